@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Membership.Agencies;
+
+internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
+{
+    public void Configure(EntityTypeBuilder<Agency> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Name).HasMaxLength(AgencyRules.NameMaxLength);
+        builder.Property(a => a.NameKey).HasMaxLength(AgencyRules.NameMaxLength);
+        builder.Property(a => a.Kind).HasMaxLength(32);
+        builder.Property(a => a.City).HasMaxLength(AgencyRules.CityMaxLength);
+        builder.Property(a => a.StateCode).HasMaxLength(2).IsFixedLength();
+        builder.Property(a => a.OriCode).HasMaxLength(9).IsFixedLength();
+        builder.HasOne(a => a.State).WithMany().HasForeignKey(a => a.StateCode).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasIndex(a => a.OriCode).IsUnique();
+        builder.HasIndex(a => new { a.NameKey, a.Id });
+        builder.HasIndex(a => new { a.CreatedAt, a.Id });
+        builder.HasIndex(a => a.StateCode);
+        builder.HasIndex(a => a.Kind);
+    }
+}

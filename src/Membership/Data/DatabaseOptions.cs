@@ -1,0 +1,22 @@
+namespace Membership.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    PostgreSql,
+}
+
+/// <summary>The <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply pending migrations when the host starts. Null means: on for SQLite in Development, otherwise off.</summary>
+    public bool? MigrateOnStartup { get; set; }
+
+    /// <summary>Seconds a single SQL command may run.</summary>
+    public int CommandTimeoutSeconds { get; set; } = 30;
+}

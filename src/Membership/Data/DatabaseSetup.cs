@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Membership.Data;
+
+/// <summary>Chooses the provider from configuration and registers the DbContext factory.</summary>
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "Membership";
+
+    public static string MigrationsAssembly(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => "Membership.Migrations.Sqlite",
+        DatabaseProvider.SqlServer => "Membership.Migrations.SqlServer",
+        DatabaseProvider.PostgreSql => "Membership.Migrations.PostgreSql",
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
+
+    public static IServiceCollection AddMembershipDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var section = configuration.GetSection(DatabaseOptions.Section);
+        services.Configure<DatabaseOptions>(section);
+        var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = ResolveConnectionString(configuration, options.Provider, contentRoot);
+
+        // Pooled: cheap to create one context per resolver batch. Interceptors registered in DI (tests count commands) join in.
+        services.AddPooledDbContextFactory<MembershipDbContext>((sp, builder) =>
+        {
+            UseProvider(builder, options.Provider, connectionString, options.CommandTimeoutSeconds);
+            builder.AddInterceptors(sp.GetServices<IInterceptor>());
+        });
+        return services;
+    }
+
+    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, int commandTimeoutSeconds = 30)
+    {
+        var migrations = MigrationsAssembly(provider);
+        return provider switch
+        {
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations).CommandTimeout(commandTimeoutSeconds)),
+            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(migrations).CommandTimeout(commandTimeoutSeconds)),
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrations).CommandTimeout(commandTimeoutSeconds)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+        };
+    }
+
+    private static string ResolveConnectionString(IConfiguration configuration, DatabaseProvider provider, string contentRoot)
+    {
+        var configured = configuration.GetConnectionString(ConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        if (provider != DatabaseProvider.Sqlite)
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider is {provider}: set ConnectionStrings:{ConnectionStringName} (or the environment variable ConnectionStrings__{ConnectionStringName}).");
+        }
+
+        // The embedded default: a file in the data folder, created on first run.
+        var folder = DataDirectory.Resolve(configuration, contentRoot);
+        return $"Data Source={Path.Combine(folder, "membership.db")}";
+    }
+}
+
+/// <summary>The folder for local state (SQLite file, development keys, mail outbox): <c>DataDirectory</c>, default <c>data/</c> under the content root.</summary>
+public static class DataDirectory
+{
+    public static string Resolve(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration["DataDirectory"];
+        var folder = string.IsNullOrWhiteSpace(configured) ? Path.Combine(contentRoot, "data") : Path.GetFullPath(configured, contentRoot);
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Membership.Data;
+
+/// <summary>Recognises a unique-constraint violation on every provider, so a lost race becomes a user error.</summary>
+public static class DbErrors
+{
+    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException e => e.SqliteErrorCode == 19 && e.SqliteExtendedErrorCode is 2067 or 1555,
+        PostgresException e => e.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqlException e => e.Number is 2601 or 2627,
+        _ => false,
+    };
+
+    /// <summary>The name of the violated index or constraint where the provider reports it.</summary>
+    public static string? ConstraintName(DbUpdateException exception) => exception.InnerException switch
+    {
+        PostgresException e => e.ConstraintName,
+        SqliteException e => e.Message,
+        SqlException e => e.Message,
+        _ => null,
+    };
+}

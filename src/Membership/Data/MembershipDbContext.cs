@@ -1,0 +1,37 @@
+using Membership.Agencies;
+using Membership.Dues;
+using Membership.Members;
+using Membership.Regions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Membership.Data;
+
+/// <summary>The one DbContext. Resolvers never share it: each takes its own from <see cref="IDbContextFactory{TContext}"/>.</summary>
+public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> options) : DbContext(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<UsState> States => Set<UsState>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<MembershipTerm> MembershipTerms => Set<MembershipTerm>();
+    public DbSet<MembershipPlan> MembershipPlans => Set<MembershipPlan>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MembershipDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and stable when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+        if (Database.IsSqlite())
+        {
+            // SQLite cannot order or compare DateTimeOffset text; all our times are UTC, so ticks keep the order.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using GraphQL.DataLoader;
+
+namespace Membership.GraphQL;
+
+/// <summary>
+/// Collects the keys that resolvers of one level ask for and fetches them in one query when the first result
+/// is awaited (GraphQL.NET awaits <see cref="IDataLoaderResult"/> values only after the whole level resolved).
+/// One instance per request; results are cached for the request, and a key asked again is not fetched again.
+/// </summary>
+public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch, TValue fallback)
+    where TKey : notnull
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<TKey, Batch> _batchOf = [];
+    private Batch _pending = new();
+
+    public IDataLoaderResult<TValue> Load(TKey key)
+    {
+        lock (_gate)
+        {
+            if (!_batchOf.TryGetValue(key, out var batch))
+            {
+                batch = _pending;
+                batch.Keys.Add(key);
+                _batchOf[key] = batch;
+            }
+
+            return new Result(this, batch, key);
+        }
+    }
+
+    private Task<IReadOnlyDictionary<TKey, TValue>> Run(Batch batch, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (batch.Task is null)
+            {
+                if (ReferenceEquals(batch, _pending))
+                {
+                    _pending = new Batch(); // keys asked from now on go to the next batch
+                }
+
+                batch.Task = fetch(batch.Keys, cancellationToken);
+            }
+
+            return batch.Task;
+        }
+    }
+
+    private sealed class Batch
+    {
+        public List<TKey> Keys { get; } = [];
+        public Task<IReadOnlyDictionary<TKey, TValue>>? Task { get; set; }
+    }
+
+    private sealed class Result(BatchLoader<TKey, TValue> loader, Batch batch, TKey key) : IDataLoaderResult<TValue>
+    {
+        public async Task<TValue> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            var values = await loader.Run(batch, cancellationToken);
+            return values.TryGetValue(key, out var value) ? value : loader._fallback;
+        }
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    }
+
+    private readonly TValue _fallback = fallback;
+}
+
+/// <summary>Composition of loader results without awaiting them early (which would break batching).</summary>
+public static class LoaderResult
+{
+    public static IDataLoaderResult<T> Of<T>(T value) => new Ready<T>(value);
+
+    public static IDataLoaderResult<TOut> Then<TIn, TOut>(this IDataLoaderResult<TIn> result, Func<TIn, TOut> map) => new Mapped<TIn, TOut>(result, map);
+
+    private sealed class Ready<T>(T value) : IDataLoaderResult<T>
+    {
+        public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(value);
+
+        Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => Task.FromResult<object?>(value);
+    }
+
+    private sealed class Mapped<TIn, TOut>(IDataLoaderResult<TIn> inner, Func<TIn, TOut> map) : IDataLoaderResult<TOut>
+    {
+        public async Task<TOut> GetResultAsync(CancellationToken cancellationToken = default) => map(await inner.GetResultAsync(cancellationToken));
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,60 @@
+namespace Membership.GraphQL;
+
+/// <summary>
+/// Stable codes in <c>extensions.code</c> of GraphQL errors (request and field errors).
+/// Expected business failures are <see cref="UserError"/> values instead, with codes from <see cref="UserErrorCodes"/>.
+/// </summary>
+public static class ErrorCodes
+{
+    public const string BadRequest = "BAD_REQUEST";
+    public const string InvalidJson = "INVALID_JSON";
+    public const string MissingQuery = "MISSING_QUERY";
+    public const string BatchingNotSupported = "BATCHING_NOT_SUPPORTED";
+    public const string DocumentTooLarge = "DOCUMENT_TOO_LARGE";
+    public const string SyntaxError = "SYNTAX_ERROR";
+    public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
+    public const string OperationNotFound = "OPERATION_NOT_FOUND";
+    public const string MutationNotAllowedOverGet = "MUTATION_NOT_ALLOWED_OVER_GET";
+    public const string TooManyAliases = "TOO_MANY_ALIASES";
+    public const string TooComplex = "QUERY_TOO_COMPLEX";
+    public const string TooDeep = "QUERY_TOO_DEEP";
+    public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string InvalidId = "INVALID_ID";
+    public const string InvalidCursor = "INVALID_CURSOR";
+    public const string InvalidPageSize = "INVALID_PAGE_SIZE";
+    public const string InvalidArgument = "INVALID_ARGUMENT";
+    public const string Timeout = "TIMEOUT";
+    public const string InternalError = "INTERNAL_SERVER_ERROR";
+}
+
+/// <summary>Codes of <see cref="UserError"/>: what a front end shows next to a form field.</summary>
+public static class UserErrorCodes
+{
+    public const string Required = "REQUIRED";
+    public const string TooLong = "TOO_LONG";
+    public const string InvalidFormat = "INVALID_FORMAT";
+    public const string InvalidEmail = "INVALID_EMAIL";
+    public const string EmailTaken = "EMAIL_TAKEN";
+    public const string InvalidPhone = "INVALID_PHONE";
+    public const string InvalidState = "INVALID_STATE";
+    public const string InvalidPostalCode = "INVALID_POSTAL_CODE";
+    public const string InvalidOri = "INVALID_ORI";
+    public const string OriTaken = "ORI_TAKEN";
+    public const string DateInFuture = "DATE_IN_FUTURE";
+    public const string DateOutOfRange = "DATE_OUT_OF_RANGE";
+    public const string OutOfRange = "OUT_OF_RANGE";
+    public const string NotFound = "NOT_FOUND";
+    public const string InvalidId = "INVALID_ID";
+    public const string PlanCategoryMismatch = "PLAN_CATEGORY_MISMATCH";
+    public const string PlanInactive = "PLAN_INACTIVE";
+    public const string RequiresSwornOfficer = "CATEGORY_REQUIRES_SWORN_OFFICER";
+    public const string AlreadySuspended = "ALREADY_SUSPENDED";
+    public const string NotSuspended = "NOT_SUSPENDED";
+    public const string AlreadyCancelled = "ALREADY_CANCELLED";
+    public const string CodeTaken = "CODE_TAKEN";
+    public const string InvalidCurrency = "INVALID_CURRENCY";
+    public const string InvalidTerm = "INVALID_TERM";
+    public const string NoChanges = "NO_CHANGES";
+}

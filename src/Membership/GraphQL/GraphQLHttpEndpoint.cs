@@ -1,0 +1,189 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Membership.GraphQL;
+
+/// <summary>
+/// The <c>/graphql</c> endpoint, following the GraphQL-over-HTTP specification: POST with JSON, GET for queries only,
+/// <c>application/graphql-response+json</c> when the client accepts it, and the status codes the specification gives.
+/// </summary>
+internal sealed class GraphQLHttpEndpoint(
+    IDocumentExecuter executer,
+    ISchema schema,
+    IGraphQLTextSerializer serializer,
+    IOptions<GraphQLOptions> options)
+{
+    internal const string GraphQLResponseMediaType = "application/graphql-response+json";
+    internal const string JsonMediaType = "application/json";
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var isGet = HttpMethods.IsGet(http.Request.Method);
+        if (!isGet && !HttpMethods.IsPost(http.Request.Method))
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            await WriteRequestErrorAsync(http, JsonMediaType, StatusCodes.Status405MethodNotAllowed, ErrorCodes.BadRequest, "Use GET for queries or POST.");
+            return;
+        }
+
+        var mediaType = NegotiateMediaType(http.Request);
+        if (mediaType is null)
+        {
+            await WriteRequestErrorAsync(http, JsonMediaType, StatusCodes.Status406NotAcceptable, ErrorCodes.BadRequest,
+                $"Accept {GraphQLResponseMediaType} or {JsonMediaType}.");
+            return;
+        }
+
+        if (!isGet && !IsJsonContent(http.Request))
+        {
+            await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status415UnsupportedMediaType, ErrorCodes.BadRequest,
+                "POST requests must have Content-Type application/json (UTF-8).");
+            return;
+        }
+
+        var limits = options.Value;
+        var read = isGet
+            ? GraphQLRequestReader.ReadGet(http.Request.Query, serializer)
+            : await GraphQLRequestReader.ReadPostAsync(http.Request, serializer, limits, http.RequestAborted);
+        if (read.Request is not { } request)
+        {
+            await WriteRequestErrorAsync(http, mediaType, read.StatusCode, read.ErrorCode!, read.ErrorMessage!);
+            return;
+        }
+
+        if (request.Query!.Length > limits.MaxDocumentLength)
+        {
+            await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status413PayloadTooLarge, ErrorCodes.DocumentTooLarge,
+                $"The document exceeds {limits.MaxDocumentLength} characters.");
+            return;
+        }
+
+        GraphQLDocument document;
+        try
+        {
+            document = GraphQLParser.Parser.Parse(request.Query, new GraphQLParser.ParserOptions { MaxDepth = 64 });
+        }
+        catch (GraphQLSyntaxErrorException e)
+        {
+            var error = new ExecutionError($"Syntax error: {e.Description}.") { Code = ErrorCodes.SyntaxError };
+            error.AddLocation(e.Location);
+            await WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [error] });
+            return;
+        }
+        catch (GraphQLMaxDepthExceededException)
+        {
+            await WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [new ExecutionError("The document is nested too deeply.") { Code = ErrorCodes.TooDeep }] });
+            return;
+        }
+
+        if (isGet && SelectOperation(document, request.OperationName)?.Operation == OperationType.Mutation)
+        {
+            http.Response.Headers.Allow = "POST";
+            await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status405MethodNotAllowed, ErrorCodes.MutationNotAllowedOverGet,
+                "Mutations must be sent with POST.");
+            return;
+        }
+
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Schema = schema,
+            Query = request.Query,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+        });
+        await WriteResultAsync(http, mediaType, result);
+    }
+
+    private async Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result)
+    {
+        var status = StatusCodes.Status200OK;
+        if (result.Errors?.Any(e => e.Code == ErrorCodes.Unauthenticated) == true)
+        {
+            status = StatusCodes.Status401Unauthorized;
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+        else if (!result.Executed && mediaType == GraphQLResponseMediaType)
+        {
+            // Request errors (syntax, validation, variables): 400 under the new media type, 200 under application/json.
+            status = StatusCodes.Status400BadRequest;
+        }
+
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private Task WriteRequestErrorAsync(HttpContext http, string mediaType, int status, string code, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
+        return serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>The operation that would run, or null when the document does not say (the executer then reports it).</summary>
+    private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        return string.IsNullOrEmpty(operationName)
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.Value == operationName);
+    }
+
+    /// <summary>Picks the response media type from Accept; a missing Accept means application/json.</summary>
+    internal static string? NegotiateMediaType(HttpRequest request)
+    {
+        var accept = request.Headers.Accept;
+        if (accept.Count == 0 || string.IsNullOrWhiteSpace(accept.ToString()))
+        {
+            return JsonMediaType;
+        }
+
+        if (!MediaTypeHeaderValue.TryParseList(accept, out var values))
+        {
+            return null;
+        }
+
+        foreach (var value in values.Where(v => (v.Quality ?? 1) > 0).OrderByDescending(v => v.Quality ?? 1))
+        {
+            var type = value.MediaType.Value;
+            if (string.Equals(type, GraphQLResponseMediaType, StringComparison.OrdinalIgnoreCase))
+            {
+                return GraphQLResponseMediaType;
+            }
+
+            if (string.Equals(type, JsonMediaType, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(type, "application/*", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(type, "*/*", StringComparison.OrdinalIgnoreCase))
+            {
+                return JsonMediaType;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsJsonContent(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
+        {
+            return false;
+        }
+
+        var charset = contentType.Charset.Value;
+        return string.Equals(contentType.MediaType.Value, JsonMediaType, StringComparison.OrdinalIgnoreCase)
+            && (string.IsNullOrEmpty(charset) || string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,31 @@
+namespace Membership.GraphQL;
+
+/// <summary>The <c>GraphQL</c> configuration section: limits that protect the API from expensive documents.</summary>
+public sealed class GraphQLOptions
+{
+    public const string Section = "GraphQL";
+
+    /// <summary>Longest accepted document, in characters.</summary>
+    public int MaxDocumentLength { get; set; } = 15_000;
+
+    /// <summary>Largest accepted request body (document plus variables), in bytes.</summary>
+    public int MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Deepest field nesting. A portal's member page nests about 6.</summary>
+    public int MaxDepth { get; set; } = 10;
+
+    /// <summary>Highest complexity score; a list field multiplies its children by its page size.</summary>
+    public int MaxComplexity { get; set; } = 25_000;
+
+    /// <summary>Most aliases in one document.</summary>
+    public int MaxAliases { get; set; } = 30;
+
+    /// <summary>Seconds an operation may run before it is cancelled, database work included.</summary>
+    public double ExecutionTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>Allow introspection (<c>__schema</c>, <c>__type</c>). Null means: on in Development only.</summary>
+    public bool? EnableIntrospection { get; set; }
+
+    /// <summary>Serve the SDL at <c>GET /graphql/schema.graphql</c>: the published contract for front ends.</summary>
+    public bool PublishSchema { get; set; } = true;
+}

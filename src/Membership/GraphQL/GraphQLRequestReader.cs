@@ -1,0 +1,185 @@
+using System.Text;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace Membership.GraphQL;
+
+/// <summary>Reads a GraphQL-over-HTTP request (POST JSON body or GET query string) into a <see cref="GraphQLRequest"/>.</summary>
+internal static class GraphQLRequestReader
+{
+    public sealed record Result(GraphQLRequest? Request, int StatusCode, string? ErrorCode, string? ErrorMessage)
+    {
+        public static Result Ok(GraphQLRequest request) => new(request, 200, null, null);
+
+        public static Result Fail(int status, string code, string message) => new(null, status, code, message);
+    }
+
+    public static async Task<Result> ReadPostAsync(HttpRequest request, IGraphQLTextSerializer serializer, GraphQLOptions options, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > options.MaxRequestBytes)
+        {
+            return Result.Fail(StatusCodes.Status413PayloadTooLarge, ErrorCodes.DocumentTooLarge, $"The request body exceeds {options.MaxRequestBytes} bytes.");
+        }
+
+        var body = await ReadBodyAsync(request, options.MaxRequestBytes, cancellationToken);
+        if (body is null)
+        {
+            return Result.Fail(StatusCodes.Status413PayloadTooLarge, ErrorCodes.DocumentTooLarge, $"The request body exceeds {options.MaxRequestBytes} bytes.");
+        }
+
+        if (body.Length == 0)
+        {
+            return Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request body is empty; send a JSON object with a 'query'.");
+        }
+
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException)
+        {
+            return Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, "The request body is not valid JSON.");
+        }
+
+        using (json)
+        {
+            var root = json.RootElement;
+            if (root.ValueKind == JsonValueKind.Array)
+            {
+                return Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BatchingNotSupported, "Send one operation per request; batches are not supported.");
+            }
+
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request body must be a JSON object.");
+            }
+
+            if (!root.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String)
+            {
+                return Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.MissingQuery, "The request must have a string 'query' parameter.");
+            }
+
+            string? operationName = null;
+            if (root.TryGetProperty("operationName", out var op) && op.ValueKind != JsonValueKind.Null)
+            {
+                if (op.ValueKind != JsonValueKind.String)
+                {
+                    return Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "'operationName' must be a string or null.");
+                }
+
+                operationName = op.GetString();
+            }
+
+            if (!TryReadMap(root, "variables", serializer, out var variables) || !TryReadMap(root, "extensions", serializer, out var extensions))
+            {
+                return Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "'variables' and 'extensions' must be JSON objects or null.");
+            }
+
+            return Result.Ok(new GraphQLRequest
+            {
+                Query = query.GetString(),
+                OperationName = operationName,
+                Variables = variables,
+                Extensions = extensions,
+            });
+        }
+    }
+
+    public static Result ReadGet(IQueryCollection query, IGraphQLTextSerializer serializer)
+    {
+        if (!TrySingle(query, "query", out var document) || string.IsNullOrEmpty(document))
+        {
+            return Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.MissingQuery, "The request must have one 'query' parameter.");
+        }
+
+        if (!TrySingle(query, "operationName", out var operationName)
+            || !TrySingle(query, "variables", out var variablesText)
+            || !TrySingle(query, "extensions", out var extensionsText))
+        {
+            return Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "Each parameter may appear once.");
+        }
+
+        try
+        {
+            return Result.Ok(new GraphQLRequest
+            {
+                Query = document,
+                OperationName = string.IsNullOrEmpty(operationName) ? null : operationName,
+                Variables = ParseMap(variablesText, serializer),
+                Extensions = ParseMap(extensionsText, serializer),
+            });
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "'variables' and 'extensions' must be URL-encoded JSON objects.");
+        }
+    }
+
+    private static Inputs? ParseMap(string? text, IGraphQLTextSerializer serializer)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        using var json = JsonDocument.Parse(text);
+        return json.RootElement.ValueKind switch
+        {
+            JsonValueKind.Null => null,
+            JsonValueKind.Object => serializer.Deserialize<Inputs>(text),
+            _ => throw new FormatException("Not a JSON object."),
+        };
+    }
+
+    private static bool TryReadMap(JsonElement root, string name, IGraphQLTextSerializer serializer, out Inputs? map)
+    {
+        map = null;
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        map = serializer.Deserialize<Inputs>(value.GetRawText());
+        return true;
+    }
+
+    private static bool TrySingle(IQueryCollection query, string name, out string? value)
+    {
+        value = null;
+        if (!query.TryGetValue(name, out StringValues values) || values.Count == 0)
+        {
+            return true;
+        }
+
+        value = values[0];
+        return values.Count == 1;
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes as UTF-8; null when the body is longer.</summary>
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}

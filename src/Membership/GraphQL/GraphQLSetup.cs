@@ -1,0 +1,85 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Utilities;
+using GraphQL.Validation.Complexity;
+using Membership.Agencies;
+using Membership.Dues;
+using Membership.Identity;
+using Membership.Members;
+using Membership.Regions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Membership.GraphQL;
+
+public static class GraphQLSetup
+{
+    public const string Path = "/graphql";
+    public const string SchemaPath = "/graphql/schema.graphql";
+
+    public static IServiceCollection AddMembershipGraphQL(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection(GraphQLOptions.Section);
+        services.Configure<GraphQLOptions>(section);
+        var options = section.Get<GraphQLOptions>() ?? new GraphQLOptions();
+        var introspection = new IntrospectionSetting(options.EnableIntrospection ?? environment.IsDevelopment());
+        var complexity = new ComplexityOptions
+        {
+            MaxDepth = options.MaxDepth,
+            MaxComplexity = options.MaxComplexity,
+            // A list without first/last is assumed to return a default page.
+            DefaultListImpactMultiplier = Paging.PageArgs.DefaultPageSize,
+        };
+
+        services.AddSingleton(introspection);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddScoped<PolicyResults>();
+        services.AddScoped(sp => new Caller(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? Caller.Anonymous.Principal));
+
+        // Per-request loaders and node sources of the features.
+        services.AddScoped<MemberLoaders>();
+        services.AddScoped<AgencyLoaders>();
+        services.AddScoped<RegionLoaders>();
+        services.AddSingleton<INodeSource, MemberNodeSource>();
+        services.AddSingleton<INodeSource, AgencyNodeSource>();
+        services.AddSingleton<INodeSource, PlanNodeSource>();
+
+        services.AddGraphQL(builder => builder
+            .AddSchema<MembershipSchema>()
+            .AddGraphTypes(typeof(MembershipSchema).Assembly)
+            .AddSystemTextJson()
+            .AddErrorInfoProvider(sp => new MembershipErrorInfoProvider(environment.IsDevelopment(), sp.GetRequiredService<IHttpContextAccessor>()))
+            .AddValidationRule<AuthenticationRule>()
+            .AddValidationRule<AliasLimitRule>()
+            .AddValidationRule<IntrospectionRule>()
+            .AddValidationRule(_ => new LimitsRule(complexity, introspection))
+            .UseMiddleware<AuthorizationFieldMiddleware>()
+            .WithTimeout(TimeSpan.FromSeconds(options.ExecutionTimeoutSeconds))
+            .AddUnhandledExceptionHandler(context =>
+            {
+                var execution = context.ExecutionOptions;
+                var logger = execution.RequestServices!.GetRequiredService<ILoggerFactory>().CreateLogger("Membership.GraphQL");
+                logger.LogError(context.OriginalException, "GraphQL operation {Operation} failed", execution.OperationName ?? "(anonymous)");
+            }));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMembershipGraphQL(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.Map(Path, context => context.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(context));
+        endpoints.MapGet(SchemaPath, (ISchema schema, Microsoft.Extensions.Options.IOptions<GraphQLOptions> options) =>
+            options.Value.PublishSchema ? Results.Text(PrintSchema(schema), "text/plain; charset=utf-8") : Results.NotFound());
+        return endpoints;
+    }
+
+    /// <summary>The SDL as checked in at schema/membership.graphql.</summary>
+    public static string PrintSchema(ISchema schema) =>
+        schema.Print(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true, StringComparison = StringComparison.Ordinal })
+            .ReplaceLineEndings("\n").TrimEnd() + "\n";
+}

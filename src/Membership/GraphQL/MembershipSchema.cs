@@ -1,0 +1,43 @@
+using GraphQL.Types;
+using Membership.Agencies;
+using Membership.Dues;
+using Membership.Members;
+using Membership.Regions;
+
+namespace Membership.GraphQL;
+
+/// <summary>The schema root. Each feature adds its root fields through one extension method; the schema stays flat.</summary>
+internal sealed class MembershipSchema : Schema
+{
+    public MembershipSchema(IServiceProvider services, QueryType query, MutationType mutation)
+        : base(services)
+    {
+        Query = query;
+        Mutation = mutation;
+        Description = "Membership API of the national association of school resource officers.";
+    }
+}
+
+internal sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        this.AddNodeQueries();
+        this.AddMemberQueries();
+        this.AddAgencyQueries();
+        this.AddPlanQueries();
+        this.AddRegionQueries();
+    }
+}
+
+internal sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        this.AddMemberMutations();
+        this.AddAgencyMutations();
+        this.AddPlanMutations();
+    }
+}

@@ -1,0 +1,58 @@
+using GraphQL.Types;
+
+namespace Membership.GraphQL.Paging;
+
+/// <summary>One page of a Relay connection. The total is counted only when a client asks for it.</summary>
+public sealed class Connection<T>(IReadOnlyList<Edge<T>> edges, PageInfo pageInfo, Func<CancellationToken, Task<int>> countAsync)
+{
+    public IReadOnlyList<Edge<T>> Edges { get; } = edges;
+    public PageInfo PageInfo { get; } = pageInfo;
+    public Task<int> CountAsync(CancellationToken cancellationToken) => countAsync(cancellationToken);
+}
+
+public sealed record Edge<T>(string Cursor, T Node);
+
+public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
+
+internal sealed class PageInfoType : ObjectGraphType<PageInfo>
+{
+    public PageInfoType()
+    {
+        Name = "PageInfo";
+        Field(p => p.HasNextPage);
+        Field(p => p.HasPreviousPage);
+        Field(p => p.StartCursor, nullable: true);
+        Field(p => p.EndCursor, nullable: true);
+    }
+}
+
+/// <summary>The <c>XEdge</c> type of a connection.</summary>
+public abstract class EdgeType<T, TNodeType> : ObjectGraphType<Edge<T>>
+    where TNodeType : IGraphType
+{
+    protected EdgeType(string nodeName)
+    {
+        Name = nodeName + "Edge";
+        Field(e => e.Cursor).Description("Opaque; pass it as after/before to continue from this edge.");
+        Field<NonNullGraphType<TNodeType>>("node").Resolve(c => c.Source.Node);
+    }
+}
+
+/// <summary>The <c>XConnection</c> type: edges, nodes, pageInfo and totalCount.</summary>
+public abstract class ConnectionType<T, TNodeType, TEdgeType> : ObjectGraphType<Connection<T>>
+    where TNodeType : IGraphType
+    where TEdgeType : IGraphType
+{
+    protected ConnectionType(string nodeName)
+    {
+        Name = nodeName + "Connection";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TEdgeType>>>>("edges").Resolve(c => c.Source.Edges);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes")
+            .Description("The nodes of the edges, for clients that need no cursors.")
+            .Resolve(c => c.Source.Edges.Select(e => e.Node));
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => c.Source.PageInfo);
+        Field<NonNullGraphType<IntGraphType>>("totalCount")
+            .Description("How many objects match, across all pages. Costs one extra query: ask only when shown.")
+            .ResolveAsync(async c => await c.Source.CountAsync(c.CancellationToken));
+    }
+}

@@ -1,0 +1,32 @@
+using Membership.Data;
+using Membership.Dues;
+using Membership.GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace Membership.Members;
+
+/// <summary>Per-request batch loaders around members; each batch runs one query on its own DbContext.</summary>
+public sealed class MemberLoaders(IDbContextFactory<MembershipDbContext> factory)
+{
+    /// <summary>Terms by term ID (a member's current term).</summary>
+    public BatchLoader<Guid, MembershipTerm?> Term { get; } = new(async (ids, ct) =>
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.MembershipTerms.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => (MembershipTerm?)t, ct);
+    }, null);
+
+    /// <summary>All terms of each member, newest first.</summary>
+    public BatchLoader<Guid, IReadOnlyList<MembershipTerm>> TermsOfMember { get; } = new(async (ids, ct) =>
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var terms = await db.MembershipTerms.AsNoTracking().Where(t => ids.Contains(t.MemberId))
+            .OrderByDescending(t => t.StartsOn).ThenByDescending(t => t.CreatedAt).ToListAsync(ct);
+        return terms.GroupBy(t => t.MemberId).ToDictionary(g => g.Key, g => (IReadOnlyList<MembershipTerm>)g.ToList());
+    }, []);
+
+    public BatchLoader<Guid, MembershipPlan?> Plan { get; } = new(async (ids, ct) =>
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.MembershipPlans.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => (MembershipPlan?)p, ct);
+    }, null);
+}

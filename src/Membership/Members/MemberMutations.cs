@@ -1,0 +1,307 @@
+using GraphQL;
+using GraphQL.Types;
+using Membership.Agencies;
+using Membership.Data;
+using Membership.Dues;
+using Membership.GraphQL;
+using Membership.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Membership.Members;
+
+internal static class MemberMutations
+{
+    /// <summary>How far a first term may be back-dated or start ahead.</summary>
+    private const int MaxDaysBack = 366;
+    private const int MaxDaysAhead = 90;
+
+    public static void AddMemberMutations(this ObjectGraphType mutation)
+    {
+        mutation.Mutation<RegisterMemberPayloadType, RegisterMemberInputType>("registerMember",
+                "Registers a member with a first term under a plan; PENDING until paid unless activated. Staff only.")
+            .AuthorizeWithPolicy(Policies.Staff)
+            .ResolveAsync(async c => await RegisterAsync(c, c.GetArgument<RegisterMemberInput>("input")));
+
+        mutation.Mutation<UpdateMemberPayloadType, UpdateMemberInputType>("updateMember", "Changes the given fields of a member. Staff only.")
+            .AuthorizeWithPolicy(Policies.Staff)
+            .ResolveAsync(async c => await UpdateAsync(c, Patch.From(c)));
+
+        mutation.Mutation<SuspendMemberPayloadType, SuspendMemberInputType>("suspendMember",
+                "Suspends a member: status SUSPENDED, not in good standing, until reinstated. Staff only.")
+            .AuthorizeWithPolicy(Policies.Staff)
+            .ResolveAsync(async c => await ChangeAsync(c, (member, term, input, errors, now) =>
+            {
+                var reason = errors.RequiredText(input.Reason, MemberRules.ReasonMaxLength, "input", "reason");
+                if (member.SuspendedAt is not null)
+                {
+                    errors.Add(UserErrorCodes.AlreadySuspended, "The member is already suspended.", "input", "memberId");
+                }
+
+                member.SuspendedAt = now;
+                member.SuspensionReason = reason;
+            }));
+
+        mutation.Mutation<ReinstateMemberPayloadType, ReinstateMemberInputType>("reinstateMember",
+                "Lifts a suspension; the status follows from the dates again. Staff only.")
+            .AuthorizeWithPolicy(Policies.Staff)
+            .ResolveAsync(async c => await ChangeAsync(c, (member, term, input, errors, now) =>
+            {
+                if (member.SuspendedAt is null)
+                {
+                    errors.Add(UserErrorCodes.NotSuspended, "The member is not suspended.", "input", "memberId");
+                }
+
+                member.SuspendedAt = null;
+                member.SuspensionReason = null;
+            }));
+
+        mutation.Mutation<CancelMembershipPayloadType, CancelMembershipInputType>("cancelMembership",
+                "Cancels the member's current term: status CANCELLED until a new term starts. Staff only.")
+            .AuthorizeWithPolicy(Policies.Staff)
+            .ResolveAsync(async c => await ChangeAsync(c, (member, term, input, errors, now) =>
+            {
+                var reason = errors.RequiredText(input.Reason, MemberRules.ReasonMaxLength, "input", "reason");
+                if (term is null)
+                {
+                    errors.Add(UserErrorCodes.NotFound, "The member has no membership term to cancel.", "input", "memberId");
+                    return;
+                }
+
+                if (term.CancelledAt is not null)
+                {
+                    errors.Add(UserErrorCodes.AlreadyCancelled, "The membership is already cancelled.", "input", "memberId");
+                }
+
+                term.CancelledAt = now;
+                term.CancellationReason = reason;
+            }));
+    }
+
+    private static Task<Payload<Member>> RegisterAsync(IResolveFieldContext context, RegisterMemberInput input)
+    {
+        var calendar = context.Service<AssociationCalendar>();
+        var today = calendar.Today();
+        var now = calendar.Now();
+        return context.WriteAsync<Member>(async (db, errors, ct) =>
+        {
+            var states = await AgencyMutations.StateCodesAsync(db, ct);
+            var member = new Member
+            {
+                Id = calendar.NewId(),
+                FirstName = string.Empty,
+                LastName = string.Empty,
+                Email = errors.Email(input.Email, MemberRules.EmailMaxLength, "input", "email"),
+                EmailNormalized = string.Empty,
+                Phone = errors.Phone(input.Phone, "input", "phone"),
+                MailingAddress = CheckAddress(errors, input.MailingAddress, states),
+                DateOfBirth = input.DateOfBirth,
+                JobTitle = errors.OptionalText(input.JobTitle, MemberRules.JobTitleMaxLength, "input", "jobTitle"),
+                Category = input.Category,
+                IsSwornOfficer = input.SwornOfficer,
+                SroSince = input.SroSince,
+                StateCode = AgencyMutations.CheckState(errors, input.State, states, "input", "state"),
+                DirectoryOptIn = input.DirectoryOptIn,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            member.SetName(
+                errors.RequiredText(input.FirstName, MemberRules.NameMaxLength, "input", "firstName"),
+                errors.RequiredText(input.LastName, MemberRules.NameMaxLength, "input", "lastName"));
+            member.EmailNormalized = MemberRules.NormalizeEmail(member.Email);
+            MemberRules.CheckDateOfBirth(errors, member.DateOfBirth, today, "input", "dateOfBirth");
+            MemberRules.CheckSroSince(errors, member.SroSince, member.DateOfBirth, today, "input", "sroSince");
+            MemberRules.CheckCategory(errors, member.Category, member.IsSwornOfficer, "input", "category");
+            member.AgencyId = await CheckAgencyAsync(db, errors, input.AgencyId, ct);
+            await CheckEmailFreeAsync(db, errors, member, ct);
+
+            var startsOn = input.StartsOn ?? today;
+            if (startsOn < today.AddDays(-MaxDaysBack) || startsOn > today.AddDays(MaxDaysAhead))
+            {
+                errors.Add(UserErrorCodes.DateOutOfRange, $"'startsOn' must be within {MaxDaysBack} days before and {MaxDaysAhead} days after today.", "input", "startsOn");
+            }
+
+            var plan = await CheckPlanAsync(db, errors, input.PlanId, member.Category, ct);
+            if (errors.Any || plan is null)
+            {
+                return null;
+            }
+
+            member.Number = await db.NextAsync(MemberNumbers.SequenceName, ct);
+            db.Members.Add(member);
+            await db.SaveChangesAsync(ct); // the member row first: the term and the member point at each other
+
+            var term = TermCalculator.NewTerm(calendar.NewId(), member.Id, plan, startsOn, now, input.Activate);
+            db.MembershipTerms.Add(term);
+            member.CurrentTermId = term.Id;
+            return member;
+        }, EmailConflict);
+    }
+
+    private static Task<Payload<Member>> UpdateAsync(IResolveFieldContext context, Patch input)
+    {
+        var calendar = context.Service<AssociationCalendar>();
+        var today = calendar.Today();
+        return context.WriteAsync<Member>(async (db, errors, ct) =>
+        {
+            if (errors.Id(input.Get<string>("id"), MemberType.TypeName, "input", "id") is not { } id)
+            {
+                return null;
+            }
+
+            var member = await db.Members.SingleOrDefaultAsync(m => m.Id == id, ct);
+            if (member is null)
+            {
+                errors.Add(UserErrorCodes.NotFound, "No member has this ID.", "input", "id");
+                return null;
+            }
+
+            var states = await AgencyMutations.StateCodesAsync(db, ct);
+            if (input.Has("firstName") || input.Has("lastName"))
+            {
+                member.SetName(
+                    input.Has("firstName") ? errors.RequiredText(input.Get<string>("firstName"), MemberRules.NameMaxLength, "input", "firstName") : member.FirstName,
+                    input.Has("lastName") ? errors.RequiredText(input.Get<string>("lastName"), MemberRules.NameMaxLength, "input", "lastName") : member.LastName);
+            }
+
+            if (input.Has("email"))
+            {
+                member.Email = errors.Email(input.Get<string>("email"), MemberRules.EmailMaxLength, "input", "email");
+                member.EmailNormalized = MemberRules.NormalizeEmail(member.Email);
+                await CheckEmailFreeAsync(db, errors, member, ct);
+            }
+
+            if (input.Has("phone"))
+            {
+                member.Phone = errors.Phone(input.Get<string>("phone"), "input", "phone");
+            }
+
+            if (input.Has("mailingAddress"))
+            {
+                member.MailingAddress = CheckAddress(errors, input.Get<MailingAddressInput>("mailingAddress"), states);
+            }
+
+            if (input.Has("dateOfBirth"))
+            {
+                member.DateOfBirth = input.GetValue<DateOnly>("dateOfBirth");
+            }
+
+            if (input.Has("agencyId"))
+            {
+                member.AgencyId = await CheckAgencyAsync(db, errors, input.Get<string>("agencyId"), ct);
+            }
+
+            if (input.Has("jobTitle"))
+            {
+                member.JobTitle = errors.OptionalText(input.Get<string>("jobTitle"), MemberRules.JobTitleMaxLength, "input", "jobTitle");
+            }
+
+            member.Category = input.GetValue<MemberCategory>("category") ?? member.Category;
+            member.IsSwornOfficer = input.GetValue<bool>("swornOfficer") ?? member.IsSwornOfficer;
+            member.DirectoryOptIn = input.GetValue<bool>("directoryOptIn") ?? member.DirectoryOptIn;
+            if (input.Has("sroSince"))
+            {
+                member.SroSince = input.GetValue<DateOnly>("sroSince");
+            }
+
+            if (input.Has("state"))
+            {
+                member.StateCode = AgencyMutations.CheckState(errors, input.Get<string>("state"), states, "input", "state");
+            }
+
+            MemberRules.CheckDateOfBirth(errors, member.DateOfBirth, today, "input", "dateOfBirth");
+            MemberRules.CheckSroSince(errors, member.SroSince, member.DateOfBirth, today, "input", "sroSince");
+            MemberRules.CheckCategory(errors, member.Category, member.IsSwornOfficer, "input", "category");
+            member.UpdatedAt = calendar.Now();
+            return member;
+        }, EmailConflict);
+    }
+
+    /// <summary>Loads a member and its current term for a staff action on them, saved only if the action reports no error.</summary>
+    private static Task<Payload<Member>> ChangeAsync(IResolveFieldContext context, Action<Member, MembershipTerm?, MemberReasonInput, UserErrors, DateTimeOffset> change)
+    {
+        var input = context.GetArgument<MemberReasonInput>("input");
+        var calendar = context.Service<AssociationCalendar>();
+        return context.WriteAsync<Member>(async (db, errors, ct) =>
+        {
+            if (errors.Id(input.MemberId, MemberType.TypeName, "input", "memberId") is not { } id)
+            {
+                return null;
+            }
+
+            var member = await db.Members.Include(m => m.CurrentTerm).SingleOrDefaultAsync(m => m.Id == id, ct);
+            if (member is null)
+            {
+                errors.Add(UserErrorCodes.NotFound, "No member has this ID.", "input", "memberId");
+                return null;
+            }
+
+            var now = calendar.Now();
+            change(member, member.CurrentTerm, input, errors, now);
+            member.UpdatedAt = now;
+            return member;
+        });
+    }
+
+    private static MailingAddress? CheckAddress(UserErrors errors, MailingAddressInput? input, HashSet<string> states)
+    {
+        var address = MemberRules.CheckAddress(errors, input, "input", "mailingAddress");
+        if (address is not null && address.StateCode.Length == 2 && !states.Contains(address.StateCode))
+        {
+            errors.Add(UserErrorCodes.InvalidState, $"'{address.StateCode}' is not a US state, district or territory code.", "input", "mailingAddress", "state");
+        }
+
+        return address;
+    }
+
+    private static async Task<Guid?> CheckAgencyAsync(MembershipDbContext db, UserErrors errors, string? agencyId, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(agencyId) || errors.Id(agencyId, AgencyType.TypeName, "input", "agencyId") is not { } id)
+        {
+            return null;
+        }
+
+        if (!await db.Agencies.AnyAsync(a => a.Id == id, ct))
+        {
+            errors.Add(UserErrorCodes.NotFound, "No agency has this ID.", "input", "agencyId");
+        }
+
+        return id;
+    }
+
+    private static async Task<MembershipPlan?> CheckPlanAsync(MembershipDbContext db, UserErrors errors, string? planId, MemberCategory category, CancellationToken ct)
+    {
+        if (errors.Id(planId, MembershipPlanType.TypeName, "input", "planId") is not { } id)
+        {
+            return null;
+        }
+
+        var plan = await db.MembershipPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null)
+        {
+            errors.Add(UserErrorCodes.NotFound, "No plan has this ID.", "input", "planId");
+        }
+        else if (!plan.IsActive)
+        {
+            errors.Add(UserErrorCodes.PlanInactive, $"Plan {plan.Code} is no longer offered.", "input", "planId");
+        }
+        else if (plan.Category != category)
+        {
+            errors.Add(UserErrorCodes.PlanCategoryMismatch, $"Plan {plan.Code} is for {plan.Category} members, not {category}.", "input", "planId");
+        }
+
+        return plan;
+    }
+
+    private static async Task CheckEmailFreeAsync(MembershipDbContext db, UserErrors errors, Member member, CancellationToken ct)
+    {
+        if (member.EmailNormalized.Length > 0 && await db.Members.AnyAsync(m => m.EmailNormalized == member.EmailNormalized && m.Id != member.Id, ct))
+        {
+            errors.Add(UserErrorCodes.EmailTaken, "Another member already uses this e-mail address.", "input", "email");
+        }
+    }
+
+    private static UserError? EmailConflict(DbUpdateException e) =>
+        DbErrors.ConstraintName(e)?.Contains(nameof(Member.EmailNormalized), StringComparison.Ordinal) == true
+            ? new(UserErrorCodes.EmailTaken, "Another member already uses this e-mail address.", ["input", "email"])
+            : null;
+}

@@ -1,0 +1,207 @@
+using GraphQL;
+using GraphQL.Types;
+using Membership.Agencies;
+using Membership.Data;
+using Membership.GraphQL;
+using Membership.GraphQL.Paging;
+using Membership.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Membership.Members;
+
+internal static class MemberQueries
+{
+    public static void AddMemberQueries(this ObjectGraphType query)
+    {
+        query.Field<MemberType>("member")
+            .Description("A member by global ID; null when there is none you may see.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .AuthorizeWithPolicy(Policies.Authenticated)
+            .ResolveAsync(async c =>
+            {
+                var id = GlobalId.Parse(c.GetArgument<string>("id"), MemberType.TypeName);
+                await using var db = await c.Db().CreateDbContextAsync(c.CancellationToken);
+                return await db.Members.AsNoTracking().VisibleTo(c.Caller()).SingleOrDefaultAsync(m => m.Id == id, c.CancellationToken);
+            });
+
+        query.Field<MemberType>("memberByNumber")
+            .Description("A member by member number (M-000123, or just 123); null when there is none you may see.")
+            .Argument<NonNullGraphType<StringGraphType>>("number")
+            .AuthorizeWithPolicy(Policies.Authenticated)
+            .ResolveAsync(async c =>
+            {
+                if (!MemberNumbers.TryParse(c.GetArgument<string>("number"), out var number))
+                {
+                    throw new ExecutionError("'number' is not a member number such as M-000123.") { Code = ErrorCodes.InvalidArgument };
+                }
+
+                await using var db = await c.Db().CreateDbContextAsync(c.CancellationToken);
+                return await db.Members.AsNoTracking().VisibleTo(c.Caller()).SingleOrDefaultAsync(m => m.Number == number, c.CancellationToken);
+            });
+
+        query.Field<NonNullGraphType<MemberConnectionType>>("members")
+            .Description("Members, filtered and sorted, in pages. Staff see everyone; members see the directory (members who opted in) and themselves.")
+            .PagingArguments()
+            .Argument<MemberFilterType>("filter")
+            .Argument<MemberOrderType>("orderBy", "Default: by name (last, first), ascending.")
+            .AuthorizeWithPolicy(Policies.DirectoryReader)
+            .ResolveAsync(async c =>
+            {
+                var caller = c.Caller();
+                var filter = c.GetArgument<MemberFilter?>("filter");
+                var agencyIds = filter?.AgencyId?.Select(id => GlobalId.Parse(id, AgencyType.TypeName, "filter.agencyId")).ToList();
+                var today = c.Today();
+                var order = MemberOrders.For(c.GetArgument<MemberOrder?>("orderBy"));
+                return await KeysetPaging.PageAsync(c.Db(), db => MemberSearch.Apply(db.Members.VisibleTo(caller), db, filter, agencyIds, caller, today), order, PageArgs.From(c), c.CancellationToken);
+            });
+    }
+}
+
+/// <summary>The members filter as SQL: every condition is an indexed column or the current term's dates.</summary>
+internal static class MemberSearch
+{
+    public static IQueryable<Member> Apply(IQueryable<Member> members, MembershipDbContext db, MemberFilter? filter, List<Guid>? agencyIds, Caller caller, DateOnly today)
+    {
+        if (filter is null)
+        {
+            return members;
+        }
+
+        if (filter.Status is { Count: > 0 } statuses)
+        {
+            members = members.Where(Predicates.Any(statuses.Distinct().Select(s => MembershipStatusRules.HasStatus(s, today))));
+        }
+
+        if (filter.InGoodStanding is { } good)
+        {
+            var standing = Predicates.Any([MembershipStatusRules.HasStatus(MembershipStatus.Active, today), MembershipStatusRules.HasStatus(MembershipStatus.Grace, today)]);
+            members = good ? members.Where(standing) : members.Where(Predicates.Any(
+                new[] { MembershipStatus.Pending, MembershipStatus.Lapsed, MembershipStatus.Suspended, MembershipStatus.Cancelled }.Select(s => MembershipStatusRules.HasStatus(s, today))));
+        }
+
+        if (filter.Category is { Count: > 0 } categories)
+        {
+            members = members.Where(m => categories.Contains(m.Category));
+        }
+
+        if (filter.State is { Count: > 0 } states)
+        {
+            var codes = states.Select(s => s.Trim().ToUpperInvariant()).ToList();
+            members = members.Where(m => codes.Contains(m.StateCode));
+        }
+
+        if (filter.Region is { Count: > 0 } regions)
+        {
+            members = members.Where(m => db.States.Any(s => s.Code == m.StateCode && regions.Contains(s.RegionNumber)));
+        }
+
+        if (agencyIds is { Count: > 0 })
+        {
+            members = members.Where(m => m.AgencyId != null && agencyIds.Contains(m.AgencyId.Value));
+        }
+
+        if (filter.SwornOfficer is { } sworn)
+        {
+            members = members.Where(m => m.IsSwornOfficer == sworn);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            members = Search(members, filter.Search, caller);
+        }
+
+        return members;
+    }
+
+    /// <summary>A member number, or words that each start the first or last name; staff may also give an e-mail address.</summary>
+    private static IQueryable<Member> Search(IQueryable<Member> members, string search, Caller caller)
+    {
+        if (MemberNumbers.TryParse(search, out var number))
+        {
+            return members.Where(m => m.Number == number);
+        }
+
+        if (caller.IsStaff && search.Contains('@', StringComparison.Ordinal))
+        {
+            var email = MemberRules.NormalizeEmail(search);
+            return members.Where(m => m.EmailNormalized == email);
+        }
+
+        foreach (var word in TextKeys.Normalize(search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4))
+        {
+            members = members.Where(m => m.FirstNameKey.StartsWith(word) || m.LastNameKey.StartsWith(word));
+        }
+
+        return members;
+    }
+}
+
+public sealed class MemberFilter
+{
+    public List<MembershipStatus>? Status { get; set; }
+    public bool? InGoodStanding { get; set; }
+    public List<MemberCategory>? Category { get; set; }
+    public List<string>? State { get; set; }
+    public List<int>? Region { get; set; }
+    public List<string>? AgencyId { get; set; }
+    public bool? SwornOfficer { get; set; }
+    public string? Search { get; set; }
+}
+
+internal sealed class MemberFilterType : InputObjectGraphType<MemberFilter>
+{
+    public MemberFilterType()
+    {
+        Name = "MemberFilter";
+        Description = "Every given condition must hold; a list matches any of its values.";
+        Field<ListGraphType<NonNullGraphType<MembershipStatusType>>>("status").Description("Membership status today.");
+        Field<BooleanGraphType>("inGoodStanding");
+        Field<ListGraphType<NonNullGraphType<MemberCategoryType>>>("category");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("state").Description("Two-letter state codes.");
+        Field<ListGraphType<NonNullGraphType<IntGraphType>>>("region").Description("Region numbers.");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("agencyId").Description("Agency global IDs.");
+        Field<BooleanGraphType>("swornOfficer");
+        Field<StringGraphType>("search").Description("A member number, or the start of first and last names (case and accents ignored). Staff may give an exact e-mail address.");
+    }
+}
+
+public enum MemberOrderField
+{
+    Name,
+    MemberNumber,
+    CreatedAt,
+}
+
+public sealed class MemberOrder
+{
+    public MemberOrderField Field { get; set; }
+    public SortDirection Direction { get; set; }
+}
+
+internal sealed class MemberOrderType : InputObjectGraphType<MemberOrder>
+{
+    public MemberOrderType()
+    {
+        Name = "MemberOrder";
+        Field<NonNullGraphType<EnumerationGraphType<MemberOrderField>>>("field");
+        Field<SortDirectionType>("direction").DefaultValue(SortDirection.Asc);
+    }
+}
+
+internal static class MemberOrders
+{
+    private static readonly Dictionary<(MemberOrderField, SortDirection), KeysetOrder<Member>> Orders = new()
+    {
+        [(MemberOrderField.Name, SortDirection.Asc)] = new("member:name:asc",
+            KeyColumn<Member>.Ascending(m => m.LastNameKey), KeyColumn<Member>.Ascending(m => m.FirstNameKey), KeyColumn<Member>.Ascending(m => m.Number)),
+        [(MemberOrderField.Name, SortDirection.Desc)] = new("member:name:desc",
+            KeyColumn<Member>.Descending(m => m.LastNameKey), KeyColumn<Member>.Descending(m => m.FirstNameKey), KeyColumn<Member>.Descending(m => m.Number)),
+        [(MemberOrderField.MemberNumber, SortDirection.Asc)] = new("member:number:asc", KeyColumn<Member>.Ascending(m => m.Number)),
+        [(MemberOrderField.MemberNumber, SortDirection.Desc)] = new("member:number:desc", KeyColumn<Member>.Descending(m => m.Number)),
+        [(MemberOrderField.CreatedAt, SortDirection.Asc)] = new("member:created:asc", KeyColumn<Member>.Ascending(m => m.CreatedAt), KeyColumn<Member>.Ascending(m => m.Number)),
+        [(MemberOrderField.CreatedAt, SortDirection.Desc)] = new("member:created:desc", KeyColumn<Member>.Descending(m => m.CreatedAt), KeyColumn<Member>.Descending(m => m.Number)),
+    };
+
+    public static KeysetOrder<Member> For(MemberOrder? order) =>
+        Orders[(order?.Field ?? MemberOrderField.Name, order?.Direction ?? SortDirection.Asc)];
+}

@@ -1,0 +1,128 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using Membership.Agencies;
+using Membership.Dues;
+using Membership.GraphQL;
+using Membership.GraphQL.Paging;
+using Membership.Identity;
+using Membership.Regions;
+
+namespace Membership.Members;
+
+internal sealed class MemberType : ObjectGraphType<Member>
+{
+    public const string TypeName = "Member";
+
+    public MemberType()
+    {
+        Name = TypeName;
+        Description = "A member of the association. Private fields (email, phone, mailing address, date of birth, terms) "
+            + "are readable only by the member themself and staff; others get null and a FORBIDDEN error for them.";
+        Interface<NodeInterfaceType>();
+        IsTypeOf = o => o is Member;
+        this.Authorize();
+
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
+        Field<NonNullGraphType<StringGraphType>>("memberNumber").Description("Issued in sequence, e.g. M-000123.").Resolve(c => c.Source.MemberNumber);
+        Field(m => m.FirstName);
+        Field(m => m.LastName);
+        Field<NonNullGraphType<StringGraphType>>("fullName").Resolve(c => $"{c.Source.FirstName} {c.Source.LastName}");
+
+        Field(m => m.Email, nullable: true).PersonalData(m => m.Id);
+        Field(m => m.Phone, nullable: true).PersonalData(m => m.Id);
+        Field<MailingAddressType>("mailingAddress").PersonalData(m => m.Id).Resolve(c => c.Source.MailingAddress);
+        Field(m => m.DateOfBirth, nullable: true).PersonalData(m => m.Id);
+
+        Field<AgencyType>("agency").Resolve(c => c.Source.AgencyId is { } id ? c.Service<AgencyLoaders>().Agency.Load(id) : null);
+        Field(m => m.JobTitle, nullable: true);
+        Field<NonNullGraphType<MemberCategoryType>>("category").Resolve(c => c.Source.Category);
+        Field<NonNullGraphType<BooleanGraphType>>("swornOfficer").Description("A sworn law-enforcement officer.").Resolve(c => c.Source.IsSwornOfficer);
+        Field(m => m.SroSince, nullable: true).Description("First day as a school resource officer.");
+        Field<NonNullGraphType<StateType>>("state").Description("The state the member lives and works in.")
+            .Resolve(c => c.Service<RegionLoaders>().State.Load(c.Source.StateCode));
+        Field<NonNullGraphType<RegionType>>("region").Description("Follows from the state.")
+            .Resolve(c => c.Service<RegionLoaders>().State.Load(c.Source.StateCode).Then(state => state?.Region));
+        Field(m => m.DirectoryOptIn).Description("Listed in the member directory.");
+
+        Field<NonNullGraphType<MembershipStatusType>>("membershipStatus")
+            .Description("Computed from the current term's dates and staff flags when read.")
+            .Resolve(c => CurrentTerm(c.Source, c.Service<MemberLoaders>()).Then(t => MembershipStatusRules.Compute(t, c.Source.SuspendedAt, c.Today())));
+        Field<NonNullGraphType<BooleanGraphType>>("inGoodStanding")
+            .Description("Dues paid and not expired (grace counts), not suspended or cancelled.")
+            .Resolve(c => CurrentTerm(c.Source, c.Service<MemberLoaders>())
+                .Then(t => MembershipStatusRules.IsInGoodStanding(MembershipStatusRules.Compute(t, c.Source.SuspendedAt, c.Today()))));
+        Field<MembershipTermType>("currentTerm").Description("The term that decides the status.").PersonalData(m => m.Id)
+            .Resolve(c => CurrentTerm(c.Source, c.Service<MemberLoaders>()).Then(t => t is null ? null : new TermOfMember(t, c.Source)));
+        Field<ListGraphType<NonNullGraphType<MembershipTermType>>>("terms").Description("Every term, newest first.").PersonalData(m => m.Id)
+            .Resolve(c => c.Service<MemberLoaders>().TermsOfMember.Load(c.Source.Id).Then(ts => ts.Select(t => new TermOfMember(t, c.Source))));
+        Field(m => m.SuspendedAt, nullable: true).AuthorizeWithPolicy(Policies.Staff);
+        Field(m => m.SuspensionReason, nullable: true).AuthorizeWithPolicy(Policies.Staff);
+        Field(m => m.CreatedAt);
+        Field(m => m.UpdatedAt);
+    }
+
+    private static IDataLoaderResult<MembershipTerm?> CurrentTerm(Member member, MemberLoaders loaders) =>
+        member.CurrentTermId is { } id ? loaders.Term.Load(id) : LoaderResult.Of<MembershipTerm?>(null);
+}
+
+/// <summary>A term seen from its member: status needs the member's suspension and whether the term is current.</summary>
+internal sealed record TermOfMember(MembershipTerm Term, Member Member)
+{
+    public MembershipStatus Status(DateOnly today) =>
+        MembershipStatusRules.Compute(Term, Member.CurrentTermId == Term.Id ? Member.SuspendedAt : null, today);
+}
+
+internal sealed class MembershipTermType : ObjectGraphType<TermOfMember>
+{
+    public MembershipTermType()
+    {
+        Name = "MembershipTerm";
+        Description = "One period of membership under a plan.";
+        Field<NonNullGraphType<MembershipPlanType>>("plan").Resolve(c => c.Service<MemberLoaders>().Plan.Load(c.Source.Term.PlanId));
+        Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Resolve(c => c.Source.Term.StartsOn);
+        Field<DateOnlyGraphType>("endsOn").Description("Last day; null for life memberships.").Resolve(c => c.Source.Term.EndsOn);
+        Field<DateOnlyGraphType>("graceEndsOn").Description("Last day of the grace window.").Resolve(c => c.Source.Term.GraceEndsOn);
+        Field<NonNullGraphType<MembershipStatusType>>("status")
+            .Description("This term's status today, computed from its dates and staff flags.")
+            .Resolve(c => c.Source.Status(c.Today()));
+        Field<NonNullGraphType<BooleanGraphType>>("inGoodStanding").Resolve(c => MembershipStatusRules.IsInGoodStanding(c.Source.Status(c.Today())));
+        Field<DateTimeOffsetGraphType>("activatedAt").Description("When it was paid or granted; null while pending.").Resolve(c => c.Source.Term.ActivatedAt);
+        Field<DateTimeOffsetGraphType>("cancelledAt").Resolve(c => c.Source.Term.CancelledAt);
+        Field<StringGraphType>("cancellationReason").AuthorizeWithPolicy(Policies.Staff).Resolve(c => c.Source.Term.CancellationReason);
+    }
+}
+
+internal sealed class MailingAddressType : ObjectGraphType<MailingAddress>
+{
+    public MailingAddressType()
+    {
+        Name = "MailingAddress";
+        Field(a => a.Line1);
+        Field(a => a.Line2, nullable: true);
+        Field(a => a.City);
+        Field<NonNullGraphType<StringGraphType>>("state").Resolve(c => c.Source.StateCode);
+        Field(a => a.PostalCode);
+    }
+}
+
+internal sealed class MemberCategoryType : EnumerationGraphType<MemberCategory>
+{
+    public MemberCategoryType()
+    {
+        Name = "MemberCategory";
+        Description = "REGULAR members are sworn officers (vote, may hold office); ASSOCIATE members are other school-safety staff.";
+    }
+}
+
+internal sealed class MembershipStatusType : EnumerationGraphType<MembershipStatus>
+{
+    public MembershipStatusType()
+    {
+        Name = "MembershipStatus";
+    }
+}
+
+internal sealed class MemberEdgeType() : EdgeType<Member, MemberType>(MemberType.TypeName);
+
+internal sealed class MemberConnectionType() : ConnectionType<Member, MemberType, MemberEdgeType>(MemberType.TypeName);

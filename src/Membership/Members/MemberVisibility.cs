@@ -1,0 +1,42 @@
+using Membership.Data;
+using Membership.GraphQL;
+using Membership.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Membership.Members;
+
+/// <summary>
+/// Which members a caller may see at all: staff see everyone; a member sees themself and the members who
+/// opted into the directory; anyone else sees no one. Every path to a member (member, memberByNumber,
+/// members, agency.members, node, nodes) goes through this filter.
+/// </summary>
+public static class MemberVisibility
+{
+    public static IQueryable<Member> VisibleTo(this IQueryable<Member> members, Caller caller)
+    {
+        if (caller.IsStaff)
+        {
+            return members;
+        }
+
+        if (caller.MemberId is { } self)
+        {
+            return members.Where(m => m.DirectoryOptIn || m.Id == self);
+        }
+
+        return members.Where(m => false);
+    }
+}
+
+/// <summary>Members through node(id) and nodes(ids), filtered like every other path.</summary>
+internal sealed class MemberNodeSource(IDbContextFactory<MembershipDbContext> factory) : INodeSource
+{
+    public string TypeName => MemberType.TypeName;
+
+    public async Task<IReadOnlyDictionary<Guid, object>> LoadAsync(IServiceProvider requestServices, IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
+    {
+        var caller = (Caller)requestServices.GetService(typeof(Caller))!;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Members.AsNoTracking().VisibleTo(caller).Where(m => keys.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => (object)m, cancellationToken);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Linq.Expressions;
+
+namespace Membership.Members;
+
+public enum MembershipStatus
+{
+    /// <summary>Applied or registered, not yet paid.</summary>
+    Pending,
+    Active,
+
+    /// <summary>Expired, but inside the plan's grace window: still in good standing.</summary>
+    Grace,
+    Lapsed,
+
+    /// <summary>Set by staff; reversible.</summary>
+    Suspended,
+
+    /// <summary>Set by staff; final for the term.</summary>
+    Cancelled,
+}
+
+/// <summary>
+/// The one definition of membership status, in two forms that must agree: a function for a loaded term,
+/// and a predicate that databases evaluate for filters. Both read only dates and staff flags, so status
+/// is correct the moment it is read, with no nightly job.
+/// </summary>
+public static class MembershipStatusRules
+{
+    public static MembershipStatus Compute(MembershipTerm? term, DateTimeOffset? suspendedAt, DateOnly today)
+    {
+        if (term?.CancelledAt is not null)
+        {
+            return MembershipStatus.Cancelled;
+        }
+
+        if (suspendedAt is not null)
+        {
+            return MembershipStatus.Suspended;
+        }
+
+        if (term?.ActivatedAt is null)
+        {
+            return MembershipStatus.Pending;
+        }
+
+        if (term.EndsOn is null || term.EndsOn >= today)
+        {
+            return MembershipStatus.Active;
+        }
+
+        return term.GraceEndsOn >= today ? MembershipStatus.Grace : MembershipStatus.Lapsed;
+    }
+
+    public static bool IsInGoodStanding(MembershipStatus status) =>
+        status is MembershipStatus.Active or MembershipStatus.Grace;
+
+    public static Expression<Func<Member, bool>> HasStatus(MembershipStatus status, DateOnly today) => status switch
+    {
+        MembershipStatus.Cancelled => m => m.CurrentTerm != null && m.CurrentTerm.CancelledAt != null,
+        MembershipStatus.Suspended => m => m.SuspendedAt != null && (m.CurrentTerm == null || m.CurrentTerm.CancelledAt == null),
+        MembershipStatus.Pending => m => m.SuspendedAt == null
+            && (m.CurrentTerm == null || (m.CurrentTerm.CancelledAt == null && m.CurrentTerm.ActivatedAt == null)),
+        MembershipStatus.Active => m => m.SuspendedAt == null && m.CurrentTerm != null
+            && m.CurrentTerm.CancelledAt == null && m.CurrentTerm.ActivatedAt != null
+            && (m.CurrentTerm.EndsOn == null || m.CurrentTerm.EndsOn >= today),
+        MembershipStatus.Grace => m => m.SuspendedAt == null && m.CurrentTerm != null
+            && m.CurrentTerm.CancelledAt == null && m.CurrentTerm.ActivatedAt != null
+            && m.CurrentTerm.EndsOn < today && m.CurrentTerm.GraceEndsOn >= today,
+        MembershipStatus.Lapsed => m => m.SuspendedAt == null && m.CurrentTerm != null
+            && m.CurrentTerm.CancelledAt == null && m.CurrentTerm.ActivatedAt != null
+            && m.CurrentTerm.GraceEndsOn < today,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using GraphQL.Types;
+using Membership.Data;
+using Membership.DemoData;
+using Membership.GraphQL;
+using Membership.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Membership;
+
+/// <summary>Composes the application for the host: services, HTTP pipeline, start-up work and host commands.</summary>
+public static class MembershipHost
+{
+    public static WebApplicationBuilder AddMembership(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<AssociationOptions>(builder.Configuration.GetSection(AssociationOptions.Section));
+        services.AddSingleton<AssociationCalendar>();
+        services.AddMembershipDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddAuthentication();
+        services.AddAuthorizationBuilder().AddMembershipPolicies();
+        services.AddMembershipGraphQL(builder.Configuration, builder.Environment);
+        services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
+        return builder;
+    }
+
+    public static WebApplication UseMembership(this WebApplication app)
+    {
+        app.UseExceptionHandler(handler => handler.Run(WriteUnexpectedErrorAsync));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapMembershipGraphQL();
+        app.MapGet("/health", () => Results.Text("ok"));
+        app.MapGet("/", () => Results.Redirect(GraphQLSetup.SchemaPath));
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceEndpoints(app));
+        return app;
+    }
+
+    /// <summary>
+    /// Host commands: <c>migrate</c> applies migrations and exits (for production deployments);
+    /// <c>print-schema [file]</c> writes the SDL. Returns true when a command ran and the host should exit.
+    /// </summary>
+    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        switch (args.FirstOrDefault(a => !a.StartsWith('-')))
+        {
+            case "migrate":
+                await DatabaseMigrator.MigrateAsync(app.Services);
+                app.Logger.LogInformation("Database is up to date.");
+                return true;
+            case "print-schema":
+                var sdl = GraphQLSetup.PrintSchema(app.Services.GetRequiredService<ISchema>());
+                var file = args.SkipWhile(a => a != "print-schema").Skip(1).FirstOrDefault();
+                if (file is null)
+                {
+                    Console.Out.Write(sdl);
+                }
+                else
+                {
+                    await File.WriteAllTextAsync(file, sdl);
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Start-up work: migrations where configured (default: SQLite in Development), then demo data in Development.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        var database = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var migrate = database.MigrateOnStartup ?? (database.Provider == DatabaseProvider.Sqlite && app.Environment.IsDevelopment());
+        if (migrate)
+        {
+            await DatabaseMigrator.MigrateAsync(app.Services);
+        }
+
+        var demo = app.Services.GetRequiredService<IOptions<DemoDataOptions>>().Value;
+        if (app.Environment.IsDevelopment() && demo.Enabled)
+        {
+            await DemoDataSeeder.SeedAsync(app.Services, demo);
+        }
+    }
+
+    private static void AnnounceEndpoints(WebApplication app)
+    {
+        var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            app.Logger.LogInformation("GraphQL endpoint: {Url}{Path}  (schema: {Url}{SchemaPath})", address.TrimEnd('/'), GraphQLSetup.Path, address.TrimEnd('/'), GraphQLSetup.SchemaPath);
+        }
+    }
+
+    /// <summary>Anything that escapes the pipeline: a masked error with a trace id, never a stack trace.</summary>
+    private static async Task WriteUnexpectedErrorAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Membership").LogError(error, "Unhandled exception");
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(context.Response.Body, new
+        {
+            errors = new[]
+            {
+                new
+                {
+                    message = "An unexpected error occurred. Quote the trace id when you report it.",
+                    extensions = new { code = ErrorCodes.InternalError, traceId = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier },
+                },
+            },
+        });
+    }
+}

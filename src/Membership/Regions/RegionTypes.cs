@@ -1,0 +1,68 @@
+using GraphQL.Types;
+using Membership.GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace Membership.Regions;
+
+internal sealed class RegionType : ObjectGraphType<Region>
+{
+    public RegionType()
+    {
+        Name = "Region";
+        Description = "One of the association's numbered regions.";
+        Field(r => r.Number);
+        Field(r => r.Name);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StateType>>>>("states")
+            .Description("The states, districts and territories in the region.")
+            .Resolve(c => c.Service<RegionLoaders>().StatesOfRegion.Load(c.Source.Number));
+    }
+}
+
+internal sealed class StateType : ObjectGraphType<UsState>
+{
+    public StateType()
+    {
+        Name = "State";
+        Description = "A US state, district or territory.";
+        Field(s => s.Code).Description("Two-letter postal code, e.g. AL.");
+        Field(s => s.Name);
+        Field<NonNullGraphType<RegionType>>("region").Resolve(c => c.Service<RegionLoaders>().Region.Load(c.Source.RegionNumber));
+    }
+}
+
+/// <summary>Per-request loaders for the region table.</summary>
+public sealed class RegionLoaders(IDbContextFactory<Data.MembershipDbContext> factory)
+{
+    public BatchLoader<string, UsState?> State { get; } = new(async (codes, ct) =>
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.States.AsNoTracking().Include(s => s.Region).Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => (UsState?)s, ct);
+    }, null);
+
+    public BatchLoader<int, Region?> Region { get; } = new(async (numbers, ct) =>
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Regions.AsNoTracking().Where(r => numbers.Contains(r.Number)).ToDictionaryAsync(r => r.Number, r => (Region?)r, ct);
+    }, null);
+
+    public BatchLoader<int, IReadOnlyList<UsState>> StatesOfRegion { get; } = new(async (numbers, ct) =>
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var states = await db.States.AsNoTracking().Where(s => numbers.Contains(s.RegionNumber)).OrderBy(s => s.Code).ToListAsync(ct);
+        return states.GroupBy(s => s.RegionNumber).ToDictionary(g => g.Key, g => (IReadOnlyList<UsState>)g.ToList());
+    }, []);
+}
+
+internal static class RegionQueries
+{
+    public static void AddRegionQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionType>>>>("regions")
+            .Description("The association's regions with their states. Public.")
+            .ResolveAsync(async c =>
+            {
+                await using var db = await c.Db().CreateDbContextAsync(c.CancellationToken);
+                return await db.Regions.AsNoTracking().OrderBy(r => r.Number).ToListAsync(c.CancellationToken);
+            });
+    }
+}
