@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Membership.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Membership.Tests.Infrastructure;
+
+/// <summary>Who a test request acts as. Tests about authentication itself use real tokens instead.</summary>
+public sealed record TestIdentity(string Header)
+{
+    public static TestIdentity? Anonymous => null;
+    public static readonly TestIdentity Staff = new("staff");
+
+    /// <summary>Signed in, but neither staff nor linked to a member (e.g. a partner client).</summary>
+    public static readonly TestIdentity Partner = new("partner");
+
+    public static TestIdentity Member(Guid memberId) => new($"member:{memberId}");
+}
+
+/// <summary>Reads <c>X-Test-Identity</c>; registered only by the test host.</summary>
+internal sealed class TestAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Test";
+    public const string HeaderName = "X-Test-Identity";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers[HeaderName].ToString();
+        if (string.IsNullOrEmpty(header))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var claims = new List<Claim> { new(MembershipClaims.Subject, header) };
+        if (header == "staff")
+        {
+            claims.Add(new Claim(ClaimTypes.Role, Roles.Staff));
+        }
+        else if (header.StartsWith("member:", StringComparison.Ordinal))
+        {
+            claims.Add(new Claim(ClaimTypes.Role, Roles.Member));
+            claims.Add(new Claim(MembershipClaims.MemberId, header["member:".Length..]));
+        }
+
+        var identity = new ClaimsIdentity(claims, SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+}
