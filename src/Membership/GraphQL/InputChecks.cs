@@ -38,7 +38,7 @@ public static partial class InputChecks
     public static string? Phone(this UserErrors errors, string? value, params string[] field)
     {
         var phone = errors.OptionalText(value, 32, field);
-        if (phone is not null && !PhonePattern().IsMatch(phone))
+        if (phone is not null && !PhonePattern().IsMatch(PhoneFormatting().Replace(phone, string.Empty)))
         {
             errors.Add(UserErrorCodes.InvalidPhone, "Give a phone number of 10 to 15 digits, e.g. +1 205 555 0100.", field);
         }
@@ -93,6 +93,9 @@ public static partial class InputChecks
     [GeneratedRegex(@"^[^@\s""<>(),;:\\\[\]]+@[^@\s""<>(),;:\\\[\]]+\.[A-Za-z]{2,}$")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"^\+?[0-9][0-9 ().\-]{8,20}$")]
+    [GeneratedRegex(@"^\+?[0-9]{10,15}$")]
     private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"[\s().\-]")]
+    private static partial Regex PhoneFormatting();
 }

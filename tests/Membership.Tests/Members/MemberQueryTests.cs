@@ -1,4 +1,3 @@
-using Membership.Data;
 using Membership.Members;
 using Membership.Tests.Infrastructure;
 
@@ -6,24 +5,214 @@ namespace Membership.Tests.Members;
 
 public abstract class MemberQueryTests(ApiFixture api) : ApiTest(api)
 {
+    private readonly TestData _data = new(api);
+
     [SkippableFact]
     public async Task Staff_reads_a_member_with_private_fields_and_status()
     {
-        var data = new TestData(Api);
-        var plan = await data.PlanAsync();
-        var agency = await data.AgencyAsync();
-        var member = await data.MemberAsync(plan, agency);
+        var plan = await _data.PlanAsync();
+        var agency = await _data.AgencyAsync();
+        var member = await _data.MemberAsync(plan, agency);
 
         var result = await Client.DataAsync(
-            "query($id: ID!) { member(id: $id) { memberNumber email agency { name } membershipStatus inGoodStanding region { number } } }",
+            "query($id: ID!) { member(id: $id) { memberNumber email phone dateOfBirth mailingAddress { postalCode } agency { name } membershipStatus inGoodStanding region { number } state { code } currentTerm { plan { code } status } } }",
             new { id = TestData.MemberId(member) }, TestIdentity.Staff);
 
         Assert.Equal(member.MemberNumber, result.Str("member.memberNumber"));
+        Assert.Matches("^M-[0-9]{6}$", result.Str("member.memberNumber"));
         Assert.Equal(member.Email, result.Str("member.email"));
+        Assert.Equal("1985-05-17", result.Str("member.dateOfBirth"));
+        Assert.Equal("36602", result.Str("member.mailingAddress.postalCode"));
         Assert.Equal(agency.Name, result.Str("member.agency.name"));
         Assert.Equal("ACTIVE", result.Str("member.membershipStatus"));
         Assert.True(result.At("member.inGoodStanding").GetBoolean());
         Assert.Equal(6, result.At("member.region.number").GetInt32());
+        Assert.Equal(plan.Code, result.Str("member.currentTerm.plan.code"));
+    }
+
+    [SkippableFact]
+    public async Task Member_reads_their_own_private_fields()
+    {
+        var member = await _data.MemberAsync(await _data.PlanAsync(), shape: m => m.DirectoryOptIn = false);
+
+        var result = await Client.DataAsync("query($id: ID!) { member(id: $id) { email phone terms { status } } }",
+            new { id = TestData.MemberId(member) }, TestIdentity.Member(member.Id));
+
+        Assert.Equal(member.Email, result.Str("member.email"));
+        Assert.Equal("ACTIVE", result.Str("member.terms.0.status"));
+    }
+
+    [SkippableFact]
+    public async Task Member_number_lookup_accepts_the_printed_and_the_bare_number()
+    {
+        var member = await _data.MemberAsync(await _data.PlanAsync());
+
+        foreach (var number in new[] { member.MemberNumber, member.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), member.MemberNumber.ToLowerInvariant() })
+        {
+            var result = await Client.DataAsync("query($n: String!) { memberByNumber(number: $n) { lastName } }", new { n = number }, TestIdentity.Staff);
+            Assert.Equal(member.LastName, result.Str("memberByNumber.lastName"));
+        }
+
+        var bad = await Client.PostAsync("{ memberByNumber(number: \"X-12\") { id } }", identity: TestIdentity.Staff);
+        Assert.Contains("INVALID_ARGUMENT", bad.ErrorCodes);
+    }
+
+    [SkippableFact]
+    public async Task Status_is_computed_from_dates_and_flags_when_read()
+    {
+        var plan = await _data.PlanAsync(graceDays: 30);
+        var today = _data.Today;
+        var prefix = TestData.Unique("Status");
+        var active = await _data.MemberAsync(plan, termStart: today.AddMonths(-11), shape: m => m.SetName("A", prefix + "Active"));
+        var grace = await _data.MemberAsync(plan, termStart: today.AddMonths(-12).AddDays(-10), shape: m => m.SetName("A", prefix + "Grace"));
+        var lapsed = await _data.MemberAsync(plan, termStart: today.AddMonths(-14), shape: m => m.SetName("A", prefix + "Lapsed"));
+        var pending = await _data.MemberAsync(plan, activated: false, shape: m => m.SetName("A", prefix + "Pending"));
+        var suspended = await _data.MemberAsync(plan, shape: m => { m.SetName("A", prefix + "Suspended"); m.SuspendedAt = DateTimeOffset.UtcNow; });
+        var expected = new Dictionary<Guid, string>
+        {
+            [active.Id] = "ACTIVE", [grace.Id] = "GRACE", [lapsed.Id] = "LAPSED", [pending.Id] = "PENDING", [suspended.Id] = "SUSPENDED",
+        };
+
+        var all = await Client.DataAsync("query($s: String) { members(first: 50, filter: { search: $s }) { nodes { id membershipStatus inGoodStanding } } }",
+            new { s = prefix }, TestIdentity.Staff);
+        var statuses = all.At("members.nodes").EnumerateArray().ToDictionary(n => n.Str("id")!, n => n.Str("membershipStatus"));
+        foreach (var (id, status) in expected)
+        {
+            Assert.Equal(status, statuses[TestData.Id("Member", id)]);
+        }
+
+        foreach (var status in expected.Values)
+        {
+            var filtered = await Client.DataAsync("query($s: String, $st: [MembershipStatus!]) { members(filter: { search: $s, status: $st }) { nodes { membershipStatus } } }",
+                new { s = prefix, st = new[] { status } }, TestIdentity.Staff);
+            var only = Assert.Single(filtered.At("members.nodes").EnumerateArray());
+            Assert.Equal(status, only.Str("membershipStatus"));
+        }
+
+        var good = await Client.DataAsync("query($s: String) { members(filter: { search: $s, inGoodStanding: true }) { totalCount } }", new { s = prefix }, TestIdentity.Staff);
+        Assert.Equal(2, good.At("members.totalCount").GetInt32());
+    }
+
+    [SkippableFact]
+    public async Task Filters_combine_category_state_region_agency_and_search()
+    {
+        var regular = await _data.PlanAsync();
+        var associate = await _data.PlanAsync(MemberCategory.Associate);
+        var texas = await _data.AgencyAsync(state: "TX");
+        var maine = await _data.AgencyAsync(state: "ME");
+        var prefix = TestData.Unique("Núñez");
+        await _data.MembersAsync(3, regular, texas, lastNamePrefix: prefix);
+        await _data.MembersAsync(2, associate, texas, lastNamePrefix: prefix);
+        await _data.MembersAsync(4, regular, maine, lastNamePrefix: prefix);
+        var search = Membership.Data.TextKeys.Normalize(prefix).Replace("u", "u", StringComparison.Ordinal);
+
+        async Task<int> Count(object filter) => (await Client.DataAsync(
+            "query($f: MemberFilter) { members(filter: $f) { totalCount } }", new { f = filter }, TestIdentity.Staff)).At("members.totalCount").GetInt32();
+
+        Assert.Equal(9, await Count(new { search = prefix.ToUpperInvariant() }));
+        Assert.Equal(9, await Count(new { search }));
+        Assert.Equal(5, await Count(new { search, state = new[] { "tx" } }));
+        Assert.Equal(2, await Count(new { search, category = new[] { "ASSOCIATE" } }));
+        Assert.Equal(4, await Count(new { search, region = new[] { 1 } }));
+        Assert.Equal(9, await Count(new { search, region = new[] { 1, 7 } }));
+        Assert.Equal(3, await Count(new { search, agencyId = new[] { TestData.AgencyId(texas) }, category = new[] { "REGULAR" } }));
+        Assert.Equal(0, await Count(new { search, region = new[] { 9 } }));
+    }
+
+    [SkippableFact]
+    public async Task Keyset_pages_visit_every_member_once_in_both_directions()
+    {
+        var plan = await _data.PlanAsync();
+        var prefix = TestData.Unique("Page");
+        var members = await _data.MembersAsync(7, plan, lastNamePrefix: prefix);
+        var expected = members.Select(m => m.LastName).Order(StringComparer.Ordinal).ToList();
+        const string query = """
+            query($f: MemberFilter, $first: Int, $after: String, $last: Int, $before: String, $o: MemberOrder) {
+              members(filter: $f, first: $first, after: $after, last: $last, before: $before, orderBy: $o) {
+                edges { cursor node { lastName } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }
+            """;
+
+        var forward = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = await Client.DataAsync(query, new { f = new { search = prefix }, first = 3, after }, TestIdentity.Staff);
+            forward.AddRange(page.At("members.edges").EnumerateArray().Select(e => e.Str("node.lastName")!));
+            Assert.Equal(7, page.At("members.totalCount").GetInt32());
+            Assert.Equal(after is not null, page.At("members.pageInfo.hasPreviousPage").GetBoolean());
+            after = page.At("members.pageInfo.hasNextPage").GetBoolean() ? page.Str("members.pageInfo.endCursor") : null;
+        }
+        while (after is not null);
+        Assert.Equal(expected, forward);
+
+        var backward = new List<string>();
+        string? before = null;
+        do
+        {
+            var page = await Client.DataAsync(query, new { f = new { search = prefix }, last = 3, before }, TestIdentity.Staff);
+            backward.InsertRange(0, page.At("members.edges").EnumerateArray().Select(e => e.Str("node.lastName")!));
+            before = page.At("members.pageInfo.hasPreviousPage").GetBoolean() ? page.Str("members.pageInfo.startCursor") : null;
+        }
+        while (before is not null);
+        Assert.Equal(expected, backward);
+
+        var descending = await Client.DataAsync(query, new { f = new { search = prefix }, first = 10, o = new { field = "NAME", direction = "DESC" } }, TestIdentity.Staff);
+        Assert.Equal(Enumerable.Reverse(expected), descending.At("members.edges").EnumerateArray().Select(e => e.Str("node.lastName")!));
+
+        var byNumber = await Client.DataAsync(query, new { f = new { search = prefix }, first = 4, o = new { field = "MEMBER_NUMBER" } }, TestIdentity.Staff);
+        var next = await Client.DataAsync(query, new { f = new { search = prefix }, first = 4, after = byNumber.Str("members.pageInfo.endCursor"), o = new { field = "MEMBER_NUMBER" } }, TestIdentity.Staff);
+        Assert.Equal(members.Select(m => m.LastName), byNumber.At("members.edges").EnumerateArray().Concat(next.At("members.edges").EnumerateArray()).Select(e => e.Str("node.lastName")!));
+    }
+
+    [SkippableFact]
+    public async Task Agency_lists_its_members_and_counts_them()
+    {
+        var plan = await _data.PlanAsync();
+        var first = await _data.AgencyAsync();
+        var second = await _data.AgencyAsync();
+        var empty = await _data.AgencyAsync();
+        await _data.MembersAsync(5, plan, first);
+        await _data.MembersAsync(2, plan, second);
+
+        var result = await Client.DataAsync("query($ids: [ID!]!) { nodes(ids: $ids) { ... on Agency { name memberCount members(first: 3) { agency { name } } } } }",
+            new { ids = new[] { TestData.AgencyId(first), TestData.AgencyId(second), TestData.AgencyId(empty) } }, TestIdentity.Staff);
+
+        var agencies = result.At("nodes").EnumerateArray().ToList();
+        Assert.Equal([5, 2, 0], agencies.Select(a => a.At("memberCount").GetInt32()));
+        Assert.Equal([3, 2, 0], agencies.Select(a => a.At("members").GetArrayLength()));
+        Assert.All(agencies[0].At("members").EnumerateArray(), m => Assert.Equal(first.Name, m.Str("agency.name")));
+    }
+
+    [SkippableFact]
+    public async Task Member_list_runs_the_same_number_of_SQL_commands_for_5_and_100_members()
+    {
+        var plan = await _data.PlanAsync();
+        var agencies = new[] { await _data.AgencyAsync(state: "CA"), await _data.AgencyAsync(state: "NY"), await _data.AgencyAsync(state: "TX") };
+        var prefix = TestData.Unique("Count");
+        foreach (var agency in agencies)
+        {
+            await _data.MembersAsync(40, plan, agency, lastNamePrefix: prefix);
+        }
+
+        const string query = """
+            query($first: Int!, $s: String) { members(first: $first, filter: { search: $s }) { totalCount edges { node {
+              memberNumber fullName email membershipStatus inGoodStanding region { name } state { name }
+              agency { name state { code } memberCount members(first: 2) { lastName } }
+              currentTerm { status plan { code price { amount currency } } } terms { startsOn } } } } }
+            """;
+
+        async Task<int> Commands(int first)
+        {
+            Api.Commands.Reset();
+            var data = await Client.DataAsync(query, new { first, s = prefix }, TestIdentity.Staff);
+            Assert.Equal(first, data.At("members.edges").GetArrayLength());
+            return Api.Commands.Count;
+        }
+
+        var few = await Commands(5);
+        var many = await Commands(100);
+        Assert.Equal(few, many);
+        Assert.InRange(many, 1, 12);
     }
 }
 

@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text.Json;
+using Membership.Members;
+using Membership.Tests.Infrastructure;
+
+namespace Membership.Tests.Members;
+
+/// <summary>Email, phone, mailing address, birth date and terms reach only the member and staff, by every path.</summary>
+public abstract class MemberPrivacyTests(ApiFixture api) : ApiTest(api)
+{
+    private readonly TestData _data = new(api);
+
+    private const string PrivateFields = "email phone dateOfBirth mailingAddress { line1 } currentTerm { status } terms { status }";
+
+    private static readonly string[] Paths =
+    [
+        // By ID, by number, in the list, through node and nodes, through a fragment, an inline fragment and aliases.
+        "query($b: ID!) { member(id: $b) { lastName " + PrivateFields + " } }",
+        "query($n: String!) { memberByNumber(number: $n) { lastName " + PrivateFields + " } }",
+        "query($n: String!) { members(first: 5, filter: { search: $n }) { nodes { lastName " + PrivateFields + " } } }",
+        "query($b: ID!) { node(id: $b) { ... on Member { lastName " + PrivateFields + " } } }",
+        "query($b: ID!) { nodes(ids: [$b]) { ...M } } fragment M on Member { lastName " + PrivateFields + " }",
+        "query($b: ID!) { x: member(id: $b) { lastName mail: email tel: phone born: dateOfBirth home: mailingAddress { line1 } } }",
+        "query($b: ID!) { member(id: $b) { ... on Member { lastName ... { email } } agency { members { lastName email } } } }",
+    ];
+
+    public static TheoryData<string> PathsToMemberB => new(Paths);
+
+    [SkippableTheory]
+    [MemberData(nameof(PathsToMemberB))]
+    public async Task Another_member_gets_forbidden_for_every_private_field_by_every_path(string query)
+    {
+        var (a, b) = await TwoMembersAsync();
+
+        var result = await Client.PostAsync(query, new { b = TestData.MemberId(b), n = b.MemberNumber }, TestIdentity.Member(a.Id));
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.True(result.HasErrors);
+        Assert.All(result.ErrorCodes, code => Assert.Equal("FORBIDDEN", code));
+        Assert.Contains(b.LastName, result.Text, StringComparison.Ordinal); // the public part of the result is there
+        AssertNoPrivateData(result.Text, b);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(PathsToMemberB))]
+    public async Task Staff_read_private_fields_by_every_path(string query)
+    {
+        var (_, b) = await TwoMembersAsync();
+
+        var result = await Client.PostAsync(query, new { b = TestData.MemberId(b), n = b.MemberNumber }, TestIdentity.Staff);
+
+        Assert.False(result.HasErrors, result.Text);
+        Assert.Contains(b.Email, result.Text, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Anonymous_callers_get_401_for_anything_about_members()
+    {
+        var (_, b) = await TwoMembersAsync();
+        foreach (var query in Paths.Append("query($b: ID!) { node(id: $b) { ... on Member { firstName } } }"))
+        {
+            var result = await Client.PostAsync(query, new { b = TestData.MemberId(b), n = b.MemberNumber });
+
+            Assert.Equal(HttpStatusCode.Unauthorized, result.Status);
+            Assert.Equal("Bearer", result.Headers.WwwAuthenticate.ToString());
+            Assert.Contains("UNAUTHENTICATED", result.ErrorCodes);
+            Assert.False(result.HasData);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Anonymous_node_lookup_of_a_member_finds_nothing()
+    {
+        var (_, b) = await TwoMembersAsync();
+
+        var result = await Client.DataAsync("query($b: ID!) { node(id: $b) { id __typename } }", new { b = TestData.MemberId(b) });
+
+        Assert.Equal(JsonValueKind.Null, result.At("node").ValueKind);
+    }
+
+    [SkippableFact]
+    public async Task Directory_shows_members_who_opted_in_and_oneself_only()
+    {
+        var plan = await _data.PlanAsync();
+        var prefix = TestData.Unique("Dir");
+        var listed = await _data.MembersAsync(3, plan, lastNamePrefix: prefix + "L");
+        var hidden = await _data.MembersAsync(2, plan, lastNamePrefix: prefix + "H", shape: (m, _) => m.DirectoryOptIn = false);
+        var me = hidden[0];
+
+        async Task<IReadOnlyList<string>> Visible(TestIdentity who) =>
+            [.. (await Client.DataAsync("query($s: String) { members(first: 50, filter: { search: $s }) { nodes { lastName } } }", new { s = prefix }, who))
+                .At("members.nodes").EnumerateArray().Select(n => n.Str("lastName")!)];
+
+        Assert.Equal(listed.Select(m => m.LastName).Append(me.LastName).Order(), (await Visible(TestIdentity.Member(me.Id))).Order());
+        Assert.Equal(5, (await Visible(TestIdentity.Staff)).Count);
+
+        var hiddenById = await Client.DataAsync("query($id: ID!) { member(id: $id) { id } }", new { id = TestData.MemberId(hidden[1]) }, TestIdentity.Member(me.Id));
+        Assert.Equal(JsonValueKind.Null, hiddenById.At("member").ValueKind);
+    }
+
+    [SkippableFact]
+    public async Task A_partner_client_sees_no_member_and_nothing_personal()
+    {
+        var (_, b) = await TwoMembersAsync();
+
+        var list = await Client.PostAsync("{ members { totalCount } }", identity: TestIdentity.Partner);
+        Assert.Contains("FORBIDDEN", list.ErrorCodes);
+
+        var byId = await Client.PostAsync("query($b: ID!) { member(id: $b) { email } node(id: $b) { id } }", new { b = TestData.MemberId(b) }, TestIdentity.Partner);
+        Assert.Equal(JsonValueKind.Null, byId.Data.At("member").ValueKind);
+        Assert.Equal(JsonValueKind.Null, byId.Data.At("node").ValueKind);
+        AssertNoPrivateData(byId.Text, b);
+    }
+
+    [SkippableFact]
+    public async Task Suspension_reason_is_for_staff_only()
+    {
+        var plan = await _data.PlanAsync();
+        var member = await _data.MemberAsync(plan, shape: m => { m.SuspendedAt = DateTimeOffset.UtcNow; m.SuspensionReason = "Under review"; });
+
+        var own = await Client.PostAsync("query($id: ID!) { member(id: $id) { membershipStatus suspensionReason } }", new { id = TestData.MemberId(member) }, TestIdentity.Member(member.Id));
+        Assert.Equal("SUSPENDED", own.Data.Str("member.membershipStatus"));
+        Assert.Equal(["FORBIDDEN"], own.ErrorCodes);
+        Assert.DoesNotContain("Under review", own.Text, StringComparison.Ordinal);
+
+        var staff = await Client.DataAsync("query($id: ID!) { member(id: $id) { suspensionReason } }", new { id = TestData.MemberId(member) }, TestIdentity.Staff);
+        Assert.Equal("Under review", staff.Str("member.suspensionReason"));
+    }
+
+    private async Task<(Member A, Member B)> TwoMembersAsync()
+    {
+        var plan = await _data.PlanAsync();
+        var agency = await _data.AgencyAsync();
+        var members = await _data.MembersAsync(2, plan, agency, shape: (m, i) =>
+        {
+            m.Phone = $"+1 205 555 01{i}9";
+            m.DateOfBirth = new DateOnly(1979, 3, 14);
+        });
+        return (members[0], members[1]);
+    }
+
+    private static void AssertNoPrivateData(string text, Member member)
+    {
+        Assert.DoesNotContain(member.Email, text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(member.Phone!, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("1979-03-14", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Main St", text, StringComparison.Ordinal);
+    }
+}
+
+public sealed class MemberPrivacyTestsOnSqlite(SqliteApi api) : MemberPrivacyTests(api), IClassFixture<SqliteApi>;
+
+public sealed class MemberPrivacyTestsOnPostgreSql(PostgreSqlApi api) : MemberPrivacyTests(api), IClassFixture<PostgreSqlApi>;
+
+public sealed class MemberPrivacyTestsOnSqlServer(SqlServerApi api) : MemberPrivacyTests(api), IClassFixture<SqlServerApi>;
