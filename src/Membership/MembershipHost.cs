@@ -85,6 +85,9 @@ public static class MembershipHost
             await DatabaseMigrator.MigrateAsync(app.Services);
         }
 
+        // Build the schema now, not inside the first request's execution time limit.
+        app.Services.GetRequiredService<ISchema>().Initialize();
+
         var demo = app.Services.GetRequiredService<IOptions<DemoDataOptions>>().Value;
         if (app.Environment.IsDevelopment() && demo.Enabled)
         {

@@ -33,11 +33,11 @@ internal static class AgencyMutations
                 Kind = input.Kind,
                 City = errors.RequiredText(input.City, AgencyRules.CityMaxLength, "input", "city"),
                 StateCode = CheckState(errors, input.State, states, "input", "state"),
-                OriCode = AgencyRules.CheckOri(errors, input.OriCode, states, "input", "oriCode"),
                 CreatedAt = calendar.Now(),
                 UpdatedAt = calendar.Now(),
             };
             agency.NameKey = TextKeys.Normalize(agency.Name);
+            agency.OriCode = AgencyRules.CheckOri(errors, input.OriCode, agency.StateCode, "input", "oriCode");
             await CheckOriFreeAsync(db, errors, agency, ct);
             if (!errors.Any)
             {
@@ -88,9 +88,10 @@ internal static class AgencyMutations
                 agency.StateCode = CheckState(errors, input.Get<string>("state"), states, "input", "state");
             }
 
-            if (input.Has("oriCode"))
+            if (input.Has("oriCode") || input.Has("state"))
             {
-                agency.OriCode = AgencyRules.CheckOri(errors, input.Get<string>("oriCode"), states, "input", "oriCode");
+                // The ORI's prefix must follow the agency's state, so a move re-checks the ORI it keeps.
+                agency.OriCode = AgencyRules.CheckOri(errors, input.Has("oriCode") ? input.Get<string>("oriCode") : agency.OriCode, agency.StateCode, "input", "oriCode");
                 await CheckOriFreeAsync(db, errors, agency, ct);
             }
 

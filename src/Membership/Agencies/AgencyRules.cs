@@ -9,15 +9,20 @@ public static partial class AgencyRules
     public const int CityMaxLength = 100;
 
     /// <summary>
-    /// An ORI is 9 characters: the two-letter state code, then seven letters or digits (e.g. <c>AL0010000</c>).
+    /// An ORI is 9 characters: the agency's two-letter state code, then seven letters or digits (e.g. <c>AL0010000</c>).
     /// Returns the upper-case code, or null when none was given.
     /// </summary>
-    public static string? CheckOri(UserErrors errors, string? value, ISet<string> stateCodes, params string[] field)
+    public static string? CheckOri(UserErrors errors, string? value, string agencyState, params string[] field)
     {
-        var ori = errors.OptionalText(value, 9, field)?.ToUpperInvariant();
-        if (ori is not null && (!OriPattern().IsMatch(ori) || !stateCodes.Contains(ori[..2])))
+        var ori = value?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(ori))
         {
-            errors.Add(UserErrorCodes.InvalidOri, "An ORI is 9 letters or digits starting with a state code, e.g. AL0010000.", field);
+            return null;
+        }
+
+        if (!OriPattern().IsMatch(ori) || !ori.StartsWith(agencyState, StringComparison.Ordinal))
+        {
+            errors.Add(UserErrorCodes.InvalidOri, $"An ORI is 9 letters or digits starting with the agency's state code, e.g. {agencyState}0010000.", field);
         }
 
         return ori;

@@ -16,7 +16,12 @@ public sealed class AssociationCalendar(TimeProvider clock, IOptions<Association
 {
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
-    public DateTimeOffset Now() => clock.GetUtcNow();
+    /// <summary>The current UTC time to whole milliseconds: every provider stores that exactly, so what a mutation returns is what a later read returns.</summary>
+    public DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+    }
 
     public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
 

@@ -33,8 +33,9 @@ public static class PlanRules
             case TermKind.Anniversary when termMonths is < 1 or > 60 || periodStartMonth is not null:
                 errors.Add(UserErrorCodes.InvalidTerm, "An anniversary plan needs 'termMonths' from 1 to 60 and no 'periodStartMonth'.", "input", "termMonths");
                 break;
-            case TermKind.FixedPeriod when termMonths is not (1 or 2 or 3 or 4 or 6 or 12 or 24) || periodStartMonth is not (>= 1 and <= 12):
-                errors.Add(UserErrorCodes.InvalidTerm, "A fixed-period plan needs 'termMonths' of 1, 2, 3, 4, 6, 12 or 24 and a 'periodStartMonth' from 1 to 12.", "input", "periodStartMonth");
+            // Periods must tile the year, so every member of the plan shares the same periods.
+            case TermKind.FixedPeriod when termMonths is not (1 or 2 or 3 or 4 or 6 or 12) || periodStartMonth is not (>= 1 and <= 12):
+                errors.Add(UserErrorCodes.InvalidTerm, "A fixed-period plan needs 'termMonths' of 1, 2, 3, 4, 6 or 12 and a 'periodStartMonth' from 1 to 12.", "input", "periodStartMonth");
                 break;
         }
     }

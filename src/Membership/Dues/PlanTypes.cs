@@ -63,7 +63,9 @@ internal static class PlanQueries
                     plans = plans.Where(p => p.Category == only);
                 }
 
-                return await plans.OrderBy(p => p.Category).ThenBy(p => p.PriceAmount).ThenBy(p => p.Code).ToListAsync(c.CancellationToken);
+                // A handful of rows: ordered here, by the categories' declared order rather than their stored names.
+                var list = await plans.ToListAsync(c.CancellationToken);
+                return list.OrderBy(p => p.Category).ThenBy(p => p.PriceAmount).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
             });
     }
 }

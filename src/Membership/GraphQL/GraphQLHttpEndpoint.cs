@@ -83,7 +83,17 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        if (isGet && SelectOperation(document, request.OperationName)?.Operation == OperationType.Mutation)
+        var operation = SelectOperation(document, request.OperationName);
+        if (operation is null)
+        {
+            var error = string.IsNullOrEmpty(request.OperationName)
+                ? new ExecutionError("The document holds several operations: name the one to run in 'operationName'.") { Code = ErrorCodes.OperationNotFound }
+                : new ExecutionError($"The document holds no operation named '{request.OperationName}'.") { Code = ErrorCodes.OperationNotFound };
+            await WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [error] });
+            return;
+        }
+
+        if (isGet && operation.Operation == OperationType.Mutation)
         {
             http.Response.Headers.Allow = "POST";
             await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status405MethodNotAllowed, ErrorCodes.MutationNotAllowedOverGet,
@@ -116,8 +126,9 @@ internal sealed class GraphQLHttpEndpoint(
         }
         else if (!result.Executed && mediaType == GraphQLResponseMediaType)
         {
-            // Request errors (syntax, validation, variables): 400 under the new media type, 200 under application/json.
-            status = StatusCodes.Status400BadRequest;
+            // No data: 4xx for the client's faults (syntax, validation, variables), 503 when we ran out of time.
+            // Under application/json the specification keeps 200 for every well-formed request.
+            status = result.Errors?.Any(e => e.Code == ErrorCodes.Timeout) == true ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest;
         }
 
         http.Response.StatusCode = status;
@@ -133,7 +144,7 @@ internal sealed class GraphQLHttpEndpoint(
         return serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    /// <summary>The operation that would run, or null when the document does not say (the executer then reports it).</summary>
+    /// <summary>The operation to run: the named one, or the only one; null when there is no such operation.</summary>
     private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();

@@ -1,0 +1,462 @@
+CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" (
+    "MigrationId" character varying(150) NOT NULL,
+    "ProductVersion" character varying(32) NOT NULL,
+    CONSTRAINT "PK___EFMigrationsHistory" PRIMARY KEY ("MigrationId")
+);
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE TABLE "MembershipPlans" (
+        "Id" uuid NOT NULL,
+        "Code" character varying(40) NOT NULL,
+        "Name" character varying(120) NOT NULL,
+        "Category" character varying(16) NOT NULL,
+        "PriceAmount" bigint NOT NULL,
+        "Currency" character(3) NOT NULL,
+        "TermKind" character varying(16) NOT NULL,
+        "TermMonths" integer NOT NULL,
+        "PeriodStartMonth" integer,
+        "GraceDays" integer NOT NULL,
+        "IsActive" boolean NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_MembershipPlans" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE TABLE "NumberSequences" (
+        "Name" character varying(50) NOT NULL,
+        "LastValue" bigint NOT NULL,
+        CONSTRAINT "PK_NumberSequences" PRIMARY KEY ("Name")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE TABLE "Regions" (
+        "Number" integer NOT NULL,
+        "Name" character varying(100) NOT NULL,
+        CONSTRAINT "PK_Regions" PRIMARY KEY ("Number")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE TABLE "States" (
+        "Code" character(2) NOT NULL,
+        "Name" character varying(60) NOT NULL,
+        "RegionNumber" integer NOT NULL,
+        CONSTRAINT "PK_States" PRIMARY KEY ("Code"),
+        CONSTRAINT "FK_States_Regions_RegionNumber" FOREIGN KEY ("RegionNumber") REFERENCES "Regions" ("Number") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE TABLE "Agencies" (
+        "Id" uuid NOT NULL,
+        "Name" character varying(200) NOT NULL,
+        "NameKey" character varying(200) NOT NULL,
+        "Kind" character varying(32) NOT NULL,
+        "City" character varying(100) NOT NULL,
+        "StateCode" character(2) NOT NULL,
+        "OriCode" character(9),
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Agencies" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Agencies_States_StateCode" FOREIGN KEY ("StateCode") REFERENCES "States" ("Code") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE TABLE "Members" (
+        "Id" uuid NOT NULL,
+        "Number" bigint NOT NULL,
+        "FirstName" character varying(100) NOT NULL,
+        "LastName" character varying(100) NOT NULL,
+        "FirstNameKey" character varying(100) NOT NULL,
+        "LastNameKey" character varying(100) NOT NULL,
+        "Email" character varying(254) NOT NULL,
+        "EmailNormalized" character varying(254) NOT NULL,
+        "Phone" character varying(32),
+        "MailingAddress_Line1" character varying(200),
+        "MailingAddress_Line2" character varying(200),
+        "MailingAddress_City" character varying(100),
+        "MailingAddress_StateCode" character(2),
+        "MailingAddress_PostalCode" character varying(10),
+        "DateOfBirth" date,
+        "AgencyId" uuid,
+        "JobTitle" character varying(120),
+        "Category" character varying(16) NOT NULL,
+        "IsSwornOfficer" boolean NOT NULL,
+        "SroSince" date,
+        "StateCode" character(2) NOT NULL,
+        "DirectoryOptIn" boolean NOT NULL,
+        "SuspendedAt" timestamp with time zone,
+        "SuspensionReason" character varying(500),
+        "CurrentTermId" uuid,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Members" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Members_Agencies_AgencyId" FOREIGN KEY ("AgencyId") REFERENCES "Agencies" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Members_States_StateCode" FOREIGN KEY ("StateCode") REFERENCES "States" ("Code") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE TABLE "MembershipTerms" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "PlanId" uuid NOT NULL,
+        "StartsOn" date NOT NULL,
+        "EndsOn" date,
+        "GraceEndsOn" date,
+        "ActivatedAt" timestamp with time zone,
+        "CancelledAt" timestamp with time zone,
+        "CancellationReason" character varying(500),
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_MembershipTerms" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_MembershipTerms_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_MembershipTerms_MembershipPlans_PlanId" FOREIGN KEY ("PlanId") REFERENCES "MembershipPlans" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    INSERT INTO "NumberSequences" ("Name", "LastValue")
+    VALUES ('member', 0);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    INSERT INTO "Regions" ("Number", "Name")
+    VALUES (1, 'New England');
+    INSERT INTO "Regions" ("Number", "Name")
+    VALUES (2, 'Middle Atlantic');
+    INSERT INTO "Regions" ("Number", "Name")
+    VALUES (3, 'East North Central');
+    INSERT INTO "Regions" ("Number", "Name")
+    VALUES (4, 'West North Central');
+    INSERT INTO "Regions" ("Number", "Name")
+    VALUES (5, 'South Atlantic');
+    INSERT INTO "Regions" ("Number", "Name")
+    VALUES (6, 'East South Central');
+    INSERT INTO "Regions" ("Number", "Name")
+    VALUES (7, 'West South Central');
+    INSERT INTO "Regions" ("Number", "Name")
+    VALUES (8, 'Mountain');
+    INSERT INTO "Regions" ("Number", "Name")
+    VALUES (9, 'Pacific');
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('AK', 'Alaska', 9);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('AL', 'Alabama', 6);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('AR', 'Arkansas', 7);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('AS', 'American Samoa', 9);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('AZ', 'Arizona', 8);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('CA', 'California', 9);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('CO', 'Colorado', 8);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('CT', 'Connecticut', 1);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('DC', 'District of Columbia', 5);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('DE', 'Delaware', 5);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('FL', 'Florida', 5);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('GA', 'Georgia', 5);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('GU', 'Guam', 9);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('HI', 'Hawaii', 9);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('IA', 'Iowa', 4);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('ID', 'Idaho', 8);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('IL', 'Illinois', 3);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('IN', 'Indiana', 3);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('KS', 'Kansas', 4);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('KY', 'Kentucky', 6);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('LA', 'Louisiana', 7);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('MA', 'Massachusetts', 1);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('MD', 'Maryland', 5);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('ME', 'Maine', 1);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('MI', 'Michigan', 3);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('MN', 'Minnesota', 4);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('MO', 'Missouri', 4);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('MP', 'Northern Mariana Islands', 9);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('MS', 'Mississippi', 6);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('MT', 'Montana', 8);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('NC', 'North Carolina', 5);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('ND', 'North Dakota', 4);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('NE', 'Nebraska', 4);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('NH', 'New Hampshire', 1);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('NJ', 'New Jersey', 2);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('NM', 'New Mexico', 8);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('NV', 'Nevada', 8);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('NY', 'New York', 2);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('OH', 'Ohio', 3);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('OK', 'Oklahoma', 7);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('OR', 'Oregon', 9);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('PA', 'Pennsylvania', 2);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('PR', 'Puerto Rico', 5);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('RI', 'Rhode Island', 1);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('SC', 'South Carolina', 5);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('SD', 'South Dakota', 4);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('TN', 'Tennessee', 6);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('TX', 'Texas', 7);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('UT', 'Utah', 8);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('VA', 'Virginia', 5);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('VI', 'U.S. Virgin Islands', 5);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('VT', 'Vermont', 1);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('WA', 'Washington', 9);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('WI', 'Wisconsin', 3);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('WV', 'West Virginia', 5);
+    INSERT INTO "States" ("Code", "Name", "RegionNumber")
+    VALUES ('WY', 'Wyoming', 8);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE INDEX "IX_Agencies_CreatedAt_Id" ON "Agencies" ("CreatedAt", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE INDEX "IX_Agencies_Kind" ON "Agencies" ("Kind");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE INDEX "IX_Agencies_NameKey_Id" ON "Agencies" ("NameKey", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE UNIQUE INDEX "IX_Agencies_OriCode" ON "Agencies" ("OriCode");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE INDEX "IX_Agencies_StateCode" ON "Agencies" ("StateCode");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE INDEX "IX_Members_AgencyId_LastNameKey_FirstNameKey_Number" ON "Members" ("AgencyId", "LastNameKey", "FirstNameKey", "Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE INDEX "IX_Members_Category" ON "Members" ("Category");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE INDEX "IX_Members_CreatedAt_Number" ON "Members" ("CreatedAt", "Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE INDEX "IX_Members_CurrentTermId" ON "Members" ("CurrentTermId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE UNIQUE INDEX "IX_Members_EmailNormalized" ON "Members" ("EmailNormalized");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE INDEX "IX_Members_FirstNameKey_Number" ON "Members" ("FirstNameKey", "Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE INDEX "IX_Members_LastNameKey_FirstNameKey_Number" ON "Members" ("LastNameKey", "FirstNameKey", "Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE UNIQUE INDEX "IX_Members_Number" ON "Members" ("Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE INDEX "IX_Members_StateCode" ON "Members" ("StateCode");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE INDEX "IX_Members_SuspendedAt" ON "Members" ("SuspendedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE INDEX "IX_MembershipPlans_Category_IsActive" ON "MembershipPlans" ("Category", "IsActive");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE UNIQUE INDEX "IX_MembershipPlans_Code" ON "MembershipPlans" ("Code");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE INDEX "IX_MembershipTerms_EndsOn" ON "MembershipTerms" ("EndsOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE INDEX "IX_MembershipTerms_GraceEndsOn" ON "MembershipTerms" ("GraceEndsOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE INDEX "IX_MembershipTerms_MemberId_StartsOn" ON "MembershipTerms" ("MemberId", "StartsOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE INDEX "IX_MembershipTerms_PlanId" ON "MembershipTerms" ("PlanId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    CREATE INDEX "IX_States_RegionNumber" ON "States" ("RegionNumber");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    ALTER TABLE "Members" ADD CONSTRAINT "FK_Members_MembershipTerms_CurrentTermId" FOREIGN KEY ("CurrentTermId") REFERENCES "MembershipTerms" ("Id") ON DELETE RESTRICT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129005322_Initial') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261129005322_Initial', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
