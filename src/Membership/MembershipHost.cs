@@ -4,6 +4,8 @@ using Membership.Data;
 using Membership.DemoData;
 using Membership.GraphQL;
 using Membership.Identity;
+using Membership.Identity.Accounts;
+using Membership.Identity.Oidc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -26,7 +28,7 @@ public static class MembershipHost
         services.Configure<AssociationOptions>(builder.Configuration.GetSection(AssociationOptions.Section));
         services.AddSingleton<AssociationCalendar>();
         services.AddMembershipDatabase(builder.Configuration, builder.Environment.ContentRootPath);
-        services.AddAuthentication();
+        services.AddMembershipIdentity(builder.Configuration, builder.Environment);
         services.AddAuthorizationBuilder().AddMembershipPolicies();
         services.AddMembershipGraphQL(builder.Configuration, builder.Environment);
         services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
@@ -35,10 +37,12 @@ public static class MembershipHost
 
     public static WebApplication UseMembership(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler(handler => handler.Run(WriteUnexpectedErrorAsync));
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapMembershipGraphQL();
+        app.UseMembershipIdentity();
         app.MapGet("/health", () => Results.Text("ok"));
         app.MapGet("/", () => Results.Redirect(GraphQLSetup.SchemaPath));
         app.Lifetime.ApplicationStarted.Register(() => AnnounceEndpoints(app));
@@ -70,6 +74,9 @@ public static class MembershipHost
                 }
 
                 return true;
+            case "create-staff":
+                Environment.ExitCode = await StaffAccounts.RunCommandAsync(app.Services, args);
+                return true;
             default:
                 return false;
         }
@@ -85,6 +92,9 @@ public static class MembershipHost
             await DatabaseMigrator.MigrateAsync(app.Services);
         }
 
+        // Fail at start-up, not at the first sign-in, when the OIDC server's keys are missing.
+        _ = app.Services.GetService<IOptions<OpenIddict.Server.OpenIddictServerOptions>>()?.Value;
+
         // Build the schema now, not inside the first request's execution time limit.
         app.Services.GetRequiredService<ISchema>().Initialize();
 
@@ -92,6 +102,7 @@ public static class MembershipHost
         if (app.Environment.IsDevelopment() && demo.Enabled)
         {
             await DemoDataSeeder.SeedAsync(app.Services, demo);
+            await DemoIdentities.SeedAsync(app.Services);
         }
     }
 

@@ -1,14 +1,23 @@
 using Membership.Agencies;
 using Membership.Dues;
+using Membership.Identity.Accounts;
 using Membership.Members;
 using Membership.Regions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Membership.Data;
 
-/// <summary>The one DbContext. Resolvers never share it: each takes its own from <see cref="IDbContextFactory{TContext}"/>.</summary>
-public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> options) : DbContext(options)
+/// <summary>
+/// The one DbContext: the association's data, sign-in accounts (Identity), OpenIddict's clients and tokens, and the
+/// data-protection keys every instance shares. Resolvers never share a context: each takes its own from
+/// <see cref="IDbContextFactory{TContext}"/>.
+/// </summary>
+public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> options)
+    : IdentityDbContext<Account, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<UsState> States => Set<UsState>();
@@ -17,10 +26,14 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<MembershipTerm> MembershipTerms => Set<MembershipTerm>();
     public DbSet<MembershipPlan> MembershipPlans => Set<MembershipPlan>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MembershipDbContext).Assembly);
+        base.OnModelCreating(builder); // Identity's tables
+        builder.UseOpenIddict();
+        builder.ApplyConfigurationsFromAssembly(typeof(MembershipDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -26,6 +26,7 @@ public static class ErrorCodes
     public const string InvalidPageSize = "INVALID_PAGE_SIZE";
     public const string InvalidArgument = "INVALID_ARGUMENT";
     public const string Timeout = "TIMEOUT";
+    public const string RateLimited = "RATE_LIMITED";
     public const string InternalError = "INTERNAL_SERVER_ERROR";
 }
 
@@ -57,4 +58,9 @@ public static class UserErrorCodes
     public const string InvalidCurrency = "INVALID_CURRENCY";
     public const string InvalidTerm = "INVALID_TERM";
     public const string NoChanges = "NO_CHANGES";
+    public const string WeakPassword = "WEAK_PASSWORD";
+    public const string ClientIdTaken = "CLIENT_ID_TAKEN";
+    public const string InvalidRedirectUri = "INVALID_REDIRECT_URI";
+    public const string InvalidScope = "INVALID_SCOPE";
+    public const string NotConfidential = "NOT_CONFIDENTIAL";
 }

@@ -122,7 +122,16 @@ internal sealed class GraphQLHttpEndpoint(
         if (result.Errors?.Any(e => e.Code == ErrorCodes.Unauthenticated) == true)
         {
             status = StatusCodes.Status401Unauthorized;
-            http.Response.Headers.WWWAuthenticate = "Bearer";
+            // A token was sent but did not validate: say so, as RFC 6750 asks.
+            http.Response.Headers.WWWAuthenticate = http.Request.Headers.Authorization.Count > 0 ? "Bearer error=\"invalid_token\"" : "Bearer";
+        }
+        else if (result.Errors?.FirstOrDefault(e => e.Code == ErrorCodes.RateLimited) is { } limited)
+        {
+            status = StatusCodes.Status429TooManyRequests;
+            if (limited.Extensions?.TryGetValue("retryAfterSeconds", out var seconds) == true)
+            {
+                http.Response.Headers.RetryAfter = Convert.ToString(seconds, System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
         else if (!result.Executed && mediaType == GraphQLResponseMediaType)
         {

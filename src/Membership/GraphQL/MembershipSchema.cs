@@ -1,6 +1,8 @@
 using GraphQL.Types;
 using Membership.Agencies;
 using Membership.Dues;
+using Membership.Identity.Accounts;
+using Membership.Identity.Clients;
 using Membership.Members;
 using Membership.Regions;
 
@@ -28,6 +30,7 @@ internal sealed class QueryType : ObjectGraphType
         this.AddAgencyQueries();
         this.AddPlanQueries();
         this.AddRegionQueries();
+        this.AddClientQueries();
     }
 }
 
@@ -39,5 +42,7 @@ internal sealed class MutationType : ObjectGraphType
         this.AddMemberMutations();
         this.AddAgencyMutations();
         this.AddPlanMutations();
+        this.AddJoinMutation();
+        this.AddClientMutations();
     }
 }

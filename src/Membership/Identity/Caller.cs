@@ -1,8 +1,12 @@
 using System.Security.Claims;
+using OpenIddict.Abstractions;
 
 namespace Membership.Identity;
 
-/// <summary>Who is asking: the signed-in member, a staff user, a partner client, or nobody.</summary>
+/// <summary>
+/// Who is asking, read from the token's claims and scopes: a member, a staff user, a client of a partner agency or
+/// of staff, or nobody. A right needs both: the person or client has it, and the token was granted its scope.
+/// </summary>
 public sealed class Caller(ClaimsPrincipal principal)
 {
     public static readonly Caller Anonymous = new(new ClaimsPrincipal(new ClaimsIdentity()));
@@ -11,11 +15,26 @@ public sealed class Caller(ClaimsPrincipal principal)
 
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
 
-    public bool IsStaff => IsAuthenticated && (Principal.IsInRole(Roles.Staff) || Principal.IsInRole(Roles.Admin));
+    /// <summary>OpenIddict's own scope claims, or a standard "scope"/"scp" claim from an external issuer.</summary>
+    public bool HasScope(string scope) => IsAuthenticated && (Principal.HasScope(scope)
+        || Principal.FindAll(c => c.Type is MembershipClaims.Scope or "scp").Any(c => c.Value.Split(' ').Contains(scope)));
 
-    /// <summary>The member record the caller's account is linked to, if any.</summary>
+    /// <summary>A client acting for itself (client credentials), not for a person.</summary>
+    public bool IsClient => Principal.FindFirst(MembershipClaims.Actor)?.Value == "client";
+
+    public bool IsStaff => HasScope(ApiScopes.Staff) && (IsClient || Principal.IsInRole(Roles.Staff) || Principal.IsInRole(Roles.Admin));
+
+    public bool IsAdmin => HasScope(ApiScopes.Staff) && Principal.IsInRole(Roles.Admin);
+
+    /// <summary>The member the caller is, when the token may act on the member's own records.</summary>
     public Guid? MemberId =>
-        Guid.TryParse(Principal.FindFirst(MembershipClaims.MemberId)?.Value, out var id) ? id : null;
+        HasScope(ApiScopes.Self) && Guid.TryParse(Principal.FindFirst(MembershipClaims.MemberId)?.Value, out var id) ? id : null;
+
+    public bool IsDirectoryReader => IsStaff || HasScope(ApiScopes.Directory);
+
+    /// <summary>The agency a partner client verifies for.</summary>
+    public Guid? AgencyId =>
+        HasScope(ApiScopes.Verification) && Guid.TryParse(Principal.FindFirst(MembershipClaims.AgencyId)?.Value, out var id) ? id : null;
 
     public bool IsMember(Guid memberId) => MemberId == memberId;
 

@@ -8,18 +8,21 @@ namespace Membership.Identity;
 /// </summary>
 public static class Policies
 {
-    /// <summary>Any signed-in caller.</summary>
+    /// <summary>Any caller with a valid token.</summary>
     public const string Authenticated = nameof(Authenticated);
 
-    /// <summary>Association staff (role Staff or Admin).</summary>
+    /// <summary>Association staff: a staff user's token, or a staff client's, with the staff scope.</summary>
     public const string Staff = nameof(Staff);
 
-    /// <summary>May list members who opted into the directory: members and staff.</summary>
+    /// <summary>A member acting on their own records (<c>me</c>).</summary>
+    public const string Member = nameof(Member);
+
+    /// <summary>May list members who opted into the directory.</summary>
     public const string DirectoryReader = nameof(DirectoryReader);
 
     public static AuthorizationBuilder AddMembershipPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Authenticated, p => p.RequireAuthenticatedUser())
-        .AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.Staff, Roles.Admin))
-        .AddPolicy(DirectoryReader, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
-            c.User.IsInRole(Roles.Staff) || c.User.IsInRole(Roles.Admin) || c.User.HasClaim(x => x.Type == MembershipClaims.MemberId)));
+        .AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireAssertion(c => new Caller(c.User).IsStaff))
+        .AddPolicy(Member, p => p.RequireAuthenticatedUser().RequireAssertion(c => new Caller(c.User).MemberId is not null))
+        .AddPolicy(DirectoryReader, p => p.RequireAuthenticatedUser().RequireAssertion(c => new Caller(c.User).IsDirectoryReader));
 }

@@ -11,10 +11,6 @@ namespace Membership.Members;
 
 internal static class MemberMutations
 {
-    /// <summary>How far a first term may be back-dated or start ahead.</summary>
-    private const int MaxDaysBack = 366;
-    private const int MaxDaysAhead = 90;
-
     public static void AddMemberMutations(this ObjectGraphType mutation)
     {
         mutation.Mutation<RegisterMemberPayloadType, RegisterMemberInputType>("registerMember",
@@ -80,61 +76,7 @@ internal static class MemberMutations
     private static Task<Payload<Member>> RegisterAsync(IResolveFieldContext context, RegisterMemberInput input)
     {
         var calendar = context.Service<AssociationCalendar>();
-        var today = calendar.Today();
-        var now = calendar.Now();
-        return context.WriteAsync<Member>(async (db, errors, ct) =>
-        {
-            var states = await AgencyMutations.StateCodesAsync(db, ct);
-            var member = new Member
-            {
-                Id = calendar.NewId(),
-                FirstName = string.Empty,
-                LastName = string.Empty,
-                Email = errors.Email(input.Email, MemberRules.EmailMaxLength, "input", "email"),
-                EmailNormalized = string.Empty,
-                Phone = errors.Phone(input.Phone, "input", "phone"),
-                MailingAddress = CheckAddress(errors, input.MailingAddress, states),
-                DateOfBirth = input.DateOfBirth,
-                JobTitle = errors.OptionalText(input.JobTitle, MemberRules.JobTitleMaxLength, "input", "jobTitle"),
-                Category = input.Category,
-                IsSwornOfficer = input.SwornOfficer,
-                SroSince = input.SroSince,
-                StateCode = AgencyMutations.CheckState(errors, input.State, states, "input", "state"),
-                DirectoryOptIn = input.DirectoryOptIn,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            member.SetName(
-                errors.RequiredText(input.FirstName, MemberRules.NameMaxLength, "input", "firstName"),
-                errors.RequiredText(input.LastName, MemberRules.NameMaxLength, "input", "lastName"));
-            member.EmailNormalized = MemberRules.NormalizeEmail(member.Email);
-            MemberRules.CheckDateOfBirth(errors, member.DateOfBirth, today, "input", "dateOfBirth");
-            MemberRules.CheckSroSince(errors, member.SroSince, member.DateOfBirth, today, "input", "sroSince");
-            MemberRules.CheckCategory(errors, member.Category, member.IsSwornOfficer, "input", "category");
-            member.AgencyId = await CheckAgencyAsync(db, errors, input.AgencyId, ct);
-            await CheckEmailFreeAsync(db, errors, member, ct);
-
-            var startsOn = input.StartsOn ?? today;
-            if (startsOn < today.AddDays(-MaxDaysBack) || startsOn > today.AddDays(MaxDaysAhead))
-            {
-                errors.Add(UserErrorCodes.DateOutOfRange, $"'startsOn' must be within {MaxDaysBack} days before and {MaxDaysAhead} days after today.", "input", "startsOn");
-            }
-
-            var plan = await CheckPlanAsync(db, errors, input.PlanId, member.Category, ct);
-            if (errors.Any || plan is null)
-            {
-                return null;
-            }
-
-            member.Number = await db.NextAsync(MemberNumbers.SequenceName, ct);
-            db.Members.Add(member);
-            await db.SaveChangesAsync(ct); // the member row first: the term and the member point at each other
-
-            var term = TermCalculator.NewTerm(calendar.NewId(), member.Id, plan, startsOn, now, input.Activate);
-            db.MembershipTerms.Add(term);
-            member.CurrentTermId = term.Id;
-            return member;
-        }, EmailConflict);
+        return context.WriteAsync<Member>((db, errors, ct) => MemberRegistration.RegisterAsync(db, errors, input, calendar, ct), MemberRegistration.EmailConflict);
     }
 
     private static Task<Payload<Member>> UpdateAsync(IResolveFieldContext context, Patch input)
@@ -167,7 +109,7 @@ internal static class MemberMutations
             {
                 member.Email = errors.Email(input.Get<string>("email"), MemberRules.EmailMaxLength, "input", "email");
                 member.EmailNormalized = MemberRules.NormalizeEmail(member.Email);
-                await CheckEmailFreeAsync(db, errors, member, ct);
+                await MemberRegistration.CheckEmailFreeAsync(db, errors, member, ct);
             }
 
             if (input.Has("phone"))
@@ -177,7 +119,7 @@ internal static class MemberMutations
 
             if (input.Has("mailingAddress"))
             {
-                member.MailingAddress = CheckAddress(errors, input.Get<MailingAddressInput>("mailingAddress"), states);
+                member.MailingAddress = MemberRegistration.CheckAddress(errors, input.Get<MailingAddressInput>("mailingAddress"), states);
             }
 
             if (input.Has("dateOfBirth"))
@@ -187,7 +129,7 @@ internal static class MemberMutations
 
             if (input.Has("agencyId"))
             {
-                member.AgencyId = await CheckAgencyAsync(db, errors, input.Get<string>("agencyId"), ct);
+                member.AgencyId = await MemberRegistration.CheckAgencyAsync(db, errors, input.Get<string>("agencyId"), ct);
             }
 
             if (input.Has("jobTitle"))
@@ -213,7 +155,7 @@ internal static class MemberMutations
             MemberRules.CheckCategory(errors, member.Category, member.IsSwornOfficer, "input", "category");
             member.UpdatedAt = calendar.Now();
             return member;
-        }, EmailConflict);
+        }, MemberRegistration.EmailConflict);
     }
 
     /// <summary>Loads a member and its current term for a staff action on them, saved only if the action reports no error.</summary>
@@ -241,67 +183,4 @@ internal static class MemberMutations
             return member;
         });
     }
-
-    private static MailingAddress? CheckAddress(UserErrors errors, MailingAddressInput? input, HashSet<string> states)
-    {
-        var address = MemberRules.CheckAddress(errors, input, "input", "mailingAddress");
-        if (address is not null && address.StateCode.Length == 2 && !states.Contains(address.StateCode))
-        {
-            errors.Add(UserErrorCodes.InvalidState, $"'{address.StateCode}' is not a US state, district or territory code.", "input", "mailingAddress", "state");
-        }
-
-        return address;
-    }
-
-    private static async Task<Guid?> CheckAgencyAsync(MembershipDbContext db, UserErrors errors, string? agencyId, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(agencyId) || errors.Id(agencyId, AgencyType.TypeName, "input", "agencyId") is not { } id)
-        {
-            return null;
-        }
-
-        if (!await db.Agencies.AnyAsync(a => a.Id == id, ct))
-        {
-            errors.Add(UserErrorCodes.NotFound, "No agency has this ID.", "input", "agencyId");
-        }
-
-        return id;
-    }
-
-    private static async Task<MembershipPlan?> CheckPlanAsync(MembershipDbContext db, UserErrors errors, string? planId, MemberCategory category, CancellationToken ct)
-    {
-        if (errors.Id(planId, MembershipPlanType.TypeName, "input", "planId") is not { } id)
-        {
-            return null;
-        }
-
-        var plan = await db.MembershipPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (plan is null)
-        {
-            errors.Add(UserErrorCodes.NotFound, "No plan has this ID.", "input", "planId");
-        }
-        else if (!plan.IsActive)
-        {
-            errors.Add(UserErrorCodes.PlanInactive, $"Plan {plan.Code} is no longer offered.", "input", "planId");
-        }
-        else if (plan.Category != category)
-        {
-            errors.Add(UserErrorCodes.PlanCategoryMismatch, $"Plan {plan.Code} is for {plan.Category} members, not {category}.", "input", "planId");
-        }
-
-        return plan;
-    }
-
-    private static async Task CheckEmailFreeAsync(MembershipDbContext db, UserErrors errors, Member member, CancellationToken ct)
-    {
-        if (member.EmailNormalized.Length > 0 && await db.Members.AnyAsync(m => m.EmailNormalized == member.EmailNormalized && m.Id != member.Id, ct))
-        {
-            errors.Add(UserErrorCodes.EmailTaken, "Another member already uses this e-mail address.", "input", "email");
-        }
-    }
-
-    private static UserError? EmailConflict(DbUpdateException e) =>
-        DbErrors.ConstraintName(e)?.Contains(nameof(Member.EmailNormalized), StringComparison.Ordinal) == true
-            ? new(UserErrorCodes.EmailTaken, "Another member already uses this e-mail address.", ["input", "email"])
-            : null;
 }

@@ -24,6 +24,16 @@ internal static class MemberQueries
                 return await db.Members.AsNoTracking().VisibleTo(c.Caller()).SingleOrDefaultAsync(m => m.Id == id, c.CancellationToken);
             });
 
+        query.Field<MemberType>("me")
+            .Description("The signed-in member's own record, private fields and membership status included. Needs the membership.self scope.")
+            .AuthorizeWithPolicy(Policies.Member)
+            .ResolveAsync(async c =>
+            {
+                var self = c.Caller().MemberId!.Value;
+                await using var db = await c.Db().CreateDbContextAsync(c.CancellationToken);
+                return await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == self, c.CancellationToken);
+            });
+
         query.Field<MemberType>("memberByNumber")
             .Description("A member by member number (M-000123, or just 123); null when there is none you may see.")
             .Argument<NonNullGraphType<StringGraphType>>("number")

@@ -34,7 +34,11 @@ public abstract class ApiFixture : IAsyncLifetime
 
     public IServiceProvider Services => Factory.Services;
 
-    public GraphQLClient Client() => new(Factory.CreateClient());
+    /// <summary>Over https, as outside Development the OIDC server refuses plain http.</summary>
+    public GraphQLClient Client() => new(Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") }));
+
+    /// <summary>Whether requests authenticate through the test scheme (X-Test-Identity) instead of real tokens.</summary>
+    protected virtual bool UseTestIdentity => true;
 
     public IDbContextFactory<MembershipDbContext> Db => Services.GetRequiredService<IDbContextFactory<MembershipDbContext>>();
 
@@ -80,10 +84,16 @@ public abstract class ApiFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Membership", ConnectionString);
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("DataDirectory", DataFolder());
+            builder.UseSetting("Oidc:SigningKeyPath", TestKeys.Signing);
+            builder.UseSetting("Oidc:EncryptionKeyPath", TestKeys.Encryption);
             builder.ConfigureTestServices(services =>
             {
-                services.AddAuthentication(TestAuthenticationHandler.SchemeName)
-                    .AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, null);
+                if (UseTestIdentity)
+                {
+                    services.AddAuthentication(TestAuthenticationHandler.SchemeName)
+                        .AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, null);
+                }
+
                 services.AddSingleton<IInterceptor>(Commands);
             });
             configure(builder);

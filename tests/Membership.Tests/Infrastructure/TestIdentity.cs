@@ -34,18 +34,27 @@ internal sealed class TestAuthenticationHandler(IOptionsMonitor<AuthenticationSc
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var claims = new List<Claim> { new(MembershipClaims.Subject, header) };
+        // The claims our OIDC server puts in tokens, so the same policies and resolver checks apply.
+        var claims = new List<Claim> { new(MembershipClaims.Subject, header), new(MembershipClaims.Actor, "user") };
         if (header == "staff")
         {
-            claims.Add(new Claim(ClaimTypes.Role, Roles.Staff));
+            claims.Add(new Claim(MembershipClaims.Role, Roles.Staff));
+            claims.Add(new Claim(MembershipClaims.Scope, ApiScopes.Staff));
         }
         else if (header.StartsWith("member:", StringComparison.Ordinal))
         {
-            claims.Add(new Claim(ClaimTypes.Role, Roles.Member));
+            claims.Add(new Claim(MembershipClaims.Role, Roles.Member));
             claims.Add(new Claim(MembershipClaims.MemberId, header["member:".Length..]));
+            claims.Add(new Claim(MembershipClaims.Scope, ApiScopes.Self));
+            claims.Add(new Claim(MembershipClaims.Scope, ApiScopes.Directory));
+        }
+        else
+        {
+            claims[1] = new Claim(MembershipClaims.Actor, "client");
+            claims.Add(new Claim(MembershipClaims.Scope, ApiScopes.Verification));
         }
 
-        var identity = new ClaimsIdentity(claims, SchemeName);
+        var identity = new ClaimsIdentity(claims, SchemeName, MembershipClaims.Subject, MembershipClaims.Role);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }

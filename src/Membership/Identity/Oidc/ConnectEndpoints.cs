@@ -1,0 +1,217 @@
+using System.Security.Claims;
+using Membership.Identity.Accounts;
+using Membership.Identity.Pages;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Primitives;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Membership.Identity.Oidc;
+
+/// <summary>
+/// The OIDC endpoints OpenIddict hands to us (authorize, token, userinfo, end-session); discovery, JWKS,
+/// introspection and revocation OpenIddict answers itself.
+/// </summary>
+public static class ConnectEndpoints
+{
+    public const string Authorize = "connect/authorize";
+    public const string Token = "connect/token";
+    public const string UserInfo = "connect/userinfo";
+    public const string Introspect = "connect/introspect";
+    public const string Revoke = "connect/revoke";
+    public const string Logout = "connect/logout";
+
+    /// <summary>Scopes a front end gets without a consent screen: who the person is, and staying signed in.</summary>
+    private static readonly HashSet<string> BasicScopes = [Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess];
+
+    public static IEndpointRouteBuilder MapConnectEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMethods("/" + Authorize, [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).DisableAntiforgery();
+        endpoints.MapPost("/" + Token, TokenAsync).DisableAntiforgery();
+        endpoints.MapMethods("/" + UserInfo, [HttpMethods.Get, HttpMethods.Post], UserInfoAsync).DisableAntiforgery();
+        endpoints.MapMethods("/" + Logout, [HttpMethods.Get, HttpMethods.Post], LogoutAsync).DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static async Task<IResult> AuthorizeAsync(
+        HttpContext http, IAntiforgery antiforgery, UserManager<Account> users, TokenClaims claims,
+        IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations)
+    {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("No OpenID Connect request.");
+        var signedIn = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        var account = signedIn.Succeeded ? await users.GetUserAsync(signedIn.Principal) : null;
+        if (account is null || request.HasPromptValue(PromptValues.Login))
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Refuse(Errors.LoginRequired, "The user is not signed in.");
+            }
+
+            // Back to this request after signing in, without prompt=login (or the loop would never end).
+            var parameters = (http.Request.HasFormContentType ? http.Request.Form.AsEnumerable() : http.Request.Query)
+                .Where(p => p.Key != Parameters.Prompt && !p.Key.StartsWith("__", StringComparison.Ordinal) && p.Key != "consent").ToList();
+            var prompt = string.Join(' ', request.GetPromptValues().Remove(PromptValues.Login));
+            if (prompt.Length > 0)
+            {
+                parameters.Add(new(Parameters.Prompt, prompt));
+            }
+
+            var returnUrl = http.Request.PathBase + http.Request.Path + QueryString.Create(parameters);
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
+        }
+
+        var application = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("Unknown client.");
+        var roles = await users.GetRolesAsync(account);
+        var scopes = TokenClaims.AllowedForUser(request.GetScopes(), roles.Contains(Roles.Staff) || roles.Contains(Roles.Admin), account.MemberId is not null).ToList();
+        var applicationId = await applications.GetIdAsync(application);
+        var granted = await authorizations.FindAsync(account.Id.ToString(), applicationId, Statuses.Valid, AuthorizationTypes.Permanent, [.. scopes]).ToListAsync();
+
+        var answer = http.Request.HasFormContentType ? http.Request.Form["consent"].ToString() : string.Empty;
+        if (answer.Length > 0 && !await antiforgery.IsRequestValidAsync(http))
+        {
+            return Refuse(Errors.InvalidRequest, "The consent form expired.");
+        }
+
+        if (answer == "deny")
+        {
+            return Refuse(Errors.AccessDenied, "The user refused the application access.");
+        }
+
+        var consentNeeded = (granted.Count == 0 && scopes.Any(s => !BasicScopes.Contains(s))) || request.HasPromptValue(PromptValues.Consent);
+        if (consentNeeded && answer != "accept")
+        {
+            return request.HasPromptValue(PromptValues.None)
+                ? Refuse(Errors.ConsentRequired, "The user has not allowed this application.")
+                : ConsentPage(http, antiforgery, await applications.GetDisplayNameAsync(application) ?? request.ClientId!, scopes);
+        }
+
+        var identity = await claims.ForUserAsync(account, scopes);
+        var authorization = granted.LastOrDefault() ?? await authorizations.CreateAsync(
+            identity: identity, subject: account.Id.ToString(), client: applicationId!, type: AuthorizationTypes.Permanent, scopes: identity.GetScopes());
+        identity.SetAuthorizationId(await authorizations.GetIdAsync(authorization));
+        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static async Task<IResult> TokenAsync(HttpContext http, UserManager<Account> users, SignInManager<Account> signIn, TokenClaims claims, IOpenIddictApplicationManager applications)
+    {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("No OpenID Connect request.");
+        if (request.IsClientCredentialsGrantType())
+        {
+            // OpenIddict has checked the secret and that the client may ask for these scopes.
+            var application = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("Unknown client.");
+            return Results.SignIn(new ClaimsPrincipal(await claims.ForClientAsync(application, request.GetScopes())),
+                authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var account = await users.FindByIdAsync(result.Principal?.GetClaim(Claims.Subject) ?? string.Empty);
+            if (account is null || !await signIn.CanSignInAsync(account) || await users.IsLockedOutAsync(account))
+            {
+                return Refuse(Errors.InvalidGrant, "The account can no longer sign in.");
+            }
+
+            // Claims are read again: roles or the linked member may have changed since the code was issued.
+            var identity = await claims.ForUserAsync(account, result.Principal!.GetScopes());
+            identity.SetAuthorizationId(result.Principal!.GetAuthorizationId());
+            return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
+        return Refuse(Errors.UnsupportedGrantType, "This grant type is not supported.");
+    }
+
+    private static async Task<IResult> UserInfoAsync(HttpContext http, UserManager<Account> users)
+    {
+        var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var principal = result.Principal;
+        var account = principal is null ? null : await users.FindByIdAsync(principal.GetClaim(Claims.Subject) ?? string.Empty);
+        if (account is null || principal is null)
+        {
+            return Results.Challenge(Error(Errors.InvalidToken, "The token does not name an account."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
+
+        var info = new Dictionary<string, object?> { [Claims.Subject] = account.Id.ToString() };
+        if (principal.HasScope(Scopes.Profile))
+        {
+            info[Claims.Name] = account.DisplayName;
+            info[Claims.PreferredUsername] = account.UserName;
+        }
+
+        if (principal.HasScope(Scopes.Email))
+        {
+            info[Claims.Email] = account.Email;
+            info[Claims.EmailVerified] = account.EmailConfirmed;
+        }
+
+        return Results.Ok(info);
+    }
+
+    private static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery, SignInManager<Account> signIn)
+    {
+        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.HasFormContentType || http.Request.Form["confirm"] != "yes")
+        {
+            var request = http.GetOpenIddictServerRequest();
+            var hidden = request?.GetParameters().Select(p => new KeyValuePair<string, string?>(p.Key, (string?)p.Value)) ?? [];
+            return HtmlPage.Render(http, "Sign out", "<p>Sign out of the membership service?</p>"
+                + HtmlPage.Form(http, antiforgery, "/" + Logout, hidden, "<button type=\"submit\" name=\"confirm\" value=\"yes\">Sign out</button>"));
+        }
+
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return HtmlPage.Render(http, "Sign out", HtmlPage.Error("The form expired. Reload the page and try again."), StatusCodes.Status400BadRequest);
+        }
+
+        await signIn.SignOutAsync();
+        // OpenIddict sends the browser to the client's registered post_logout_redirect_uri, if it gave one.
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    private static IResult ConsentPage(HttpContext http, IAntiforgery antiforgery, string application, List<string> scopes)
+    {
+        var parameters = (http.Request.HasFormContentType ? http.Request.Form.AsEnumerable() : http.Request.Query)
+            .Where(p => !p.Key.StartsWith("__", StringComparison.Ordinal) && p.Key != "consent")
+            .Select(p => new KeyValuePair<string, string?>(p.Key, p.Value.ToString()));
+        var list = string.Concat(scopes.Select(s => $"<li>{HtmlPage.Encode(ScopeDescriptions.Describe(s))}</li>"));
+        return HtmlPage.Render(http, "Allow access?",
+            $"<p><strong>{HtmlPage.Encode(application)}</strong> asks to:</p><ul class=\"scopes\">{list}</ul>"
+            + HtmlPage.Form(http, antiforgery, "/" + Authorize, parameters,
+                "<button type=\"submit\" name=\"consent\" value=\"accept\">Allow</button><button type=\"submit\" name=\"consent\" value=\"deny\">Deny</button>"));
+    }
+
+    private static IResult Refuse(string error, string description) =>
+        Results.Forbid(Error(error, description), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+
+    private static AuthenticationProperties Error(string error, string description) => new(new Dictionary<string, string?>
+    {
+        [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+        [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+    });
+
+    private static IEnumerable<KeyValuePair<string, StringValues>> AsEnumerable(this IFormCollection form) => form;
+}
+
+/// <summary>What each scope lets an application do, in words for the consent page and the README.</summary>
+public static class ScopeDescriptions
+{
+    public static string Describe(string scope) => scope switch
+    {
+        Scopes.OpenId => "Know who you are",
+        Scopes.Profile => "See your name",
+        Scopes.Email => "See your e-mail address",
+        Scopes.OfflineAccess => "Stay signed in when you are away",
+        ApiScopes.Self => "See and use your membership record, including your contact details",
+        ApiScopes.Directory => "See the member directory (members who chose to be listed)",
+        ApiScopes.Staff => "Act as association staff",
+        ApiScopes.CheckIn => "Check in conference tickets",
+        ApiScopes.Verification => "Verify certificates",
+        _ => scope,
+    };
+}

@@ -1,0 +1,167 @@
+using Membership.Data;
+using Membership.Identity.Accounts;
+using Membership.Identity.Mail;
+using Membership.Identity.Pages;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenIddict.Abstractions;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Membership.Identity.Oidc;
+
+/// <summary>
+/// Accounts (ASP.NET Core Identity), the OIDC server (OpenIddict) and token validation for the API. With
+/// <c>Oidc:Authority</c> set, the local server is left out and the API trusts that issuer instead.
+/// </summary>
+public static class IdentitySetup
+{
+    public static IServiceCollection AddMembershipIdentity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection(OidcOptions.Section);
+        services.Configure<OidcOptions>(section);
+        var options = section.Get<OidcOptions>() ?? new OidcOptions();
+        var development = environment.IsDevelopment();
+        var dataDirectory = DataDirectory.Resolve(configuration, environment.ContentRootPath);
+
+        // Identity and OpenIddict stores take the request's context from DI; GraphQL resolvers keep using the factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<MembershipDbContext>>().CreateDbContext());
+
+        // Every instance encrypts cookies and tokens of Identity with the same keys: they live in the database.
+        services.AddDataProtection().SetApplicationName("membership-api").PersistKeysToDbContext<MembershipDbContext>();
+
+        services.AddIdentityCore<Account>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = options.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = options.LockoutDuration;
+                o.SignIn.RequireConfirmedEmail = true;
+                o.ClaimsIdentity.UserIdClaimType = Claims.Subject;
+                o.ClaimsIdentity.RoleClaimType = Claims.Role;
+                o.ClaimsIdentity.UserNameClaimType = Claims.Name;
+                o.ClaimsIdentity.EmailClaimType = Claims.Email;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<MembershipDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        // The API authenticates bearer tokens; only the sign-in pages use Identity's cookie.
+        services.AddAuthentication(o => o.DefaultScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie!.Configure(o =>
+            {
+                o.LoginPath = AccountPages.LoginPath;
+                o.LogoutPath = AccountPages.LogoutPath;
+                o.Cookie.Name = "membership.signin";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+            }));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "membership.antiforgery";
+            o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Behind the load balancer TLS ends there; its X-Forwarded-Proto tells OpenIddict the request was HTTPS.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            if (configuration.GetValue<bool>("Hosting:TrustAllProxies"))
+            {
+                o.KnownIPNetworks.Clear();
+                o.KnownProxies.Clear();
+            }
+        });
+
+        var openIddict = services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<MembershipDbContext>());
+
+        if (string.IsNullOrWhiteSpace(options.Authority))
+        {
+            openIddict.AddServer(o =>
+            {
+                o.SetAuthorizationEndpointUris(ConnectEndpoints.Authorize)
+                    .SetTokenEndpointUris(ConnectEndpoints.Token)
+                    .SetUserInfoEndpointUris(ConnectEndpoints.UserInfo)
+                    .SetIntrospectionEndpointUris(ConnectEndpoints.Introspect)
+                    .SetRevocationEndpointUris(ConnectEndpoints.Revoke)
+                    .SetEndSessionEndpointUris(ConnectEndpoints.Logout);
+                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowRefreshTokenFlow()
+                    .AllowClientCredentialsFlow();
+                o.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess, .. ApiScopes.All]);
+                o.SetAccessTokenLifetime(Min(options.AccessTokenLifetime, TimeSpan.FromMinutes(60)))
+                    .SetRefreshTokenLifetime(Min(options.RefreshTokenLifetime, TimeSpan.FromDays(14)))
+                    .SetRefreshTokenReuseLeeway(TimeSpan.Zero); // a spent refresh token is refused at once
+                o.DisableAccessTokenEncryption(); // signed JWTs any resource server can check against the JWKS
+                o.Configure(server =>
+                {
+                    // Keys load when the server's options are first needed, so host commands such as `migrate` need none.
+                    server.SigningCredentials.Add(SigningKeys.SigningCredentials(options, dataDirectory, development));
+                    server.EncryptionCredentials.Add(SigningKeys.EncryptingCredentials(options, dataDirectory, development));
+                    server.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain); // S256 only
+                });
+                if (!string.IsNullOrWhiteSpace(options.Issuer))
+                {
+                    o.SetIssuer(new Uri(options.Issuer));
+                }
+
+                var aspNetCore = o.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
+                if (development)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement(); // HTTPS everywhere else
+                }
+            });
+        }
+
+        openIddict.AddValidation(o =>
+        {
+            if (string.IsNullOrWhiteSpace(options.Authority))
+            {
+                o.UseLocalServer();
+            }
+            else
+            {
+                o.SetIssuer(new Uri(options.Authority));
+                o.UseSystemNetHttp();
+            }
+
+            o.AddAudiences(ApiScopes.Audience);
+            o.UseAspNetCore();
+        });
+
+        services.AddScoped<TokenClaims>();
+        services.AddScoped<Clients.ClientRegistry>();
+        services.AddSingleton<RateLimits>();
+        services.AddMembershipMail(configuration, environment);
+        return services;
+    }
+
+    public static WebApplication UseMembershipIdentity(this WebApplication app)
+    {
+        app.MapAccountPages();
+        if (string.IsNullOrWhiteSpace(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OidcOptions>>().Value.Authority))
+        {
+            app.MapConnectEndpoints();
+        }
+
+        return app;
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}
