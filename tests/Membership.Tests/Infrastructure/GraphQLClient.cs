@@ -28,7 +28,11 @@ public sealed class GraphQLClient(HttpClient http)
             request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
         }
 
-        if (identity is not null)
+        if (identity?.AccessToken is { } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        else if (identity is not null)
         {
             request.Headers.Add(TestAuthenticationHandler.HeaderName, identity.Header);
         }

@@ -8,8 +8,11 @@ using Microsoft.Extensions.Options;
 namespace Membership.Tests.Infrastructure;
 
 /// <summary>Who a test request acts as. Tests about authentication itself use real tokens instead.</summary>
-public sealed record TestIdentity(string Header)
+public sealed record TestIdentity(string Header, string? AccessToken = null)
 {
+    /// <summary>A real access token from the OIDC server, sent as <c>Authorization: Bearer</c>.</summary>
+    public static TestIdentity Bearer(string accessToken) => new(string.Empty, accessToken);
+
     public static TestIdentity? Anonymous => null;
     public static readonly TestIdentity Staff = new("staff");
 
