@@ -93,6 +93,20 @@ internal sealed class UpdateMemberInputType : InputObjectGraphType
     }
 }
 
+internal sealed class UpdateMyProfileInputType : InputObjectGraphType
+{
+    public UpdateMyProfileInputType()
+    {
+        Name = "UpdateMyProfileInput";
+        Description = "Only the fields given change; null clears an optional field.";
+        Field<StringGraphType>("phone");
+        Field<MailingAddressInputType>("mailingAddress");
+        Field<IdGraphType>("agencyId");
+        Field<StringGraphType>("jobTitle");
+        Field<BooleanGraphType>("directoryOptIn").Description("Be listed in the member directory.");
+    }
+}
+
 public sealed class MemberReasonInput
 {
     public string? MemberId { get; set; }

@@ -20,7 +20,12 @@ internal static class MemberMutations
 
         mutation.Mutation<UpdateMemberPayloadType, UpdateMemberInputType>("updateMember", "Changes the given fields of a member. Staff only.")
             .AuthorizeWithPolicy(Policies.Staff)
-            .ResolveAsync(async c => await UpdateAsync(c, Patch.From(c)));
+            .ResolveAsync(async c => await UpdateAsync(c, Patch.From(c), self: null));
+
+        mutation.Mutation<UpdateMemberPayloadType, UpdateMyProfileInputType>("updateMyProfile",
+                "The signed-in member changes their own contact details and directory listing. Name, e-mail, category and dates are changed by staff.")
+            .AuthorizeWithPolicy(Policies.Member)
+            .ResolveAsync(async c => await UpdateAsync(c, Patch.From(c), self: c.Caller().MemberId));
 
         mutation.Mutation<SuspendMemberPayloadType, SuspendMemberInputType>("suspendMember",
                 "Suspends a member: status SUSPENDED, not in good standing, until reinstated. Staff only.")
@@ -79,13 +84,14 @@ internal static class MemberMutations
         return context.WriteAsync<Member>((db, errors, ct) => MemberRegistration.RegisterAsync(db, errors, input, calendar, ct), MemberRegistration.EmailConflict);
     }
 
-    private static Task<Payload<Member>> UpdateAsync(IResolveFieldContext context, Patch input)
+    /// <summary>Applies the fields present in the input: staff name the member (any field); a member changes themself (their input type holds fewer fields).</summary>
+    private static Task<Payload<Member>> UpdateAsync(IResolveFieldContext context, Patch input, Guid? self)
     {
         var calendar = context.Service<AssociationCalendar>();
         var today = calendar.Today();
         return context.WriteAsync<Member>(async (db, errors, ct) =>
         {
-            if (errors.Id(input.Get<string>("id"), MemberType.TypeName, "input", "id") is not { } id)
+            if ((self ?? errors.Id(input.Get<string>("id"), MemberType.TypeName, "input", "id")) is not { } id)
             {
                 return null;
             }

@@ -175,6 +175,32 @@ public abstract class MemberMutationTests(ApiFixture api) : ApiTest(api)
     }
 
     [SkippableFact]
+    public async Task A_member_changes_their_own_contact_details_and_nothing_else()
+    {
+        var plan = await _data.PlanAsync();
+        var (me, other) = (await _data.MemberAsync(plan), await _data.MemberAsync(plan));
+        const string update = "mutation($input: UpdateMyProfileInput!) { updateMyProfile(input: $input) { member { id phone jobTitle directoryOptIn lastName } userErrors { code field } } }";
+
+        var payload = (await Client.DataAsync(update, new { input = new { phone = "+1 334 555 0199", jobTitle = (string?)null, directoryOptIn = false } }, TestIdentity.Member(me.Id))).At("updateMyProfile");
+
+        Assert.Empty(payload.UserErrorCodes());
+        Assert.Equal(TestData.MemberId(me), payload.Str("member.id"));
+        Assert.Equal("+1 334 555 0199", payload.Str("member.phone"));
+        Assert.False(payload.At("member.directoryOptIn").GetBoolean());
+        Assert.Equal(["INVALID_PHONE"], (await Client.DataAsync(update, new { input = new { phone = "call me" } }, TestIdentity.Member(me.Id))).At("updateMyProfile").UserErrorCodes());
+
+        // Names, e-mail and category are not in the input: staff change those.
+        var name = await Client.PostAsync("mutation { updateMyProfile(input: { lastName: \"X\" }) { userErrors { code } } }", identity: TestIdentity.Member(me.Id));
+        Assert.Equal(["ARGUMENTS_OF_CORRECT_TYPE"], name.ErrorCodes.Distinct());
+        await using var db = await Api.Db.CreateDbContextAsync();
+        Assert.Equal(other.Phone, (await db.Members.SingleAsync(m => m.Id == other.Id)).Phone);
+        Assert.Equal(me.LastName, (await db.Members.SingleAsync(m => m.Id == me.Id)).LastName);
+
+        Assert.Equal(["FORBIDDEN"], (await Client.PostAsync(update, new { input = new { phone = "+1 334 555 0100" } }, TestIdentity.Staff)).ErrorCodes);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Client.PostAsync(update, new { input = new { phone = "+1 334 555 0100" } })).Status);
+    }
+
+    [SkippableFact]
     public async Task Only_staff_may_register_or_change_members()
     {
         var plan = await _data.PlanAsync();
