@@ -127,6 +127,8 @@ public static class IdentitySetup
                     aspNetCore.DisableTransportSecurityRequirement(); // HTTPS everywhere else
                 }
             });
+            services.AddSingleton<TokenPruning>();
+            services.AddHostedService(sp => sp.GetRequiredService<TokenPruning>());
         }
 
         openIddict.AddValidation(o =>
