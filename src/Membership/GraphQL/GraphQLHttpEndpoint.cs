@@ -48,6 +48,16 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
+        // A token was sent but did not validate (expired, wrong audience, forged): say so even for public fields,
+        // so a front end knows to refresh instead of seeing an anonymous answer (RFC 6750).
+        if (http.Request.Headers.Authorization.Count > 0 && http.User.Identity?.IsAuthenticated != true)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated,
+                "The access token is missing, expired or not valid for this API.");
+            return;
+        }
+
         var limits = options.Value;
         var read = isGet
             ? GraphQLRequestReader.ReadGet(http.Request.Query, serializer)

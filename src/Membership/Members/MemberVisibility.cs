@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Membership.Members;
 
 /// <summary>
-/// Which members a caller may see at all: staff see everyone; a member sees themself and the members who
-/// opted into the directory; anyone else sees no one. Every path to a member (member, memberByNumber,
+/// Which members a caller may see at all: staff see everyone; a directory reader sees the members who opted into
+/// the directory, and a member also sees themself; anyone else (a partner client, say) sees no one. Every path to a member (member, memberByNumber,
 /// members, agency.members, node, nodes) goes through this filter.
 /// </summary>
 public static class MemberVisibility
@@ -19,12 +19,13 @@ public static class MemberVisibility
             return members;
         }
 
-        if (caller.MemberId is { } self)
+        var self = caller.MemberId;
+        if (caller.IsDirectoryReader)
         {
             return members.Where(m => m.DirectoryOptIn || m.Id == self);
         }
 
-        return members.Where(m => false);
+        return self is null ? members.Where(m => false) : members.Where(m => m.Id == self);
     }
 }
 

@@ -76,56 +76,11 @@ public class OidcApi : ApiFixture
         return new TokenResponse(response.StatusCode, json);
     }
 
-    /// <summary>
-    /// The authorization code flow as a browser and a front end run it: authorize, the login form, consent if asked,
-    /// the redirect with the code, and the code exchanged with its PKCE verifier.
-    /// </summary>
+    /// <summary>Signs in through this fixture's test redirect URI (see <see cref="CodeFlow"/>), in a new browser unless one is given.</summary>
     public async Task<TokenResponse> SignInAsync(string clientId, string email, string scope, string password = Password, HttpClient? browser = null)
     {
-        var ownBrowser = browser is null;
-        browser ??= Browser();
-        try
-        {
-            var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-            var challenge = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-            var authorize = $"/connect/authorize?client_id={clientId}&redirect_uri={Uri.EscapeDataString(RedirectUri)}&response_type=code"
-                + $"&scope={Uri.EscapeDataString(scope)}&state=xyz&nonce=n1&code_challenge={challenge}&code_challenge_method=S256";
-            var response = await browser.GetAsync(authorize);
-            if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("/account/login", StringComparison.Ordinal))
-            {
-                var loginPage = await browser.GetStringAsync(response.Headers.Location);
-                var form = HiddenFields(loginPage);
-                form["email"] = email;
-                form["password"] = password;
-                response = await browser.PostAsync("/account/login", new FormUrlEncodedContent(form));
-                Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"login answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-                response = await browser.GetAsync(response.Headers.Location);
-            }
-
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                var consent = HiddenFields(await response.Content.ReadAsStringAsync());
-                consent["consent"] = "accept";
-                response = await browser.PostAsync("/connect/authorize", new FormUrlEncodedContent(consent));
-            }
-
-            var location = response.Headers.Location?.OriginalString ?? string.Empty;
-            Assert.True(location.StartsWith(RedirectUri, StringComparison.Ordinal), $"expected a redirect to the client, got {(int)response.StatusCode} {location} {await response.Content.ReadAsStringAsync()}");
-            var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(location).Query)["code"].ToString();
-            var token = await TokenRequestAsync(new()
-            {
-                ["grant_type"] = "authorization_code", ["client_id"] = clientId, ["code"] = code,
-                ["redirect_uri"] = RedirectUri, ["code_verifier"] = verifier,
-            });
-            return token.EnsureOk();
-        }
-        finally
-        {
-            if (ownBrowser)
-            {
-                browser.Dispose();
-            }
-        }
+        using var own = browser is null ? Browser() : null;
+        return await CodeFlow.SignInAsync(browser ?? own!, clientId, RedirectUri, scope, email, password);
     }
 
     public Task<TokenResponse> RefreshAsync(string clientId, string refreshToken) =>

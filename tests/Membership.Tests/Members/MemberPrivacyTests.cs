@@ -143,6 +143,7 @@ public abstract class MemberPrivacyTests(ApiFixture api) : ApiTest(api)
     {
         Assert.DoesNotContain(member.Email, text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(member.Phone!, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(System.Text.Json.JsonEncodedText.Encode(member.Phone!).ToString(), text, StringComparison.Ordinal); // "+" is written \u002B
         Assert.DoesNotContain("1979-03-14", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Main St", text, StringComparison.Ordinal);
     }

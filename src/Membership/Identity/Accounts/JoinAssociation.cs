@@ -60,20 +60,20 @@ internal static class JoinAssociation
         // UserManager writes through the request's context: the member and the account share its transaction.
         var db = services.GetRequiredService<MembershipDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var member = await MemberRegistration.RegisterAsync(db, errors, input.AsRegistration(), calendar, ct);
-        if (member is not null && await users.FindByEmailAsync(member.Email) is not null)
-        {
-            errors.Add(UserErrorCodes.EmailTaken, "An account already uses this e-mail address.", "input", "email");
-        }
-
-        if (errors.Any || member is null)
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            return Payload<JoinResult>.Failure(errors);
-        }
-
         try
         {
+            var member = await MemberRegistration.RegisterAsync(db, errors, input.AsRegistration(), calendar, ct);
+            if (member is not null && await users.FindByEmailAsync(member.Email) is not null)
+            {
+                errors.Add(UserErrorCodes.EmailTaken, "An account already uses this e-mail address.", "input", "email");
+            }
+
+            if (errors.Any || member is null)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                return Payload<JoinResult>.Failure(errors);
+            }
+
             await db.SaveChangesAsync(ct);
             account.MemberId = member.Id;
             account.CreatedAt = calendar.Now();
@@ -88,19 +88,24 @@ internal static class JoinAssociation
             }
 
             await transaction.CommitAsync(ct);
+            await SendConfirmationAsync(services, http, users, account, member, ct);
+            return Payload<JoinResult>.Success(new JoinResult(member.MemberNumber, account.Email!, MembershipStatus.Pending));
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
+            // Another application with this address won the race between our check and our insert.
             await transaction.RollbackAsync(CancellationToken.None);
             return Payload<JoinResult>.Failure(new UserErrors().Add(UserErrorCodes.EmailTaken, "An account already uses this e-mail address.", "input", "email"));
         }
+    }
 
+    private static async Task SendConfirmationAsync(IServiceProvider services, HttpContext http, UserManager<Account> users, Account account, Member member, CancellationToken ct)
+    {
         var code = AccountPages.Encode(await users.GenerateEmailConfirmationTokenAsync(account));
         var link = services.GetRequiredService<MailLinks>().To(http, AccountPages.ConfirmEmailPath, ("userId", account.Id.ToString()), ("code", code));
         await services.GetRequiredService<IMailSender>().SendAsync(new MailMessage(account.Email!, "Confirm your membership application",
             $"Welcome, {member.FirstName}.\n\nConfirm your e-mail address to sign in:\n\n{link}\n\nYour member number is {member.MemberNumber}. "
             + "Your membership starts when your dues are paid."), ct);
-        return Payload<JoinResult>.Success(new JoinResult(member.MemberNumber, account.Email!, MembershipStatus.Pending));
     }
 }
 

@@ -87,7 +87,12 @@ internal static partial class ClientGraph
 
         var redirects = CheckUris(errors, input.RedirectUris, "redirectUris");
         var logouts = CheckUris(errors, input.PostLogoutRedirectUris, "postLogoutRedirectUris");
-        var scopes = input.Scopes ?? (input.Kind == ClientKind.Public ? [.. ClientRegistry.PublicScopes] : []);
+        var scopes = input.Scopes ?? input.Kind switch
+        {
+            ClientKind.Public => [.. ClientRegistry.PublicScopes],
+            ClientKind.Staff => [ApiScopes.Staff],
+            _ => [ApiScopes.Verification],
+        };
         var allowed = input.Kind switch
         {
             ClientKind.Public => ClientRegistry.PublicScopes.Append(ApiScopes.Staff).Append(ApiScopes.CheckIn),
@@ -99,7 +104,12 @@ internal static partial class ClientGraph
             errors.Add(UserErrorCodes.InvalidScope, $"A {input.Kind.ToString().ToUpperInvariant()} client cannot have the scope '{scope}'.", "input", "scopes");
         }
 
-        if (input.Kind == ClientKind.Public && redirects.Count == 0)
+        if (input.Kind == ClientKind.Staff && scopes.Count == 0)
+        {
+            errors.Add(UserErrorCodes.Required, "A STAFF client needs membership.staff, ticket.checkin or both.", "input", "scopes");
+        }
+
+        if (input.Kind == ClientKind.Public && (input.RedirectUris?.Count ?? 0) == 0)
         {
             errors.Add(UserErrorCodes.Required, "A PUBLIC client needs at least one redirect URI.", "input", "redirectUris");
         }

@@ -142,7 +142,7 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
             [.. await applications.GetRedirectUrisAsync(application, cancellationToken)],
             [.. await applications.GetPostLogoutRedirectUrisAsync(application, cancellationToken)],
             [.. effective.Where(p => p.StartsWith(OpenIddictConstants.Permissions.Prefixes.Scope, StringComparison.Ordinal))
-                .Select(p => p[OpenIddictConstants.Permissions.Prefixes.Scope.Length..])],
+                .Select(p => p[OpenIddictConstants.Permissions.Prefixes.Scope.Length..]).Where(ApiScopes.All.Contains)],
             properties.TryGetValue(ClientProperties.AgencyId, out var agency) && Guid.TryParse(agency.GetString(), out var agencyId) ? agencyId : null);
     }
 
@@ -160,8 +160,10 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
                 OpenIddictConstants.Permissions.Scopes.Profile, OpenIddictConstants.Permissions.Scopes.Email,
                 .. scopes.Select(s => prefix + s),
             ],
-            ClientKind.Partner => [Endpoints.Token, Endpoints.Revocation, Grants.ClientCredentials, prefix + ApiScopes.Verification],
-            _ => [Endpoints.Token, Endpoints.Revocation, Grants.ClientCredentials, prefix + ApiScopes.Staff, .. scopes.Where(s => s == ApiScopes.CheckIn).Select(s => prefix + s)],
+            ClientKind.Partner => [Endpoints.Token, Endpoints.Introspection, Endpoints.Revocation, Grants.ClientCredentials, prefix + ApiScopes.Verification],
+            // Exactly the staff-side scopes asked for: a check-in scanner gets ticket.checkin, not every staff right.
+            _ => [Endpoints.Token, Endpoints.Introspection, Endpoints.Revocation, Grants.ClientCredentials,
+                .. scopes.Where(s => s is ApiScopes.Staff or ApiScopes.CheckIn).Select(s => prefix + s)],
         };
     }
 }

@@ -132,7 +132,10 @@ public static class ConnectEndpoints
     {
         var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         var principal = result.Principal;
-        var account = principal is null ? null : await users.FindByIdAsync(principal.GetClaim(Claims.Subject) ?? string.Empty);
+        // A client-credentials token names a client, not an account: there is no user to describe.
+        var account = principal is not null && Guid.TryParse(principal.GetClaim(Claims.Subject), out var subject)
+            ? await users.FindByIdAsync(subject.ToString())
+            : null;
         if (account is null || principal is null)
         {
             return Results.Challenge(Error(Errors.InvalidToken, "The token does not name an account."), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);

@@ -84,7 +84,7 @@ public static class AccountPages
 
     private static async Task<IResult> ConfirmEmailAsync(HttpContext http, UserManager<Account> users, string? userId, string? code)
     {
-        var account = userId is null ? null : await users.FindByIdAsync(userId);
+        var account = await FindAsync(users, userId);
         var decoded = Decode(code);
         if (account is null || decoded is null || !(await users.ConfirmEmailAsync(account, decoded)).Succeeded)
         {
@@ -139,7 +139,7 @@ public static class AccountPages
         var form = await http.Request.ReadFormAsync();
         var userId = form["userId"].ToString();
         var code = form["code"].ToString();
-        var account = await users.FindByIdAsync(userId);
+        var account = await FindAsync(users, userId);
         var decoded = Decode(code);
         if (account is null || decoded is null)
         {
@@ -161,6 +161,10 @@ public static class AccountPages
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
             ? returnUrl
             : "/";
+
+    /// <summary>The account a link names; null for an unknown or mangled id (never an exception).</summary>
+    private static async Task<Account?> FindAsync(UserManager<Account> users, string? userId) =>
+        Guid.TryParse(userId, out var id) ? await users.FindByIdAsync(id.ToString()) : null;
 
     internal static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 

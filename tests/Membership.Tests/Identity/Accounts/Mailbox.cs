@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using MimeKit;
+
+namespace Membership.Tests.Identity.Accounts;
+
+/// <summary>A message as the recipient reads it.</summary>
+internal sealed record Mail(string Subject, string Text)
+{
+    /// <summary>The one link in the text, as path and query (the test host answers any host name).</summary>
+    public string Link
+    {
+        get
+        {
+            var links = Regex.Matches(Text, @"https?://\S+");
+            Assert.True(links.Count == 1, $"expected one link in: {Text}");
+            return new Uri(links[0].Value).PathAndQuery;
+        }
+    }
+}
+
+/// <summary>The outbox folder as an inbox: what was sent to one address.</summary>
+internal static class Mailbox
+{
+    public static IReadOnlyList<Mail> To(string outbox, string address)
+    {
+        if (!Directory.Exists(outbox))
+        {
+            return [];
+        }
+
+        var mails = new List<Mail>();
+        foreach (var file in Directory.EnumerateFiles(outbox, "*.eml").Order(StringComparer.Ordinal))
+        {
+            using var message = MimeMessage.Load(file);
+            if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))
+            {
+                mails.Add(new Mail(message.Subject ?? string.Empty, message.TextBody ?? string.Empty));
+            }
+        }
+
+        return mails;
+    }
+}
