@@ -20,7 +20,7 @@ dotnet tool restore >/dev/null
 dotnet build src/Membership.Api/Membership.Api.csproj -nologo -v quiet -clp:NoSummary
 
 done_providers=()
-trap 'if [[ ${#done_providers[@]} -gt 0 ]]; then echo "Failed part-way: migration $name was already added to: ${done_providers[*]}. Undo with: dotnet ef migrations remove --project src/Membership.Migrations.<Provider> --startup-project src/Membership.Migrations.<Provider>" >&2; fi' ERR
+trap 'if [[ ${#done_providers[@]} -gt 0 ]]; then echo "Failed part-way: migration $name was already added to: ${done_providers[*]}. Undo with: dotnet ef migrations remove --force --project src/Membership.Migrations.<Provider> --startup-project src/Membership.Migrations.<Provider>" >&2; fi' ERR
 
 for provider in Sqlite PostgreSql SqlServer; do
   project="src/Membership.Migrations.$provider"

@@ -808,3 +808,461 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE TABLE "ConferenceAttendances" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "Year" integer NOT NULL,
+        "AttendedOn" date NOT NULL,
+        "Source" character varying(32) NOT NULL,
+        "RecordedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_ConferenceAttendances" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ConferenceAttendances_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE TABLE "Courses" (
+        "Id" uuid NOT NULL,
+        "Code" character varying(40) NOT NULL,
+        "Name" character varying(200) NOT NULL,
+        "Category" character varying(32) NOT NULL,
+        "DurationMinutes" integer NOT NULL,
+        "Provider" character varying(200) NOT NULL,
+        "IsAssociationCourse" boolean NOT NULL,
+        "CertificateValidityMonths" integer,
+        "IsActive" boolean NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Courses" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE TABLE "InServiceTrainings" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "Title" character varying(200) NOT NULL,
+        "Provider" character varying(200) NOT NULL,
+        "CompletedOn" date NOT NULL,
+        "DurationMinutes" integer NOT NULL,
+        "Category" character varying(16) NOT NULL,
+        "Status" character varying(16) NOT NULL,
+        "SubmittedAt" timestamp with time zone NOT NULL,
+        "ReviewedAt" timestamp with time zone,
+        "ReviewedBy" character varying(200),
+        "RejectionReason" character varying(500),
+        CONSTRAINT "PK_InServiceTrainings" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_InServiceTrainings_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE TABLE "PractitionerRules" (
+        "Id" integer NOT NULL,
+        "MinimumYearsAsSro" integer NOT NULL,
+        "AssociationBasicOnlyFrom" date NOT NULL,
+        "FurtherTrainingMinutes" integer NOT NULL,
+        "TrainingWindowYears" integer NOT NULL,
+        "MinimumConferences" integer NOT NULL,
+        "DesignationValidityMonths" integer,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_PractitionerRules" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE TABLE "VerificationConsents" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "AgencyId" uuid NOT NULL,
+        "GrantedAt" timestamp with time zone NOT NULL,
+        "WithdrawnAt" timestamp with time zone,
+        CONSTRAINT "PK_VerificationConsents" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_VerificationConsents_Agencies_AgencyId" FOREIGN KEY ("AgencyId") REFERENCES "Agencies" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_VerificationConsents_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE TABLE "VerificationLog" (
+        "Id" uuid NOT NULL,
+        "At" timestamp with time zone NOT NULL,
+        "Channel" character varying(16) NOT NULL,
+        "Query" character varying(40) NOT NULL,
+        "CertificateId" uuid,
+        "MemberId" uuid,
+        "Found" boolean NOT NULL,
+        "Status" character varying(16),
+        "ClientId" character varying(100),
+        "AgencyId" uuid,
+        "Address" character varying(64),
+        CONSTRAINT "PK_VerificationLog" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE TABLE "Certificates" (
+        "Id" uuid NOT NULL,
+        "Number" character varying(20) NOT NULL,
+        "VerificationCode" character varying(32) NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "Kind" character varying(16) NOT NULL,
+        "CourseId" uuid,
+        "HolderName" character varying(201) NOT NULL,
+        "HolderLastNameKey" character varying(100) NOT NULL,
+        "Title" character varying(200) NOT NULL,
+        "DurationMinutes" integer,
+        "IssuedOn" date NOT NULL,
+        "ExpiresOn" date,
+        "SuspendedAt" timestamp with time zone,
+        "SuspensionReason" character varying(500),
+        "RevokedAt" timestamp with time zone,
+        "RevocationReason" character varying(500),
+        "ReplacedById" uuid,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Certificates" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Certificates_Certificates_ReplacedById" FOREIGN KEY ("ReplacedById") REFERENCES "Certificates" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Certificates_Courses_CourseId" FOREIGN KEY ("CourseId") REFERENCES "Courses" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Certificates_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE TABLE "CourseOfferings" (
+        "Id" uuid NOT NULL,
+        "CourseId" uuid NOT NULL,
+        "StartsOn" date NOT NULL,
+        "EndsOn" date NOT NULL,
+        "City" character varying(100) NOT NULL,
+        "StateCode" character(2) NOT NULL,
+        "HostAgencyId" uuid,
+        "Capacity" integer NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_CourseOfferings" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_CourseOfferings_Agencies_HostAgencyId" FOREIGN KEY ("HostAgencyId") REFERENCES "Agencies" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_CourseOfferings_Courses_CourseId" FOREIGN KEY ("CourseId") REFERENCES "Courses" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_CourseOfferings_States_StateCode" FOREIGN KEY ("StateCode") REFERENCES "States" ("Code") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE TABLE "PractitionerApplications" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "Status" character varying(16) NOT NULL,
+        "SubmittedAt" timestamp with time zone NOT NULL,
+        "ReviewedAt" timestamp with time zone,
+        "ReviewedBy" character varying(200),
+        "RejectionReason" character varying(500),
+        "CertificateId" uuid,
+        CONSTRAINT "PK_PractitionerApplications" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_PractitionerApplications_Certificates_CertificateId" FOREIGN KEY ("CertificateId") REFERENCES "Certificates" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_PractitionerApplications_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE TABLE "CourseCompletions" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "CourseId" uuid NOT NULL,
+        "OfferingId" uuid,
+        "CompletedOn" date NOT NULL,
+        "CertificateId" uuid NOT NULL,
+        "RecordedBy" character varying(200) NOT NULL,
+        "RecordedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_CourseCompletions" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_CourseCompletions_Certificates_CertificateId" FOREIGN KEY ("CertificateId") REFERENCES "Certificates" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_CourseCompletions_CourseOfferings_OfferingId" FOREIGN KEY ("OfferingId") REFERENCES "CourseOfferings" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_CourseCompletions_Courses_CourseId" FOREIGN KEY ("CourseId") REFERENCES "Courses" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_CourseCompletions_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE TABLE "CourseInstructor" (
+        "OfferingId" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        CONSTRAINT "PK_CourseInstructor" PRIMARY KEY ("OfferingId", "MemberId"),
+        CONSTRAINT "FK_CourseInstructor_CourseOfferings_OfferingId" FOREIGN KEY ("OfferingId") REFERENCES "CourseOfferings" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_CourseInstructor_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    INSERT INTO "Courses" ("Id", "Category", "CertificateValidityMonths", "Code", "CreatedAt", "DurationMinutes", "IsActive", "IsAssociationCourse", "Name", "Provider", "UpdatedAt")
+    VALUES ('0197a100-0000-7000-8000-000000000001', 'BasicSro', NULL, 'BASIC-SRO', TIMESTAMPTZ '2026-11-29T00:00:00+00:00', 2400, TRUE, TRUE, 'Basic School Resource Officer', 'The association', TIMESTAMPTZ '2026-11-29T00:00:00+00:00');
+    INSERT INTO "Courses" ("Id", "Category", "CertificateValidityMonths", "Code", "CreatedAt", "DurationMinutes", "IsActive", "IsAssociationCourse", "Name", "Provider", "UpdatedAt")
+    VALUES ('0197a100-0000-7000-8000-000000000002', 'AdvancedSro', NULL, 'ADVANCED-SRO', TIMESTAMPTZ '2026-11-29T00:00:00+00:00', 1440, TRUE, TRUE, 'Advanced School Resource Officer', 'The association', TIMESTAMPTZ '2026-11-29T00:00:00+00:00');
+    INSERT INTO "Courses" ("Id", "Category", "CertificateValidityMonths", "Code", "CreatedAt", "DurationMinutes", "IsActive", "IsAssociationCourse", "Name", "Provider", "UpdatedAt")
+    VALUES ('0197a100-0000-7000-8000-000000000003', 'SupervisorsManagement', NULL, 'SRO-SUPERVISORS', TIMESTAMPTZ '2026-11-29T00:00:00+00:00', 1440, TRUE, TRUE, 'SRO Supervisors and Management', 'The association', TIMESTAMPTZ '2026-11-29T00:00:00+00:00');
+    INSERT INTO "Courses" ("Id", "Category", "CertificateValidityMonths", "Code", "CreatedAt", "DurationMinutes", "IsActive", "IsAssociationCourse", "Name", "Provider", "UpdatedAt")
+    VALUES ('0197a100-0000-7000-8000-000000000004', 'SchoolSafetyOfficer', NULL, 'SSO', TIMESTAMPTZ '2026-11-29T00:00:00+00:00', 1440, TRUE, TRUE, 'School Safety Officer', 'The association', TIMESTAMPTZ '2026-11-29T00:00:00+00:00');
+    INSERT INTO "Courses" ("Id", "Category", "CertificateValidityMonths", "Code", "CreatedAt", "DurationMinutes", "IsActive", "IsAssociationCourse", "Name", "Provider", "UpdatedAt")
+    VALUES ('0197a100-0000-7000-8000-000000000005', 'Cpted', NULL, 'CPTED', TIMESTAMPTZ '2026-11-29T00:00:00+00:00', 1440, TRUE, TRUE, 'Crime Prevention Through Environmental Design', 'The association', TIMESTAMPTZ '2026-11-29T00:00:00+00:00');
+    INSERT INTO "Courses" ("Id", "Category", "CertificateValidityMonths", "Code", "CreatedAt", "DurationMinutes", "IsActive", "IsAssociationCourse", "Name", "Provider", "UpdatedAt")
+    VALUES ('0197a100-0000-7000-8000-000000000006', 'AdolescentMentalHealth', 36, 'AMHT', TIMESTAMPTZ '2026-11-29T00:00:00+00:00', 480, TRUE, TRUE, 'Adolescent Mental Health Training', 'The association', TIMESTAMPTZ '2026-11-29T00:00:00+00:00');
+    INSERT INTO "Courses" ("Id", "Category", "CertificateValidityMonths", "Code", "CreatedAt", "DurationMinutes", "IsActive", "IsAssociationCourse", "Name", "Provider", "UpdatedAt")
+    VALUES ('0197a100-0000-7000-8000-000000000007', 'ProjectUnite', NULL, 'PROJECT-UNITE', TIMESTAMPTZ '2026-11-29T00:00:00+00:00', 480, TRUE, TRUE, 'Project Unite', 'The association', TIMESTAMPTZ '2026-11-29T00:00:00+00:00');
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    INSERT INTO "NumberSequences" ("Name", "LastValue")
+    VALUES ('certificate', 0);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    INSERT INTO "PractitionerRules" ("Id", "AssociationBasicOnlyFrom", "DesignationValidityMonths", "FurtherTrainingMinutes", "MinimumConferences", "MinimumYearsAsSro", "TrainingWindowYears", "UpdatedAt")
+    VALUES (1, DATE '2023-01-01', NULL, 9600, 1, 3, 10, TIMESTAMPTZ '2026-11-29T00:00:00+00:00');
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_Certificates_CourseId" ON "Certificates" ("CourseId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_Certificates_MemberId_IssuedOn" ON "Certificates" ("MemberId", "IssuedOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE UNIQUE INDEX "IX_Certificates_Number" ON "Certificates" ("Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_Certificates_ReplacedById" ON "Certificates" ("ReplacedById");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE UNIQUE INDEX "IX_Certificates_VerificationCode" ON "Certificates" ("VerificationCode");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE UNIQUE INDEX "IX_ConferenceAttendances_MemberId_Year" ON "ConferenceAttendances" ("MemberId", "Year");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE UNIQUE INDEX "IX_CourseCompletions_CertificateId" ON "CourseCompletions" ("CertificateId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_CourseCompletions_CourseId" ON "CourseCompletions" ("CourseId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE UNIQUE INDEX "IX_CourseCompletions_MemberId_CourseId_CompletedOn" ON "CourseCompletions" ("MemberId", "CourseId", "CompletedOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_CourseCompletions_OfferingId" ON "CourseCompletions" ("OfferingId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_CourseInstructor_MemberId" ON "CourseInstructor" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_CourseOfferings_CourseId_StartsOn" ON "CourseOfferings" ("CourseId", "StartsOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_CourseOfferings_HostAgencyId" ON "CourseOfferings" ("HostAgencyId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_CourseOfferings_StartsOn" ON "CourseOfferings" ("StartsOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_CourseOfferings_StateCode" ON "CourseOfferings" ("StateCode");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_Courses_Category_IsActive" ON "Courses" ("Category", "IsActive");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE UNIQUE INDEX "IX_Courses_Code" ON "Courses" ("Code");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_InServiceTrainings_MemberId_CompletedOn" ON "InServiceTrainings" ("MemberId", "CompletedOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_InServiceTrainings_Status_SubmittedAt" ON "InServiceTrainings" ("Status", "SubmittedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_PractitionerApplications_CertificateId" ON "PractitionerApplications" ("CertificateId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_PractitionerApplications_MemberId_SubmittedAt" ON "PractitionerApplications" ("MemberId", "SubmittedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_PractitionerApplications_Status_SubmittedAt" ON "PractitionerApplications" ("Status", "SubmittedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_VerificationConsents_AgencyId_WithdrawnAt_MemberId" ON "VerificationConsents" ("AgencyId", "WithdrawnAt", "MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_VerificationConsents_MemberId_AgencyId" ON "VerificationConsents" ("MemberId", "AgencyId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_VerificationLog_AgencyId_At" ON "VerificationLog" ("AgencyId", "At");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_VerificationLog_At" ON "VerificationLog" ("At");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_VerificationLog_CertificateId_At" ON "VerificationLog" ("CertificateId", "At");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    CREATE INDEX "IX_VerificationLog_MemberId_At" ON "VerificationLog" ("MemberId", "At");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129020023_Certifications') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261129020023_Certifications', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;

@@ -830,3 +830,511 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE TABLE [ConferenceAttendances] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Year] int NOT NULL,
+        [AttendedOn] date NOT NULL,
+        [Source] nvarchar(32) NOT NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ConferenceAttendances] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ConferenceAttendances_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE TABLE [Courses] (
+        [Id] uniqueidentifier NOT NULL,
+        [Code] nvarchar(40) NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Category] nvarchar(32) NOT NULL,
+        [DurationMinutes] int NOT NULL,
+        [Provider] nvarchar(200) NOT NULL,
+        [IsAssociationCourse] bit NOT NULL,
+        [CertificateValidityMonths] int NULL,
+        [IsActive] bit NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Courses] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE TABLE [InServiceTrainings] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Provider] nvarchar(200) NOT NULL,
+        [CompletedOn] date NOT NULL,
+        [DurationMinutes] int NOT NULL,
+        [Category] nvarchar(16) NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [SubmittedAt] datetimeoffset NOT NULL,
+        [ReviewedAt] datetimeoffset NULL,
+        [ReviewedBy] nvarchar(200) NULL,
+        [RejectionReason] nvarchar(500) NULL,
+        CONSTRAINT [PK_InServiceTrainings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_InServiceTrainings_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE TABLE [PractitionerRules] (
+        [Id] int NOT NULL,
+        [MinimumYearsAsSro] int NOT NULL,
+        [AssociationBasicOnlyFrom] date NOT NULL,
+        [FurtherTrainingMinutes] int NOT NULL,
+        [TrainingWindowYears] int NOT NULL,
+        [MinimumConferences] int NOT NULL,
+        [DesignationValidityMonths] int NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PractitionerRules] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE TABLE [VerificationConsents] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [AgencyId] uniqueidentifier NOT NULL,
+        [GrantedAt] datetimeoffset NOT NULL,
+        [WithdrawnAt] datetimeoffset NULL,
+        CONSTRAINT [PK_VerificationConsents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_VerificationConsents_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_VerificationConsents_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE TABLE [VerificationLog] (
+        [Id] uniqueidentifier NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [Channel] nvarchar(16) NOT NULL,
+        [Query] nvarchar(40) NOT NULL,
+        [CertificateId] uniqueidentifier NULL,
+        [MemberId] uniqueidentifier NULL,
+        [Found] bit NOT NULL,
+        [Status] nvarchar(16) NULL,
+        [ClientId] nvarchar(100) NULL,
+        [AgencyId] uniqueidentifier NULL,
+        [Address] nvarchar(64) NULL,
+        CONSTRAINT [PK_VerificationLog] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE TABLE [Certificates] (
+        [Id] uniqueidentifier NOT NULL,
+        [Number] nvarchar(20) NOT NULL,
+        [VerificationCode] nvarchar(32) NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(16) NOT NULL,
+        [CourseId] uniqueidentifier NULL,
+        [HolderName] nvarchar(201) NOT NULL,
+        [HolderLastNameKey] nvarchar(100) NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [DurationMinutes] int NULL,
+        [IssuedOn] date NOT NULL,
+        [ExpiresOn] date NULL,
+        [SuspendedAt] datetimeoffset NULL,
+        [SuspensionReason] nvarchar(500) NULL,
+        [RevokedAt] datetimeoffset NULL,
+        [RevocationReason] nvarchar(500) NULL,
+        [ReplacedById] uniqueidentifier NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Certificates] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Certificates_Certificates_ReplacedById] FOREIGN KEY ([ReplacedById]) REFERENCES [Certificates] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Certificates_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Certificates_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE TABLE [CourseOfferings] (
+        [Id] uniqueidentifier NOT NULL,
+        [CourseId] uniqueidentifier NOT NULL,
+        [StartsOn] date NOT NULL,
+        [EndsOn] date NOT NULL,
+        [City] nvarchar(100) NOT NULL,
+        [StateCode] nchar(2) NOT NULL,
+        [HostAgencyId] uniqueidentifier NULL,
+        [Capacity] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CourseOfferings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CourseOfferings_Agencies_HostAgencyId] FOREIGN KEY ([HostAgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CourseOfferings_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CourseOfferings_States_StateCode] FOREIGN KEY ([StateCode]) REFERENCES [States] ([Code]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE TABLE [PractitionerApplications] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [SubmittedAt] datetimeoffset NOT NULL,
+        [ReviewedAt] datetimeoffset NULL,
+        [ReviewedBy] nvarchar(200) NULL,
+        [RejectionReason] nvarchar(500) NULL,
+        [CertificateId] uniqueidentifier NULL,
+        CONSTRAINT [PK_PractitionerApplications] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PractitionerApplications_Certificates_CertificateId] FOREIGN KEY ([CertificateId]) REFERENCES [Certificates] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PractitionerApplications_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE TABLE [CourseCompletions] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [CourseId] uniqueidentifier NOT NULL,
+        [OfferingId] uniqueidentifier NULL,
+        [CompletedOn] date NOT NULL,
+        [CertificateId] uniqueidentifier NOT NULL,
+        [RecordedBy] nvarchar(200) NOT NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CourseCompletions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CourseCompletions_Certificates_CertificateId] FOREIGN KEY ([CertificateId]) REFERENCES [Certificates] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CourseCompletions_CourseOfferings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [CourseOfferings] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CourseCompletions_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CourseCompletions_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE TABLE [CourseInstructor] (
+        [OfferingId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_CourseInstructor] PRIMARY KEY ([OfferingId], [MemberId]),
+        CONSTRAINT [FK_CourseInstructor_CourseOfferings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [CourseOfferings] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CourseInstructor_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Category', N'CertificateValidityMonths', N'Code', N'CreatedAt', N'DurationMinutes', N'IsActive', N'IsAssociationCourse', N'Name', N'Provider', N'UpdatedAt') AND [object_id] = OBJECT_ID(N'[Courses]'))
+        SET IDENTITY_INSERT [Courses] ON;
+    EXEC(N'INSERT INTO [Courses] ([Id], [Category], [CertificateValidityMonths], [Code], [CreatedAt], [DurationMinutes], [IsActive], [IsAssociationCourse], [Name], [Provider], [UpdatedAt])
+    VALUES (''0197a100-0000-7000-8000-000000000001'', N''BasicSro'', NULL, N''BASIC-SRO'', ''2026-11-29T00:00:00.0000000+00:00'', 2400, CAST(1 AS bit), CAST(1 AS bit), N''Basic School Resource Officer'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00''),
+    (''0197a100-0000-7000-8000-000000000002'', N''AdvancedSro'', NULL, N''ADVANCED-SRO'', ''2026-11-29T00:00:00.0000000+00:00'', 1440, CAST(1 AS bit), CAST(1 AS bit), N''Advanced School Resource Officer'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00''),
+    (''0197a100-0000-7000-8000-000000000003'', N''SupervisorsManagement'', NULL, N''SRO-SUPERVISORS'', ''2026-11-29T00:00:00.0000000+00:00'', 1440, CAST(1 AS bit), CAST(1 AS bit), N''SRO Supervisors and Management'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00''),
+    (''0197a100-0000-7000-8000-000000000004'', N''SchoolSafetyOfficer'', NULL, N''SSO'', ''2026-11-29T00:00:00.0000000+00:00'', 1440, CAST(1 AS bit), CAST(1 AS bit), N''School Safety Officer'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00''),
+    (''0197a100-0000-7000-8000-000000000005'', N''Cpted'', NULL, N''CPTED'', ''2026-11-29T00:00:00.0000000+00:00'', 1440, CAST(1 AS bit), CAST(1 AS bit), N''Crime Prevention Through Environmental Design'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00''),
+    (''0197a100-0000-7000-8000-000000000006'', N''AdolescentMentalHealth'', 36, N''AMHT'', ''2026-11-29T00:00:00.0000000+00:00'', 480, CAST(1 AS bit), CAST(1 AS bit), N''Adolescent Mental Health Training'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00''),
+    (''0197a100-0000-7000-8000-000000000007'', N''ProjectUnite'', NULL, N''PROJECT-UNITE'', ''2026-11-29T00:00:00.0000000+00:00'', 480, CAST(1 AS bit), CAST(1 AS bit), N''Project Unite'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00'')');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Category', N'CertificateValidityMonths', N'Code', N'CreatedAt', N'DurationMinutes', N'IsActive', N'IsAssociationCourse', N'Name', N'Provider', N'UpdatedAt') AND [object_id] = OBJECT_ID(N'[Courses]'))
+        SET IDENTITY_INSERT [Courses] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'LastValue') AND [object_id] = OBJECT_ID(N'[NumberSequences]'))
+        SET IDENTITY_INSERT [NumberSequences] ON;
+    EXEC(N'INSERT INTO [NumberSequences] ([Name], [LastValue])
+    VALUES (N''certificate'', CAST(0 AS bigint))');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'LastValue') AND [object_id] = OBJECT_ID(N'[NumberSequences]'))
+        SET IDENTITY_INSERT [NumberSequences] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'AssociationBasicOnlyFrom', N'DesignationValidityMonths', N'FurtherTrainingMinutes', N'MinimumConferences', N'MinimumYearsAsSro', N'TrainingWindowYears', N'UpdatedAt') AND [object_id] = OBJECT_ID(N'[PractitionerRules]'))
+        SET IDENTITY_INSERT [PractitionerRules] ON;
+    EXEC(N'INSERT INTO [PractitionerRules] ([Id], [AssociationBasicOnlyFrom], [DesignationValidityMonths], [FurtherTrainingMinutes], [MinimumConferences], [MinimumYearsAsSro], [TrainingWindowYears], [UpdatedAt])
+    VALUES (1, ''2023-01-01'', NULL, 9600, 1, 3, 10, ''2026-11-29T00:00:00.0000000+00:00'')');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'AssociationBasicOnlyFrom', N'DesignationValidityMonths', N'FurtherTrainingMinutes', N'MinimumConferences', N'MinimumYearsAsSro', N'TrainingWindowYears', N'UpdatedAt') AND [object_id] = OBJECT_ID(N'[PractitionerRules]'))
+        SET IDENTITY_INSERT [PractitionerRules] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_Certificates_CourseId] ON [Certificates] ([CourseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_Certificates_MemberId_IssuedOn] ON [Certificates] ([MemberId], [IssuedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Certificates_Number] ON [Certificates] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_Certificates_ReplacedById] ON [Certificates] ([ReplacedById]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Certificates_VerificationCode] ON [Certificates] ([VerificationCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ConferenceAttendances_MemberId_Year] ON [ConferenceAttendances] ([MemberId], [Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CourseCompletions_CertificateId] ON [CourseCompletions] ([CertificateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_CourseCompletions_CourseId] ON [CourseCompletions] ([CourseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CourseCompletions_MemberId_CourseId_CompletedOn] ON [CourseCompletions] ([MemberId], [CourseId], [CompletedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_CourseCompletions_OfferingId] ON [CourseCompletions] ([OfferingId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_CourseInstructor_MemberId] ON [CourseInstructor] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_CourseOfferings_CourseId_StartsOn] ON [CourseOfferings] ([CourseId], [StartsOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_CourseOfferings_HostAgencyId] ON [CourseOfferings] ([HostAgencyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_CourseOfferings_StartsOn] ON [CourseOfferings] ([StartsOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_CourseOfferings_StateCode] ON [CourseOfferings] ([StateCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_Courses_Category_IsActive] ON [Courses] ([Category], [IsActive]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Courses_Code] ON [Courses] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_InServiceTrainings_MemberId_CompletedOn] ON [InServiceTrainings] ([MemberId], [CompletedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_InServiceTrainings_Status_SubmittedAt] ON [InServiceTrainings] ([Status], [SubmittedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_PractitionerApplications_CertificateId] ON [PractitionerApplications] ([CertificateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_PractitionerApplications_MemberId_SubmittedAt] ON [PractitionerApplications] ([MemberId], [SubmittedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_PractitionerApplications_Status_SubmittedAt] ON [PractitionerApplications] ([Status], [SubmittedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationConsents_AgencyId_WithdrawnAt_MemberId] ON [VerificationConsents] ([AgencyId], [WithdrawnAt], [MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationConsents_MemberId_AgencyId] ON [VerificationConsents] ([MemberId], [AgencyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationLog_AgencyId_At] ON [VerificationLog] ([AgencyId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationLog_At] ON [VerificationLog] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationLog_CertificateId_At] ON [VerificationLog] ([CertificateId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationLog_MemberId_At] ON [VerificationLog] ([MemberId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129020051_Certifications'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129020051_Certifications', N'10.0.15');
+END;
+
+COMMIT;
+GO

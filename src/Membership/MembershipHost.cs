@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GraphQL.Types;
+using Membership.Certifications;
 using Membership.Data;
 using Membership.DemoData;
 using Membership.GraphQL;
@@ -32,6 +33,7 @@ public static class MembershipHost
         services.AddAuthorizationBuilder().AddMembershipPolicies();
         services.AddMembershipGraphQL(builder.Configuration, builder.Environment);
         services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
+        Certifications.CertificateFonts.Configure(builder.Configuration);
         return builder;
     }
 
@@ -43,6 +45,7 @@ public static class MembershipHost
         app.UseAuthorization();
         app.MapMembershipGraphQL();
         app.UseMembershipIdentity();
+        app.MapCertificateDocuments();
         app.MapGet("/health", () => Results.Text("ok"));
         app.MapGet("/", () => Results.Redirect(GraphQLSetup.SchemaPath));
         app.Lifetime.ApplicationStarted.Register(() => AnnounceEndpoints(app));

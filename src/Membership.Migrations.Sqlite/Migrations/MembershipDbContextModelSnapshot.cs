@@ -75,6 +75,597 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.ToTable("Agencies");
                 });
 
+            modelBuilder.Entity("Membership.Certifications.Certificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderLastNameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplacedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SuspendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ReplacedById");
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
+
+                    b.HasIndex("MemberId", "IssuedOn");
+
+                    b.ToTable("Certificates");
+                });
+
+            modelBuilder.Entity("Membership.Certifications.ConferenceAttendance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AttendedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ConferenceAttendances");
+                });
+
+            modelBuilder.Entity("Membership.Certifications.Course", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CertificateValidityMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsAssociationCourse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Category", "IsActive");
+
+                    b.ToTable("Courses");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0197a100-0000-7000-8000-000000000001"),
+                            Category = "BasicSro",
+                            Code = "BASIC-SRO",
+                            CreatedAt = 1309317267456000000L,
+                            DurationMinutes = 2400,
+                            IsActive = true,
+                            IsAssociationCourse = true,
+                            Name = "Basic School Resource Officer",
+                            Provider = "The association",
+                            UpdatedAt = 1309317267456000000L
+                        },
+                        new
+                        {
+                            Id = new Guid("0197a100-0000-7000-8000-000000000002"),
+                            Category = "AdvancedSro",
+                            Code = "ADVANCED-SRO",
+                            CreatedAt = 1309317267456000000L,
+                            DurationMinutes = 1440,
+                            IsActive = true,
+                            IsAssociationCourse = true,
+                            Name = "Advanced School Resource Officer",
+                            Provider = "The association",
+                            UpdatedAt = 1309317267456000000L
+                        },
+                        new
+                        {
+                            Id = new Guid("0197a100-0000-7000-8000-000000000003"),
+                            Category = "SupervisorsManagement",
+                            Code = "SRO-SUPERVISORS",
+                            CreatedAt = 1309317267456000000L,
+                            DurationMinutes = 1440,
+                            IsActive = true,
+                            IsAssociationCourse = true,
+                            Name = "SRO Supervisors and Management",
+                            Provider = "The association",
+                            UpdatedAt = 1309317267456000000L
+                        },
+                        new
+                        {
+                            Id = new Guid("0197a100-0000-7000-8000-000000000004"),
+                            Category = "SchoolSafetyOfficer",
+                            Code = "SSO",
+                            CreatedAt = 1309317267456000000L,
+                            DurationMinutes = 1440,
+                            IsActive = true,
+                            IsAssociationCourse = true,
+                            Name = "School Safety Officer",
+                            Provider = "The association",
+                            UpdatedAt = 1309317267456000000L
+                        },
+                        new
+                        {
+                            Id = new Guid("0197a100-0000-7000-8000-000000000005"),
+                            Category = "Cpted",
+                            Code = "CPTED",
+                            CreatedAt = 1309317267456000000L,
+                            DurationMinutes = 1440,
+                            IsActive = true,
+                            IsAssociationCourse = true,
+                            Name = "Crime Prevention Through Environmental Design",
+                            Provider = "The association",
+                            UpdatedAt = 1309317267456000000L
+                        },
+                        new
+                        {
+                            Id = new Guid("0197a100-0000-7000-8000-000000000006"),
+                            Category = "AdolescentMentalHealth",
+                            CertificateValidityMonths = 36,
+                            Code = "AMHT",
+                            CreatedAt = 1309317267456000000L,
+                            DurationMinutes = 480,
+                            IsActive = true,
+                            IsAssociationCourse = true,
+                            Name = "Adolescent Mental Health Training",
+                            Provider = "The association",
+                            UpdatedAt = 1309317267456000000L
+                        },
+                        new
+                        {
+                            Id = new Guid("0197a100-0000-7000-8000-000000000007"),
+                            Category = "ProjectUnite",
+                            Code = "PROJECT-UNITE",
+                            CreatedAt = 1309317267456000000L,
+                            DurationMinutes = 480,
+                            IsActive = true,
+                            IsAssociationCourse = true,
+                            Name = "Project Unite",
+                            Provider = "The association",
+                            UpdatedAt = 1309317267456000000L
+                        });
+                });
+
+            modelBuilder.Entity("Membership.Certifications.CourseCompletion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OfferingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId")
+                        .IsUnique();
+
+                    b.HasIndex("CourseId");
+
+                    b.HasIndex("OfferingId");
+
+                    b.HasIndex("MemberId", "CourseId", "CompletedOn")
+                        .IsUnique();
+
+                    b.ToTable("CourseCompletions");
+                });
+
+            modelBuilder.Entity("Membership.Certifications.CourseInstructor", b =>
+                {
+                    b.Property<Guid>("OfferingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OfferingId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("CourseInstructor");
+                });
+
+            modelBuilder.Entity("Membership.Certifications.CourseOffering", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HostAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostAgencyId");
+
+                    b.HasIndex("StartsOn");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("CourseId", "StartsOn");
+
+                    b.ToTable("CourseOfferings");
+                });
+
+            modelBuilder.Entity("Membership.Certifications.InServiceTraining", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "CompletedOn");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.ToTable("InServiceTrainings");
+                });
+
+            modelBuilder.Entity("Membership.Certifications.PractitionerApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.HasIndex("MemberId", "SubmittedAt");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.ToTable("PractitionerApplications");
+                });
+
+            modelBuilder.Entity("Membership.Certifications.PractitionerRules", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AssociationBasicOnlyFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DesignationValidityMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FurtherTrainingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumConferences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumYearsAsSro")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingWindowYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PractitionerRules");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AssociationBasicOnlyFrom = new DateOnly(2023, 1, 1),
+                            FurtherTrainingMinutes = 9600,
+                            MinimumConferences = 1,
+                            MinimumYearsAsSro = 3,
+                            TrainingWindowYears = 10,
+                            UpdatedAt = 1309317267456000000L
+                        });
+                });
+
+            modelBuilder.Entity("Membership.Certifications.VerificationConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "AgencyId");
+
+                    b.HasIndex("AgencyId", "WithdrawnAt", "MemberId");
+
+                    b.ToTable("VerificationConsents");
+                });
+
+            modelBuilder.Entity("Membership.Certifications.VerificationLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Found")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("AgencyId", "At");
+
+                    b.HasIndex("CertificateId", "At");
+
+                    b.HasIndex("MemberId", "At");
+
+                    b.ToTable("VerificationLog");
+                });
+
             modelBuilder.Entity("Membership.Data.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -92,6 +683,11 @@ namespace Membership.Migrations.Sqlite.Migrations
                         new
                         {
                             Name = "member",
+                            LastValue = 0L
+                        },
+                        new
+                        {
+                            Name = "certificate",
                             LastValue = 0L
                         });
                 });
@@ -1224,6 +1820,133 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.Navigation("State");
                 });
 
+            modelBuilder.Entity("Membership.Certifications.Certificate", b =>
+                {
+                    b.HasOne("Membership.Certifications.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Membership.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Membership.Certifications.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Membership.Certifications.ConferenceAttendance", b =>
+                {
+                    b.HasOne("Membership.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Membership.Certifications.CourseCompletion", b =>
+                {
+                    b.HasOne("Membership.Certifications.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Membership.Certifications.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Membership.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Membership.Certifications.CourseOffering", null)
+                        .WithMany()
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Membership.Certifications.CourseInstructor", b =>
+                {
+                    b.HasOne("Membership.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Membership.Certifications.CourseOffering", null)
+                        .WithMany("Instructors")
+                        .HasForeignKey("OfferingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Membership.Certifications.CourseOffering", b =>
+                {
+                    b.HasOne("Membership.Certifications.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Membership.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("HostAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Membership.Regions.UsState", null)
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Membership.Certifications.InServiceTraining", b =>
+                {
+                    b.HasOne("Membership.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Membership.Certifications.PractitionerApplication", b =>
+                {
+                    b.HasOne("Membership.Certifications.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Membership.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Membership.Certifications.VerificationConsent", b =>
+                {
+                    b.HasOne("Membership.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Membership.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Membership.Identity.Accounts.Account", b =>
                 {
                     b.HasOne("Membership.Members.Member", "Member")
@@ -1400,6 +2123,11 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Membership.Certifications.CourseOffering", b =>
+                {
+                    b.Navigation("Instructors");
                 });
 
             modelBuilder.Entity("Membership.Members.Member", b =>

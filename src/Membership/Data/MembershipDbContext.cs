@@ -1,4 +1,5 @@
 using Membership.Agencies;
+using Membership.Certifications;
 using Membership.Dues;
 using Membership.Identity.Accounts;
 using Membership.Members;
@@ -27,6 +28,16 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<MembershipPlan> MembershipPlans => Set<MembershipPlan>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CourseOffering> CourseOfferings => Set<CourseOffering>();
+    public DbSet<CourseCompletion> CourseCompletions => Set<CourseCompletion>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<InServiceTraining> InServiceTrainings => Set<InServiceTraining>();
+    public DbSet<ConferenceAttendance> ConferenceAttendances => Set<ConferenceAttendance>();
+    public DbSet<PractitionerRules> PractitionerRules => Set<PractitionerRules>();
+    public DbSet<PractitionerApplication> PractitionerApplications => Set<PractitionerApplication>();
+    public DbSet<VerificationLogEntry> VerificationLog => Set<VerificationLogEntry>();
+    public DbSet<VerificationConsent> VerificationConsents => Set<VerificationConsent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -19,7 +19,9 @@ internal sealed class NumberSequenceConfiguration : IEntityTypeConfiguration<Num
     {
         builder.HasKey(s => s.Name);
         builder.Property(s => s.Name).HasMaxLength(50);
-        builder.HasData(new NumberSequence { Name = Members.MemberNumbers.SequenceName, LastValue = 0 });
+        builder.HasData(
+            new NumberSequence { Name = Members.MemberNumbers.SequenceName, LastValue = 0 },
+            new NumberSequence { Name = Certifications.CertificateNumbers.SequenceName, LastValue = 0 });
     }
 }
 

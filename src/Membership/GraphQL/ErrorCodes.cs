@@ -59,6 +59,13 @@ public static class UserErrorCodes
     public const string InvalidTerm = "INVALID_TERM";
     public const string NoChanges = "NO_CHANGES";
     public const string WeakPassword = "WEAK_PASSWORD";
+    public const string InstructorNotQualified = "INSTRUCTOR_NOT_QUALIFIED";
+    public const string AlreadyRecorded = "ALREADY_RECORDED";
+    public const string AlreadyReviewed = "ALREADY_REVIEWED";
+    public const string AlreadyRevoked = "ALREADY_REVOKED";
+    public const string NotEligible = "NOT_ELIGIBLE";
+    public const string AlreadyApplied = "ALREADY_APPLIED";
+    public const string AlreadyHeld = "ALREADY_HELD";
     public const string ClientIdTaken = "CLIENT_ID_TAKEN";
     public const string InvalidRedirectUri = "INVALID_REDIRECT_URI";
     public const string InvalidScope = "INVALID_SCOPE";

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using GraphQL.Utilities;
 using GraphQL.Validation.Complexity;
 using Membership.Agencies;
+using Membership.Certifications;
 using Membership.Dues;
 using Membership.Identity;
 using Membership.Members;
@@ -49,6 +50,10 @@ public static class GraphQLSetup
         services.AddSingleton<INodeSource, MemberNodeSource>();
         services.AddSingleton<INodeSource, AgencyNodeSource>();
         services.AddSingleton<INodeSource, PlanNodeSource>();
+        services.AddScoped<CertificationLoaders>();
+        services.AddSingleton<CredentialSigner>();
+        services.AddSingleton<INodeSource, CertificateNodeSource>();
+        services.AddSingleton<INodeSource, CourseNodeSource>();
 
         services.AddGraphQL(builder => builder
             .AddSchema<MembershipSchema>()

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Membership.Agencies;
+using Membership.Certifications;
 using Membership.Dues;
 using Membership.Identity.Accounts;
 using Membership.Identity.Clients;
@@ -31,6 +32,12 @@ internal sealed class QueryType : ObjectGraphType
         this.AddPlanQueries();
         this.AddRegionQueries();
         this.AddClientQueries();
+        this.AddCourseQueries();
+        this.AddCertificateQueries();
+        this.AddTrainingQueries();
+        this.AddPractitionerQueries();
+        this.AddVerificationQueries();
+        this.AddConsentQueries();
     }
 }
 
@@ -44,5 +51,11 @@ internal sealed class MutationType : ObjectGraphType
         this.AddPlanMutations();
         this.AddJoinMutation();
         this.AddClientMutations();
+        this.AddCourseMutations();
+        this.AddCompletionMutations();
+        this.AddCertificateMutations();
+        this.AddTrainingMutations();
+        this.AddPractitionerMutations();
+        this.AddConsentMutations();
     }
 }

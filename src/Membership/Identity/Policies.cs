@@ -20,9 +20,13 @@ public static class Policies
     /// <summary>May list members who opted into the directory.</summary>
     public const string DirectoryReader = nameof(DirectoryReader);
 
+    /// <summary>Verifies certificates in bulk: a partner agency's client, or staff.</summary>
+    public const string Verifier = nameof(Verifier);
+
     public static AuthorizationBuilder AddMembershipPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Authenticated, p => p.RequireAuthenticatedUser())
         .AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireAssertion(c => new Caller(c.User).IsStaff))
         .AddPolicy(Member, p => p.RequireAuthenticatedUser().RequireAssertion(c => new Caller(c.User).MemberId is not null))
+        .AddPolicy(Verifier, p => p.RequireAuthenticatedUser().RequireAssertion(c => new Caller(c.User) is var caller && (caller.IsStaff || caller.HasScope(ApiScopes.Verification))))
         .AddPolicy(DirectoryReader, p => p.RequireAuthenticatedUser().RequireAssertion(c => new Caller(c.User).IsDirectoryReader));
 }

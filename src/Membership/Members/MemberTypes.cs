@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Membership.Agencies;
+using Membership.Certifications;
 using Membership.Dues;
 using Membership.GraphQL;
 using Membership.GraphQL.Paging;
@@ -60,6 +61,7 @@ internal sealed class MemberType : ObjectGraphType<Member>
         Field(m => m.SuspensionReason, nullable: true).AuthorizeWithPolicy(Policies.Staff);
         Field(m => m.CreatedAt);
         Field(m => m.UpdatedAt);
+        this.AddCertificationFields();
     }
 
     private static IDataLoaderResult<MembershipTerm?> CurrentTerm(Member member, MemberLoaders loaders) =>
