@@ -106,6 +106,7 @@ public static class MembershipHost
         {
             await DemoDataSeeder.SeedAsync(app.Services, demo);
             await DemoIdentities.SeedAsync(app.Services);
+            await DemoCertifications.SeedAsync(app.Services, demo.Seed);
         }
     }
 
