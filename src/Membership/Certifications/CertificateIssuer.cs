@@ -1,5 +1,6 @@
 using Membership.Data;
 using Membership.Members;
+using Microsoft.EntityFrameworkCore;
 
 namespace Membership.Certifications;
 
@@ -59,6 +60,13 @@ public static class CertificateIssuer
         };
         db.Certificates.Add(replacement);
         old.ReplacedById = replacement.Id;
+
+        // What the certificate proves now points at the new one, so its status is the one that counts from here on.
+        await db.SaveChangesAsync(cancellationToken);
+        await db.CourseCompletions.Where(c => c.CertificateId == old.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CertificateId, replacement.Id), cancellationToken);
+        await db.PractitionerApplications.Where(a => a.CertificateId == old.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.CertificateId, replacement.Id), cancellationToken);
         return replacement;
     }
 }

@@ -210,8 +210,8 @@ internal static class CourseGraph
                 errors.Add(UserErrorCodes.DateOutOfRange, "'endsOn' is before 'startsOn'.", "input", "endsOn");
             }
 
-            offering.HostAgencyId = await MemberRegistration.CheckAgencyAsync(db, errors, input.Get<string>("hostAgencyId"), ct);
-            await AddInstructorsAsync(db, errors, offering, input.Get<List<object>>("instructorIds"), calendar.Today(), ct);
+            offering.HostAgencyId = await MemberRegistration.CheckAgencyAsync(db, errors, input.Get<string>("hostAgencyId"), ct, "hostAgencyId");
+            await AddInstructorsAsync(db, errors, offering, input.Get<IEnumerable<object>>("instructorIds")?.ToList(), calendar.Today(), ct);
             if (!errors.Any)
             {
                 db.CourseOfferings.Add(offering);
@@ -253,13 +253,14 @@ internal static class TrainingHours
 {
     public static int ToMinutes(UserErrors errors, double hours, params string[] field)
     {
-        if (double.IsNaN(hours) || hours <= 0 || hours > 1000)
+        var minutes = double.IsNaN(hours) ? 0 : (int)Math.Round(hours * 60, MidpointRounding.AwayFromZero);
+        if (minutes < 1 || hours > 1000)
         {
-            errors.Add(UserErrorCodes.OutOfRange, "Hours must be more than 0 and at most 1000.", field);
+            errors.Add(UserErrorCodes.OutOfRange, "Hours must be at least one minute (0.02) and at most 1000.", field);
             return 0;
         }
 
-        return (int)Math.Round(hours * 60, MidpointRounding.AwayFromZero);
+        return minutes;
     }
 }
 

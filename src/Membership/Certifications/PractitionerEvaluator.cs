@@ -33,6 +33,7 @@ public static class PractitionerEvaluator
     public const string FurtherTraining = "FURTHER_TRAINING_HOURS";
     public const string NationalConference = "NATIONAL_CONFERENCE";
 
+    /// <summary>These satisfy their own requirements; they are not "further" training. Courses of category Other count for nothing.</summary>
     private static readonly CourseCategory[] RequiredCategories = [CourseCategory.BasicSro, CourseCategory.AdvancedSro, CourseCategory.SupervisorsManagement];
 
     public static PractitionerChecklist Evaluate(PractitionerRules rules, PractitionerEvidence evidence, DateOnly today)
@@ -66,7 +67,8 @@ public static class PractitionerEvaluator
             .Where(t => t.Status == ReviewStatus.Approved && t.Category != TrainingCategory.Other && t.CompletedOn >= windowStart && t.CompletedOn <= today)
             .Sum(t => t.DurationMinutes);
         var courseMinutes = evidence.Completions
-            .Where(c => !RequiredCategories.Contains(c.Course.Category) && c.Completion.CompletedOn >= windowStart && c.Completion.CompletedOn <= today)
+            .Where(c => !RequiredCategories.Contains(c.Course.Category) && c.Course.Category != CourseCategory.Other
+                && c.Completion.CompletedOn >= windowStart && c.Completion.CompletedOn <= today)
             .Sum(c => c.Course.DurationMinutes);
         var total = trainingMinutes + courseMinutes;
         requirements.Add(new(FurtherTraining,

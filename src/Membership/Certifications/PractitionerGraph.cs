@@ -200,6 +200,10 @@ internal static class PractitionerGraph
                     if (input.Has("designationValidityMonths"))
                     {
                         rules.DesignationValidityMonths = input.GetValue<int>("designationValidityMonths");
+                        if (rules.DesignationValidityMonths is { } months)
+                        {
+                            errors.InRange(months, 1, 240, "input", "designationValidityMonths");
+                        }
                     }
 
                     rules.UpdatedAt = calendar.Now();

@@ -83,16 +83,16 @@ internal static class MemberRegistration
         return address;
     }
 
-    internal static async Task<Guid?> CheckAgencyAsync(MembershipDbContext db, UserErrors errors, string? agencyId, CancellationToken ct)
+    internal static async Task<Guid?> CheckAgencyAsync(MembershipDbContext db, UserErrors errors, string? agencyId, CancellationToken ct, string field = "agencyId")
     {
-        if (string.IsNullOrEmpty(agencyId) || errors.Id(agencyId, AgencyType.TypeName, "input", "agencyId") is not { } id)
+        if (string.IsNullOrEmpty(agencyId) || errors.Id(agencyId, AgencyType.TypeName, "input", field) is not { } id)
         {
             return null;
         }
 
         if (!await db.Agencies.AnyAsync(a => a.Id == id, ct))
         {
-            errors.Add(UserErrorCodes.NotFound, "No agency has this ID.", "input", "agencyId");
+            errors.Add(UserErrorCodes.NotFound, "No agency has this ID.", "input", field);
         }
 
         return id;

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Membership.Certifications;
+using Membership.Tests.Infrastructure;
+
+namespace Membership.Tests.Certifications.Practitioner;
+
+/// <summary>member.practitionerChecklist: what the records show, requirement by requirement, to the member and staff only.</summary>
+public abstract class PractitionerChecklistTests(ApiFixture api) : ApiTest(api)
+{
+    private readonly PractitionerSteps _steps = new(api);
+
+    private string WindowStart => _steps.Today.AddYears(-10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [SkippableFact]
+    public async Task A_member_sees_each_requirement_with_its_evidence()
+    {
+        var member = await _steps.OfficerAsync(yearsAsSro: 4);
+        var basicOn = _steps.Today.AddYears(-2);
+        var basic = await _steps.CompleteAsync(member, "BASIC-SRO", basicOn);
+        await _steps.TrainingAsync(member, 20, "JUVENILE");
+        await _steps.TrainingAsync(member, 30, approve: false);
+
+        var checklist = await _steps.ChecklistAsync(member);
+
+        Assert.False(checklist.GetProperty("eligible").GetBoolean());
+        Assert.Equal(PractitionerEvaluatorServiceAndCourseTests.AllCodes, checklist.GetProperty("requirements").EnumerateArray().Select(r => r.Str("code")));
+        Assert.All(checklist.GetProperty("requirements").EnumerateArray(), r => Assert.False(string.IsNullOrWhiteSpace(r.Str("description"))));
+        AssertRequirement(checklist, PractitionerEvaluator.YearsAsSro, true, $"SRO since {EvidenceOf.Iso(member.SroSince!.Value)}");
+        AssertRequirement(checklist, PractitionerEvaluator.CurrentEmployment, true, "Works for an agency");
+        AssertRequirement(checklist, PractitionerEvaluator.BasicCourse, true,
+            $"Basic School Resource Officer (The association) completed {EvidenceOf.Iso(basicOn)}, certificate {basic.Str("number")}");
+        AssertRequirement(checklist, PractitionerEvaluator.AdvancedCourse, false, "No Advanced or Supervisors course");
+        AssertRequirement(checklist, PractitionerEvaluator.FurtherTraining, false, $"20 of 160 hours since {WindowStart}");
+        AssertRequirement(checklist, PractitionerEvaluator.NationalConference, false, "No national conference on record");
+    }
+
+    [SkippableFact]
+    public async Task Another_member_is_forbidden_the_checklist_and_staff_read_it()
+    {
+        var member = await _steps.OfficerAsync();
+        var other = await _steps.OfficerAsync();
+
+        var byOther = await _steps.ReadChecklistAsync(member, TestIdentity.Member(other.Id));
+        var byStaff = await _steps.ReadChecklistAsync(member, TestIdentity.Staff);
+
+        Assert.Equal(HttpStatusCode.OK, byOther.Status);
+        Assert.Equal(["FORBIDDEN"], byOther.ErrorCodes);
+        Assert.Equal(member.LastName, byOther.Data.Str("member.lastName"));
+        Assert.Equal(JsonValueKind.Null, byOther.Data.At("member.practitionerChecklist").ValueKind);
+        Assert.DoesNotContain("SRO since", byOther.Text, StringComparison.Ordinal);
+        Assert.False(byStaff.HasErrors, byStaff.Text);
+        Assert.Equal(6, byStaff.Data.At("member.practitionerChecklist.requirements").GetArrayLength());
+    }
+
+    [SkippableFact]
+    public async Task A_member_built_through_the_real_mutations_is_eligible()
+    {
+        var (member, _) = await _steps.EligibleOfficerAsync();
+
+        var checklist = await _steps.ChecklistAsync(member);
+
+        Assert.True(checklist.GetProperty("eligible").GetBoolean(), checklist.ToString());
+        Assert.All(checklist.GetProperty("requirements").EnumerateArray(), r => Assert.True(r.GetProperty("met").GetBoolean(), r.ToString()));
+        AssertRequirement(checklist, PractitionerEvaluator.FurtherTraining, true, $"160 of 160 hours since {WindowStart}");
+        AssertRequirement(checklist, PractitionerEvaluator.NationalConference, true, $"Attended {_steps.Today.AddMonths(-1).Year}");
+    }
+
+    [SkippableFact]
+    public async Task Training_waiting_for_review_or_rejected_does_not_count()
+    {
+        var member = await _steps.OfficerAsync();
+        await _steps.TrainingAsync(member, 150);
+        await _steps.TrainingAsync(member, 10, approve: false);
+        await _steps.TrainingAsync(member, 10, "OTHER");
+
+        var checklist = await _steps.ChecklistAsync(member);
+
+        AssertRequirement(checklist, PractitionerEvaluator.FurtherTraining, false, $"150 of 160 hours since {WindowStart}");
+    }
+
+    [SkippableFact]
+    public async Task A_revoked_course_certificate_no_longer_counts()
+    {
+        var (member, basic) = await _steps.EligibleOfficerAsync();
+
+        await _steps.RevokeAsync(basic);
+        var checklist = await _steps.ChecklistAsync(member);
+
+        Assert.False(checklist.GetProperty("eligible").GetBoolean());
+        AssertRequirement(checklist, PractitionerEvaluator.BasicCourse, false, "No qualifying Basic course");
+    }
+
+    /// <summary>A reissue (after a name change) moves the course to a new certificate; revoking that one must still take the course away.</summary>
+    [SkippableFact]
+    public async Task A_revoked_reissued_course_certificate_no_longer_counts()
+    {
+        var (member, basic) = await _steps.EligibleOfficerAsync();
+        var reissued = await _steps.ReissueAsync(basic);
+
+        await _steps.RevokeAsync(reissued);
+        var checklist = await _steps.ChecklistAsync(member);
+
+        Assert.False(checklist.GetProperty("eligible").GetBoolean());
+        AssertRequirement(checklist, PractitionerEvaluator.BasicCourse, false, "No qualifying Basic course");
+    }
+
+    private static void AssertRequirement(JsonElement checklist, string code, bool met, string evidence)
+    {
+        var requirement = PractitionerSteps.Requirement(checklist, code);
+        Assert.True(met == requirement.GetProperty("met").GetBoolean(), requirement.ToString());
+        Assert.Equal(evidence, requirement.Str("evidence"));
+    }
+}
+
+public sealed class PractitionerChecklistTestsOnSqlite(SqliteApi api) : PractitionerChecklistTests(api), IClassFixture<SqliteApi>;
+
+public sealed class PractitionerChecklistTestsOnPostgreSql(PostgreSqlApi api) : PractitionerChecklistTests(api), IClassFixture<PostgreSqlApi>;
+
+public sealed class PractitionerChecklistTestsOnSqlServer(SqlServerApi api) : PractitionerChecklistTests(api), IClassFixture<SqlServerApi>;
