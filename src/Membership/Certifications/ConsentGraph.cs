@@ -136,9 +136,13 @@ internal static class ConsentGraph
                 var agency = c.GetArgument<string?>("agencyId") is { } a ? GlobalId.Parse(a, AgencyType.TypeName, "agencyId") : (Guid?)null;
                 var number = c.GetArgument<string?>("certificateNumber") is { } n ? CertificateNumbers.Normalize(n) : null;
                 var channel = c.GetArgument<VerificationChannel?>("channel");
+
+                // By the certificate an entry is about, however it was asked (a member number, lower case); a number
+                // that names no certificate still finds the lookups that asked for it.
                 return await KeysetPaging.PageAsync(c.Db(), db => db.VerificationLog.Where(e =>
                     (from == null || e.At >= from) && (to == null || e.At < to) && (agency == null || e.AgencyId == agency)
-                    && (number == null || e.Query == number) && (channel == null || e.Channel == channel)), NewestFirst, PageArgs.From(c), c.CancellationToken);
+                    && (number == null || e.Query == number || db.Certificates.Any(x => x.Id == e.CertificateId && x.Number == number))
+                    && (channel == null || e.Channel == channel)), NewestFirst, PageArgs.From(c), c.CancellationToken);
             });
     }
 
@@ -173,7 +177,10 @@ internal static class ConsentGraph
                 return null;
             }
 
-            var current = await db.VerificationConsents.SingleOrDefaultAsync(x => x.MemberId == memberId && x.AgencyId == agency && x.WithdrawnAt == null, ct);
+            // The member's row lock serializes a member's consent changes: a double-click grants once.
+            var now = calendar.Now();
+            await db.Members.Where(m => m.Id == memberId).ExecuteUpdateAsync(s => s.SetProperty(m => m.UpdatedAt, now), ct);
+            var current = await db.VerificationConsents.FirstOrDefaultAsync(x => x.MemberId == memberId && x.AgencyId == agency && x.WithdrawnAt == null, ct);
             if (grant)
             {
                 return current ?? db.VerificationConsents.Add(new VerificationConsent

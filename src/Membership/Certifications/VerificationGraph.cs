@@ -70,7 +70,7 @@ internal static class VerificationGraph
             .AllowAnonymous()
             .ResolveAsync(async c =>
             {
-                await LimitAsync(c);
+                await LimitAsync(c, "verify", "Verification:LookupsPerMinute", 30);
                 var number = CertificateNumbers.Normalize(c.GetArgument<string>("number"));
                 var lastName = TextKeys.Normalize(c.GetArgument<string>("lastName"));
                 var calendar = c.Service<AssociationCalendar>();
@@ -94,13 +94,15 @@ internal static class VerificationGraph
                 c.GetArgument<List<string>?>("certificateNumbers") ?? [], c.GetArgument<List<string>?>("memberNumbers") ?? []));
     }
 
-    /// <summary>Three queries and one batched insert, however many numbers are asked.</summary>
+    /// <summary>Three queries and one multi-row insert, however many numbers are asked.</summary>
     private static async Task<List<VerificationResult>> VerifyBatchAsync(IResolveFieldContext context, List<string> certificateNumbers, List<string> memberNumbers)
     {
         if (certificateNumbers.Count + memberNumbers.Count > MaxBatch)
         {
             throw new ExecutionError($"Ask for at most {MaxBatch} numbers at once.") { Code = ErrorCodes.InvalidArgument };
         }
+
+        await LimitAsync(context, "verify-batch", "Verification:PartnerBatchesPerMinute", 60);
 
         var calendar = context.Service<AssociationCalendar>();
         var today = calendar.Today();
@@ -115,12 +117,13 @@ internal static class VerificationGraph
 
         CertificateAnswer Answer(Certificate x) => new(x, CertificateStatusRules.Compute(x, today));
         var results = new List<VerificationResult>();
+        var log = new List<VerificationLogEntry>();
         foreach (var asked in certificateNumbers)
         {
             var certificate = byNumber.GetValueOrDefault(CertificateNumbers.Normalize(asked));
             var answers = certificate is null ? [] : new[] { Answer(certificate) };
             results.Add(new VerificationResult(asked, answers));
-            db.VerificationLog.Add(LogEntry(context, calendar, VerificationChannel.Partner, asked, certificate, certificate is null ? CertificateAnswer.NotFound : answers[0]));
+            log.Add(LogEntry(context, calendar, VerificationChannel.Partner, asked, certificate, certificate is null ? CertificateAnswer.NotFound : answers[0]));
         }
 
         foreach (var asked in memberNumbers)
@@ -130,16 +133,13 @@ internal static class VerificationGraph
             results.Add(new VerificationResult(asked, answers));
             if (answers.Count == 0)
             {
-                db.VerificationLog.Add(LogEntry(context, calendar, VerificationChannel.Partner, asked, null, CertificateAnswer.NotFound));
+                log.Add(LogEntry(context, calendar, VerificationChannel.Partner, asked, null, CertificateAnswer.NotFound));
             }
 
-            foreach (var answer in answers)
-            {
-                db.VerificationLog.Add(LogEntry(context, calendar, VerificationChannel.Partner, asked, answer.Certificate, answer));
-            }
+            log.AddRange(answers.Select(answer => LogEntry(context, calendar, VerificationChannel.Partner, asked, answer.Certificate, answer)));
         }
 
-        await db.SaveChangesAsync(context.CancellationToken);
+        await db.InsertAsync(log, context.CancellationToken);
         return results;
     }
 
@@ -153,7 +153,7 @@ internal static class VerificationGraph
             Id = calendar.NewId(),
             At = calendar.Now(),
             Channel = channel,
-            Query = query.Length > 40 ? query[..40] : query,
+            Query = Truncate(query.Trim().ToUpperInvariant(), 40),
             CertificateId = certificate?.Id,
             MemberId = certificate?.MemberId,
             Found = answer.Certificate is not null,
@@ -164,15 +164,17 @@ internal static class VerificationGraph
         };
     }
 
-    /// <summary>Public lookups per client and address, across every instance (the counters live in the database).</summary>
-    private static async Task LimitAsync(IResolveFieldContext context)
+    private static string Truncate(string text, int length) => text.Length > length ? text[..length] : text;
+
+    /// <summary>Lookups per client and address, across every instance (the counters live in the database).</summary>
+    private static async Task LimitAsync(IResolveFieldContext context, string name, string setting, int defaultPermits)
     {
         var services = context.RequestServices!;
-        var permits = services.GetRequiredService<IConfiguration>().GetValue("Verification:LookupsPerMinute", 30);
+        var permits = services.GetRequiredService<IConfiguration>().GetValue(setting, defaultPermits);
         var caller = context.Caller();
         var client = caller.IsAuthenticated ? caller.Principal.FindFirst("client_id")?.Value ?? "signed-in" : "anonymous";
         var address = services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var decision = await services.GetRequiredService<RateLimits>().TryAcquireAsync(new RateLimitRule("verify", permits, TimeSpan.FromMinutes(1)), $"{client}|{address}", context.CancellationToken);
+        var decision = await services.GetRequiredService<RateLimits>().TryAcquireAsync(new RateLimitRule(name, permits, TimeSpan.FromMinutes(1)), $"{client}|{address}", context.CancellationToken);
         if (!decision.Allowed)
         {
             throw new ExecutionError("Too many verifications; try again shortly.")

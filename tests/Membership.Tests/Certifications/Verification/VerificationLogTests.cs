@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Membership.Tests.Infrastructure;
+
+namespace Membership.Tests.Certifications.Verification;
+
+/// <summary>
+/// The verification log: every partner lookup is a row; staff find the verifications of a certificate by its number,
+/// and its holder finds the same ones among their own.
+/// </summary>
+public abstract class VerificationLogTests(ApiFixture api) : ApiTest(api)
+{
+    private readonly TestData _data = new(api);
+    private CertificateDesk Desk => new(() => Client, TestIdentity.Staff);
+
+    [SkippableFact]
+    public async Task Every_number_of_a_batch_is_logged_as_a_partner_verification()
+    {
+        var members = await _data.MembersAsync(3, await _data.PlanAsync());
+        var certificates = await Desk.RosterAsync("AMHT", members, _data.Today.AddDays(-4));
+        var unknown = certificates[0].Number[..^6] + "999997";
+
+        await Client.DataAsync(PartnerBatchTests.Batch, new { c = new[] { certificates[0].Number, unknown }, m = new[] { members[1].MemberNumber } }, TestIdentity.Partner);
+
+        foreach (var (number, found) in new[] { (certificates[0].Number, true), (unknown, false) })
+        {
+            var log = (await Client.DataAsync(PublicLookup.StaffLog, new { n = number }, TestIdentity.Staff)).At("verificationLog");
+            Assert.Equal(1, log.At("totalCount").GetInt32());
+            Assert.Equal("PARTNER", log.Str("nodes.0.channel"));
+            Assert.Equal(found, log.At("nodes.0.found").GetBoolean());
+            Assert.Equal(JsonValueKind.Null, log.At("nodes.0.address").ValueKind);
+        }
+
+        var own = (await Client.DataAsync(PublicLookup.OwnLog, new { id = TestData.MemberId(members[1]) }, TestIdentity.Member(members[1].Id))).At("member.verifications");
+        Assert.Equal(1, own.At("totalCount").GetInt32());
+        Assert.Equal(("PARTNER", members[1].MemberNumber, "ACTIVE"), (own.Str("nodes.0.channel"), own.Str("nodes.0.query"), own.Str("nodes.0.status")));
+    }
+
+    [SkippableFact]
+    public async Task Staff_find_every_verification_of_a_certificate_by_its_number_however_it_was_asked()
+    {
+        var holder = await _data.MemberAsync(await _data.PlanAsync());
+        var certificate = await Desk.RecordAsync(holder, "SSO", _data.Today.AddDays(-6));
+        var typed = " " + certificate.Number.ToLowerInvariant();
+
+        PublicLookup.Answer(await PublicLookup.AskAsync(Api.Factory, typed, holder.LastName));
+        await Client.DataAsync(PartnerBatchTests.Batch, new { c = new[] { typed } }, TestIdentity.Partner);
+        await Client.DataAsync(PartnerBatchTests.Batch, new { m = new[] { holder.MemberNumber } }, TestIdentity.Partner);
+
+        var own = (await Client.DataAsync(PublicLookup.OwnLog, new { id = TestData.MemberId(holder) }, TestIdentity.Member(holder.Id))).At("member.verifications");
+        var staff = (await Client.DataAsync(PublicLookup.StaffLog, new { n = certificate.Number }, TestIdentity.Staff)).At("verificationLog");
+
+        Assert.Equal(3, own.At("totalCount").GetInt32());
+        Assert.All(own.GetProperty("nodes").EnumerateArray(), e => Assert.True(e.At("found").GetBoolean()));
+        var channels = staff.GetProperty("nodes").EnumerateArray().Select(e => $"{e.Str("channel")} {e.Str("query")}").ToList();
+        Assert.True(staff.At("totalCount").GetInt32() == 3,
+            $"verificationLog(certificateNumber: \"{certificate.Number}\") finds {string.Join(", ", channels)}; the holder's own log has 3 verifications of it");
+        Assert.All(staff.GetProperty("nodes").EnumerateArray(), e => Assert.Equal(certificate.Number, e.Str("certificate.number")));
+    }
+}
+
+public sealed class VerificationLogTestsOnSqlite(SqliteApi api) : VerificationLogTests(api), IClassFixture<SqliteApi>;
+
+public sealed class VerificationLogTestsOnPostgreSql(PostgreSqlApi api) : VerificationLogTests(api), IClassFixture<PostgreSqlApi>;
