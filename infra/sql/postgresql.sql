@@ -1266,3 +1266,343 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    ALTER TABLE "MembershipTerms" ADD "PaymentLineId" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    ALTER TABLE "MembershipTerms" ADD "RefundedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE TABLE "DuesPayments" (
+        "Id" uuid NOT NULL,
+        "ReceiptNumber" character varying(20) NOT NULL,
+        "Kind" character varying(16) NOT NULL,
+        "PayerMemberId" uuid,
+        "AgencyId" uuid,
+        "PlanId" uuid NOT NULL,
+        "Amount" bigint NOT NULL,
+        "Currency" character(3) NOT NULL,
+        "RefundedAmount" bigint NOT NULL,
+        "Status" character varying(20) NOT NULL,
+        "AutoRenew" boolean NOT NULL,
+        "IdempotencyKey" uuid NOT NULL,
+        "StripeCustomerId" character varying(100),
+        "StripeCheckoutSessionId" character varying(100),
+        "StripePaymentIntentId" character varying(100),
+        "StripeSubscriptionId" character varying(100),
+        "StripeInvoiceId" character varying(100),
+        "CheckoutUrl" character varying(1000),
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "CompletedAt" timestamp with time zone,
+        "FailureReason" character varying(500),
+        "CreatedBy" character varying(200) NOT NULL,
+        CONSTRAINT "PK_DuesPayments" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_DuesPayments_Agencies_AgencyId" FOREIGN KEY ("AgencyId") REFERENCES "Agencies" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_DuesPayments_Members_PayerMemberId" FOREIGN KEY ("PayerMemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_DuesPayments_MembershipPlans_PlanId" FOREIGN KEY ("PlanId") REFERENCES "MembershipPlans" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE TABLE "DuesSubscriptions" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "PlanId" uuid NOT NULL,
+        "StripeSubscriptionId" character varying(100) NOT NULL,
+        "Status" character varying(30) NOT NULL,
+        "CancelAtPeriodEnd" boolean NOT NULL,
+        "CurrentPeriodEnd" timestamp with time zone,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_DuesSubscriptions" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_DuesSubscriptions_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_DuesSubscriptions_MembershipPlans_PlanId" FOREIGN KEY ("PlanId") REFERENCES "MembershipPlans" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE TABLE "JobLeases" (
+        "Name" character varying(100) NOT NULL,
+        "Holder" character varying(200) NOT NULL,
+        "ExpiresAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_JobLeases" PRIMARY KEY ("Name")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE TABLE "PaymentCustomers" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid,
+        "AgencyId" uuid,
+        "StripeCustomerId" character varying(100) NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_PaymentCustomers" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_PaymentCustomers_Agencies_AgencyId" FOREIGN KEY ("AgencyId") REFERENCES "Agencies" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_PaymentCustomers_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE TABLE "StripeEvents" (
+        "Id" character varying(100) NOT NULL,
+        "Type" character varying(100) NOT NULL,
+        "ObjectId" character varying(100),
+        "ReceivedAt" timestamp with time zone NOT NULL,
+        "Source" character varying(20) NOT NULL,
+        CONSTRAINT "PK_StripeEvents" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE TABLE "DuesPaymentLines" (
+        "Id" uuid NOT NULL,
+        "PaymentId" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "Amount" bigint NOT NULL,
+        "TermId" uuid,
+        "PeriodStart" date,
+        "PeriodEnd" date,
+        CONSTRAINT "PK_DuesPaymentLines" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_DuesPaymentLines_DuesPayments_PaymentId" FOREIGN KEY ("PaymentId") REFERENCES "DuesPayments" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_DuesPaymentLines_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_DuesPaymentLines_MembershipTerms_TermId" FOREIGN KEY ("TermId") REFERENCES "MembershipTerms" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE TABLE "DuesRefunds" (
+        "Id" uuid NOT NULL,
+        "PaymentId" uuid NOT NULL,
+        "Amount" bigint NOT NULL,
+        "Reason" character varying(500) NOT NULL,
+        "IdempotencyKey" uuid NOT NULL,
+        "StripeRefundId" character varying(100),
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "CreatedBy" character varying(200) NOT NULL,
+        CONSTRAINT "PK_DuesRefunds" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_DuesRefunds_DuesPayments_PaymentId" FOREIGN KEY ("PaymentId") REFERENCES "DuesPayments" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    INSERT INTO "NumberSequences" ("Name", "LastValue")
+    VALUES ('receipt', 0);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE UNIQUE INDEX "IX_MembershipTerms_PaymentLineId" ON "MembershipTerms" ("PaymentLineId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE INDEX "IX_DuesPaymentLines_MemberId" ON "DuesPaymentLines" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE INDEX "IX_DuesPaymentLines_PaymentId" ON "DuesPaymentLines" ("PaymentId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE UNIQUE INDEX "IX_DuesPaymentLines_TermId" ON "DuesPaymentLines" ("TermId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE INDEX "IX_DuesPayments_AgencyId_CreatedAt" ON "DuesPayments" ("AgencyId", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE INDEX "IX_DuesPayments_CreatedAt" ON "DuesPayments" ("CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE UNIQUE INDEX "IX_DuesPayments_IdempotencyKey" ON "DuesPayments" ("IdempotencyKey");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE INDEX "IX_DuesPayments_PayerMemberId_CreatedAt" ON "DuesPayments" ("PayerMemberId", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE INDEX "IX_DuesPayments_PlanId_CreatedAt" ON "DuesPayments" ("PlanId", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE UNIQUE INDEX "IX_DuesPayments_ReceiptNumber" ON "DuesPayments" ("ReceiptNumber");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE INDEX "IX_DuesPayments_Status_CreatedAt" ON "DuesPayments" ("Status", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE UNIQUE INDEX "IX_DuesPayments_StripeCheckoutSessionId" ON "DuesPayments" ("StripeCheckoutSessionId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE UNIQUE INDEX "IX_DuesPayments_StripeInvoiceId" ON "DuesPayments" ("StripeInvoiceId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE INDEX "IX_DuesPayments_StripePaymentIntentId" ON "DuesPayments" ("StripePaymentIntentId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE INDEX "IX_DuesPayments_StripeSubscriptionId" ON "DuesPayments" ("StripeSubscriptionId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE UNIQUE INDEX "IX_DuesRefunds_IdempotencyKey" ON "DuesRefunds" ("IdempotencyKey");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE INDEX "IX_DuesRefunds_PaymentId" ON "DuesRefunds" ("PaymentId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE UNIQUE INDEX "IX_DuesRefunds_StripeRefundId" ON "DuesRefunds" ("StripeRefundId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE INDEX "IX_DuesSubscriptions_MemberId" ON "DuesSubscriptions" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE INDEX "IX_DuesSubscriptions_PlanId" ON "DuesSubscriptions" ("PlanId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE UNIQUE INDEX "IX_DuesSubscriptions_StripeSubscriptionId" ON "DuesSubscriptions" ("StripeSubscriptionId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE UNIQUE INDEX "IX_PaymentCustomers_AgencyId" ON "PaymentCustomers" ("AgencyId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE UNIQUE INDEX "IX_PaymentCustomers_MemberId" ON "PaymentCustomers" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE UNIQUE INDEX "IX_PaymentCustomers_StripeCustomerId" ON "PaymentCustomers" ("StripeCustomerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    CREATE INDEX "IX_StripeEvents_ReceivedAt" ON "StripeEvents" ("ReceivedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129024549_Dues') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261129024549_Dues', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;

@@ -1338,3 +1338,384 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    ALTER TABLE [MembershipTerms] ADD [PaymentLineId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    ALTER TABLE [MembershipTerms] ADD [RefundedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE TABLE [DuesPayments] (
+        [Id] uniqueidentifier NOT NULL,
+        [ReceiptNumber] nvarchar(20) NOT NULL,
+        [Kind] nvarchar(16) NOT NULL,
+        [PayerMemberId] uniqueidentifier NULL,
+        [AgencyId] uniqueidentifier NULL,
+        [PlanId] uniqueidentifier NOT NULL,
+        [Amount] bigint NOT NULL,
+        [Currency] nchar(3) NOT NULL,
+        [RefundedAmount] bigint NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [AutoRenew] bit NOT NULL,
+        [IdempotencyKey] uniqueidentifier NOT NULL,
+        [StripeCustomerId] nvarchar(100) NULL,
+        [StripeCheckoutSessionId] nvarchar(100) NULL,
+        [StripePaymentIntentId] nvarchar(100) NULL,
+        [StripeSubscriptionId] nvarchar(100) NULL,
+        [StripeInvoiceId] nvarchar(100) NULL,
+        [CheckoutUrl] nvarchar(1000) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CompletedAt] datetimeoffset NULL,
+        [FailureReason] nvarchar(500) NULL,
+        [CreatedBy] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_DuesPayments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DuesPayments_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DuesPayments_Members_PayerMemberId] FOREIGN KEY ([PayerMemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DuesPayments_MembershipPlans_PlanId] FOREIGN KEY ([PlanId]) REFERENCES [MembershipPlans] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE TABLE [DuesSubscriptions] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [PlanId] uniqueidentifier NOT NULL,
+        [StripeSubscriptionId] nvarchar(100) NOT NULL,
+        [Status] nvarchar(30) NOT NULL,
+        [CancelAtPeriodEnd] bit NOT NULL,
+        [CurrentPeriodEnd] datetimeoffset NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_DuesSubscriptions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DuesSubscriptions_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DuesSubscriptions_MembershipPlans_PlanId] FOREIGN KEY ([PlanId]) REFERENCES [MembershipPlans] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE TABLE [JobLeases] (
+        [Name] nvarchar(100) NOT NULL,
+        [Holder] nvarchar(200) NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_JobLeases] PRIMARY KEY ([Name])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE TABLE [PaymentCustomers] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NULL,
+        [AgencyId] uniqueidentifier NULL,
+        [StripeCustomerId] nvarchar(100) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PaymentCustomers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PaymentCustomers_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PaymentCustomers_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE TABLE [StripeEvents] (
+        [Id] nvarchar(100) NOT NULL,
+        [Type] nvarchar(100) NOT NULL,
+        [ObjectId] nvarchar(100) NULL,
+        [ReceivedAt] datetimeoffset NOT NULL,
+        [Source] nvarchar(20) NOT NULL,
+        CONSTRAINT [PK_StripeEvents] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE TABLE [DuesPaymentLines] (
+        [Id] uniqueidentifier NOT NULL,
+        [PaymentId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Amount] bigint NOT NULL,
+        [TermId] uniqueidentifier NULL,
+        [PeriodStart] date NULL,
+        [PeriodEnd] date NULL,
+        CONSTRAINT [PK_DuesPaymentLines] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DuesPaymentLines_DuesPayments_PaymentId] FOREIGN KEY ([PaymentId]) REFERENCES [DuesPayments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DuesPaymentLines_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DuesPaymentLines_MembershipTerms_TermId] FOREIGN KEY ([TermId]) REFERENCES [MembershipTerms] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE TABLE [DuesRefunds] (
+        [Id] uniqueidentifier NOT NULL,
+        [PaymentId] uniqueidentifier NOT NULL,
+        [Amount] bigint NOT NULL,
+        [Reason] nvarchar(500) NOT NULL,
+        [IdempotencyKey] uniqueidentifier NOT NULL,
+        [StripeRefundId] nvarchar(100) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_DuesRefunds] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DuesRefunds_DuesPayments_PaymentId] FOREIGN KEY ([PaymentId]) REFERENCES [DuesPayments] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'LastValue') AND [object_id] = OBJECT_ID(N'[NumberSequences]'))
+        SET IDENTITY_INSERT [NumberSequences] ON;
+    EXEC(N'INSERT INTO [NumberSequences] ([Name], [LastValue])
+    VALUES (N''receipt'', CAST(0 AS bigint))');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'LastValue') AND [object_id] = OBJECT_ID(N'[NumberSequences]'))
+        SET IDENTITY_INSERT [NumberSequences] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_MembershipTerms_PaymentLineId] ON [MembershipTerms] ([PaymentLineId]) WHERE [PaymentLineId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE INDEX [IX_DuesPaymentLines_MemberId] ON [DuesPaymentLines] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE INDEX [IX_DuesPaymentLines_PaymentId] ON [DuesPaymentLines] ([PaymentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_DuesPaymentLines_TermId] ON [DuesPaymentLines] ([TermId]) WHERE [TermId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE INDEX [IX_DuesPayments_AgencyId_CreatedAt] ON [DuesPayments] ([AgencyId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE INDEX [IX_DuesPayments_CreatedAt] ON [DuesPayments] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DuesPayments_IdempotencyKey] ON [DuesPayments] ([IdempotencyKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE INDEX [IX_DuesPayments_PayerMemberId_CreatedAt] ON [DuesPayments] ([PayerMemberId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE INDEX [IX_DuesPayments_PlanId_CreatedAt] ON [DuesPayments] ([PlanId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DuesPayments_ReceiptNumber] ON [DuesPayments] ([ReceiptNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE INDEX [IX_DuesPayments_Status_CreatedAt] ON [DuesPayments] ([Status], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_DuesPayments_StripeCheckoutSessionId] ON [DuesPayments] ([StripeCheckoutSessionId]) WHERE [StripeCheckoutSessionId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_DuesPayments_StripeInvoiceId] ON [DuesPayments] ([StripeInvoiceId]) WHERE [StripeInvoiceId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE INDEX [IX_DuesPayments_StripePaymentIntentId] ON [DuesPayments] ([StripePaymentIntentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE INDEX [IX_DuesPayments_StripeSubscriptionId] ON [DuesPayments] ([StripeSubscriptionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DuesRefunds_IdempotencyKey] ON [DuesRefunds] ([IdempotencyKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE INDEX [IX_DuesRefunds_PaymentId] ON [DuesRefunds] ([PaymentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_DuesRefunds_StripeRefundId] ON [DuesRefunds] ([StripeRefundId]) WHERE [StripeRefundId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE INDEX [IX_DuesSubscriptions_MemberId] ON [DuesSubscriptions] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE INDEX [IX_DuesSubscriptions_PlanId] ON [DuesSubscriptions] ([PlanId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DuesSubscriptions_StripeSubscriptionId] ON [DuesSubscriptions] ([StripeSubscriptionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_PaymentCustomers_AgencyId] ON [PaymentCustomers] ([AgencyId]) WHERE [AgencyId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_PaymentCustomers_MemberId] ON [PaymentCustomers] ([MemberId]) WHERE [MemberId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PaymentCustomers_StripeCustomerId] ON [PaymentCustomers] ([StripeCustomerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    CREATE INDEX [IX_StripeEvents_ReceivedAt] ON [StripeEvents] ([ReceivedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129024553_Dues'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129024553_Dues', N'10.0.15');
+END;
+
+COMMIT;
+GO

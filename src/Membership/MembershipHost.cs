@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Membership.Certifications;
 using Membership.Data;
 using Membership.DemoData;
+using Membership.Dues.Payments;
 using Membership.GraphQL;
 using Membership.Identity;
 using Membership.Identity.Accounts;
@@ -32,6 +33,7 @@ public static class MembershipHost
         services.AddMembershipIdentity(builder.Configuration, builder.Environment);
         services.AddAuthorizationBuilder().AddMembershipPolicies();
         services.AddMembershipGraphQL(builder.Configuration, builder.Environment);
+        services.AddDuesPayments(builder.Configuration, builder.Environment);
         services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
         Certifications.CertificateFonts.Configure(builder.Configuration);
         return builder;
@@ -46,6 +48,7 @@ public static class MembershipHost
         app.MapMembershipGraphQL();
         app.UseMembershipIdentity();
         app.MapCertificateDocuments();
+        app.MapDuesEndpoints();
         app.MapGet("/health", () => Results.Text("ok"));
         app.MapGet("/", () => Results.Redirect(GraphQLSetup.SchemaPath));
         app.Lifetime.ApplicationStarted.Register(() => AnnounceEndpoints(app));

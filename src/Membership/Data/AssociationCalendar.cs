@@ -23,7 +23,10 @@ public sealed class AssociationCalendar(TimeProvider clock, IOptions<Association
         return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
     }
 
-    public DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
+    public DateOnly Today() => DateOf(clock.GetUtcNow());
+
+    /// <summary>The association's calendar day of an instant (a payment made at 11 p.m. Central is that day).</summary>
+    public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _zone).DateTime);
 
     public Guid NewId() => Guid.CreateVersion7(clock.GetUtcNow());
 }

@@ -1,6 +1,7 @@
 using Membership.Agencies;
 using Membership.Certifications;
 using Membership.Dues;
+using Membership.Dues.Payments;
 using Membership.Identity.Accounts;
 using Membership.Members;
 using Membership.Regions;
@@ -38,6 +39,13 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<PractitionerApplication> PractitionerApplications => Set<PractitionerApplication>();
     public DbSet<VerificationLogEntry> VerificationLog => Set<VerificationLogEntry>();
     public DbSet<VerificationConsent> VerificationConsents => Set<VerificationConsent>();
+    public DbSet<DuesPayment> DuesPayments => Set<DuesPayment>();
+    public DbSet<DuesPaymentLine> DuesPaymentLines => Set<DuesPaymentLine>();
+    public DbSet<PaymentCustomer> PaymentCustomers => Set<PaymentCustomer>();
+    public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
+    public DbSet<DuesSubscription> DuesSubscriptions => Set<DuesSubscription>();
+    public DbSet<DuesRefund> DuesRefunds => Set<DuesRefund>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -21,7 +21,8 @@ internal sealed class NumberSequenceConfiguration : IEntityTypeConfiguration<Num
         builder.Property(s => s.Name).HasMaxLength(50);
         builder.HasData(
             new NumberSequence { Name = Members.MemberNumbers.SequenceName, LastValue = 0 },
-            new NumberSequence { Name = Certifications.CertificateNumbers.SequenceName, LastValue = 0 });
+            new NumberSequence { Name = Certifications.CertificateNumbers.SequenceName, LastValue = 0 },
+            new NumberSequence { Name = Dues.Payments.Receipts.SequenceName, LastValue = 0 });
     }
 }
 

@@ -27,6 +27,7 @@ public static class ErrorCodes
     public const string InvalidArgument = "INVALID_ARGUMENT";
     public const string Timeout = "TIMEOUT";
     public const string RateLimited = "RATE_LIMITED";
+    public const string PaymentsUnavailable = "PAYMENTS_UNAVAILABLE";
     public const string InternalError = "INTERNAL_SERVER_ERROR";
 }
 
@@ -66,6 +67,13 @@ public static class UserErrorCodes
     public const string NotEligible = "NOT_ELIGIBLE";
     public const string AlreadyApplied = "ALREADY_APPLIED";
     public const string AlreadyHeld = "ALREADY_HELD";
+    public const string PaymentProviderError = "PAYMENT_PROVIDER_ERROR";
+    public const string FreePlan = "FREE_PLAN";
+    public const string AutoRenewUnavailable = "AUTO_RENEW_UNAVAILABLE";
+    public const string NotInAgency = "NOT_IN_AGENCY";
+    public const string MembershipClosed = "MEMBERSHIP_CLOSED";
+    public const string NotRefundable = "NOT_REFUNDABLE";
+    public const string NoSubscription = "NO_SUBSCRIPTION";
     public const string ClientIdTaken = "CLIENT_ID_TAKEN";
     public const string InvalidRedirectUri = "INVALID_REDIRECT_URI";
     public const string InvalidScope = "INVALID_SCOPE";

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Membership.Agencies;
 using Membership.Certifications;
 using Membership.Dues;
+using Membership.Dues.Payments;
 using Membership.Identity.Accounts;
 using Membership.Identity.Clients;
 using Membership.Members;
@@ -38,6 +39,7 @@ internal sealed class QueryType : ObjectGraphType
         this.AddPractitionerQueries();
         this.AddVerificationQueries();
         this.AddConsentQueries();
+        this.AddDuesQueries();
     }
 }
 
@@ -57,5 +59,6 @@ internal sealed class MutationType : ObjectGraphType
         this.AddTrainingMutations();
         this.AddPractitionerMutations();
         this.AddConsentMutations();
+        this.AddDuesMutations();
     }
 }

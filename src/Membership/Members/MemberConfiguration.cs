@@ -62,5 +62,6 @@ internal sealed class MembershipTermConfiguration : IEntityTypeConfiguration<Mem
         builder.HasIndex(t => t.EndsOn);
         builder.HasIndex(t => t.GraceEndsOn);
         builder.HasIndex(t => t.PlanId);
+        builder.HasIndex(t => t.PaymentLineId).IsUnique();
     }
 }

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using Membership.Agencies;
 using Membership.Certifications;
 using Membership.Dues;
+using Membership.Dues.Payments;
 using Membership.GraphQL;
 using Membership.GraphQL.Paging;
 using Membership.Identity;
@@ -62,6 +63,7 @@ internal sealed class MemberType : ObjectGraphType<Member>
         Field(m => m.CreatedAt);
         Field(m => m.UpdatedAt);
         this.AddCertificationFields();
+        this.AddDuesFields();
     }
 
     private static IDataLoaderResult<MembershipTerm?> CurrentTerm(Member member, MemberLoaders loaders) =>

@@ -43,6 +43,11 @@ public static class MembershipStatusRules
             return MembershipStatus.Pending;
         }
 
+        if (term.RefundedAt is not null)
+        {
+            return MembershipStatus.Lapsed; // its payment was refunded in full: it bought nothing
+        }
+
         if (term.EndsOn is null || term.EndsOn >= today)
         {
             return MembershipStatus.Active;
@@ -61,14 +66,14 @@ public static class MembershipStatusRules
         MembershipStatus.Pending => m => m.SuspendedAt == null
             && (m.CurrentTerm == null || (m.CurrentTerm.CancelledAt == null && m.CurrentTerm.ActivatedAt == null)),
         MembershipStatus.Active => m => m.SuspendedAt == null && m.CurrentTerm != null
-            && m.CurrentTerm.CancelledAt == null && m.CurrentTerm.ActivatedAt != null
+            && m.CurrentTerm.CancelledAt == null && m.CurrentTerm.ActivatedAt != null && m.CurrentTerm.RefundedAt == null
             && (m.CurrentTerm.EndsOn == null || m.CurrentTerm.EndsOn >= today),
         MembershipStatus.Grace => m => m.SuspendedAt == null && m.CurrentTerm != null
-            && m.CurrentTerm.CancelledAt == null && m.CurrentTerm.ActivatedAt != null
+            && m.CurrentTerm.CancelledAt == null && m.CurrentTerm.ActivatedAt != null && m.CurrentTerm.RefundedAt == null
             && m.CurrentTerm.EndsOn < today && m.CurrentTerm.GraceEndsOn >= today,
         MembershipStatus.Lapsed => m => m.SuspendedAt == null && m.CurrentTerm != null
             && m.CurrentTerm.CancelledAt == null && m.CurrentTerm.ActivatedAt != null
-            && m.CurrentTerm.GraceEndsOn < today,
+            && (m.CurrentTerm.GraceEndsOn < today || m.CurrentTerm.RefundedAt != null),
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 }

@@ -25,6 +25,12 @@ public sealed class MembershipTerm
     public DateTimeOffset? ActivatedAt { get; set; }
 
     public DateTimeOffset? CancelledAt { get; set; }
+
+    /// <summary>The payment line that bought this term (unique: a line buys one term, however often its news arrives).</summary>
+    public Guid? PaymentLineId { get; set; }
+
+    /// <summary>Set when the payment that bought the term was refunded in full: the term no longer counts.</summary>
+    public DateTimeOffset? RefundedAt { get; set; }
     public string? CancellationReason { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -1,0 +1,204 @@
+using Membership.Agencies;
+using Membership.Data;
+using Membership.GraphQL;
+using Membership.Members;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Stripe;
+using Stripe.Checkout;
+
+namespace Membership.Dues.Payments;
+
+/// <summary>Who a checkout is for: one member, or an agency paying for a list of its officers.</summary>
+public sealed record CheckoutRequest(Guid PlanId, bool AutoRenew, Guid? MemberId, Guid? AgencyId, IReadOnlyList<Guid> MemberIds, string CreatedBy);
+
+/// <summary>
+/// Starts a payment: checks it, creates our Pending payment and Stripe's Checkout Session in one transaction (the
+/// session under the payment's idempotency key), so a failure leaves nothing behind and a retry cannot pay twice.
+/// Price and currency come from our plan, never from the client.
+/// </summary>
+public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory, StripeGateway stripe, AssociationCalendar calendar, IOptions<StripeOptions> options)
+{
+    public const int MaxGroupSize = 100;
+
+    public async Task<Payload<DuesPayment>> StartAsync(CheckoutRequest request, CancellationToken ct)
+    {
+        stripe.EnsureAvailable();
+        var errors = new UserErrors();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var plan = await db.MembershipPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == request.PlanId, ct);
+        var members = await db.Members.AsNoTracking().Include(m => m.CurrentTerm)
+            .Where(m => request.MemberIds.Contains(m.Id)).ToListAsync(ct);
+        Check(errors, request, plan, members);
+        if (errors.Any)
+        {
+            return Payload<DuesPayment>.Failure(errors);
+        }
+
+        // A second click while the first checkout is still open gives the same checkout.
+        var payer = request.MemberId;
+        var open = await db.DuesPayments.AsNoTracking().Include(p => p.Lines)
+            .Where(p => p.Status == DuesPaymentStatus.Pending && p.PlanId == plan!.Id && p.AutoRenew == request.AutoRenew && p.StripeCheckoutSessionId != null
+                && p.PayerMemberId == payer && p.AgencyId == request.AgencyId && p.CreatedAt > calendar.Now().AddHours(-1))
+            .OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
+        if (open.FirstOrDefault(p => p.Lines.Select(l => l.MemberId).Order().SequenceEqual(request.MemberIds.Order())) is { } same)
+        {
+            return Payload<DuesPayment>.Success(same);
+        }
+
+        var customer = await CustomerAsync(db, request, members, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var payment = new DuesPayment
+        {
+            Id = calendar.NewId(), ReceiptNumber = await Receipts.NextNumberAsync(db, calendar, ct),
+            Kind = request.AgencyId is null ? DuesPaymentKind.Individual : DuesPaymentKind.AgencyGroup, PayerMemberId = payer, AgencyId = request.AgencyId,
+            PlanId = plan!.Id, Amount = plan.PriceAmount * members.Count, Currency = plan.Currency, Status = DuesPaymentStatus.Pending, AutoRenew = request.AutoRenew,
+            IdempotencyKey = Guid.NewGuid(), StripeCustomerId = customer, CreatedAt = calendar.Now(), CreatedBy = request.CreatedBy,
+        };
+        payment.Lines.AddRange(members.Select(m => new DuesPaymentLine { Id = calendar.NewId(), PaymentId = payment.Id, MemberId = m.Id, Amount = plan.PriceAmount }));
+        db.DuesPayments.Add(payment);
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            var session = await stripe.CreateCheckoutSessionAsync(SessionOptions(payment, plan, members), payment.IdempotencyKey, ct);
+            payment.StripeCheckoutSessionId = session.Id;
+            payment.CheckoutUrl = session.Url;
+        }
+        catch (StripeException e)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return Payload<DuesPayment>.Failure(new UserErrors().Add(UserErrorCodes.PaymentProviderError, $"The payment provider refused the checkout: {e.StripeError?.Message ?? e.Message}"));
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Payload<DuesPayment>.Success(payment);
+    }
+
+    private static void Check(UserErrors errors, CheckoutRequest request, MembershipPlan? plan, List<Member> members)
+    {
+        if (plan is null)
+        {
+            errors.Add(UserErrorCodes.NotFound, "No plan has this ID.", "input", "planId");
+            return;
+        }
+
+        if (!plan.IsActive)
+        {
+            errors.Add(UserErrorCodes.PlanInactive, $"Plan {plan.Code} is no longer offered.", "input", "planId");
+        }
+
+        if (plan.PriceAmount <= 0)
+        {
+            errors.Add(UserErrorCodes.FreePlan, $"Plan {plan.Code} costs nothing; staff grant it.", "input", "planId");
+        }
+
+        if (request.AutoRenew && plan.TermKind != TermKind.Anniversary)
+        {
+            errors.Add(UserErrorCodes.AutoRenewUnavailable, "Automatic renewal is offered for anniversary plans only.", "input", "autoRenew");
+        }
+
+        if (request.AgencyId is not null && request.AutoRenew)
+        {
+            errors.Add(UserErrorCodes.AutoRenewUnavailable, "Agency group payments do not renew automatically.", "input", "autoRenew");
+        }
+
+        if (request.MemberIds.Count is 0 or > MaxGroupSize || members.Count != request.MemberIds.Distinct().Count())
+        {
+            errors.Add(UserErrorCodes.NotFound, $"Name 1 to {MaxGroupSize} existing members, each once.", "input", request.AgencyId is null ? "memberId" : "memberIds");
+        }
+
+        foreach (var (member, i) in members.Select((m, i) => (m, i)))
+        {
+            string[] field = request.AgencyId is null ? ["input", "planId"] : ["input", "memberIds", i.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+            if (member.Category != plan.Category)
+            {
+                errors.Add(UserErrorCodes.PlanCategoryMismatch, $"Plan {plan.Code} is for {plan.Category} members; {member.MemberNumber} is {member.Category}.", field);
+            }
+
+            if (request.AgencyId is { } agency && member.AgencyId != agency)
+            {
+                errors.Add(UserErrorCodes.NotInAgency, $"{member.MemberNumber} does not work for this agency.", field);
+            }
+
+            if (member.SuspendedAt is not null || member.CurrentTerm?.CancelledAt is not null)
+            {
+                errors.Add(UserErrorCodes.MembershipClosed, $"{member.MemberNumber} is suspended or cancelled; staff must reinstate first.", field);
+            }
+        }
+    }
+
+    /// <summary>One Stripe customer per member (or agency), made once under a deterministic idempotency key and kept.</summary>
+    private async Task<string> CustomerAsync(MembershipDbContext db, CheckoutRequest request, List<Member> members, CancellationToken ct)
+    {
+        var existing = await db.PaymentCustomers.AsNoTracking()
+            .Where(c => request.AgencyId != null ? c.AgencyId == request.AgencyId : c.MemberId == request.MemberId).Select(c => c.StripeCustomerId).FirstOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var owner = (Guid)(request.AgencyId ?? request.MemberId)!;
+        var (email, name) = request.AgencyId is { } agencyId
+            ? (string.Empty, await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(ct))
+            : (members[0].Email, $"{members[0].FirstName} {members[0].LastName}");
+        var created = await stripe.CreateCustomerAsync(email, name,
+            new Dictionary<string, string> { [request.AgencyId is null ? "member_id" : "agency_id"] = owner.ToString() }, $"customer-{owner}", ct);
+        try
+        {
+            db.PaymentCustomers.Add(new PaymentCustomer
+            {
+                Id = calendar.NewId(), MemberId = request.AgencyId is null ? owner : null, AgencyId = request.AgencyId, StripeCustomerId = created.Id, CreatedAt = calendar.Now(),
+            });
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear(); // a concurrent checkout stored it first; Stripe's idempotency gave both the same customer
+        }
+
+        return created.Id;
+    }
+
+    private SessionCreateOptions SessionOptions(DuesPayment payment, MembershipPlan plan, List<Member> members)
+    {
+        var settings = options.Value;
+        var metadata = new Dictionary<string, string> { ["payment_id"] = payment.Id.ToString(), ["receipt"] = payment.ReceiptNumber };
+        var session = new SessionCreateOptions
+        {
+            Mode = payment.AutoRenew ? "subscription" : "payment",
+            Customer = payment.StripeCustomerId,
+            ClientReferenceId = payment.Id.ToString(),
+            SuccessUrl = settings.SuccessUrl,
+            CancelUrl = settings.CancelUrl,
+            Metadata = metadata,
+            LineItems =
+            [
+                new SessionLineItemOptions
+                {
+                    Quantity = members.Count,
+                    PriceData = new SessionLineItemPriceDataOptions
+                    {
+                        Currency = plan.Currency.ToLowerInvariant(),
+                        UnitAmount = plan.PriceAmount,
+                        ProductData = new SessionLineItemPriceDataProductDataOptions { Name = plan.Name, Metadata = new Dictionary<string, string> { ["plan_code"] = plan.Code } },
+                        Recurring = payment.AutoRenew ? new SessionLineItemPriceDataRecurringOptions { Interval = "month", IntervalCount = plan.TermMonths } : null,
+                    },
+                },
+            ],
+        };
+        if (payment.AutoRenew)
+        {
+            session.SubscriptionData = new SessionSubscriptionDataOptions
+            {
+                Metadata = new Dictionary<string, string>(metadata) { ["member_id"] = members[0].Id.ToString(), ["plan_id"] = plan.Id.ToString() },
+            };
+        }
+        else
+        {
+            session.PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = metadata };
+        }
+
+        return session;
+    }
+}

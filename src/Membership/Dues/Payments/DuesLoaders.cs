@@ -1,0 +1,26 @@
+using Membership.Data;
+using Membership.GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace Membership.Dues.Payments;
+
+/// <summary>Per-request loaders of members' payments and renewals; each batch runs one query on its own DbContext.</summary>
+public sealed class DuesLoaders(IDbContextFactory<MembershipDbContext> factory)
+{
+    /// <summary>Payments a member made or was covered by, newest first (the latest 100).</summary>
+    public BatchLoader<Guid, IReadOnlyList<DuesPayment>> PaymentsOfMember { get; } = new(async (ids, ct) =>
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var payments = await db.DuesPayments.AsNoTracking().Include(p => p.Lines)
+            .Where(p => (p.PayerMemberId != null && ids.Contains(p.PayerMemberId.Value)) || p.Lines.Any(l => ids.Contains(l.MemberId)))
+            .OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
+        return ids.ToDictionary(id => id, id => (IReadOnlyList<DuesPayment>)[.. payments.Where(p => p.PayerMemberId == id || p.Lines.Any(l => l.MemberId == id)).Take(100)]);
+    }, []);
+
+    public BatchLoader<Guid, DuesSubscription?> AutoRenewalOfMember { get; } = new(async (ids, ct) =>
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.DuesSubscriptions.AsNoTracking().Where(s => ids.Contains(s.MemberId)).OrderByDescending(s => s.UpdatedAt).ToListAsync(ct);
+        return rows.GroupBy(s => s.MemberId).ToDictionary(g => g.Key, g => (DuesSubscription?)g.First());
+    }, null);
+}

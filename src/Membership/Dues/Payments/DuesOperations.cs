@@ -1,0 +1,178 @@
+using Membership.Data;
+using Membership.GraphQL;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Stripe;
+
+namespace Membership.Dues.Payments;
+
+/// <summary>Staff's refunds, members' automatic renewal switch, and reconciliation with Stripe.</summary>
+public sealed class DuesOperations(
+    IDbContextFactory<MembershipDbContext> factory, StripeGateway stripe, StripeWebhooks webhooks, AssociationCalendar calendar, IOptions<StripeOptions> options,
+    ILogger<DuesOperations> logger)
+{
+    /// <summary>
+    /// Refunds through Stripe under an idempotency key kept with our refund record, and applies the new refunded total
+    /// at once (the charge.refunded webhook that follows finds it applied). Policy: a full refund takes the bought terms
+    /// back; a partial refund leaves them.
+    /// </summary>
+    public async Task<Payload<DuesPayment>> RefundAsync(Guid paymentId, long? amount, string reason, string staff, CancellationToken ct)
+    {
+        stripe.EnsureAvailable();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var payment = await DuesFulfilment.LockAsync(db, p => p.Id == paymentId, ct);
+        var errors = new UserErrors();
+        if (payment is null)
+        {
+            return Payload<DuesPayment>.Failure(errors.Add(UserErrorCodes.NotFound, "No payment has this ID.", "input", "paymentId"));
+        }
+
+        var remaining = payment.Amount - payment.RefundedAmount;
+        var refund = amount ?? remaining;
+        if (payment.Status is not (DuesPaymentStatus.Succeeded or DuesPaymentStatus.PartiallyRefunded) || payment.StripePaymentIntentId is null)
+        {
+            errors.Add(UserErrorCodes.NotRefundable, $"A {payment.Status.ToString().ToLowerInvariant()} payment cannot be refunded.", "input", "paymentId");
+        }
+        else if (refund <= 0 || refund > remaining)
+        {
+            errors.Add(UserErrorCodes.OutOfRange, $"Refund 1 to {remaining} (minor units).", "input", "amount");
+        }
+
+        var text = errors.RequiredText(reason, 500, "input", "reason");
+        if (errors.Any)
+        {
+            return Payload<DuesPayment>.Failure(errors);
+        }
+
+        var record = new DuesRefund { Id = calendar.NewId(), PaymentId = payment.Id, Amount = refund, Reason = text, IdempotencyKey = Guid.NewGuid(), CreatedAt = calendar.Now(), CreatedBy = staff };
+        db.DuesRefunds.Add(record);
+        try
+        {
+            var done = await stripe.RefundAsync(payment.StripePaymentIntentId!, refund, record.IdempotencyKey, ct);
+            record.StripeRefundId = done.Id;
+            var charge = await stripe.GetLatestChargeAsync(payment.StripePaymentIntentId!, ct);
+            await DuesFulfilment.ApplyRefundAsync(db, calendar, payment, charge?.AmountRefunded ?? payment.RefundedAmount + refund, ct);
+        }
+        catch (StripeException e)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return Payload<DuesPayment>.Failure(new UserErrors().Add(UserErrorCodes.PaymentProviderError, $"The payment provider refused the refund: {e.StripeError?.Message ?? e.Message}"));
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Payload<DuesPayment>.Success(payment);
+    }
+
+    /// <summary>Turns a member's automatic renewal on or off (Stripe's cancel-at-period-end): the paid period always runs out.</summary>
+    public async Task<Payload<DuesSubscription>> SetAutoRenewAsync(Guid memberId, bool enabled, CancellationToken ct)
+    {
+        stripe.EnsureAvailable();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var subscription = await db.DuesSubscriptions.Where(s => s.MemberId == memberId && s.Status != "canceled" && s.Status != "incomplete_expired")
+            .OrderByDescending(s => s.UpdatedAt).FirstOrDefaultAsync(ct);
+        if (subscription is null)
+        {
+            return Payload<DuesSubscription>.Failure(new UserErrors().Add(UserErrorCodes.NoSubscription,
+                enabled ? "There is no automatic renewal to turn on: pay with autoRenew to start one." : "There is no automatic renewal to turn off.", "input", "enabled"));
+        }
+
+        try
+        {
+            var updated = await stripe.SetCancelAtPeriodEndAsync(subscription.StripeSubscriptionId, !enabled, Guid.NewGuid().ToString(), ct);
+            await webhooks.UpsertSubscriptionAsync(db, updated, ct);
+        }
+        catch (StripeException e)
+        {
+            return Payload<DuesSubscription>.Failure(new UserErrors().Add(UserErrorCodes.PaymentProviderError, $"The payment provider refused the change: {e.StripeError?.Message ?? e.Message}"));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return Payload<DuesSubscription>.Success(subscription);
+    }
+
+    /// <summary>
+    /// Asks Stripe for recent events and for the Checkout Sessions of our pending payments, and applies what we missed
+    /// through the same code as the webhook: a lost webhook never leaves a paying member unextended, and the late
+    /// webhook that may still come changes nothing.
+    /// </summary>
+    public async Task<ReconciliationResult> ReconcileAsync(CancellationToken ct)
+    {
+        stripe.EnsureAvailable();
+        var since = calendar.Now().AddDays(-options.Value.ReconcileDays);
+        var applied = 0;
+        foreach (var stripeEvent in (await stripe.ListEventsAsync(since, StripeWebhooks.HandledTypes, ct)).OrderBy(e => e.Created))
+        {
+            if (await webhooks.ApplyAsync(stripeEvent, "reconciliation", ct) == WebhookOutcome.Applied)
+            {
+                applied++;
+            }
+        }
+
+        var sessions = 0;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            var pending = await db.DuesPayments.AsNoTracking()
+                .Where(p => p.Status == DuesPaymentStatus.Pending && p.StripeCheckoutSessionId != null && p.CreatedAt >= since)
+                .Select(p => p.StripeCheckoutSessionId!).ToListAsync(ct);
+            foreach (var session in pending)
+            {
+                await using var each = await factory.CreateDbContextAsync(ct);
+                await using var transaction = await each.Database.BeginTransactionAsync(ct);
+                if (await webhooks.ApplySessionAsync(each, session, null, ct))
+                {
+                    sessions++;
+                }
+
+                await each.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+        }
+
+        logger.LogInformation("Reconciliation applied {Events} events and updated {Sessions} pending checkouts.", applied, sessions);
+        return new ReconciliationResult(applied, sessions);
+    }
+}
+
+public sealed record ReconciliationResult(int EventsApplied, int CheckoutsUpdated);
+
+/// <summary>Runs reconciliation every few minutes on one instance at a time (a lease in the database).</summary>
+internal sealed class ReconciliationJob(IServiceProvider services, IDbContextFactory<MembershipDbContext> factory, AssociationCalendar calendar,
+    IOptions<StripeOptions> options, PaymentMode mode, ILogger<ReconciliationJob> logger, TimeProvider clock) : BackgroundService
+{
+    private const string LeaseName = "dues-reconciliation";
+    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var minutes = options.Value.ReconcileEveryMinutes;
+        if (!mode.Available || minutes <= 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var db = await factory.CreateDbContextAsync(stoppingToken);
+                var now = calendar.Now();
+                if (!await JobLeases.TryAcquireAsync(db, LeaseName, _holder, now, now.AddMinutes(minutes), stoppingToken))
+                {
+                    continue; // another instance holds it
+                }
+
+                await services.GetRequiredService<DuesOperations>().ReconcileAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Reconciliation failed; the next run tries again.");
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+using GraphQL;
+using GraphQL.Types;
+using Membership.Agencies;
+using Membership.GraphQL;
+using Membership.GraphQL.Paging;
+using Membership.Identity;
+using Membership.Members;
+using Microsoft.EntityFrameworkCore;
+
+namespace Membership.Dues.Payments;
+
+internal sealed class DuesPaymentType : ObjectGraphType<DuesPayment>
+{
+    public const string TypeName = "DuesPayment";
+
+    public DuesPaymentType()
+    {
+        Name = TypeName;
+        Description = "A payment of dues, as its payer, the members it covers and staff see it.";
+        Interface<NodeInterfaceType>();
+        IsTypeOf = o => o is DuesPayment;
+        this.Authorize();
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
+        Field(p => p.ReceiptNumber);
+        Field<NonNullGraphType<DuesPaymentKindType>>("kind").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<DuesPaymentStatusType>>("status").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<MoneyType>>("amount").Resolve(c => new Money(c.Source.Amount, c.Source.Currency));
+        Field<NonNullGraphType<MoneyType>>("refunded").Resolve(c => new Money(c.Source.RefundedAmount, c.Source.Currency));
+        Field<NonNullGraphType<MembershipPlanType>>("plan").Resolve(c => c.Service<MemberLoaders>().Plan.Load(c.Source.PlanId));
+        Field<AgencyType>("agency").Description("The agency that paid for its officers.")
+            .Resolve(c => c.Source.AgencyId is { } id ? c.Service<AgencyLoaders>().Agency.Load(id) : null);
+        Field(p => p.AutoRenew).Description("Started an automatic renewal (a Stripe subscription).");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DuesPaymentLineType>>>>("lines").Resolve(c => c.Source.Lines);
+        Field<StringGraphType>("checkoutUrl").Description("Where to pay, while the payment is pending.")
+            .Resolve(c => c.Source.Status == DuesPaymentStatus.Pending ? c.Source.CheckoutUrl : null);
+        Field<StringGraphType>("receiptPdfUrl").Description("The printable receipt, once paid (needs the same sign-in).")
+            .Resolve(c => c.Source.Status is DuesPaymentStatus.Succeeded or DuesPaymentStatus.Refunded or DuesPaymentStatus.PartiallyRefunded ? Receipts.PdfPath(c.Source) : null);
+        Field(p => p.FailureReason, nullable: true);
+        Field(p => p.CreatedAt);
+        Field(p => p.CompletedAt, nullable: true);
+    }
+}
+
+internal sealed class DuesPaymentLineType : ObjectGraphType<DuesPaymentLine>
+{
+    public DuesPaymentLineType()
+    {
+        Name = "DuesPaymentLine";
+        Field<MemberType>("member").Resolve(c => c.Service<MemberLoaders>().Member.Load(c.Source.MemberId));
+        Field<NonNullGraphType<IntGraphType>>("amount").Description("Minor units, in the payment's currency.").Resolve(c => checked((int)c.Source.Amount));
+        Field(l => l.PeriodStart, nullable: true).Description("The term it paid for, once paid.");
+        Field(l => l.PeriodEnd, nullable: true);
+    }
+}
+
+internal sealed class DuesSubscriptionType : ObjectGraphType<DuesSubscription>
+{
+    public DuesSubscriptionType()
+    {
+        Name = "AutoRenewal";
+        Description = "A member's automatic renewal of dues.";
+        Field(s => s.Status).Description("Stripe's subscription status: active, past_due, canceled, …");
+        Field<NonNullGraphType<BooleanGraphType>>("enabled").Description("False when it will stop at the end of the paid period.")
+            .Resolve(c => !c.Source.CancelAtPeriodEnd && c.Source.Status is "active" or "trialing" or "past_due");
+        Field(s => s.CurrentPeriodEnd, nullable: true);
+        Field<NonNullGraphType<MembershipPlanType>>("plan").Resolve(c => c.Service<MemberLoaders>().Plan.Load(c.Source.PlanId));
+    }
+}
+
+internal sealed class DuesPaymentKindType : EnumerationGraphType<DuesPaymentKind>
+{
+    public DuesPaymentKindType() => Name = "DuesPaymentKind";
+}
+
+internal sealed class DuesPaymentStatusType : EnumerationGraphType<DuesPaymentStatus>
+{
+    public DuesPaymentStatusType() => Name = "DuesPaymentStatus";
+}
+
+internal sealed class DuesPaymentEdgeType() : EdgeType<DuesPayment, DuesPaymentType>(DuesPaymentType.TypeName);
+
+internal sealed class DuesPaymentConnectionType() : ConnectionType<DuesPayment, DuesPaymentType, DuesPaymentEdgeType>(DuesPaymentType.TypeName);
+
+internal static class DuesPaymentGraph
+{
+    internal static readonly KeysetOrder<DuesPayment> NewestFirst = new("payment:newest",
+        KeyColumn<DuesPayment>.Descending(p => p.CreatedAt), KeyColumn<DuesPayment>.Descending(p => p.Id));
+
+    public static void AddDuesQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<DuesPaymentConnectionType>>("duesPayments")
+            .Description("Payments, newest first, filtered. Staff only.")
+            .Argument<ListGraphType<NonNullGraphType<DuesPaymentStatusType>>>("status")
+            .Argument<DateTimeOffsetGraphType>("from")
+            .Argument<DateTimeOffsetGraphType>("to")
+            .Argument<IdGraphType>("planId")
+            .Argument<IdGraphType>("agencyId")
+            .Argument<IdGraphType>("memberId")
+            .PagingArguments()
+            .AuthorizeWithPolicy(Policies.Staff)
+            .ResolveAsync(async c =>
+            {
+                var statuses = c.GetArgument<List<DuesPaymentStatus>?>("status");
+                var from = c.GetArgument<DateTimeOffset?>("from");
+                var to = c.GetArgument<DateTimeOffset?>("to");
+                var plan = c.GetArgument<string?>("planId") is { } p ? GlobalId.Parse(p, MembershipPlanType.TypeName, "planId") : (Guid?)null;
+                var agency = c.GetArgument<string?>("agencyId") is { } a ? GlobalId.Parse(a, AgencyType.TypeName, "agencyId") : (Guid?)null;
+                var member = c.GetArgument<string?>("memberId") is { } m ? GlobalId.Parse(m, MemberType.TypeName, "memberId") : (Guid?)null;
+                return await KeysetPaging.PageAsync(c.Db(), db => db.DuesPayments.Include(x => x.Lines).Where(x =>
+                    (statuses == null || statuses.Contains(x.Status)) && (from == null || x.CreatedAt >= from) && (to == null || x.CreatedAt < to)
+                    && (plan == null || x.PlanId == plan) && (agency == null || x.AgencyId == agency)
+                    && (member == null || x.PayerMemberId == member || x.Lines.Any(l => l.MemberId == member))), NewestFirst, PageArgs.From(c), c.CancellationToken);
+            });
+    }
+
+    public static void AddDuesMutations(this ObjectGraphType mutation)
+    {
+        mutation.Mutation<StartDuesPaymentPayloadType, StartDuesPaymentInputType>("startDuesPayment",
+                "Starts paying dues: the signed-in member for themself (staff may name a member). Returns the Stripe Checkout URL; the membership extends when Stripe confirms the payment.")
+            .AuthorizeWithPolicy(Policies.Authenticated)
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<StartDuesPaymentInput>("input");
+                var caller = c.Caller();
+                var errors = new UserErrors();
+                var plan = errors.Id(input.PlanId, MembershipPlanType.TypeName, "input", "planId");
+                Guid? member = input.MemberId is null ? caller.MemberId : errors.Id(input.MemberId, MemberType.TypeName, "input", "memberId");
+                if (!errors.Any && (member is null || (!caller.IsStaff && member != caller.MemberId)))
+                {
+                    throw new ExecutionError("Members pay their own dues; staff may pay for anyone.") { Code = ErrorCodes.Forbidden };
+                }
+
+                return errors.Any ? Payload<DuesPayment>.Failure(errors) : await c.Service<DuesCheckout>().StartAsync(
+                    new CheckoutRequest(plan!.Value, input.AutoRenew, member, null, [member!.Value], Actor(caller)), c.CancellationToken);
+            });
+
+        mutation.Mutation<StartDuesPaymentPayloadType, StartAgencyDuesPaymentInputType>("startAgencyDuesPayment",
+                $"An agency pays one checkout for up to {DuesCheckout.MaxGroupSize} of its officers; each one's membership extends when it is paid. For staff, and for members of that agency paying for their colleagues.")
+            .AuthorizeWithPolicy(Policies.Authenticated)
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<StartAgencyDuesPaymentInput>("input");
+                var caller = c.Caller();
+                var errors = new UserErrors();
+                var plan = errors.Id(input.PlanId, MembershipPlanType.TypeName, "input", "planId");
+                var agency = errors.Id(input.AgencyId, AgencyType.TypeName, "input", "agencyId");
+                var members = (input.MemberIds ?? []).Select((id, i) => errors.Id(id, MemberType.TypeName, "input", "memberIds", i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+                if (errors.Any)
+                {
+                    return Payload<DuesPayment>.Failure(errors);
+                }
+
+                await using (var db = await c.Db().CreateDbContextAsync(c.CancellationToken))
+                {
+                    var belongs = caller.MemberId is { } self && await db.Members.AnyAsync(m => m.Id == self && m.AgencyId == agency, c.CancellationToken);
+                    if (!caller.IsStaff && !belongs)
+                    {
+                        throw new ExecutionError("Only staff or a member of this agency can pay for its officers.") { Code = ErrorCodes.Forbidden };
+                    }
+                }
+
+                return await c.Service<DuesCheckout>().StartAsync(
+                    new CheckoutRequest(plan!.Value, false, caller.MemberId, agency, [.. members.Select(m => m!.Value)], Actor(caller)), c.CancellationToken);
+            });
+
+        mutation.Mutation<AutoRenewalPayloadType, SetAutoRenewInputType>("setAutoRenew",
+                "Turns automatic renewal off (or back on) at the end of the paid period: the member for themself, staff for anyone.")
+            .AuthorizeWithPolicy(Policies.Authenticated)
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<SetAutoRenewInput>("input");
+                var caller = c.Caller();
+                var member = input.MemberId is null ? caller.MemberId : GlobalId.Parse(input.MemberId, MemberType.TypeName, "memberId");
+                if (member is null || (!caller.IsStaff && member != caller.MemberId))
+                {
+                    throw new ExecutionError("Members change their own renewal; staff anyone's.") { Code = ErrorCodes.Forbidden };
+                }
+
+                return await c.Service<DuesOperations>().SetAutoRenewAsync(member.Value, input.Enabled, c.CancellationToken);
+            });
+
+        mutation.Mutation<DuesPaymentPayloadType, RefundDuesPaymentInputType>("refundDuesPayment",
+                "Refunds a payment through Stripe, in full (the terms it bought are taken back) or in part (they stay). Staff only.")
+            .AuthorizeWithPolicy(Policies.Staff)
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<RefundDuesPaymentInput>("input");
+                var errors = new UserErrors();
+                return errors.Id(input.PaymentId, DuesPaymentType.TypeName, "input", "paymentId") is { } id
+                    ? await c.Service<DuesOperations>().RefundAsync(id, input.Amount, input.Reason ?? string.Empty, Actor(c.Caller()), c.CancellationToken)
+                    : Payload<DuesPayment>.Failure(errors);
+            });
+
+        mutation.Field<NonNullGraphType<ReconciliationResultType>>("reconcilePayments")
+            .Description("Asks Stripe now for events and checkouts this service may have missed and applies them. Staff only.")
+            .AuthorizeWithPolicy(Policies.Staff)
+            .ResolveAsync(async c => await c.Service<DuesOperations>().ReconcileAsync(c.CancellationToken));
+    }
+
+    /// <summary>Members' and staff's view of a member's payments and renewal, on the Member type; private like contact data.</summary>
+    public static void AddDuesFields(this ObjectGraphType<Member> member)
+    {
+        member.Field<ListGraphType<NonNullGraphType<DuesPaymentType>>>("duesPayments").Description("Payments this member made or was covered by, newest first.")
+            .PersonalData(m => m.Id)
+            .Resolve(c => c.Service<DuesLoaders>().PaymentsOfMember.Load(c.Source.Id));
+        member.Field<DuesSubscriptionType>("autoRenewal").PersonalData(m => m.Id)
+            .Resolve(c => c.Service<DuesLoaders>().AutoRenewalOfMember.Load(c.Source.Id));
+    }
+
+    private static string Actor(Caller caller) => caller.Principal.FindFirst(MembershipClaims.Subject)?.Value ?? "unknown";
+}

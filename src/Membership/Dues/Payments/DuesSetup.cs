@@ -1,0 +1,63 @@
+using Membership.Data;
+using Membership.Dues.Sandbox;
+using Membership.GraphQL;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Membership.Dues.Payments;
+
+public static class DuesSetup
+{
+    public const string WebhookPath = "/webhooks/stripe";
+
+    /// <summary>Stripe with a key; the in-process sandbox in Development without one; outside Development without a key, no payments.</summary>
+    public static IServiceCollection AddDuesPayments(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection(StripeOptions.Section);
+        services.Configure<StripeOptions>(section);
+        var settings = section.Get<StripeOptions>() ?? new StripeOptions();
+        var keyed = !string.IsNullOrWhiteSpace(settings.SecretKey);
+        var sandbox = !keyed && environment.IsDevelopment();
+        services.AddSingleton(new PaymentMode(keyed || sandbox, sandbox));
+        var client = services.AddHttpClient(StripeGateway.HttpClientName);
+        if (sandbox)
+        {
+            services.AddSingleton(sp => new StripeSandbox(settings.SandboxBaseUrl, sp.GetRequiredService<TimeProvider>()));
+            client.ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<StripeSandbox>()).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        }
+
+        services.AddSingleton<StripeGateway>();
+        services.AddSingleton<StripeWebhooks>();
+        services.AddSingleton<DuesCheckout>();
+        services.AddSingleton<DuesOperations>();
+        services.AddScoped<DuesLoaders>();
+        services.AddSingleton<INodeSource, DuesPaymentNodeSource>();
+        services.AddHostedService<ReconciliationJob>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDuesEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        // Stripe signs the raw body: read it as bytes, untouched, before anything parses it.
+        endpoints.MapPost(WebhookPath, async (HttpContext http, StripeWebhooks webhooks) =>
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            var body = await reader.ReadToEndAsync(http.RequestAborted);
+            var outcome = await webhooks.HandleAsync(body, http.Request.Headers["Stripe-Signature"], http.RequestAborted);
+            return outcome == WebhookOutcome.BadSignature
+                ? Results.BadRequest(new { error = "The Stripe-Signature header does not match the body, or is too old." })
+                : Results.Ok(new { received = true, outcome = outcome.ToString() });
+        }).DisableAntiforgery();
+        endpoints.MapReceipts();
+        if (endpoints.ServiceProvider.GetRequiredService<PaymentMode>().Sandbox)
+        {
+            endpoints.MapSandboxCheckout();
+        }
+
+        return endpoints;
+    }
+}

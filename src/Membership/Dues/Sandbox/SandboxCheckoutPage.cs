@@ -1,0 +1,55 @@
+using Membership.Dues.Payments;
+using Membership.Identity.Pages;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Membership.Dues.Sandbox;
+
+/// <summary>
+/// Development only: the sandbox's "Stripe Checkout" page. Pay or Fail makes the sandbox produce Stripe's events,
+/// signed as Stripe signs them, and hands them to the same webhook handler Stripe's deliveries reach.
+/// </summary>
+internal static class SandboxCheckoutPage
+{
+    public static IEndpointRouteBuilder MapSandboxCheckout(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/sandbox/checkout/{id}", (string id, HttpContext http, StripeSandbox sandbox, IAntiforgery antiforgery) =>
+        {
+            var session = sandbox.Find(id);
+            if (session is null || (string?)session["object"] != "checkout.session")
+            {
+                return HtmlPage.Render(http, "Sandbox checkout", HtmlPage.Error("No such checkout."), StatusCodes.Status404NotFound);
+            }
+
+            var amount = Receipts.Money((long)session["amount_total"]!, ((string)session["currency"]!).ToUpperInvariant());
+            var state = (string?)session["status"] == "open" ? string.Empty : HtmlPage.Error($"This checkout is {session["status"]}.");
+            return HtmlPage.Render(http, "Sandbox checkout",
+                $"<p class=\"note\">Local payment sandbox: no money moves. Development only.</p><p>Amount: <strong>{HtmlPage.Encode(amount)}</strong>"
+                + $" ({HtmlPage.Encode((string?)session["mode"])})</p>{state}"
+                + HtmlPage.Form(http, antiforgery, $"/sandbox/checkout/{Uri.EscapeDataString(id)}", [],
+                    "<button type=\"submit\" name=\"outcome\" value=\"pay\">Pay</button><button type=\"submit\" name=\"outcome\" value=\"fail\">Fail</button>"));
+        });
+
+        endpoints.MapPost("/sandbox/checkout/{id}", async (string id, HttpContext http, StripeSandbox sandbox, StripeWebhooks webhooks, StripeGateway stripe,
+            IAntiforgery antiforgery, TimeProvider clock) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http) || sandbox.Find(id) is not { } session || (string?)session["status"] != "open")
+            {
+                return HtmlPage.Render(http, "Sandbox checkout", HtmlPage.Error("This checkout cannot be paid."), StatusCodes.Status400BadRequest);
+            }
+
+            var paid = (await http.Request.ReadFormAsync())["outcome"] == "pay";
+            foreach (var stripeEvent in paid ? sandbox.Pay(id) : sandbox.Fail(id))
+            {
+                var (body, signature) = StripeSandbox.Sign(stripeEvent, stripe.WebhookSecret, clock.GetUtcNow());
+                await webhooks.HandleAsync(body, signature, http.RequestAborted);
+            }
+
+            var back = paid ? ((string?)session["success_url"])?.Replace("{CHECKOUT_SESSION_ID}", id, StringComparison.Ordinal) : (string?)session["cancel_url"];
+            return back is null ? HtmlPage.Render(http, paid ? "Paid" : "Payment failed", "<p>Done.</p>") : Results.Redirect(back);
+        }).DisableAntiforgery();
+        return endpoints;
+    }
+}
