@@ -42,6 +42,9 @@ public abstract class ApiFixture : IAsyncLifetime
 
     public IDbContextFactory<MembershipDbContext> Db => Services.GetRequiredService<IDbContextFactory<MembershipDbContext>>();
 
+    /// <summary>The fake Stripe this instance talks to: what it was sent, and Stripe's side of each payment.</summary>
+    public Membership.Dues.Sandbox.StripeSandbox Stripe => Services.GetRequiredService<Membership.Dues.Sandbox.StripeSandbox>();
+
     /// <summary>Settings every instance of this fixture gets; derived fixtures add their own.</summary>
     protected virtual string Environment => "Testing";
 
@@ -86,6 +89,10 @@ public abstract class ApiFixture : IAsyncLifetime
             builder.UseSetting("DataDirectory", DataFolder());
             builder.UseSetting("Oidc:SigningKeyPath", TestKeys.Signing);
             builder.UseSetting("Oidc:EncryptionKeyPath", TestKeys.Encryption);
+            builder.UseSetting("Stripe:SecretKey", FakeStripe.SecretKey);
+            builder.UseSetting("Stripe:WebhookSecret", FakeStripe.WebhookSecret);
+            builder.UseSetting("Stripe:ApiBase", FakeStripe.ApiBase);
+            builder.UseSetting("Stripe:ReconcileEveryMinutes", "0");
             builder.ConfigureTestServices(services =>
             {
                 if (UseTestIdentity)
@@ -95,6 +102,7 @@ public abstract class ApiFixture : IAsyncLifetime
                 }
 
                 services.AddSingleton<IInterceptor>(Commands);
+                FakeStripe.Register(services);
             });
             configure(builder);
         });
