@@ -93,6 +93,7 @@ internal sealed class MembershipTermType : ObjectGraphType<TermOfMember>
         Field<NonNullGraphType<BooleanGraphType>>("inGoodStanding").Resolve(c => MembershipStatusRules.IsInGoodStanding(c.Source.Status(c.Today())));
         Field<DateTimeOffsetGraphType>("activatedAt").Description("When it was paid or granted; null while pending.").Resolve(c => c.Source.Term.ActivatedAt);
         Field<DateTimeOffsetGraphType>("cancelledAt").Resolve(c => c.Source.Term.CancelledAt);
+        Field<DateTimeOffsetGraphType>("refundedAt").Description("Its payment was refunded in full: the term no longer counts.").Resolve(c => c.Source.Term.RefundedAt);
         Field<StringGraphType>("cancellationReason").AuthorizeWithPolicy(Policies.Staff).Resolve(c => c.Source.Term.CancellationReason);
     }
 }
