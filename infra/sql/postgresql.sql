@@ -1606,3 +1606,411 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE TABLE "Conferences" (
+        "Id" uuid NOT NULL,
+        "Name" character varying(200) NOT NULL,
+        "Venue" character varying(200) NOT NULL,
+        "City" character varying(100) NOT NULL,
+        "StateCode" character(2) NOT NULL,
+        "TimeZone" character varying(64) NOT NULL,
+        "StartsAt" timestamp with time zone NOT NULL,
+        "EndsAt" timestamp with time zone NOT NULL,
+        "Capacity" integer NOT NULL,
+        "SeatsTaken" integer NOT NULL,
+        "RegistrationOpensAt" timestamp with time zone NOT NULL,
+        "RegistrationClosesAt" timestamp with time zone NOT NULL,
+        "TransferCutoffAt" timestamp with time zone NOT NULL,
+        "RefundCutoffAt" timestamp with time zone NOT NULL,
+        "Status" character varying(16) NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Conferences" PRIMARY KEY ("Id"),
+        CONSTRAINT "CK_Conferences_Seats" CHECK ("SeatsTaken" >= 0 AND "SeatsTaken" <= "Capacity"),
+        CONSTRAINT "FK_Conferences_States_StateCode" FOREIGN KEY ("StateCode") REFERENCES "States" ("Code") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE TABLE "TicketTypes" (
+        "Id" uuid NOT NULL,
+        "ConferenceId" uuid NOT NULL,
+        "Name" character varying(200) NOT NULL,
+        "Description" character varying(2000),
+        "MemberPrice" bigint NOT NULL,
+        "NonMemberPrice" bigint NOT NULL,
+        "EarlyBirdMemberPrice" bigint,
+        "EarlyBirdNonMemberPrice" bigint,
+        "EarlyBirdUntil" timestamp with time zone,
+        "Currency" character(3) NOT NULL,
+        "Quota" integer NOT NULL,
+        "Taken" integer NOT NULL,
+        "SalesStartAt" timestamp with time zone NOT NULL,
+        "SalesEndAt" timestamp with time zone NOT NULL,
+        "MaxPerOrder" integer NOT NULL,
+        "MembersOnly" boolean NOT NULL,
+        "RequiresGoodStanding" boolean NOT NULL,
+        "CourseId" uuid,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_TicketTypes" PRIMARY KEY ("Id"),
+        CONSTRAINT "CK_TicketTypes_Seats" CHECK ("Taken" >= 0 AND "Taken" <= "Quota"),
+        CONSTRAINT "FK_TicketTypes_Conferences_ConferenceId" FOREIGN KEY ("ConferenceId") REFERENCES "Conferences" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_TicketTypes_Courses_CourseId" FOREIGN KEY ("CourseId") REFERENCES "Courses" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE TABLE "Vouchers" (
+        "Id" uuid NOT NULL,
+        "ConferenceId" uuid NOT NULL,
+        "Code" character varying(40) NOT NULL,
+        "PercentOff" integer,
+        "AmountOff" bigint,
+        "MaxUses" integer NOT NULL,
+        "Used" integer NOT NULL,
+        "ValidFrom" timestamp with time zone NOT NULL,
+        "ValidUntil" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Vouchers" PRIMARY KEY ("Id"),
+        CONSTRAINT "CK_Vouchers_Uses" CHECK ("Used" >= 0 AND "Used" <= "MaxUses"),
+        CONSTRAINT "FK_Vouchers_Conferences_ConferenceId" FOREIGN KEY ("ConferenceId") REFERENCES "Conferences" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE TABLE "WaitingList" (
+        "Id" uuid NOT NULL,
+        "TicketTypeId" uuid NOT NULL,
+        "MemberId" uuid,
+        "Name" character varying(201) NOT NULL,
+        "Email" character varying(254) NOT NULL,
+        "Status" character varying(16) NOT NULL,
+        "JoinedAt" timestamp with time zone NOT NULL,
+        "OfferedAt" timestamp with time zone,
+        "OfferExpiresAt" timestamp with time zone,
+        "OfferCode" character varying(64),
+        CONSTRAINT "PK_WaitingList" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_WaitingList_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_WaitingList_TicketTypes_TicketTypeId" FOREIGN KEY ("TicketTypeId") REFERENCES "TicketTypes" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE TABLE "TicketOrders" (
+        "Id" uuid NOT NULL,
+        "Number" character varying(20) NOT NULL,
+        "ConferenceId" uuid NOT NULL,
+        "BuyerMemberId" uuid,
+        "BuyerAgencyId" uuid,
+        "BuyerName" character varying(201) NOT NULL,
+        "BuyerEmail" character varying(254) NOT NULL,
+        "Status" character varying(20) NOT NULL,
+        "HoldExpiresAt" timestamp with time zone NOT NULL,
+        "VoucherId" uuid,
+        "VoucherUses" integer NOT NULL,
+        "Total" bigint NOT NULL,
+        "Currency" character(3) NOT NULL,
+        "RefundedAmount" bigint NOT NULL,
+        "IdempotencyKey" uuid NOT NULL,
+        "StripeCheckoutSessionId" character varying(100),
+        "StripePaymentIntentId" character varying(100),
+        "CheckoutUrl" character varying(1000),
+        "WaitingListEntryId" uuid,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "PaidAt" timestamp with time zone,
+        "ClosedAt" timestamp with time zone,
+        "CloseReason" character varying(500),
+        CONSTRAINT "PK_TicketOrders" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_TicketOrders_Agencies_BuyerAgencyId" FOREIGN KEY ("BuyerAgencyId") REFERENCES "Agencies" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_TicketOrders_Conferences_ConferenceId" FOREIGN KEY ("ConferenceId") REFERENCES "Conferences" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_TicketOrders_Members_BuyerMemberId" FOREIGN KEY ("BuyerMemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_TicketOrders_Vouchers_VoucherId" FOREIGN KEY ("VoucherId") REFERENCES "Vouchers" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE TABLE "VoucherTicketType" (
+        "VoucherId" uuid NOT NULL,
+        "TicketTypeId" uuid NOT NULL,
+        CONSTRAINT "PK_VoucherTicketType" PRIMARY KEY ("VoucherId", "TicketTypeId"),
+        CONSTRAINT "FK_VoucherTicketType_TicketTypes_TicketTypeId" FOREIGN KEY ("TicketTypeId") REFERENCES "TicketTypes" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_VoucherTicketType_Vouchers_VoucherId" FOREIGN KEY ("VoucherId") REFERENCES "Vouchers" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE TABLE "Tickets" (
+        "Id" uuid NOT NULL,
+        "OrderId" uuid NOT NULL,
+        "ConferenceId" uuid NOT NULL,
+        "TicketTypeId" uuid NOT NULL,
+        "Price" bigint NOT NULL,
+        "AttendeeMemberId" uuid,
+        "AttendeeName" character varying(201),
+        "AttendeeNameKey" character varying(201),
+        "AttendeeEmail" character varying(254),
+        "Code" character varying(300) NOT NULL,
+        "Status" character varying(16) NOT NULL,
+        "CheckedInAt" timestamp with time zone,
+        "CheckedInBy" character varying(200),
+        "TransferredToId" uuid,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_Tickets" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Tickets_Members_AttendeeMemberId" FOREIGN KEY ("AttendeeMemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Tickets_TicketOrders_OrderId" FOREIGN KEY ("OrderId") REFERENCES "TicketOrders" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Tickets_TicketTypes_TicketTypeId" FOREIGN KEY ("TicketTypeId") REFERENCES "TicketTypes" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE TABLE "TicketTransfers" (
+        "Id" uuid NOT NULL,
+        "FromTicketId" uuid NOT NULL,
+        "ToTicketId" uuid NOT NULL,
+        "FromName" character varying(201),
+        "ToName" character varying(201),
+        "By" character varying(200) NOT NULL,
+        "At" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_TicketTransfers" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_TicketTransfers_Tickets_FromTicketId" FOREIGN KEY ("FromTicketId") REFERENCES "Tickets" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_TicketTransfers_Tickets_ToTicketId" FOREIGN KEY ("ToTicketId") REFERENCES "Tickets" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    INSERT INTO "NumberSequences" ("Name", "LastValue")
+    VALUES ('ticket-order', 0);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_Conferences_StartsAt" ON "Conferences" ("StartsAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_Conferences_StateCode" ON "Conferences" ("StateCode");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_TicketOrders_BuyerAgencyId" ON "TicketOrders" ("BuyerAgencyId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_TicketOrders_BuyerMemberId_CreatedAt" ON "TicketOrders" ("BuyerMemberId", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_TicketOrders_ConferenceId_BuyerEmail" ON "TicketOrders" ("ConferenceId", "BuyerEmail");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_TicketOrders_ConferenceId_CreatedAt" ON "TicketOrders" ("ConferenceId", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE UNIQUE INDEX "IX_TicketOrders_IdempotencyKey" ON "TicketOrders" ("IdempotencyKey");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE UNIQUE INDEX "IX_TicketOrders_Number" ON "TicketOrders" ("Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_TicketOrders_Status_HoldExpiresAt" ON "TicketOrders" ("Status", "HoldExpiresAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE UNIQUE INDEX "IX_TicketOrders_StripeCheckoutSessionId" ON "TicketOrders" ("StripeCheckoutSessionId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_TicketOrders_StripePaymentIntentId" ON "TicketOrders" ("StripePaymentIntentId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_TicketOrders_VoucherId" ON "TicketOrders" ("VoucherId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_Tickets_AttendeeMemberId" ON "Tickets" ("AttendeeMemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE UNIQUE INDEX "IX_Tickets_Code" ON "Tickets" ("Code");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_Tickets_ConferenceId_AttendeeEmail" ON "Tickets" ("ConferenceId", "AttendeeEmail");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_Tickets_ConferenceId_CreatedAt" ON "Tickets" ("ConferenceId", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_Tickets_ConferenceId_Status" ON "Tickets" ("ConferenceId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_Tickets_OrderId" ON "Tickets" ("OrderId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_Tickets_TicketTypeId_Status" ON "Tickets" ("TicketTypeId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE UNIQUE INDEX "IX_TicketTransfers_FromTicketId" ON "TicketTransfers" ("FromTicketId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_TicketTransfers_ToTicketId" ON "TicketTransfers" ("ToTicketId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_TicketTypes_ConferenceId" ON "TicketTypes" ("ConferenceId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_TicketTypes_CourseId" ON "TicketTypes" ("CourseId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE UNIQUE INDEX "IX_Vouchers_ConferenceId_Code" ON "Vouchers" ("ConferenceId", "Code");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_VoucherTicketType_TicketTypeId" ON "VoucherTicketType" ("TicketTypeId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_WaitingList_MemberId" ON "WaitingList" ("MemberId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE UNIQUE INDEX "IX_WaitingList_OfferCode" ON "WaitingList" ("OfferCode");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    CREATE INDEX "IX_WaitingList_TicketTypeId_Status_JoinedAt" ON "WaitingList" ("TicketTypeId", "Status", "JoinedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129032002_Conferences') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261129032002_Conferences', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;

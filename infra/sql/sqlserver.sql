@@ -1719,3 +1719,454 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE TABLE [Conferences] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Venue] nvarchar(200) NOT NULL,
+        [City] nvarchar(100) NOT NULL,
+        [StateCode] nchar(2) NOT NULL,
+        [TimeZone] nvarchar(64) NOT NULL,
+        [StartsAt] datetimeoffset NOT NULL,
+        [EndsAt] datetimeoffset NOT NULL,
+        [Capacity] int NOT NULL,
+        [SeatsTaken] int NOT NULL,
+        [RegistrationOpensAt] datetimeoffset NOT NULL,
+        [RegistrationClosesAt] datetimeoffset NOT NULL,
+        [TransferCutoffAt] datetimeoffset NOT NULL,
+        [RefundCutoffAt] datetimeoffset NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Conferences] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Conferences_Seats] CHECK ("SeatsTaken" >= 0 AND "SeatsTaken" <= "Capacity"),
+        CONSTRAINT [FK_Conferences_States_StateCode] FOREIGN KEY ([StateCode]) REFERENCES [States] ([Code]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE TABLE [TicketTypes] (
+        [Id] uniqueidentifier NOT NULL,
+        [ConferenceId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Description] nvarchar(2000) NULL,
+        [MemberPrice] bigint NOT NULL,
+        [NonMemberPrice] bigint NOT NULL,
+        [EarlyBirdMemberPrice] bigint NULL,
+        [EarlyBirdNonMemberPrice] bigint NULL,
+        [EarlyBirdUntil] datetimeoffset NULL,
+        [Currency] nchar(3) NOT NULL,
+        [Quota] int NOT NULL,
+        [Taken] int NOT NULL,
+        [SalesStartAt] datetimeoffset NOT NULL,
+        [SalesEndAt] datetimeoffset NOT NULL,
+        [MaxPerOrder] int NOT NULL,
+        [MembersOnly] bit NOT NULL,
+        [RequiresGoodStanding] bit NOT NULL,
+        [CourseId] uniqueidentifier NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_TicketTypes] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_TicketTypes_Seats] CHECK ("Taken" >= 0 AND "Taken" <= "Quota"),
+        CONSTRAINT [FK_TicketTypes_Conferences_ConferenceId] FOREIGN KEY ([ConferenceId]) REFERENCES [Conferences] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TicketTypes_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE TABLE [Vouchers] (
+        [Id] uniqueidentifier NOT NULL,
+        [ConferenceId] uniqueidentifier NOT NULL,
+        [Code] nvarchar(40) NOT NULL,
+        [PercentOff] int NULL,
+        [AmountOff] bigint NULL,
+        [MaxUses] int NOT NULL,
+        [Used] int NOT NULL,
+        [ValidFrom] datetimeoffset NOT NULL,
+        [ValidUntil] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Vouchers] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Vouchers_Uses] CHECK ("Used" >= 0 AND "Used" <= "MaxUses"),
+        CONSTRAINT [FK_Vouchers_Conferences_ConferenceId] FOREIGN KEY ([ConferenceId]) REFERENCES [Conferences] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE TABLE [WaitingList] (
+        [Id] uniqueidentifier NOT NULL,
+        [TicketTypeId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NULL,
+        [Name] nvarchar(201) NOT NULL,
+        [Email] nvarchar(254) NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [JoinedAt] datetimeoffset NOT NULL,
+        [OfferedAt] datetimeoffset NULL,
+        [OfferExpiresAt] datetimeoffset NULL,
+        [OfferCode] nvarchar(64) NULL,
+        CONSTRAINT [PK_WaitingList] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WaitingList_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_WaitingList_TicketTypes_TicketTypeId] FOREIGN KEY ([TicketTypeId]) REFERENCES [TicketTypes] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE TABLE [TicketOrders] (
+        [Id] uniqueidentifier NOT NULL,
+        [Number] nvarchar(20) NOT NULL,
+        [ConferenceId] uniqueidentifier NOT NULL,
+        [BuyerMemberId] uniqueidentifier NULL,
+        [BuyerAgencyId] uniqueidentifier NULL,
+        [BuyerName] nvarchar(201) NOT NULL,
+        [BuyerEmail] nvarchar(254) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [HoldExpiresAt] datetimeoffset NOT NULL,
+        [VoucherId] uniqueidentifier NULL,
+        [VoucherUses] int NOT NULL,
+        [Total] bigint NOT NULL,
+        [Currency] nchar(3) NOT NULL,
+        [RefundedAmount] bigint NOT NULL,
+        [IdempotencyKey] uniqueidentifier NOT NULL,
+        [StripeCheckoutSessionId] nvarchar(100) NULL,
+        [StripePaymentIntentId] nvarchar(100) NULL,
+        [CheckoutUrl] nvarchar(1000) NULL,
+        [WaitingListEntryId] uniqueidentifier NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [PaidAt] datetimeoffset NULL,
+        [ClosedAt] datetimeoffset NULL,
+        [CloseReason] nvarchar(500) NULL,
+        CONSTRAINT [PK_TicketOrders] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TicketOrders_Agencies_BuyerAgencyId] FOREIGN KEY ([BuyerAgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TicketOrders_Conferences_ConferenceId] FOREIGN KEY ([ConferenceId]) REFERENCES [Conferences] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TicketOrders_Members_BuyerMemberId] FOREIGN KEY ([BuyerMemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TicketOrders_Vouchers_VoucherId] FOREIGN KEY ([VoucherId]) REFERENCES [Vouchers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE TABLE [VoucherTicketType] (
+        [VoucherId] uniqueidentifier NOT NULL,
+        [TicketTypeId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_VoucherTicketType] PRIMARY KEY ([VoucherId], [TicketTypeId]),
+        CONSTRAINT [FK_VoucherTicketType_TicketTypes_TicketTypeId] FOREIGN KEY ([TicketTypeId]) REFERENCES [TicketTypes] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_VoucherTicketType_Vouchers_VoucherId] FOREIGN KEY ([VoucherId]) REFERENCES [Vouchers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE TABLE [Tickets] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        [ConferenceId] uniqueidentifier NOT NULL,
+        [TicketTypeId] uniqueidentifier NOT NULL,
+        [Price] bigint NOT NULL,
+        [AttendeeMemberId] uniqueidentifier NULL,
+        [AttendeeName] nvarchar(201) NULL,
+        [AttendeeNameKey] nvarchar(201) NULL,
+        [AttendeeEmail] nvarchar(254) NULL,
+        [Code] nvarchar(300) NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [CheckedInAt] datetimeoffset NULL,
+        [CheckedInBy] nvarchar(200) NULL,
+        [TransferredToId] uniqueidentifier NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Tickets] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Tickets_Members_AttendeeMemberId] FOREIGN KEY ([AttendeeMemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Tickets_TicketOrders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [TicketOrders] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Tickets_TicketTypes_TicketTypeId] FOREIGN KEY ([TicketTypeId]) REFERENCES [TicketTypes] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE TABLE [TicketTransfers] (
+        [Id] uniqueidentifier NOT NULL,
+        [FromTicketId] uniqueidentifier NOT NULL,
+        [ToTicketId] uniqueidentifier NOT NULL,
+        [FromName] nvarchar(201) NULL,
+        [ToName] nvarchar(201) NULL,
+        [By] nvarchar(200) NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_TicketTransfers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TicketTransfers_Tickets_FromTicketId] FOREIGN KEY ([FromTicketId]) REFERENCES [Tickets] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TicketTransfers_Tickets_ToTicketId] FOREIGN KEY ([ToTicketId]) REFERENCES [Tickets] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'LastValue') AND [object_id] = OBJECT_ID(N'[NumberSequences]'))
+        SET IDENTITY_INSERT [NumberSequences] ON;
+    EXEC(N'INSERT INTO [NumberSequences] ([Name], [LastValue])
+    VALUES (N''ticket-order'', CAST(0 AS bigint))');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'LastValue') AND [object_id] = OBJECT_ID(N'[NumberSequences]'))
+        SET IDENTITY_INSERT [NumberSequences] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_Conferences_StartsAt] ON [Conferences] ([StartsAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_Conferences_StateCode] ON [Conferences] ([StateCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_TicketOrders_BuyerAgencyId] ON [TicketOrders] ([BuyerAgencyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_TicketOrders_BuyerMemberId_CreatedAt] ON [TicketOrders] ([BuyerMemberId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_TicketOrders_ConferenceId_BuyerEmail] ON [TicketOrders] ([ConferenceId], [BuyerEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_TicketOrders_ConferenceId_CreatedAt] ON [TicketOrders] ([ConferenceId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TicketOrders_IdempotencyKey] ON [TicketOrders] ([IdempotencyKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TicketOrders_Number] ON [TicketOrders] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_TicketOrders_Status_HoldExpiresAt] ON [TicketOrders] ([Status], [HoldExpiresAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_TicketOrders_StripeCheckoutSessionId] ON [TicketOrders] ([StripeCheckoutSessionId]) WHERE [StripeCheckoutSessionId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_TicketOrders_StripePaymentIntentId] ON [TicketOrders] ([StripePaymentIntentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_TicketOrders_VoucherId] ON [TicketOrders] ([VoucherId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_AttendeeMemberId] ON [Tickets] ([AttendeeMemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Tickets_Code] ON [Tickets] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_ConferenceId_AttendeeEmail] ON [Tickets] ([ConferenceId], [AttendeeEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_ConferenceId_CreatedAt] ON [Tickets] ([ConferenceId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_ConferenceId_Status] ON [Tickets] ([ConferenceId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_OrderId] ON [Tickets] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_TicketTypeId_Status] ON [Tickets] ([TicketTypeId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TicketTransfers_FromTicketId] ON [TicketTransfers] ([FromTicketId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_TicketTransfers_ToTicketId] ON [TicketTransfers] ([ToTicketId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_TicketTypes_ConferenceId] ON [TicketTypes] ([ConferenceId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_TicketTypes_CourseId] ON [TicketTypes] ([CourseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Vouchers_ConferenceId_Code] ON [Vouchers] ([ConferenceId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_VoucherTicketType_TicketTypeId] ON [VoucherTicketType] ([TicketTypeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_WaitingList_MemberId] ON [WaitingList] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_WaitingList_OfferCode] ON [WaitingList] ([OfferCode]) WHERE [OfferCode] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    CREATE INDEX [IX_WaitingList_TicketTypeId_Status_JoinedAt] ON [WaitingList] ([TicketTypeId], [Status], [JoinedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129032006_Conferences'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129032006_Conferences', N'10.0.15');
+END;
+
+COMMIT;
+GO

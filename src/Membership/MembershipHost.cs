@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GraphQL.Types;
 using Membership.Certifications;
+using Membership.Conferences;
 using Membership.Data;
 using Membership.DemoData;
 using Membership.Dues.Payments;
@@ -34,6 +35,7 @@ public static class MembershipHost
         services.AddAuthorizationBuilder().AddMembershipPolicies();
         services.AddMembershipGraphQL(builder.Configuration, builder.Environment);
         services.AddDuesPayments(builder.Configuration, builder.Environment);
+        services.AddConferences(builder.Configuration);
         services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
         Certifications.CertificateFonts.Configure(builder.Configuration);
         return builder;
@@ -49,6 +51,7 @@ public static class MembershipHost
         app.UseMembershipIdentity();
         app.MapCertificateDocuments();
         app.MapDuesEndpoints();
+        app.MapTicketEndpoints();
         app.MapGet("/health", () => Results.Text("ok"));
         app.MapGet("/", () => Results.Redirect(GraphQLSetup.SchemaPath));
         app.Lifetime.ApplicationStarted.Register(() => AnnounceEndpoints(app));
@@ -110,6 +113,7 @@ public static class MembershipHost
             await DemoDataSeeder.SeedAsync(app.Services, demo);
             await DemoIdentities.SeedAsync(app.Services);
             await DemoCertifications.SeedAsync(app.Services, demo.Seed);
+            await DemoConferences.SeedAsync(app.Services);
         }
     }
 

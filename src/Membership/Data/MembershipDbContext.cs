@@ -1,5 +1,6 @@
 using Membership.Agencies;
 using Membership.Certifications;
+using Membership.Conferences;
 using Membership.Dues;
 using Membership.Dues.Payments;
 using Membership.Identity.Accounts;
@@ -46,6 +47,13 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<DuesSubscription> DuesSubscriptions => Set<DuesSubscription>();
     public DbSet<DuesRefund> DuesRefunds => Set<DuesRefund>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<Conference> Conferences => Set<Conference>();
+    public DbSet<TicketType> TicketTypes => Set<TicketType>();
+    public DbSet<Voucher> Vouchers => Set<Voucher>();
+    public DbSet<TicketOrder> TicketOrders => Set<TicketOrder>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketTransfer> TicketTransfers => Set<TicketTransfer>();
+    public DbSet<WaitingListEntry> WaitingList => Set<WaitingListEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -22,7 +22,8 @@ internal sealed class NumberSequenceConfiguration : IEntityTypeConfiguration<Num
         builder.HasData(
             new NumberSequence { Name = Members.MemberNumbers.SequenceName, LastValue = 0 },
             new NumberSequence { Name = Certifications.CertificateNumbers.SequenceName, LastValue = 0 },
-            new NumberSequence { Name = Dues.Payments.Receipts.SequenceName, LastValue = 0 });
+            new NumberSequence { Name = Dues.Payments.Receipts.SequenceName, LastValue = 0 },
+            new NumberSequence { Name = "ticket-order", LastValue = 0 });
     }
 }
 

@@ -74,6 +74,25 @@ public static class LoaderResult
 
     public static IDataLoaderResult<TOut> Then<TIn, TOut>(this IDataLoaderResult<TIn> result, Func<TIn, TOut> map) => new Mapped<TIn, TOut>(result, map);
 
+    /// <summary>Several loads of one loader (one batch) as one list, in the order given.</summary>
+    public static IDataLoaderResult<IReadOnlyList<T>> All<T>(IEnumerable<IDataLoaderResult<T>> results) => new Combined<T>([.. results]);
+
+    private sealed class Combined<T>(List<IDataLoaderResult<T>> parts) : IDataLoaderResult<IReadOnlyList<T>>
+    {
+        public async Task<IReadOnlyList<T>> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            var values = new List<T>(parts.Count);
+            foreach (var part in parts)
+            {
+                values.Add(await part.GetResultAsync(cancellationToken));
+            }
+
+            return values;
+        }
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    }
+
     private sealed class Ready<T>(T value) : IDataLoaderResult<T>
     {
         public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(value);

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Membership.Agencies;
 using Membership.Certifications;
+using Membership.Conferences;
 using Membership.Dues;
 using Membership.Dues.Payments;
 using Membership.Identity.Accounts;
@@ -40,6 +41,8 @@ internal sealed class QueryType : ObjectGraphType
         this.AddVerificationQueries();
         this.AddConsentQueries();
         this.AddDuesQueries();
+        this.AddConferenceQueries();
+        this.AddTicketQueries();
     }
 }
 
@@ -60,5 +63,8 @@ internal sealed class MutationType : ObjectGraphType
         this.AddPractitionerMutations();
         this.AddConsentMutations();
         this.AddDuesMutations();
+        this.AddConferenceMutations();
+        this.AddTicketMutations();
+        this.AddCheckInMutations();
     }
 }

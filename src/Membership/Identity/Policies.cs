@@ -23,10 +23,14 @@ public static class Policies
     /// <summary>Verifies certificates in bulk: a partner agency's client, or staff.</summary>
     public const string Verifier = nameof(Verifier);
 
+    /// <summary>Checks conference tickets in: staff, or a client (a scanner) granted the check-in scope.</summary>
+    public const string Scanner = nameof(Scanner);
+
     public static AuthorizationBuilder AddMembershipPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Authenticated, p => p.RequireAuthenticatedUser())
         .AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireAssertion(c => new Caller(c.User).IsStaff))
         .AddPolicy(Member, p => p.RequireAuthenticatedUser().RequireAssertion(c => new Caller(c.User).MemberId is not null))
         .AddPolicy(Verifier, p => p.RequireAuthenticatedUser().RequireAssertion(c => new Caller(c.User) is var caller && (caller.IsStaff || caller.HasScope(ApiScopes.Verification))))
+        .AddPolicy(Scanner, p => p.RequireAuthenticatedUser().RequireAssertion(c => new Caller(c.User) is var caller && (caller.IsStaff || caller.HasScope(ApiScopes.CheckIn))))
         .AddPolicy(DirectoryReader, p => p.RequireAuthenticatedUser().RequireAssertion(c => new Caller(c.User).IsDirectoryReader));
 }

@@ -64,6 +64,7 @@ internal sealed class MemberType : ObjectGraphType<Member>
         Field(m => m.UpdatedAt);
         this.AddCertificationFields();
         this.AddDuesFields();
+        Conferences.TicketMutations.AddTicketFields(this);
     }
 
     private static IDataLoaderResult<MembershipTerm?> CurrentTerm(Member member, MemberLoaders loaders) =>

@@ -93,6 +93,8 @@ public abstract class ApiFixture : IAsyncLifetime
             builder.UseSetting("Stripe:WebhookSecret", FakeStripe.WebhookSecret);
             builder.UseSetting("Stripe:ApiBase", FakeStripe.ApiBase);
             builder.UseSetting("Stripe:ReconcileEveryMinutes", "0");
+            builder.UseSetting("Tickets:ExpireEverySeconds", "0"); // tests expire holds through expireTicketHolds
+            builder.UseSetting("Tickets:AnonymousRequestsPerAddressPerHour", "100000"); // every test request comes from one address
             builder.ConfigureTestServices(services =>
             {
                 if (UseTestIdentity)

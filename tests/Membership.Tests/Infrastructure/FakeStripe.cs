@@ -34,4 +34,14 @@ public static class FakeStripe
         request.Headers.Add("Stripe-Signature", signature);
         return await http.SendAsync(request);
     }
+
+    /// <summary>Delivers events one after the other; Stripe must get 200 for each.</summary>
+    public static async Task DeliverEachAsync(HttpClient http, IEnumerable<JsonObject> events)
+    {
+        foreach (var stripeEvent in events)
+        {
+            using var response = await DeliverAsync(http, stripeEvent);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+    }
 }

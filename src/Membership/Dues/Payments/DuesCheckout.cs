@@ -30,6 +30,13 @@ public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory,
         var members = await db.Members.AsNoTracking().Include(m => m.CurrentTerm)
             .Where(m => request.MemberIds.Contains(m.Id)).ToListAsync(ct);
         Check(errors, request, plan, members);
+        if (request.AutoRenew && request.MemberIds.Count == 1 && await db.DuesSubscriptions.AnyAsync(x => x.MemberId == request.MemberIds[0]
+                && !x.CancelAtPeriodEnd && (x.Status == "active" || x.Status == "trialing" || x.Status == "past_due"), ct))
+        {
+            // A second subscription would bill and extend twice.
+            errors.Add(UserErrorCodes.AlreadyAutoRenewing, "Dues already renew automatically; the next renewal needs no checkout.", "input", "autoRenew");
+        }
+
         if (errors.Any)
         {
             return Payload<DuesPayment>.Failure(errors);
@@ -108,8 +115,9 @@ public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory,
             errors.Add(UserErrorCodes.NotFound, $"Name 1 to {MaxGroupSize} existing members, each once.", "input", request.AgencyId is null ? "memberId" : "memberIds");
         }
 
-        foreach (var (member, i) in members.Select((m, i) => (m, i)))
+        foreach (var member in members)
         {
+            var i = request.MemberIds.ToList().IndexOf(member.Id); // the member's place in the input
             string[] field = request.AgencyId is null ? ["input", "planId"] : ["input", "memberIds", i.ToString(System.Globalization.CultureInfo.InvariantCulture)];
             if (member.Category != plan.Category)
             {

@@ -101,9 +101,9 @@ internal static class DuesFulfilment
     /// </summary>
     public static async Task ApplyRefundAsync(MembershipDbContext db, AssociationCalendar calendar, DuesPayment payment, long refundedTotal, CancellationToken ct)
     {
-        if (refundedTotal <= payment.RefundedAmount && payment.Status is DuesPaymentStatus.Refunded or DuesPaymentStatus.PartiallyRefunded)
+        if (refundedTotal <= payment.RefundedAmount || payment.Status is not (DuesPaymentStatus.Succeeded or DuesPaymentStatus.PartiallyRefunded or DuesPaymentStatus.Refunded))
         {
-            return; // an older or repeated refund event: the current total is already applied
+            return; // an older or repeated refund event (the current total is applied), a charge with nothing refunded, or an unpaid payment
         }
 
         payment.RefundedAmount = Math.Min(refundedTotal, payment.Amount);

@@ -123,7 +123,7 @@ public sealed class DuesOperations(
             {
                 await using var each = await factory.CreateDbContextAsync(ct);
                 await using var transaction = await each.Database.BeginTransactionAsync(ct);
-                if (await webhooks.ApplySessionAsync(each, session, null, ct))
+                if (await webhooks.ApplySessionAsync(each, session, null, null, null, ct))
                 {
                     sessions++;
                 }

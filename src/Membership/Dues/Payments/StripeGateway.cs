@@ -77,6 +77,8 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
 
     public Task<Session> GetCheckoutSessionAsync(string id, CancellationToken ct) => new SessionService(Client).GetAsync(id, cancellationToken: ct);
 
+    public Task<Session> ExpireCheckoutSessionAsync(string id, CancellationToken ct) => new SessionService(Client).ExpireAsync(id, cancellationToken: ct);
+
     public async Task<IReadOnlyList<Session>> ListCheckoutSessionsAsync(DateTimeOffset since, CancellationToken ct)
     {
         var sessions = new List<Session>();

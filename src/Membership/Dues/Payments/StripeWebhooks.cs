@@ -21,7 +21,7 @@ public enum WebhookOutcome
 /// </summary>
 public sealed class StripeWebhooks(
     IDbContextFactory<MembershipDbContext> factory, StripeGateway stripe, AssociationCalendar calendar, Microsoft.Extensions.Options.IOptions<StripeOptions> options,
-    ILogger<StripeWebhooks> logger)
+    IEnumerable<IStripeOrderHandler> handlers, ILogger<StripeWebhooks> logger)
 {
     public static readonly string[] HandledTypes =
     [
@@ -80,28 +80,37 @@ public sealed class StripeWebhooks(
         });
         await db.SaveChangesAsync(ct); // a concurrent duplicate blocks here until we commit, then fails on the key
 
-        var applied = stripeEvent.Data.Object switch
+        var afterCommit = new List<Func<CancellationToken, Task>>();
+        var occurredAt = new DateTimeOffset(DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc));
+        var applied = !HandledTypes.Contains(stripeEvent.Type) ? false : stripeEvent.Data.Object switch
         {
-            Session session => await ApplySessionAsync(db, session.Id, stripeEvent.Type, ct),
-            Invoice invoice => await ApplyInvoiceAsync(db, invoice.Id, ct),
+            Session session => await ApplySessionAsync(db, session.Id, stripeEvent.Type, occurredAt, afterCommit, ct),
+            Invoice invoice => await ApplyInvoiceAsync(db, invoice.Id, occurredAt, ct),
             Subscription subscription => await UpsertSubscriptionAsync(db, await stripe.GetSubscriptionAsync(subscription.Id, ct), ct),
-            Charge charge => await ApplyChargeAsync(db, await stripe.GetChargeAsync(charge.Id, ct), ct),
+            Charge charge => await ApplyChargeAsync(db, await stripe.GetChargeAsync(charge.Id, ct), afterCommit, ct),
             _ => false,
         };
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        foreach (var action in afterCommit)
+        {
+            await action(ct);
+        }
+
         return applied ? WebhookOutcome.Applied : WebhookOutcome.Ignored;
     }
 
     /// <summary>Brings a checkout payment in line with its session as Stripe has it now.</summary>
-    internal async Task<bool> ApplySessionAsync(MembershipDbContext db, string sessionId, string? eventType, CancellationToken ct)
+    /// <param name="occurredAt">When Stripe saw it happen (the event's time); without an event, the charge's time.</param>
+    internal async Task<bool> ApplySessionAsync(MembershipDbContext db, string sessionId, string? eventType, DateTimeOffset? occurredAt,
+        List<Func<CancellationToken, Task>>? afterCommit, CancellationToken ct)
     {
         var session = await stripe.GetCheckoutSessionAsync(sessionId, ct);
         var paymentId = session.Metadata?.GetValueOrDefault("payment_id") is { } raw && Guid.TryParse(raw, out var parsed) ? parsed : Guid.Empty;
         var payment = await DuesFulfilment.LockAsync(db, p => p.StripeCheckoutSessionId == session.Id || p.Id == paymentId, ct);
         if (payment is null)
         {
-            return false; // not one of ours
+            return await OtherOrdersAsync(h => h.ApplySessionAsync(db, session, eventType, ct), afterCommit);
         }
 
         payment.StripeCheckoutSessionId ??= session.Id;
@@ -110,7 +119,8 @@ public sealed class StripeWebhooks(
             payment.StripeSubscriptionId ??= session.SubscriptionId;
             payment.StripeInvoiceId ??= session.InvoiceId;
             payment.StripePaymentIntentId ??= session.PaymentIntentId ?? (session.InvoiceId is { } invoice ? await PaymentIntentOfInvoiceAsync(invoice, ct) : null);
-            var changed = await DuesFulfilment.SucceedAsync(db, calendar, payment, calendar.Now(), ct);
+            var paidAt = occurredAt ?? await ChargedAtAsync(payment.StripePaymentIntentId, ct);
+            var changed = await DuesFulfilment.SucceedAsync(db, calendar, payment, PastOrNow(paidAt), ct);
             if (session.SubscriptionId is { } subscription)
             {
                 await UpsertSubscriptionAsync(db, await stripe.GetSubscriptionAsync(subscription, ct), ct);
@@ -132,9 +142,10 @@ public sealed class StripeWebhooks(
     /// The first invoice of a subscription is the checkout's own payment; a later paid invoice is an automatic
     /// renewal, recorded once under its invoice id and fulfilled; a failed one is recorded and extends nothing.
     /// </summary>
-    private async Task<bool> ApplyInvoiceAsync(MembershipDbContext db, string invoiceId, CancellationToken ct)
+    private async Task<bool> ApplyInvoiceAsync(MembershipDbContext db, string invoiceId, DateTimeOffset? occurredAt, CancellationToken ct)
     {
         var invoice = await stripe.GetInvoiceAsync(invoiceId, ct);
+        var paidAt = invoice.StatusTransitions?.PaidAt is { } paid ? new DateTimeOffset(DateTime.SpecifyKind(paid, DateTimeKind.Utc)) : occurredAt;
         var details = invoice.Parent?.SubscriptionDetails;
         if (details?.SubscriptionId is not { } subscriptionId)
         {
@@ -146,7 +157,7 @@ public sealed class StripeWebhooks(
             var firstPayment = details.Metadata?.GetValueOrDefault("payment_id") is { } raw && Guid.TryParse(raw, out var id) ? id : Guid.Empty;
             var session = await db.DuesPayments.Where(p => p.Id == firstPayment || p.StripeSubscriptionId == subscriptionId)
                 .Select(p => p.StripeCheckoutSessionId).FirstOrDefaultAsync(ct);
-            return session is not null && await ApplySessionAsync(db, session, null, ct);
+            return session is not null && await ApplySessionAsync(db, session, null, paidAt, null, ct);
         }
 
         var subscription = await db.DuesSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.StripeSubscriptionId == subscriptionId, ct);
@@ -179,18 +190,18 @@ public sealed class StripeWebhooks(
         if (invoice.Status == "paid")
         {
             payment.StripePaymentIntentId ??= invoice.Payments?.Data.FirstOrDefault()?.Payment?.PaymentIntentId;
-            return await DuesFulfilment.SucceedAsync(db, calendar, payment, calendar.Now(), ct);
+            return await DuesFulfilment.SucceedAsync(db, calendar, payment, PastOrNow(paidAt), ct);
         }
 
         return DuesFulfilment.Fail(payment, DuesPaymentStatus.Failed, "The automatic renewal payment failed.", calendar.Now());
     }
 
-    private async Task<bool> ApplyChargeAsync(MembershipDbContext db, Charge charge, CancellationToken ct)
+    private async Task<bool> ApplyChargeAsync(MembershipDbContext db, Charge charge, List<Func<CancellationToken, Task>> afterCommit, CancellationToken ct)
     {
         var payment = charge.PaymentIntentId is { } intent ? await DuesFulfilment.LockAsync(db, p => p.StripePaymentIntentId == intent, ct) : null;
         if (payment is null)
         {
-            return false;
+            return await OtherOrdersAsync(h => h.ApplyChargeAsync(db, charge, ct), afterCommit);
         }
 
         await DuesFulfilment.ApplyRefundAsync(db, calendar, payment, charge.AmountRefunded, ct);
@@ -220,6 +231,43 @@ public sealed class StripeWebhooks(
         row.CurrentPeriodEnd = subscription.Items?.Data.FirstOrDefault()?.CurrentPeriodEnd is { } end ? new DateTimeOffset(DateTime.SpecifyKind(end, DateTimeKind.Utc)) : row.CurrentPeriodEnd;
         row.UpdatedAt = calendar.Now();
         return true;
+    }
+
+    /// <summary>Offers a session or charge that is no dues payment to the other order handlers (tickets).</summary>
+    private async Task<bool> OtherOrdersAsync(Func<IStripeOrderHandler, Task<StripeHandlerResult?>> apply, List<Func<CancellationToken, Task>>? afterCommit)
+    {
+        foreach (var handler in handlers)
+        {
+            if (await apply(handler) is { } result)
+            {
+                if (result.AfterCommit is { } action)
+                {
+                    afterCommit?.Add(action);
+                }
+
+                return result.Changed;
+            }
+        }
+
+        return false; // not one of ours
+    }
+
+    /// <summary>When the payment's charge was made, as Stripe recorded it.</summary>
+    private async Task<DateTimeOffset?> ChargedAtAsync(string? paymentIntentId, CancellationToken ct) =>
+        paymentIntentId is not null && await stripe.GetLatestChargeAsync(paymentIntentId, ct) is { } charge
+            ? new DateTimeOffset(DateTime.SpecifyKind(charge.Created, DateTimeKind.Utc))
+            : null;
+
+    /// <summary>A payment's own time, truncated like our clock and never in our future (clocks differ a little).</summary>
+    private DateTimeOffset PastOrNow(DateTimeOffset? at)
+    {
+        var now = calendar.Now();
+        if (at is not { } value || value > now)
+        {
+            return now;
+        }
+
+        return value.AddTicks(-(value.UtcTicks % TimeSpan.TicksPerMillisecond)).ToUniversalTime();
     }
 
     private async Task<string?> PaymentIntentOfInvoiceAsync(string invoiceId, CancellationToken ct) =>

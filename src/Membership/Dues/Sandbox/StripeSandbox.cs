@@ -70,6 +70,7 @@ public sealed partial class StripeSandbox(string checkoutBaseUrl, TimeProvider c
             ("POST", "checkout", _) when parts.Length == 3 => Ok(CreateSession(form)),
             ("GET", "checkout", _) when parts.Length == 3 => Ok(List("checkout.session", form)),
             ("GET", "checkout", _) => Get(parts[3]),
+            ("POST", "checkout", _) when parts.Length == 5 && parts[4] == "expire" => ExpireSession(parts[3]),
             ("GET", "subscriptions", { } id) => Get(id),
             ("POST", "subscriptions", { } id) => Ok(UpdateSubscription(id, form)),
             ("GET", "charges", { } id) => Get(id),
@@ -109,6 +110,24 @@ public sealed partial class StripeSandbox(string checkoutBaseUrl, TimeProvider c
             ["interval_count"] = form.GetValueOrDefault("line_items[0][price_data][recurring][interval_count]"),
             ["created"] = Now(), ["expires_at"] = Now() + 86_400,
         });
+    }
+
+    /// <summary>As Stripe: only an open session can be expired; the expiry sends checkout.session.expired.</summary>
+    private (HttpStatusCode, string) ExpireSession(string id)
+    {
+        if (!_objects.TryGetValue(id, out var session))
+        {
+            return (HttpStatusCode.NotFound, Error("resource_missing", $"No such checkout.session: '{id}'"));
+        }
+
+        if ((string?)session["status"] != "open")
+        {
+            return (HttpStatusCode.BadRequest, Error("checkout_session_not_open", $"Only Checkout Sessions with a status of open can be expired; this one is {(string?)session["status"]}."));
+        }
+
+        session["status"] = "expired";
+        Emit("checkout.session.expired", session);
+        return Ok(session);
     }
 
     private JsonObject UpdateSubscription(string id, Dictionary<string, string> form)
@@ -161,7 +180,9 @@ public sealed partial class StripeSandbox(string checkoutBaseUrl, TimeProvider c
     private JsonObject ListEvents(Dictionary<string, string> form)
     {
         var since = form.TryGetValue("created[gte]", out var gte) ? long.Parse(gte, CultureInfo.InvariantCulture) : 0;
-        var data = new JsonArray([.. _events.Where(e => (long)e["created"]! >= since).Reverse().Select(e => (JsonNode)e.DeepClone())]);
+        var types = form.Where(p => p.Key.StartsWith("types[", StringComparison.Ordinal)).Select(p => p.Value).ToHashSet(StringComparer.Ordinal);
+        var data = new JsonArray([.. _events.Where(e => (long)e["created"]! >= since && (types.Count == 0 || types.Contains((string)e["type"]!)))
+            .Reverse().Select(e => (JsonNode)e.DeepClone())]);
         return new JsonObject { ["object"] = "list", ["data"] = data, ["has_more"] = false, ["url"] = "/v1/events" };
     }
 

@@ -1,0 +1,266 @@
+using System.Security.Cryptography;
+using Membership.Data;
+using Membership.Dues.Payments;
+using Membership.Identity.Mail;
+using Membership.Identity.Oidc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Membership.Conferences;
+
+/// <summary>
+/// What happens to an order after it is placed: paid, expired, cancelled, refunded. Every change of status is one
+/// conditional UPDATE ("only if it is still Pending"), so seats are released exactly once however many jobs, webhooks
+/// and people act at the same moment; freed seats go to the waiting list first. The methods taking a DbContext run in
+/// the caller's transaction (the webhook's, which also records the event); the others open their own.
+/// </summary>
+public sealed class TicketLifecycle(
+    IDbContextFactory<MembershipDbContext> factory, AssociationCalendar calendar, StripeGateway stripe, IMailSender mail,
+    IOptions<TicketOptions> options, IOptions<OidcOptions> links, ILogger<TicketLifecycle> logger)
+{
+    private static readonly TicketStatus[] Holding = [TicketStatus.Reserved, TicketStatus.Valid, TicketStatus.CheckedIn];
+
+    public async Task<TicketOrder> LoadAsync(Guid orderId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.TicketOrders.AsNoTracking().Include(o => o.Tickets).SingleAsync(o => o.Id == orderId, ct);
+    }
+
+    public async Task<bool> MarkPaidAsync(Guid orderId, string? paymentIntentId, DateTimeOffset paidAt, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var changed = await MarkPaidAsync(db, orderId, paymentIntentId, paidAt, ct);
+        await transaction.CommitAsync(ct);
+        if (changed)
+        {
+            await SendTicketsAsync(orderId, ct);
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// Payment confirmed. A pending order becomes paid. A payment that arrives after the order expired (or was
+    /// cancelled) takes its seats again if there still are any; if not, the money goes back: the order is REFUNDED.
+    /// </summary>
+    public async Task<bool> MarkPaidAsync(MembershipDbContext db, Guid orderId, string? paymentIntentId, DateTimeOffset paidAt, CancellationToken ct)
+    {
+        if (await db.TicketOrders.Where(o => o.Id == orderId && o.Status == TicketOrderStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, TicketOrderStatus.Paid).SetProperty(o => o.PaidAt, paidAt)
+                    .SetProperty(o => o.StripePaymentIntentId, o => paymentIntentId ?? o.StripePaymentIntentId), ct) == 1)
+        {
+            await db.Tickets.Where(t => t.OrderId == orderId && t.Status == TicketStatus.Reserved).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Valid), ct);
+            return true;
+        }
+
+        var order = await db.TicketOrders.AsNoTracking().Include(o => o.Tickets).SingleOrDefaultAsync(o => o.Id == orderId, ct);
+        if (order is null || order.Status is not (TicketOrderStatus.Expired or TicketOrderStatus.Cancelled) || order.PaidAt is not null)
+        {
+            return false; // already paid or refunded: a repeated event changes nothing
+        }
+
+        var seats = order.Tickets.Where(t => t.Status == TicketStatus.Cancelled).GroupBy(t => t.TicketTypeId).ToDictionary(g => g.Key, g => g.Count());
+        if (await Seats.TryTakeAsync(db, order.ConferenceId, seats, ct) is null)
+        {
+            await db.TicketOrders.Where(o => o.Id == orderId && o.Status == order.Status)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, TicketOrderStatus.Paid).SetProperty(o => o.PaidAt, paidAt)
+                    .SetProperty(o => o.StripePaymentIntentId, paymentIntentId).SetProperty(o => o.CloseReason, (string?)null), ct);
+            await db.Tickets.Where(t => t.OrderId == orderId && t.Status == TicketStatus.Cancelled).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Valid), ct);
+            if (order.VoucherId is { } voucher && order.VoucherUses > 0)
+            {
+                // Its voucher uses were given back when it closed; take them again if the voucher still has them (the price was paid either way).
+                var uses = order.VoucherUses;
+                await db.Vouchers.Where(v => v.Id == voucher && v.Used + uses <= v.MaxUses).ExecuteUpdateAsync(s => s.SetProperty(v => v.Used, v => v.Used + uses), ct);
+            }
+
+            logger.LogInformation("Order {Order} was paid after it closed; its seats were still free and it is paid now.", order.Number);
+            return true;
+        }
+
+        if (paymentIntentId is not null)
+        {
+            await stripe.RefundAsync(paymentIntentId, order.Total, DeterministicKey(order.Id, "late-payment-refund"), ct);
+        }
+
+        await db.TicketOrders.Where(o => o.Id == orderId && o.Status == order.Status)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, TicketOrderStatus.Refunded).SetProperty(o => o.RefundedAmount, o => o.Total).SetProperty(o => o.PaidAt, paidAt)
+                .SetProperty(o => o.StripePaymentIntentId, paymentIntentId).SetProperty(o => o.CloseReason, "Paid after the hold expired, when the seats were gone: refunded in full."), ct);
+        logger.LogWarning("Order {Order} was paid after its seats were gone; the payment was refunded.", order.Number);
+        return true;
+    }
+
+    /// <summary>Closes an order in its own transaction, then mails the waiting-list offers its seats made.</summary>
+    public async Task<bool> CloseAsync(Guid orderId, TicketOrderStatus from, TicketOrderStatus to, string reason, CancellationToken ct, long? refunded = null)
+    {
+        List<WaitingListEntry> offers;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            (var closed, offers) = await CloseAsync(db, orderId, from, to, reason, refunded, ct);
+            if (!closed)
+            {
+                return false;
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+
+        await SendOffersAsync(offers, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Moves an order from <paramref name="from"/> to <paramref name="to"/> if it is still in <paramref name="from"/>,
+    /// cancels its tickets and gives the seats and the voucher use back, once. Returns the offers to mail after commit.
+    /// </summary>
+    public async Task<(bool Closed, List<WaitingListEntry> Offers)> CloseAsync(MembershipDbContext db, Guid orderId, TicketOrderStatus from, TicketOrderStatus to,
+        string reason, long? refunded, CancellationToken ct)
+    {
+        var now = calendar.Now();
+        if (await db.TicketOrders.Where(o => o.Id == orderId && o.Status == from)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, to).SetProperty(o => o.ClosedAt, now).SetProperty(o => o.CloseReason, reason)
+                    .SetProperty(o => o.RefundedAmount, o => refunded ?? o.RefundedAmount), ct) == 0)
+        {
+            return (false, []);
+        }
+
+        var order = await db.TicketOrders.AsNoTracking().Include(o => o.Tickets).SingleAsync(o => o.Id == orderId, ct);
+        var freed = order.Tickets.Where(t => Holding.Contains(t.Status)).GroupBy(t => t.TicketTypeId).ToDictionary(g => g.Key, g => g.Count());
+        await db.Tickets.Where(t => t.OrderId == orderId && Holding.Contains(t.Status)).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Cancelled), ct);
+        if (order.VoucherId is { } voucher)
+        {
+            var uses = order.VoucherUses;
+            await db.Vouchers.Where(v => v.Id == voucher && v.Used >= uses).ExecuteUpdateAsync(s => s.SetProperty(v => v.Used, v => v.Used - uses), ct);
+        }
+
+        return (true, await FreeSeatsAsync(db, order.ConferenceId, freed, now, ct));
+    }
+
+    /// <summary>Expires pending orders past their hold and waiting-list offers past their time. Safe on several instances at once.</summary>
+    public async Task<int> ExpireDueAsync(CancellationToken ct)
+    {
+        var now = calendar.Now();
+        List<Guid> due;
+        List<WaitingListEntry> lapsed;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            due = await db.TicketOrders.AsNoTracking().Where(o => o.Status == TicketOrderStatus.Pending && o.HoldExpiresAt < now).OrderBy(o => o.HoldExpiresAt).Select(o => o.Id).Take(500).ToListAsync(ct);
+            lapsed = await db.WaitingList.AsNoTracking().Where(w => w.Status == WaitingStatus.Offered && w.OfferExpiresAt < now).OrderBy(w => w.OfferExpiresAt).Take(500).ToListAsync(ct);
+        }
+
+        var count = 0;
+        foreach (var id in due)
+        {
+            count += await CloseAsync(id, TicketOrderStatus.Pending, TicketOrderStatus.Expired, "Not paid before the hold expired.", ct) ? 1 : 0;
+        }
+
+        foreach (var entry in lapsed)
+        {
+            List<WaitingListEntry> offers = [];
+            await using (var db = await factory.CreateDbContextAsync(ct))
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                if (await db.WaitingList.Where(w => w.Id == entry.Id && w.Status == WaitingStatus.Offered)
+                        .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WaitingStatus.Expired), ct) == 1)
+                {
+                    offers = await ReleaseOfferAsync(db, entry, ct);
+                    count++;
+                }
+
+                await transaction.CommitAsync(ct);
+            }
+
+            await SendOffersAsync(offers, ct);
+        }
+
+        return count;
+    }
+
+    /// <summary>The seat an offer held (it lapsed or was declined) goes to the next person waiting, or back on sale.</summary>
+    public async Task<List<WaitingListEntry>> ReleaseOfferAsync(MembershipDbContext db, WaitingListEntry entry, CancellationToken ct)
+    {
+        var conference = await db.TicketTypes.Where(t => t.Id == entry.TicketTypeId).Select(t => t.ConferenceId).SingleAsync(ct);
+        return await FreeSeatsAsync(db, conference, new Dictionary<Guid, int> { [entry.TicketTypeId] = 1 }, calendar.Now(), ct);
+    }
+
+    /// <summary>Cancels some valid tickets of a paid order (a partial refund); each one's seat is freed once.</summary>
+    public async Task<List<WaitingListEntry>> CancelTicketsAsync(MembershipDbContext db, Guid conferenceId, IReadOnlyList<Guid> ticketIds, CancellationToken ct)
+    {
+        var freed = new Dictionary<Guid, int>();
+        foreach (var id in ticketIds.Distinct())
+        {
+            var type = await db.Tickets.Where(t => t.Id == id).Select(t => t.TicketTypeId).SingleAsync(ct);
+            if (await db.Tickets.Where(t => t.Id == id && t.Status == TicketStatus.Valid).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Cancelled), ct) == 1)
+            {
+                freed[type] = freed.GetValueOrDefault(type) + 1;
+            }
+        }
+
+        return await FreeSeatsAsync(db, conferenceId, freed, calendar.Now(), ct);
+    }
+
+    /// <summary>Each freed seat is offered to the next person waiting for its type (the seat stays held for them); the rest go back.</summary>
+    private async Task<List<WaitingListEntry>> FreeSeatsAsync(MembershipDbContext db, Guid conferenceId, Dictionary<Guid, int> freed, DateTimeOffset now, CancellationToken ct)
+    {
+        var offers = new List<WaitingListEntry>();
+        var release = new Dictionary<Guid, int>();
+        foreach (var (typeId, count) in freed)
+        {
+            var next = await db.WaitingList.AsNoTracking().Where(w => w.TicketTypeId == typeId && w.Status == WaitingStatus.Waiting)
+                .OrderBy(w => w.JoinedAt).ThenBy(w => w.Id).Take(count).ToListAsync(ct);
+            foreach (var entry in next)
+            {
+                var code = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+                var expires = now.AddHours(options.Value.OfferHours);
+                if (await db.WaitingList.Where(w => w.Id == entry.Id && w.Status == WaitingStatus.Waiting)
+                        .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WaitingStatus.Offered).SetProperty(w => w.OfferCode, code)
+                            .SetProperty(w => w.OfferedAt, now).SetProperty(w => w.OfferExpiresAt, expires), ct) == 1)
+                {
+                    entry.OfferCode = code;
+                    entry.OfferExpiresAt = expires;
+                    offers.Add(entry);
+                }
+            }
+
+            release[typeId] = count - offers.Count(o => o.TicketTypeId == typeId);
+        }
+
+        await Seats.ReleaseAsync(db, conferenceId, release, ct);
+        return offers;
+    }
+
+    public async Task SendOffersAsync(IEnumerable<WaitingListEntry> offers, CancellationToken ct)
+    {
+        foreach (var offer in offers)
+        {
+            await mail.SendAsync(new MailMessage(offer.Email, "A conference seat is yours to take",
+                $"Hello {offer.Name},\n\nA seat has freed up for the ticket you were waiting for. It is held for you until "
+                + $"{offer.OfferExpiresAt:u}. To buy it, give this offer code with your purchase:\n\n{offer.OfferCode}\n\nAfter that time it goes to the next person waiting."), ct);
+        }
+    }
+
+    /// <summary>Mails the buyer the order's valid tickets: for each, its code and the link to its QR.</summary>
+    public async Task SendTicketsAsync(Guid orderId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var order = await db.TicketOrders.AsNoTracking().Include(o => o.Tickets).SingleAsync(o => o.Id == orderId, ct);
+        if (order.Status is not (TicketOrderStatus.Paid or TicketOrderStatus.PartiallyRefunded))
+        {
+            return; // refunded at once: the buyer was told by the refund
+        }
+
+        var conference = await db.Conferences.AsNoTracking().SingleAsync(c => c.Id == order.ConferenceId, ct);
+        var typeIds = order.Tickets.Select(t => t.TicketTypeId).Distinct().ToList();
+        var types = await db.TicketTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var baseUrl = links.Value.PublicBaseUrl?.TrimEnd('/') ?? string.Empty;
+        var lines = order.Tickets.Where(t => t.Status == TicketStatus.Valid).Select(t =>
+            $"- {types[t.TicketTypeId]}, {t.AttendeeName ?? "attendee to be named"}\n  QR: {baseUrl}{TicketQr.Path(t.Code, "svg")}\n  Code: {t.Code}");
+        await mail.SendAsync(new MailMessage(order.BuyerEmail, $"Your tickets for {conference.Name} (order {order.Number})",
+            $"Hello {order.BuyerName},\n\nThank you: order {order.Number} is paid. Show each ticket's QR code at the entrance.\n\n{string.Join("\n", lines)}\n"), ct);
+    }
+
+    internal static Guid DeterministicKey(Guid id, string purpose) =>
+        new(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{id:N}:{purpose}")).AsSpan(0, 16));
+}

@@ -1,0 +1,270 @@
+using System.Globalization;
+using GraphQL;
+using GraphQL.Types;
+using Membership.Agencies;
+using Membership.Data;
+using Membership.GraphQL;
+using Membership.GraphQL.Paging;
+using Membership.Identity;
+using Membership.Members;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Membership.Conferences;
+
+/// <summary>Buying, cancelling, refunding, naming, transferring and waiting: the order side of tickets.</summary>
+internal static class TicketMutations
+{
+    public static void AddTicketMutations(this ObjectGraphType mutation)
+    {
+        mutation.Field<PurchaseTicketsPayloadType>("purchaseTickets")
+            .Description("Creates a pending order that holds its seats (15 minutes by default) and returns the Stripe Checkout URL; the tickets become valid when Stripe "
+                + "confirms the payment. Members buy as themselves; anyone may buy with a name and e-mail (rate-limited per address); an agency buys a block and names attendees later.")
+            .Argument<NonNullGraphType<PurchaseTicketsInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<PurchaseTicketsInput>("input");
+                var caller = c.Caller();
+                await LimitAnonymousAsync(c);
+                var errors = new UserErrors();
+                var conference = errors.Id(input.ConferenceId, ConferenceType.TypeName, "input", "conferenceId");
+                var agency = input.AgencyId is null ? null : errors.Id(input.AgencyId, AgencyType.TypeName, "input", "agencyId");
+                var items = (input.Items ?? []).Select((item, i) =>
+                {
+                    var at = i.ToString(CultureInfo.InvariantCulture);
+                    var type = errors.Id(item.TicketTypeId, TicketTypeType.TypeName, "input", "items", at, "ticketTypeId") ?? Guid.Empty;
+                    var member = item.Attendee?.MemberId is { } m ? errors.Id(m, MemberType.TypeName, "input", "items", at, "attendee", "memberId") : null;
+                    return new PurchaseItem(type, member, item.Attendee?.Name, item.Attendee?.Email);
+                }).ToList();
+                Guid? buyer = caller.MemberId;
+                if (input.Buyer?.MemberId is { } named)
+                {
+                    if (!caller.IsStaff)
+                    {
+                        throw new ExecutionError("Only staff may buy for a named member; members buy as themselves.") { Code = ErrorCodes.Forbidden };
+                    }
+
+                    buyer = errors.Id(named, MemberType.TypeName, "input", "buyer", "memberId");
+                }
+                else if (caller.IsStaff && input.Buyer is not null)
+                {
+                    buyer = null; // staff selling to someone by name and e-mail
+                }
+
+                if (errors.Any)
+                {
+                    return Payload<TicketOrder>.Failure(errors);
+                }
+
+                if (agency is { } agencyId && !caller.IsStaff && !await BelongsAsync(c, caller, agencyId))
+                {
+                    throw new ExecutionError("Only staff or a member of this agency can buy its block of tickets.") { Code = ErrorCodes.Forbidden };
+                }
+
+                return await c.Service<TicketSales>().PurchaseAsync(new PurchaseRequest(conference!.Value, items, input.VoucherCode, input.OfferCode, agency,
+                    buyer, input.Buyer?.Name, input.Buyer?.Email, caller.IsStaff), c.CancellationToken);
+            });
+
+        mutation.Mutation<TicketOrderPayloadType, CancelTicketOrderInputType>("cancelTicketOrder",
+                "Cancels an order. A pending one stops holding its seats. A paid one is refunded in full through Stripe and its tickets stop working: by its buyer "
+                + "until the conference's refund cut-off (and before any ticket was used), by staff at any time.")
+            .AuthorizeWithPolicy(Policies.Authenticated)
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<OrderActionInput>("input");
+                var errors = new UserErrors();
+                return errors.Id(input.OrderId, TicketOrderType.TypeName, "input", "orderId") is { } id
+                    ? await c.Service<TicketOperations>().CancelAsync(id, input.Reason, Actor(c), c.CancellationToken)
+                    : Payload<TicketOrder>.Failure(errors);
+            });
+
+        mutation.Mutation<TicketOrderPayloadType, RefundTicketOrderInputType>("refundTicketOrder",
+                "Refunds part of a paid order through Stripe, and optionally cancels some of its tickets (their seats go back on sale). Staff only.")
+            .AuthorizeWithPolicy(Policies.Staff)
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<OrderActionInput>("input");
+                var errors = new UserErrors();
+                var id = errors.Id(input.OrderId, TicketOrderType.TypeName, "input", "orderId");
+                var tickets = (input.CancelTicketIds ?? []).Select((t, i) => errors.Id(t, TicketGraphType.TypeName, "input", "cancelTicketIds", i.ToString(CultureInfo.InvariantCulture)) ?? Guid.Empty).ToList();
+                return errors.Any
+                    ? Payload<TicketOrder>.Failure(errors)
+                    : await c.Service<TicketOperations>().RefundPartAsync(id!.Value, input.Amount ?? 0, tickets, input.Reason, c.CancellationToken);
+            });
+
+        mutation.Mutation<TicketPayloadType, AssignTicketAttendeeInputType>("assignTicketAttendee",
+                "Names the attendee of a ticket bought without one (an agency's block). Its buyer, members of the buying agency, or staff.")
+            .AuthorizeWithPolicy(Policies.Authenticated)
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<TicketAttendeeInput>("input");
+                var errors = new UserErrors();
+                var id = errors.Id(input.TicketId, TicketGraphType.TypeName, "input", "ticketId");
+                var attendee = Attendee(errors, input.Attendee, "attendee");
+                return errors.Any ? Payload<Ticket>.Failure(errors) : await c.Service<TicketOperations>().AssignAsync(id!.Value, attendee, Actor(c), c.CancellationToken);
+            });
+
+        mutation.Mutation<TicketPayloadType, TransferTicketInputType>("transferTicket",
+                "Passes a valid ticket to another person: its code stops working and the new ticket (returned) gets a new one. Its attendee or buyer until the "
+                + "conference's transfer cut-off; staff at any time.")
+            .AuthorizeWithPolicy(Policies.Authenticated)
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<TicketAttendeeInput>("input");
+                var errors = new UserErrors();
+                var id = errors.Id(input.TicketId, TicketGraphType.TypeName, "input", "ticketId");
+                var to = Attendee(errors, input.To, "to");
+                return errors.Any ? Payload<Ticket>.Failure(errors) : await c.Service<TicketOperations>().TransferAsync(id!.Value, to, Actor(c), c.CancellationToken);
+            });
+
+        mutation.Mutation<WaitingListEntryPayloadType, JoinWaitingListInputType>("joinWaitingList",
+                "Joins the waiting list of a sold-out ticket type. When a seat frees, the next person gets it offered by mail for a limited time (24 hours by default).")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<WaitingListInput>("input");
+                await LimitAnonymousAsync(c);
+                var errors = new UserErrors();
+                return errors.Id(input.TicketTypeId, TicketTypeType.TypeName, "input", "ticketTypeId") is { } id
+                    ? await c.Service<TicketOperations>().JoinWaitingListAsync(id, c.Caller().MemberId, input.Name, input.Email, c.CancellationToken)
+                    : Payload<WaitingListEntry>.Failure(errors);
+            });
+
+        mutation.Mutation<WaitingListEntryPayloadType, LeaveWaitingListInputType>("leaveWaitingList",
+                "Leaves a waiting list (an open offer is declined and passes to the next person). The member themself or staff.")
+            .AuthorizeWithPolicy(Policies.Authenticated)
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<WaitingListInput>("input");
+                var errors = new UserErrors();
+                return errors.Id(input.EntryId, WaitingListEntryType.TypeName, "input", "entryId") is { } id
+                    ? await c.Service<TicketOperations>().LeaveWaitingListAsync(id, Actor(c), c.CancellationToken)
+                    : Payload<WaitingListEntry>.Failure(errors);
+            });
+
+        mutation.Field<NonNullGraphType<IntGraphType>>("expireTicketHolds")
+            .Description("Expires now the pending orders and waiting-list offers past their time (a job does it every minute). Returns how many. Staff only.")
+            .AuthorizeWithPolicy(Policies.Staff)
+            .ResolveAsync(async c => await c.Service<TicketLifecycle>().ExpireDueAsync(c.CancellationToken));
+    }
+
+    public static void AddTicketQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<TicketOrderConnectionType>>("ticketOrders")
+            .Description("Orders of a conference, newest first, filtered. Staff only.")
+            .Argument<NonNullGraphType<IdGraphType>>("conferenceId")
+            .Argument<ListGraphType<NonNullGraphType<TicketOrderStatusType>>>("status")
+            .Argument<IdGraphType>("agencyId")
+            .Argument<StringGraphType>("search", "An order number, or the buyer's e-mail address.")
+            .PagingArguments()
+            .AuthorizeWithPolicy(Policies.Staff)
+            .ResolveAsync(async c =>
+            {
+                var conference = GlobalId.Parse(c.GetArgument<string>("conferenceId"), ConferenceType.TypeName, "conferenceId");
+                var statuses = c.GetArgument<List<TicketOrderStatus>?>("status");
+                var agency = c.GetArgument<string?>("agencyId") is { } a ? GlobalId.Parse(a, AgencyType.TypeName, "agencyId") : (Guid?)null;
+                var search = c.GetArgument<string?>("search")?.Trim();
+                var number = search?.ToUpperInvariant();
+                var email = search is null ? null : MemberRules.NormalizeEmail(search);
+                return await KeysetPaging.PageAsync(c.Db(), db => db.TicketOrders.Where(o => o.ConferenceId == conference
+                    && (statuses == null || statuses.Contains(o.Status)) && (agency == null || o.BuyerAgencyId == agency)
+                    && (string.IsNullOrEmpty(search) || o.Number == number || o.BuyerEmail == email)), NewestFirst, PageArgs.From(c), c.CancellationToken);
+            });
+
+        query.Field<NonNullGraphType<TicketConnectionType>>("conferenceAttendees")
+            .Description("Tickets of a conference in the order they were issued, filtered (default: VALID and CHECKED_IN). Staff only.")
+            .Argument<NonNullGraphType<IdGraphType>>("conferenceId")
+            .Argument<IdGraphType>("ticketTypeId")
+            .Argument<ListGraphType<NonNullGraphType<TicketStatusType>>>("status")
+            .Argument<StringGraphType>("search", "Part of the attendee's name (case and accents ignored), or their exact e-mail address.")
+            .PagingArguments()
+            .AuthorizeWithPolicy(Policies.Staff)
+            .ResolveAsync(async c =>
+            {
+                var conference = GlobalId.Parse(c.GetArgument<string>("conferenceId"), ConferenceType.TypeName, "conferenceId");
+                var type = c.GetArgument<string?>("ticketTypeId") is { } t ? GlobalId.Parse(t, TicketTypeType.TypeName, "ticketTypeId") : (Guid?)null;
+                var statuses = c.GetArgument<List<TicketStatus>?>("status") ?? [TicketStatus.Valid, TicketStatus.CheckedIn];
+                var search = c.GetArgument<string?>("search")?.Trim();
+                var email = search is null ? null : MemberRules.NormalizeEmail(search);
+                var name = search is null ? null : TextKeys.Normalize(search);
+                return await KeysetPaging.PageAsync(c.Db(), db => db.Tickets.Where(x => x.ConferenceId == conference && statuses.Contains(x.Status)
+                    && (type == null || x.TicketTypeId == type)
+                    && (string.IsNullOrEmpty(search) || x.AttendeeEmail == email || (name != "" && x.AttendeeNameKey != null && x.AttendeeNameKey.Contains(name!)))),
+                    ByIssue, PageArgs.From(c), c.CancellationToken);
+            });
+
+        query.Field<NonNullGraphType<WaitingListConnectionType>>("waitingList")
+            .Description("The waiting list of a ticket type, first come first. Staff only.")
+            .Argument<NonNullGraphType<IdGraphType>>("ticketTypeId")
+            .Argument<ListGraphType<NonNullGraphType<WaitingStatusType>>>("status", "Default: WAITING and OFFERED.")
+            .PagingArguments()
+            .AuthorizeWithPolicy(Policies.Staff)
+            .ResolveAsync(async c =>
+            {
+                var type = GlobalId.Parse(c.GetArgument<string>("ticketTypeId"), TicketTypeType.TypeName, "ticketTypeId");
+                var statuses = c.GetArgument<List<WaitingStatus>?>("status") ?? [WaitingStatus.Waiting, WaitingStatus.Offered];
+                return await KeysetPaging.PageAsync(c.Db(), db => db.WaitingList.Where(w => w.TicketTypeId == type && statuses.Contains(w.Status)), FirstCome, PageArgs.From(c), c.CancellationToken);
+            });
+    }
+
+    /// <summary>A member's orders, tickets and waiting-list places: private to the member and staff.</summary>
+    public static void AddTicketFields(this ObjectGraphType<Member> member)
+    {
+        member.Field<ListGraphType<NonNullGraphType<TicketOrderType>>>("ticketOrders").Description("Orders the member placed, newest first (the latest 100).")
+            .PersonalData(m => m.Id)
+            .Resolve(c => c.Service<ConferenceLoaders>().OrdersOfMember.Load(c.Source.Id));
+        member.Field<ListGraphType<NonNullGraphType<TicketGraphType>>>("tickets").Description("Tickets that name the member as attendee, newest first.")
+            .PersonalData(m => m.Id)
+            .Resolve(c => c.Service<ConferenceLoaders>().TicketsOfMember.Load(c.Source.Id));
+        member.Field<ListGraphType<NonNullGraphType<WaitingListEntryType>>>("waitingListEntries")
+            .PersonalData(m => m.Id)
+            .Resolve(c => c.Service<ConferenceLoaders>().WaitingOfMember.Load(c.Source.Id));
+    }
+
+    private static readonly KeysetOrder<TicketOrder> NewestFirst = new("order:newest",
+        KeyColumn<TicketOrder>.Descending(o => o.CreatedAt), KeyColumn<TicketOrder>.Descending(o => o.Id));
+
+    private static readonly KeysetOrder<Ticket> ByIssue = new("ticket:issued",
+        KeyColumn<Ticket>.Ascending(t => t.CreatedAt), KeyColumn<Ticket>.Ascending(t => t.Id));
+
+    private static readonly KeysetOrder<WaitingListEntry> FirstCome = new("waiting:joined",
+        KeyColumn<WaitingListEntry>.Ascending(w => w.JoinedAt), KeyColumn<WaitingListEntry>.Ascending(w => w.Id));
+
+    internal static TicketActor Actor(IResolveFieldContext context)
+    {
+        var caller = context.Caller();
+        return new TicketActor(caller.Principal.FindFirst(MembershipClaims.Subject)?.Value ?? "unknown", caller.MemberId, caller.IsStaff);
+    }
+
+    private static AttendeeInput Attendee(UserErrors errors, AttendeeFields? fields, string field) =>
+        new(fields?.MemberId is { } m ? errors.Id(m, MemberType.TypeName, "input", field, "memberId") : null, fields?.Name, fields?.Email);
+
+    private static async Task<bool> BelongsAsync(IResolveFieldContext context, Caller caller, Guid agency)
+    {
+        await using var db = await context.Db().CreateDbContextAsync(context.CancellationToken);
+        return caller.MemberId is { } self && await db.Members.AnyAsync(m => m.Id == self && m.AgencyId == agency, context.CancellationToken);
+    }
+
+    /// <summary>Callers who are not signed in are limited per address, across every instance.</summary>
+    private static async Task LimitAnonymousAsync(IResolveFieldContext context)
+    {
+        if (context.Caller().IsAuthenticated)
+        {
+            return;
+        }
+
+        var services = context.RequestServices!;
+        var permits = services.GetRequiredService<IOptions<TicketOptions>>().Value.AnonymousRequestsPerAddressPerHour;
+        var address = services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var decision = await services.GetRequiredService<RateLimits>().TryAcquireAsync(new RateLimitRule("tickets", permits, TimeSpan.FromHours(1)), address, context.CancellationToken);
+        if (!decision.Allowed)
+        {
+            throw new ExecutionError("Too many requests from this address; sign in, or try again later.")
+            {
+                Code = ErrorCodes.RateLimited,
+                Extensions = new Dictionary<string, object?> { ["retryAfterSeconds"] = (int)Math.Ceiling(decision.RetryAfter.TotalSeconds) },
+            };
+        }
+    }
+}

@@ -1,0 +1,291 @@
+using Membership.Data;
+using Membership.Dues.Payments;
+using Membership.GraphQL;
+using Membership.Members;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Stripe;
+using Stripe.Checkout;
+
+namespace Membership.Conferences;
+
+public sealed record PurchaseItem(Guid TicketTypeId, Guid? AttendeeMemberId, string? AttendeeName, string? AttendeeEmail);
+
+public sealed record PurchaseRequest(
+    Guid ConferenceId, IReadOnlyList<PurchaseItem> Items, string? VoucherCode, string? OfferCode, Guid? AgencyId,
+    Guid? BuyerMemberId, string? BuyerName, string? BuyerEmail, bool ByStaff = false);
+
+/// <summary>The <c>Tickets</c> configuration section.</summary>
+public sealed class TicketOptions
+{
+    public const string Section = "Tickets";
+
+    /// <summary>Minutes a pending order holds its seats.</summary>
+    public int HoldMinutes { get; set; } = 15;
+
+    /// <summary>Hours a waiting-list offer stays open.</summary>
+    public int OfferHours { get; set; } = 24;
+
+    public int MaxItemsPerOrder { get; set; } = 50;
+
+    /// <summary>How often the expiry job runs; 0 turns it off (tests expire explicitly).</summary>
+    public int ExpireEverySeconds { get; set; } = 60;
+
+    /// <summary>Purchases and waiting-list entries by callers who are not signed in, per address and hour.</summary>
+    public int AnonymousRequestsPerAddressPerHour { get; set; } = 30;
+}
+
+/// <summary>
+/// Sells tickets: checks and prices the order, takes the seats (and the voucher use) in one short transaction that
+/// never oversells, then opens the Stripe checkout outside it, so a rush is limited by the database, not by Stripe.
+/// </summary>
+public sealed class TicketSales(
+    IDbContextFactory<MembershipDbContext> factory, AssociationCalendar calendar, TicketCodes codes, StripeGateway stripe, TicketLifecycle lifecycle,
+    IOptions<TicketOptions> options, IOptions<StripeOptions> stripeOptions)
+{
+    public async Task<Payload<TicketOrder>> PurchaseAsync(PurchaseRequest request, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var errors = new UserErrors();
+        var now = calendar.Now();
+        var today = calendar.Today();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var conference = await db.Conferences.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.ConferenceId, ct);
+        if (conference is null)
+        {
+            return Payload<TicketOrder>.Failure(errors.Add(UserErrorCodes.NotFound, "No conference has this ID.", "input", "conferenceId"));
+        }
+
+        if (conference.Status != ConferenceStatus.OnSale || now < conference.RegistrationOpensAt || now > conference.RegistrationClosesAt)
+        {
+            errors.Add(UserErrorCodes.NotOnSale, "Registration for this conference is not open.", "input", "conferenceId");
+        }
+
+        if (request.Items.Count == 0 || request.Items.Count > settings.MaxItemsPerOrder)
+        {
+            errors.Add(UserErrorCodes.OutOfRange, $"Order 1 to {settings.MaxItemsPerOrder} tickets.", "input", "items");
+        }
+
+        var typeIds = request.Items.Select(i => i.TicketTypeId).Distinct().ToList();
+        var types = await db.TicketTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id) && t.ConferenceId == conference.Id).ToDictionaryAsync(t => t.Id, ct);
+        var memberIds = request.Items.Where(i => i.AttendeeMemberId is not null).Select(i => i.AttendeeMemberId!.Value).Append(request.BuyerMemberId ?? Guid.Empty).Distinct().ToList();
+        var members = await db.Members.AsNoTracking().Include(m => m.CurrentTerm).Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        var voucher = await VoucherAsync(db, errors, conference, request.VoucherCode, now, ct);
+        var offer = await OfferAsync(db, errors, request, now, ct);
+
+        var lines = new List<(PurchaseItem Item, TicketType Type, long Price)>();
+        foreach (var (item, i) in request.Items.Select((item, i) => (item, i)))
+        {
+            string[] At(params string[] field) => ["input", "items", i.ToString(System.Globalization.CultureInfo.InvariantCulture), .. field];
+            if (!types.TryGetValue(item.TicketTypeId, out var type))
+            {
+                errors.Add(UserErrorCodes.NotFound, "No ticket type of this conference has this ID.", At("ticketTypeId"));
+                continue;
+            }
+
+            if (now < type.SalesStartAt || now > type.SalesEndAt)
+            {
+                errors.Add(UserErrorCodes.NotOnSale, $"{type.Name} is not on sale now.", At("ticketTypeId"));
+            }
+
+            var attendee = item.AttendeeMemberId is { } id ? members.GetValueOrDefault(id) : null;
+            if (item.AttendeeMemberId is not null && attendee is null)
+            {
+                errors.Add(UserErrorCodes.NotFound, "No member has this ID.", At("attendee", "memberId"));
+            }
+            else if (attendee is not null && !request.ByStaff && attendee.Id != request.BuyerMemberId
+                && (request.AgencyId is null || attendee.AgencyId != request.AgencyId))
+            {
+                // Naming another member would reveal their standing: members name themselves, agencies their officers.
+                errors.Add(UserErrorCodes.AttendeeNotAllowed, "Name yourself, or give the attendee's name and e-mail.", At("attendee", "memberId"));
+                attendee = null;
+            }
+            else if (item.AttendeeMemberId is null && request.AgencyId is null)
+            {
+                errors.RequiredText(item.AttendeeName, 201, At("attendee", "name"));
+                errors.Email(item.AttendeeEmail, 254, At("attendee", "email"));
+            }
+
+            var standing = attendee is not null && MembershipStatusRules.IsInGoodStanding(MembershipStatusRules.Compute(attendee.CurrentTerm, attendee.SuspendedAt, today));
+            if (type.MembersOnly && attendee is null)
+            {
+                errors.Add(UserErrorCodes.MembersOnly, $"{type.Name} is for members only: name a member as the attendee.", At("attendee"));
+            }
+            else if (type.RequiresGoodStanding && attendee is not null && !standing)
+            {
+                errors.Add(UserErrorCodes.NotInGoodStanding, $"{type.Name} needs a member in good standing; {attendee.MemberNumber} is not.", At("attendee", "memberId"));
+            }
+
+            var named = attendee is null ? item : item with { AttendeeName = $"{attendee.FirstName} {attendee.LastName}", AttendeeEmail = attendee.Email };
+            lines.Add((named, type, TicketPricing.Price(type, standing, now, voucher)));
+        }
+
+        foreach (var group in lines.GroupBy(l => l.Type).Where(g => g.Count() > g.Key.MaxPerOrder))
+        {
+            errors.Add(UserErrorCodes.OutOfRange, $"At most {group.Key.MaxPerOrder} × {group.Key.Name} per order.", "input", "items");
+        }
+
+        if (voucher is not null && !lines.Any(l => voucher.TicketTypes.Any(t => t.TicketTypeId == l.Type.Id)))
+        {
+            errors.Add(UserErrorCodes.VoucherNotApplicable, "This voucher does not apply to these tickets.", "input", "voucherCode");
+        }
+
+        if (offer is not null && (lines.Count != 1 || lines[0].Type.Id != offer.TicketTypeId))
+        {
+            errors.Add(UserErrorCodes.InvalidOffer, "A waiting-list offer buys one ticket of its type.", "input", "offerCode");
+        }
+
+        var buyer = request.BuyerMemberId is { } buyerId ? members.GetValueOrDefault(buyerId) : null;
+        var buyerName = buyer is null ? errors.RequiredText(request.BuyerName, 201, "input", "buyer", "name") : $"{buyer.FirstName} {buyer.LastName}";
+        var buyerEmail = buyer is null ? errors.Email(request.BuyerEmail, 254, "input", "buyer", "email") : buyer.Email;
+        if (lines.Select(l => l.Type.Currency).Distinct().Count() > 1)
+        {
+            errors.Add(UserErrorCodes.InvalidCurrency, "All tickets of an order must be in one currency.", "input", "items");
+        }
+
+        if (errors.Any)
+        {
+            return Payload<TicketOrder>.Failure(errors);
+        }
+
+        var order = await HoldAsync(db, conference, lines, voucher, offer, request, buyerName, buyerEmail, now, errors, ct);
+        if (order is null)
+        {
+            return Payload<TicketOrder>.Failure(errors);
+        }
+
+        if (order.Total == 0)
+        {
+            await lifecycle.MarkPaidAsync(order.Id, null, now, ct);
+            return Payload<TicketOrder>.Success(await lifecycle.LoadAsync(order.Id, ct));
+        }
+
+        return await CheckoutAsync(order, lines, ct);
+    }
+
+    /// <summary>The short transaction: seats, voucher use, offer, order and reserved tickets, or nothing.</summary>
+    private async Task<TicketOrder?> HoldAsync(MembershipDbContext db, Conference conference, List<(PurchaseItem Item, TicketType Type, long Price)> lines, Voucher? voucher,
+        WaitingListEntry? offer, PurchaseRequest request, string buyerName, string buyerEmail, DateTimeOffset now, UserErrors errors, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var seats = lines.GroupBy(l => l.Type.Id).ToDictionary(g => g.Key, g => g.Count() - (offer?.TicketTypeId == g.Key ? 1 : 0));
+        var full = await Seats.TryTakeAsync(db, conference.Id, seats, ct);
+        if (full is { } fullType)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            var name = lines.FirstOrDefault(l => l.Type.Id == fullType).Type?.Name ?? "The conference";
+            errors.Add(UserErrorCodes.SoldOut, $"{name} is sold out; join the waiting list to be offered a freed seat.", "input", "items");
+            return null;
+        }
+
+        var uses = voucher is null ? 0 : lines.Count(l => voucher.TicketTypes.Any(t => t.TicketTypeId == l.Type.Id));
+        if (voucher is not null && await db.Vouchers.Where(v => v.Id == voucher.Id && v.Used + uses <= v.MaxUses)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Used, v => v.Used + uses), ct) == 0)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            errors.Add(UserErrorCodes.VoucherExhausted, "This voucher has fewer uses left than tickets it would discount.", "input", "voucherCode");
+            return null;
+        }
+
+        if (offer is not null && await db.WaitingList.Where(w => w.Id == offer.Id && w.Status == WaitingStatus.Offered)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WaitingStatus.Accepted), ct) == 0)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            errors.Add(UserErrorCodes.InvalidOffer, "This offer has been used or has expired.", "input", "offerCode");
+            return null;
+        }
+
+        var order = new TicketOrder
+        {
+            Id = calendar.NewId(), Number = $"T-{calendar.Today().Year}-{await db.NextAsync("ticket-order", ct):D6}", ConferenceId = conference.Id,
+            BuyerMemberId = request.BuyerMemberId, BuyerAgencyId = request.AgencyId, BuyerName = buyerName, BuyerEmail = MemberRules.NormalizeEmail(buyerEmail),
+            Status = TicketOrderStatus.Pending, HoldExpiresAt = now.AddMinutes(options.Value.HoldMinutes), VoucherId = voucher?.Id, VoucherUses = uses,
+            Total = lines.Sum(l => l.Price), Currency = lines[0].Type.Currency, IdempotencyKey = Guid.NewGuid(), WaitingListEntryId = offer?.Id, CreatedAt = now,
+        };
+        foreach (var (item, type, price) in lines)
+        {
+            var id = calendar.NewId();
+            order.Tickets.Add(new Ticket
+            {
+                Id = id, OrderId = order.Id, ConferenceId = conference.Id, TicketTypeId = type.Id, Price = price, AttendeeMemberId = item.AttendeeMemberId,
+                AttendeeName = item.AttendeeName?.Trim(), AttendeeNameKey = item.AttendeeName is { } n ? TextKeys.Normalize(n) : null,
+                AttendeeEmail = item.AttendeeEmail is { } e ? MemberRules.NormalizeEmail(e) : null, Code = codes.New(id), Status = TicketStatus.Reserved, CreatedAt = now,
+            });
+        }
+
+        db.TicketOrders.Add(order);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return order;
+    }
+
+    /// <summary>Stripe Checkout for the order, under its idempotency key; if Stripe refuses, the order is cancelled and its seats go back.</summary>
+    private async Task<Payload<TicketOrder>> CheckoutAsync(TicketOrder order, List<(PurchaseItem Item, TicketType Type, long Price)> lines, CancellationToken ct)
+    {
+        try
+        {
+            var session = await stripe.CreateCheckoutSessionAsync(new SessionCreateOptions
+            {
+                Mode = "payment", CustomerEmail = order.BuyerEmail, ClientReferenceId = order.Id.ToString(),
+                SuccessUrl = stripeOptions.Value.SuccessUrl, CancelUrl = stripeOptions.Value.CancelUrl,
+                Metadata = new Dictionary<string, string> { ["order_id"] = order.Id.ToString(), ["order"] = order.Number },
+                PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = new Dictionary<string, string> { ["order_id"] = order.Id.ToString() } },
+                LineItems = [.. lines.GroupBy(l => (l.Type.Id, l.Price)).Select(g => new SessionLineItemOptions
+                {
+                    Quantity = g.Count(),
+                    PriceData = new SessionLineItemPriceDataOptions
+                    {
+                        Currency = order.Currency.ToLowerInvariant(), UnitAmount = g.Key.Price,
+                        ProductData = new SessionLineItemPriceDataProductDataOptions { Name = g.First().Type.Name },
+                    },
+                })],
+            }, order.IdempotencyKey, ct);
+            await using var db = await factory.CreateDbContextAsync(ct);
+            await db.TicketOrders.Where(o => o.Id == order.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.StripeCheckoutSessionId, session.Id).SetProperty(o => o.CheckoutUrl, session.Url), ct);
+            order.StripeCheckoutSessionId = session.Id;
+            order.CheckoutUrl = session.Url;
+            return Payload<TicketOrder>.Success(order);
+        }
+        catch (StripeException e)
+        {
+            await lifecycle.CloseAsync(order.Id, TicketOrderStatus.Pending, TicketOrderStatus.Cancelled, "The payment provider refused the checkout.", CancellationToken.None);
+            return Payload<TicketOrder>.Failure(new UserErrors().Add(UserErrorCodes.PaymentProviderError, $"The payment provider refused the checkout: {e.StripeError?.Message ?? e.Message}"));
+        }
+    }
+
+    private static async Task<Voucher?> VoucherAsync(MembershipDbContext db, UserErrors errors, Conference conference, string? code, DateTimeOffset now, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        var normalized = code.Trim().ToUpperInvariant();
+        var voucher = await db.Vouchers.AsNoTracking().Include(v => v.TicketTypes).SingleOrDefaultAsync(v => v.ConferenceId == conference.Id && v.Code == normalized, ct);
+        if (voucher is null || now < voucher.ValidFrom || now > voucher.ValidUntil)
+        {
+            errors.Add(UserErrorCodes.InvalidVoucher, "This voucher code is not valid now.", "input", "voucherCode");
+            return null;
+        }
+
+        return voucher;
+    }
+
+    private static async Task<WaitingListEntry?> OfferAsync(MembershipDbContext db, UserErrors errors, PurchaseRequest request, DateTimeOffset now, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.OfferCode))
+        {
+            return null;
+        }
+
+        var offer = await db.WaitingList.AsNoTracking().SingleOrDefaultAsync(w => w.OfferCode == request.OfferCode.Trim(), ct);
+        if (offer is null || offer.Status != WaitingStatus.Offered || offer.OfferExpiresAt < now)
+        {
+            errors.Add(UserErrorCodes.InvalidOffer, "This offer has been used or has expired.", "input", "offerCode");
+            return null;
+        }
+
+        return offer;
+    }
+}

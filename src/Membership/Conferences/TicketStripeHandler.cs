@@ -1,0 +1,60 @@
+using Membership.Data;
+using Membership.Dues.Payments;
+using Microsoft.EntityFrameworkCore;
+using Stripe;
+using Stripe.Checkout;
+
+namespace Membership.Conferences;
+
+/// <summary>Ticket orders in the Stripe webhook pipeline: paid, expired, failed and refunded checkouts, from Stripe's current state.</summary>
+internal sealed class TicketStripeHandler(TicketLifecycle lifecycle, AssociationCalendar calendar) : IStripeOrderHandler
+{
+    public async Task<StripeHandlerResult?> ApplySessionAsync(MembershipDbContext db, Session session, string? eventType, CancellationToken ct)
+    {
+        var metadataId = session.Metadata?.GetValueOrDefault("order_id") is { } raw && Guid.TryParse(raw, out var parsed) ? parsed : Guid.Empty;
+        var orderId = await db.TicketOrders.Where(o => o.StripeCheckoutSessionId == session.Id || o.Id == metadataId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
+        if (orderId is not { } id)
+        {
+            return null;
+        }
+
+        if (session.Status == "complete" && session.PaymentStatus is "paid" or "no_payment_required")
+        {
+            var paid = await lifecycle.MarkPaidAsync(db, id, session.PaymentIntentId, calendar.Now(), ct);
+            return new StripeHandlerResult(paid, paid ? c => lifecycle.SendTicketsAsync(id, c) : null);
+        }
+
+        var (status, reason) = session.Status == "expired"
+            ? (TicketOrderStatus.Expired, "The checkout expired unpaid.")
+            : session.PaymentStatus == "unpaid" && eventType == EventTypes.CheckoutSessionAsyncPaymentFailed
+                ? (TicketOrderStatus.Cancelled, "The payment failed.")
+                : (TicketOrderStatus.Pending, string.Empty);
+        if (status == TicketOrderStatus.Pending)
+        {
+            return new StripeHandlerResult(false);
+        }
+
+        var (closed, offers) = await lifecycle.CloseAsync(db, id, TicketOrderStatus.Pending, status, reason, null, ct);
+        return new StripeHandlerResult(closed, offers.Count == 0 ? null : c => lifecycle.SendOffersAsync(offers, c));
+    }
+
+    public async Task<StripeHandlerResult?> ApplyChargeAsync(MembershipDbContext db, Charge charge, CancellationToken ct)
+    {
+        var order = charge.PaymentIntentId is { } intent ? await db.TicketOrders.AsNoTracking().SingleOrDefaultAsync(o => o.StripePaymentIntentId == intent, ct) : null;
+        if (order is null)
+        {
+            return null;
+        }
+
+        if (charge.AmountRefunded >= order.Total && order.Status is TicketOrderStatus.Paid or TicketOrderStatus.PartiallyRefunded)
+        {
+            var (closed, offers) = await lifecycle.CloseAsync(db, order.Id, order.Status, TicketOrderStatus.Refunded, "Refunded in full.", charge.AmountRefunded, ct);
+            return new StripeHandlerResult(closed, offers.Count == 0 ? null : c => lifecycle.SendOffersAsync(offers, c));
+        }
+
+        var partial = await db.TicketOrders.Where(o => o.Id == order.Id && o.RefundedAmount < charge.AmountRefunded
+                && (o.Status == TicketOrderStatus.Paid || o.Status == TicketOrderStatus.PartiallyRefunded))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.RefundedAmount, charge.AmountRefunded).SetProperty(o => o.Status, TicketOrderStatus.PartiallyRefunded), ct);
+        return new StripeHandlerResult(partial == 1);
+    }
+}

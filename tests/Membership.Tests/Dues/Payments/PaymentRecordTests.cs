@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Membership.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Membership.Tests.Dues.Payments;
+
+/// <summary>Payments as members and staff read them: Member.duesPayments, staff's duesPayments filters, and the receipt PDF.</summary>
+public abstract class PaymentRecordTests(ApiFixture api) : PaymentTest(api)
+{
+    private const string ListDocument =
+        "query($status: [DuesPaymentStatus!], $from: DateTimeOffset, $to: DateTimeOffset, $planId: ID, $agencyId: ID, $memberId: ID) { "
+        + "duesPayments(first: 50, status: $status, from: $from, to: $to, planId: $planId, agencyId: $agencyId, memberId: $memberId) { totalCount nodes { receiptNumber } } }";
+
+    [SkippableFact]
+    public async Task A_member_sees_their_payments_with_receipt_amount_status_and_period()
+    {
+        var plan = await Data.PlanAsync(price: 8250);
+        var member = await Data.MemberAsync(plan, termStart: Data.Today.AddMonths(-6));
+        var paid = await Dues.PaidAsync(plan, member);
+        var pending = await Dues.StartedAsync(plan, member);
+
+        var payments = (await Dues.MemberAsync(member)).GetProperty("duesPayments");
+
+        Assert.Equal([pending.ReceiptNumber, paid.ReceiptNumber], payments.EnumerateArray().Select(p => p.Str("receiptNumber")));
+        Assert.Matches(@"^R-\d{4}-\d{6}$", paid.ReceiptNumber);
+        var term = (await Dues.TermsAsync(member))[^1];
+        var (first, second) = (payments[1], payments[0]);
+        Assert.Equal(("SUCCEEDED", "INDIVIDUAL", 8250, "USD"), (first.Str("status"), first.Str("kind"), first.At("amount.amount").GetInt32(), first.Str("amount.currency")));
+        Assert.Equal((DuesDriver.Day(term.StartsOn), DuesDriver.Day(term.EndsOn!.Value), 8250), (first.Str("lines.0.periodStart"), first.Str("lines.0.periodEnd"), first.At("lines.0.amount").GetInt32()));
+        Assert.Equal(($"/receipts/{paid.ReceiptNumber}/pdf", (string?)null), (first.Str("receiptPdfUrl"), first.Str("checkoutUrl")));
+        Assert.NotNull(first.Str("completedAt"));
+        Assert.Equal(("PENDING", (string?)null, (string?)null), (second.Str("status"), second.Str("receiptPdfUrl"), second.Str("lines.0.periodStart")));
+        Assert.NotNull(second.Str("checkoutUrl"));
+    }
+
+    [SkippableFact]
+    public async Task Staff_filter_payments_by_status_date_range_plan_agency_and_member()
+    {
+        var (plan, other) = (await Data.PlanAsync(), await Data.PlanAsync());
+        var agency = await Data.AgencyAsync();
+        var officers = await Data.MembersAsync(2, plan, agency, Data.Today.AddMonths(-6));
+        var (m1, m2, m3) = (await Data.MemberAsync(plan), await Data.MemberAsync(plan), await Data.MemberAsync(other));
+        var old = await Dues.PaidAsync(plan, m1);
+        var pending = await Dues.StartedAsync(plan, m2);
+        var group = DuesDriver.Opened(DuesDriver.Payload(await Dues.StartForAgencyAsync(agency, plan, officers, TestIdentity.Staff), "startAgencyDuesPayment"));
+        await Dues.DeliverAsync(Dues.Stripe.Pay(group.SessionId));
+        var elsewhere = await Dues.PaidAsync(other, m3);
+        await using (var db = await Api.Db.CreateDbContextAsync())
+        {
+            await db.DuesPayments.Where(p => p.Id == old.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.CreatedAt, DateTimeOffset.UtcNow.AddDays(-10)));
+        }
+
+        var cut = DateTimeOffset.UtcNow.AddDays(-5).ToString("O", CultureInfo.InvariantCulture);
+        var planId = TestData.PlanId(plan);
+        Assert.Equal([group.ReceiptNumber, pending.ReceiptNumber, old.ReceiptNumber], await ListAsync(new { planId }));
+        Assert.Equal([pending.ReceiptNumber], await ListAsync(new { planId, status = new[] { "PENDING" } }));
+        Assert.Equal([group.ReceiptNumber, old.ReceiptNumber], await ListAsync(new { planId, status = new[] { "SUCCEEDED", "FAILED" } }));
+        Assert.Equal([group.ReceiptNumber, pending.ReceiptNumber], await ListAsync(new { planId, from = cut }));
+        Assert.Equal([old.ReceiptNumber], await ListAsync(new { planId, to = cut }));
+        Assert.Equal([group.ReceiptNumber], await ListAsync(new { agencyId = TestData.AgencyId(agency) }));
+        Assert.Equal([old.ReceiptNumber], await ListAsync(new { memberId = TestData.MemberId(m1) }));
+        Assert.Equal([group.ReceiptNumber], await ListAsync(new { memberId = TestData.MemberId(officers[1]) }));
+        Assert.Equal([elsewhere.ReceiptNumber], await ListAsync(new { planId = TestData.PlanId(other) }));
+    }
+
+    [SkippableFact]
+    public async Task Another_member_is_forbidden_from_a_members_payments()
+    {
+        var plan = await Data.PlanAsync();
+        var (payer, other) = (await Data.MemberAsync(plan), await Data.MemberAsync(plan));
+        var paid = await Dues.PaidAsync(plan, payer);
+        var them = TestIdentity.Member(other.Id);
+
+        var fields = await Client.PostAsync("query($id: ID!) { member(id: $id) { lastName duesPayments { id } autoRenewal { status } } }", new { id = TestData.MemberId(payer) }, them);
+        Assert.Equal(["FORBIDDEN", "FORBIDDEN"], fields.ErrorCodes);
+        Assert.Equal((payer.LastName, JsonValueKind.Null), (fields.Data.Str("member.lastName"), fields.Data.At("member.duesPayments").ValueKind));
+
+        var list = await Client.PostAsync(ListDocument, new { memberId = TestData.MemberId(payer) }, them);
+        Assert.Equal(["FORBIDDEN"], list.ErrorCodes);
+        Assert.DoesNotContain(paid.ReceiptNumber, list.Text, StringComparison.Ordinal);
+
+        const string Node = "query($id: ID!) { node(id: $id) { ... on DuesPayment { receiptNumber } } }";
+        Assert.Equal(JsonValueKind.Null, (await Client.DataAsync(Node, new { id = paid.GlobalId }, them)).At("node").ValueKind);
+        Assert.Equal(paid.ReceiptNumber, (await Client.DataAsync(Node, new { id = paid.GlobalId }, TestIdentity.Member(payer.Id))).Str("node.receiptNumber"));
+    }
+
+    [SkippableFact]
+    public async Task The_payer_and_staff_download_the_receipt_as_a_pdf_and_nobody_else_finds_it()
+    {
+        var plan = await Data.PlanAsync();
+        var (payer, other) = (await Data.MemberAsync(plan), await Data.MemberAsync(plan));
+        var paid = await Dues.PaidAsync(plan, payer);
+
+        foreach (var who in new[] { TestIdentity.Member(payer.Id), TestIdentity.Staff })
+        {
+            using var response = await ReceiptAsync(paid.ReceiptNumber, who);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+            Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await response.Content.ReadAsByteArrayAsync())[..5], StringComparison.Ordinal);
+        }
+
+        using var notTheirs = await ReceiptAsync(paid.ReceiptNumber, TestIdentity.Member(other.Id));
+        Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+        using var anonymous = await ReceiptAsync(paid.ReceiptNumber, TestIdentity.Anonymous);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task A_pending_payment_has_no_receipt()
+    {
+        var plan = await Data.PlanAsync();
+        var member = await Data.MemberAsync(plan);
+        var pending = await Dues.StartedAsync(plan, member);
+
+        using var response = await ReceiptAsync(pending.ReceiptNumber, TestIdentity.Member(member.Id));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>The receipt numbers staff get for these filters, newest first.</summary>
+    private async Task<IReadOnlyList<string>> ListAsync(object filters)
+    {
+        var connection = (await Client.DataAsync(ListDocument, filters, TestIdentity.Staff)).GetProperty("duesPayments");
+        var receipts = connection.GetProperty("nodes").EnumerateArray().Select(n => n.Str("receiptNumber")!).ToList();
+        Assert.Equal(receipts.Count, connection.GetProperty("totalCount").GetInt32());
+        return receipts;
+    }
+
+    private async Task<HttpResponseMessage> ReceiptAsync(string number, TestIdentity? caller)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/receipts/{number}/pdf");
+        if (caller is not null)
+        {
+            request.Headers.Add(TestAuthenticationHandler.HeaderName, caller.Header);
+        }
+
+        return await Client.Http.SendAsync(request);
+    }
+}
+
+public sealed class PaymentRecordTestsOnSqlite(SqliteApi api) : PaymentRecordTests(api), IClassFixture<SqliteApi>;
+
+public sealed class PaymentRecordTestsOnPostgreSql(PostgreSqlApi api) : PaymentRecordTests(api), IClassFixture<PostgreSqlApi>;
+
+public sealed class PaymentRecordTestsOnSqlServer(SqlServerApi api) : PaymentRecordTests(api), IClassFixture<SqlServerApi>;

@@ -1,0 +1,126 @@
+using Membership.Dues.Payments;
+using Membership.Members;
+using Membership.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Membership.Tests.Dues.Payments;
+
+/// <summary>
+/// reconcilePayments and the job behind it: what Stripe knows and we missed is applied once, however many
+/// reconciliations and late webhooks meet it. (Each reconciliation sees every event of this class's fake Stripe.)
+/// </summary>
+public abstract class ReconciliationTests(ApiFixture api) : PaymentTest(api)
+{
+    private const string ReconcileDocument = "mutation { reconcilePayments { eventsApplied checkoutsUpdated } }";
+
+    [SkippableFact]
+    public async Task A_paid_checkout_whose_webhook_never_came_is_applied_once_and_the_late_webhook_changes_nothing()
+    {
+        var (member, checkout) = await CheckoutAsync();
+        var events = Dues.Stripe.Pay(checkout.SessionId);
+
+        var result = await Client.DataAsync(ReconcileDocument, identity: TestIdentity.Staff);
+
+        Assert.True(result.At("reconcilePayments.eventsApplied").GetInt32() + result.At("reconcilePayments.checkoutsUpdated").GetInt32() >= 1);
+        await Dues.AssertExtendedOnceAsync(member, checkout);
+        await Client.DataAsync(ReconcileDocument, identity: TestIdentity.Staff);
+        await Dues.DeliverAsync(events);
+        await Dues.AssertExtendedOnceAsync(member, checkout);
+    }
+
+    [SkippableFact]
+    public async Task Two_reconciliations_at_once_extend_once()
+    {
+        var (member, checkout) = await CheckoutAsync();
+        Dues.Stripe.Pay(checkout.SessionId);
+
+        await Task.WhenAll(Client.DataAsync(ReconcileDocument, identity: TestIdentity.Staff), Client.DataAsync(ReconcileDocument, identity: TestIdentity.Staff));
+
+        await Dues.AssertExtendedOnceAsync(member, checkout);
+    }
+
+    [SkippableFact]
+    public async Task A_checkout_that_expired_unseen_is_marked_expired()
+    {
+        var (member, checkout) = await CheckoutAsync();
+        Dues.Stripe.Expire(checkout.SessionId);
+
+        await Client.DataAsync(ReconcileDocument, identity: TestIdentity.Staff);
+
+        Assert.Equal(DuesPaymentStatus.Expired, (await Dues.PaymentAsync(checkout.Id)).Status);
+        Assert.Single(await Dues.TermsAsync(member));
+    }
+
+    [SkippableFact]
+    public async Task A_renewal_whose_webhook_never_came_is_applied_once()
+    {
+        var (member, checkout) = await CheckoutAsync(autoRenew: true);
+        await Dues.DeliverAsync(Dues.Stripe.Pay(checkout.SessionId));
+        var renewal = Dues.Stripe.Renew((await Dues.PaymentAsync(checkout.Id)).StripeSubscriptionId!, paid: true);
+
+        await Client.DataAsync(ReconcileDocument, identity: TestIdentity.Staff);
+        await Dues.DeliverAsync(renewal);
+
+        Assert.Equal(3, (await Dues.TermsAsync(member)).Count);
+        Assert.Single(await Dues.PaymentsOfAsync(member), p => p.Kind == DuesPaymentKind.Renewal && p.Status == DuesPaymentStatus.Succeeded);
+    }
+
+    [SkippableFact]
+    public async Task The_job_applies_a_lost_webhook_once_while_two_instances_run_it()
+    {
+        var (member, checkout) = await CheckoutAsync();
+        Dues.Stripe.Pay(checkout.SessionId);
+
+        await using (var first = JobHost())
+        await using (var second = JobHost())
+        {
+            _ = (first.Server, second.Server); // started: each runs the job every 100 ms
+            for (var waited = 0; (await Dues.PaymentAsync(checkout.Id)).Status == DuesPaymentStatus.Pending && waited < 20_000; waited += 100)
+            {
+                await Task.Delay(100);
+            }
+
+            await Task.Delay(500); // more runs on both instances
+        }
+
+        await Dues.AssertExtendedOnceAsync(member, checkout);
+        await using var db = await Api.Db.CreateDbContextAsync();
+        Assert.Single(await db.JobLeases.AsNoTracking().Where(l => l.Name == "dues-reconciliation").ToListAsync());
+    }
+
+    [SkippableFact]
+    public async Task Only_staff_reconcile()
+    {
+        var member = await Data.MemberAsync(await Data.PlanAsync());
+
+        var result = await Client.PostAsync(ReconcileDocument, identity: TestIdentity.Member(member.Id));
+
+        Assert.Contains("FORBIDDEN", result.ErrorCodes);
+        Assert.False(result.HasData);
+    }
+
+    /// <summary>A member six months into a year's term, with an open checkout for the next.</summary>
+    private async Task<(Member Member, Checkout Checkout)> CheckoutAsync(bool autoRenew = false)
+    {
+        var plan = await Data.PlanAsync();
+        var member = await Data.MemberAsync(plan, termStart: Data.Today.AddMonths(-6));
+        return (member, await Dues.StartedAsync(plan, member, autoRenew));
+    }
+
+    /// <summary>Another instance on the same database and the same fake Stripe, with the reconciliation job on.</summary>
+    private WebApplicationFactory<Program> JobHost() => Api.CreateFactory(builder =>
+    {
+        builder.UseSetting("Stripe:ReconcileEveryMinutes", "1");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FastTimers()).AddSingleton(Api.Stripe));
+    });
+}
+
+public sealed class ReconciliationTestsOnSqlite(SqliteApi api) : ReconciliationTests(api), IClassFixture<SqliteApi>;
+
+public sealed class ReconciliationTestsOnPostgreSql(PostgreSqlApi api) : ReconciliationTests(api), IClassFixture<PostgreSqlApi>;
+
+public sealed class ReconciliationTestsOnSqlServer(SqlServerApi api) : ReconciliationTests(api), IClassFixture<SqlServerApi>;

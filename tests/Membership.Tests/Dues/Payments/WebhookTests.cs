@@ -1,0 +1,183 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Membership.Dues;
+using Membership.Dues.Payments;
+using Membership.Dues.Sandbox;
+using Membership.Members;
+using Membership.Tests.Infrastructure;
+
+namespace Membership.Tests.Dues.Payments;
+
+/// <summary>POST /webhooks/stripe: only Stripe's signed, fresh news is taken, each event once, from the session's current state.</summary>
+public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
+{
+    [SkippableFact]
+    public async Task A_bad_signature_is_refused_and_changes_nothing()
+    {
+        var (member, checkout, _) = await CheckoutAsync();
+        var completed = Dues.Stripe.Pay(checkout.SessionId)[0];
+        var before = await SnapshotAsync(member);
+
+        using var response = await FakeStripe.DeliverAsync(Client.Http, completed, secret: "whsec_someone_else");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertUnchangedAsync(member, before, completed);
+    }
+
+    [SkippableFact]
+    public async Task A_tampered_body_is_refused_and_changes_nothing()
+    {
+        var (member, checkout, _) = await CheckoutAsync();
+        var completed = Dues.Stripe.Pay(checkout.SessionId)[0];
+        var before = await SnapshotAsync(member);
+        var (body, signature) = StripeSandbox.Sign(completed, FakeStripe.WebhookSecret, DateTimeOffset.UtcNow);
+        var tampered = body.Replace("\"livemode\":false", "\"livemode\":true", StringComparison.Ordinal);
+        Assert.NotEqual(body, tampered);
+
+        Assert.Equal(HttpStatusCode.BadRequest, await Dues.PostWebhookAsync(tampered, signature));
+
+        await AssertUnchangedAsync(member, before, completed);
+        Assert.Equal(HttpStatusCode.OK, await Dues.PostWebhookAsync(body, signature)); // the untouched body was fine
+    }
+
+    [SkippableFact]
+    public async Task A_signature_older_than_300_seconds_is_refused_and_one_of_299_seconds_passes()
+    {
+        var (member, checkout, _) = await CheckoutAsync();
+        var completed = Dues.Stripe.Pay(checkout.SessionId)[0];
+        var before = await SnapshotAsync(member);
+
+        using var stale = await FakeStripe.DeliverAsync(Client.Http, completed, DateTimeOffset.UtcNow.AddSeconds(-301));
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        await AssertUnchangedAsync(member, before, completed);
+
+        using var fresh = await FakeStripe.DeliverAsync(Client.Http, completed, DateTimeOffset.UtcNow.AddSeconds(-299));
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Equal(2, (await Dues.TermsAsync(member)).Count);
+    }
+
+    [SkippableFact]
+    public async Task An_event_type_we_do_not_handle_is_accepted_and_changes_nothing()
+    {
+        var (member, checkout, _) = await CheckoutAsync();
+        Dues.Stripe.Pay(checkout.SessionId); // paid at Stripe, its checkout news not delivered yet
+        var intent = Dues.Stripe.Find((string)Dues.Stripe.Find(checkout.SessionId)!["payment_intent"]!)!;
+        var before = await SnapshotAsync(member);
+
+        await Dues.DeliverAsync([Dues.Stripe.Emit("payment_intent.succeeded", intent), Dues.Stripe.Emit("customer.created", new JsonObject { ["id"] = "cus_other", ["object"] = "customer" })]);
+
+        Assert.Equal(before, await SnapshotAsync(member));
+    }
+
+    [SkippableFact]
+    public async Task A_charge_event_that_is_no_refund_leaves_a_paid_payment_paid()
+    {
+        var (member, checkout, _) = await CheckoutAsync();
+        await Dues.DeliverAsync(Dues.Stripe.Pay(checkout.SessionId));
+        var intent = Dues.Stripe.Find((await Dues.PaymentAsync(checkout.Id)).StripePaymentIntentId!)!;
+        var charge = Dues.Stripe.Find((string)intent["latest_charge"]!)!;
+        var before = await SnapshotAsync(member);
+
+        // Stripe sends charge.succeeded (and charge.updated) for every card payment to endpoints subscribed to them.
+        await Dues.DeliverAsync([Dues.Stripe.Emit("charge.succeeded", charge), Dues.Stripe.Emit("charge.updated", charge)]);
+
+        Assert.Equal(before, await SnapshotAsync(member));
+        Assert.Equal("SUCCEEDED", (await Dues.MemberAsync(member)).Str("duesPayments.0.status"));
+    }
+
+    [SkippableFact]
+    public async Task The_same_event_twice_extends_once()
+    {
+        var (member, checkout, _) = await CheckoutAsync();
+        var completed = Dues.Stripe.Pay(checkout.SessionId)[0];
+
+        await Dues.DeliverAsync([completed, completed]);
+
+        await Dues.AssertExtendedOnceAsync(member, checkout);
+    }
+
+    [SkippableFact]
+    public async Task The_same_event_three_times_at_once_extends_once()
+    {
+        var (member, checkout, _) = await CheckoutAsync();
+        var completed = Dues.Stripe.Pay(checkout.SessionId)[0];
+
+        Assert.All(await Dues.DeliverAtOnceAsync([completed, completed, completed]), code => Assert.Equal(HttpStatusCode.OK, code));
+
+        await Dues.AssertExtendedOnceAsync(member, checkout);
+    }
+
+    [SkippableFact]
+    public async Task Completed_and_async_payment_succeeded_for_one_session_extend_once_even_at_once()
+    {
+        var checkouts = new List<(Member Member, Checkout Checkout)>();
+        var news = new List<JsonObject>();
+        for (var i = 0; i < 4; i++) // four sessions, each with its two events, all delivered at the same time
+        {
+            var (member, checkout, _) = await CheckoutAsync();
+            checkouts.Add((member, checkout));
+            news.Add(Dues.Stripe.Pay(checkout.SessionId)[0]);
+            news.Add(Dues.Stripe.Emit("checkout.session.async_payment_succeeded", Dues.Stripe.Find(checkout.SessionId)!));
+        }
+
+        Assert.All(await Dues.DeliverAtOnceAsync(news), code => Assert.Equal(HttpStatusCode.OK, code));
+        await Dues.DeliverAsync(Enumerable.Reverse(news));
+
+        foreach (var (member, checkout) in checkouts)
+        {
+            await Dues.AssertExtendedOnceAsync(member, checkout);
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_failed_payment_is_recorded_extends_nothing_and_a_new_checkout_then_works()
+    {
+        var (member, checkout, plan) = await CheckoutAsync();
+
+        await Dues.DeliverAsync(Dues.Stripe.Fail(checkout.SessionId));
+
+        var failed = await Dues.MemberAsync(member);
+        Assert.Equal("FAILED", failed.Str("duesPayments.0.status"));
+        Assert.False(string.IsNullOrEmpty(failed.Str("duesPayments.0.failureReason")));
+        Assert.Equal(1, failed.At("terms").GetArrayLength());
+        var retry = await Dues.PaidAsync(plan, member);
+        Assert.NotEqual(checkout.Id, retry.Id);
+        await Dues.AssertExtendedOnceAsync(member, retry);
+        Assert.Equal(DuesPaymentStatus.Failed, (await Dues.PaymentAsync(checkout.Id)).Status);
+    }
+
+    [SkippableFact]
+    public async Task An_expired_checkout_is_recorded_as_expired_and_extends_nothing()
+    {
+        var (member, checkout, _) = await CheckoutAsync();
+
+        await Dues.DeliverAsync(Dues.Stripe.Expire(checkout.SessionId));
+
+        var after = await Dues.MemberAsync(member);
+        Assert.Equal("EXPIRED", after.Str("duesPayments.0.status"));
+        Assert.Null(after.Str("duesPayments.0.checkoutUrl"));
+        Assert.Equal(1, after.At("terms").GetArrayLength());
+    }
+
+    /// <summary>A member six months into a year's term, with an open checkout for the next.</summary>
+    private async Task<(Member Member, Checkout Checkout, MembershipPlan Plan)> CheckoutAsync()
+    {
+        var plan = await Data.PlanAsync();
+        var member = await Data.MemberAsync(plan, termStart: Data.Today.AddMonths(-6));
+        return (member, await Dues.StartedAsync(plan, member), plan);
+    }
+
+    private async Task<string> SnapshotAsync(Member member) => (await Dues.MemberAsync(member)).GetRawText();
+
+    private async Task AssertUnchangedAsync(Member member, string before, JsonObject refused)
+    {
+        Assert.Equal(before, await SnapshotAsync(member));
+        Assert.False(await Dues.EventRecordedAsync(refused));
+    }
+}
+
+public sealed class WebhookTestsOnSqlite(SqliteApi api) : WebhookTests(api), IClassFixture<SqliteApi>;
+
+public sealed class WebhookTestsOnPostgreSql(PostgreSqlApi api) : WebhookTests(api), IClassFixture<PostgreSqlApi>;
+
+public sealed class WebhookTestsOnSqlServer(SqlServerApi api) : WebhookTests(api), IClassFixture<SqlServerApi>;
