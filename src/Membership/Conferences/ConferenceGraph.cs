@@ -285,6 +285,8 @@ internal static class ConferenceGraph
             }
 
             return conference;
-        });
+        }, e => DbErrors.IsCheckViolation(e)
+            ? new UserError(UserErrorCodes.OutOfRange, "Seats were sold meanwhile: the capacity cannot go below the seats taken.", ["input", "capacity"])
+            : null);
     }
 }

@@ -32,6 +32,13 @@ public sealed class ConferenceLoaders(IDbContextFactory<MembershipDbContext> fac
         return await db.TicketOrders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => (TicketOrder?)o, ct);
     }, null);
 
+    /// <summary>The agency a member works for.</summary>
+    public BatchLoader<Guid, Guid?> AgencyOfMember { get; } = new(async (ids, ct) =>
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.AgencyId, ct);
+    }, null);
+
     public BatchLoader<Guid, string?> VoucherCode { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -146,7 +153,7 @@ internal sealed class TicketOrderNodeSource(IDbContextFactory<MembershipDbContex
     }
 }
 
-/// <summary>Tickets through node(id): staff, the attendee, the buying member.</summary>
+/// <summary>Tickets through node(id): staff, the attendee, the buying member, members of the buying agency.</summary>
 internal sealed class TicketNodeSource(IDbContextFactory<MembershipDbContext> factory) : INodeSource
 {
     public string TypeName => TicketGraphType.TypeName;
@@ -157,8 +164,10 @@ internal sealed class TicketNodeSource(IDbContextFactory<MembershipDbContext> fa
         var staff = caller.IsStaff;
         var self = caller.MemberId;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var agency = self is null ? null : await db.Members.Where(m => m.Id == self).Select(m => m.AgencyId).SingleOrDefaultAsync(cancellationToken);
         return await db.Tickets.AsNoTracking()
-            .Where(t => keys.Contains(t.Id) && (staff || (self != null && (t.AttendeeMemberId == self || db.TicketOrders.Any(o => o.Id == t.OrderId && o.BuyerMemberId == self)))))
+            .Where(t => keys.Contains(t.Id) && (staff || (self != null && (t.AttendeeMemberId == self
+                || db.TicketOrders.Any(o => o.Id == t.OrderId && (o.BuyerMemberId == self || (agency != null && o.BuyerAgencyId == agency)))))))
             .ToDictionaryAsync(t => t.Id, t => (object)t, cancellationToken);
     }
 }

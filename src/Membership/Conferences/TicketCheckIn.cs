@@ -20,16 +20,17 @@ public sealed record CheckInResult(CheckInOutcome Outcome, string Message, Ticke
 public sealed record Scan(string? Code, DateTimeOffset ScannedAt);
 
 /// <summary>
-/// Checks tickets in. A check-in is one conditional UPDATE ("only if still valid, or checked in later than this
-/// scan"), so two scanners racing on one ticket get one CHECKED_IN and one ALREADY_CHECKED_IN, and scans uploaded
-/// later from offline devices resolve to the earliest scan. A member's check-in records their attendance of the
+/// Checks tickets in. A check-in is one conditional UPDATE ("only if still valid"), so scanners racing on one ticket get
+/// one CHECKED_IN and the others ALREADY_CHECKED_IN with its time; a scan uploaded later from an offline device that was
+/// made before the recorded check-in moves its time back: the first scan wins. A member's check-in records their attendance of the
 /// conference, which counts toward the Practitioner designation.
 /// </summary>
 public sealed class TicketCheckIn(IDbContextFactory<MembershipDbContext> factory, AssociationCalendar calendar, TicketCodes codes)
 {
     public const int MaxScansPerUpload = 1000;
 
-    public async Task<CheckInResult> CheckInAsync(Guid conferenceId, Scan scan, string by, CancellationToken ct)
+    /// <param name="offline">A scan made earlier on a device without a connection: where it is earlier than the recorded check-in, it becomes the check-in's time.</param>
+    public async Task<CheckInResult> CheckInAsync(Guid conferenceId, Scan scan, string by, CancellationToken ct, bool offline = false)
     {
         var ticketId = codes.Read(scan.Code);
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -65,7 +66,7 @@ public sealed class TicketCheckIn(IDbContextFactory<MembershipDbContext> factory
         {
             await RecordAttendanceAsync(db, ticket, member, at, ct);
         }
-        else if (!first)
+        else if (!first && offline)
         {
             // Used already. A scan made earlier offline and uploaded now moves the time back: the first scan wins.
             await db.Tickets.Where(t => t.Id == ticket.Id && t.Status == TicketStatus.CheckedIn && t.CheckedInAt > at)
@@ -89,7 +90,7 @@ public sealed class TicketCheckIn(IDbContextFactory<MembershipDbContext> factory
         var results = new CheckInResult[scans.Count];
         foreach (var (scan, index) in scans.Select((s, i) => (s, i)).OrderBy(p => p.s.ScannedAt))
         {
-            results[index] = await CheckInAsync(conferenceId, scan, by, ct);
+            results[index] = await CheckInAsync(conferenceId, scan, by, ct, offline: true);
         }
 
         return results;

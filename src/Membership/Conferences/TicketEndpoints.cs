@@ -88,18 +88,18 @@ public static class TicketEndpoints
                        orderby type.Name, t.AttendeeName, t.Id
                        select new
                        {
-                           o.Number, TicketType = type.Name, t.Status, t.AttendeeName, t.AttendeeEmail, MemberNumber = m == null ? null : m.MemberNumber,
+                           o.Number, TicketType = type.Name, t.Status, t.AttendeeName, t.AttendeeEmail, MemberNumber = m == null ? (long?)null : m.Number,
                            Agency = a == null ? null : a.Name, t.Price, type.Currency, t.CheckedInAt,
                        };
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = "attachment; filename=\"attendees.csv\"";
             http.Response.Headers.CacheControl = "private, no-store";
-            await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false));
+            await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false)) { NewLine = "\r\n" }; // RFC 4180 records end with CRLF
             await writer.WriteLineAsync("order,ticket_type,status,attendee_name,attendee_email,member_number,agency,price_minor_units,currency,checked_in_at");
             await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(http.RequestAborted))
             {
                 await writer.WriteLineAsync(string.Join(',', Csv(r.Number), Csv(r.TicketType), r.Status == TicketStatus.CheckedIn ? "CHECKED_IN" : "VALID",
-                    Csv(r.AttendeeName), Csv(r.AttendeeEmail), Csv(r.MemberNumber), Csv(r.Agency), r.Price.ToString(CultureInfo.InvariantCulture), r.Currency,
+                    Csv(r.AttendeeName), Csv(r.AttendeeEmail), r.MemberNumber is { } n ? Members.MemberNumbers.Format(n) : string.Empty, Csv(r.Agency), r.Price.ToString(CultureInfo.InvariantCulture), r.Currency,
                     r.CheckedInAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? string.Empty));
             }
 

@@ -62,7 +62,7 @@ internal sealed class TicketGraphType : ObjectGraphType<Ticket>
             .Resolve(c => c.Service<ConferenceLoaders>().TicketType.Load(c.Source.TicketTypeId).Then(t => new Money(c.Source.Price, t?.Currency ?? "USD")));
         Field<NonNullGraphType<TicketStatusType>>("status").Resolve(c => c.Source.Status);
         Field<TicketOrderType>("order").Description("The order it belongs to, for its buyer and staff.")
-            .Resolve(c => c.Service<ConferenceLoaders>().Order.Load(c.Source.OrderId).Then(o => TicketAccess.MaySeeOrder(c.Caller(), o) ? o : null));
+            .Resolve(c => c.Service<ConferenceLoaders>().Order.Load(c.Source.OrderId).Bind(o => TicketAccess.MaySeeOrder(c, o).Then(ok => ok ? o : null)));
         Field<StringGraphType>("attendeeName").Description("Null for a ticket of an agency's block not named yet.").Authorize()
             .Resolve(c => TicketAccess.HolderOnly(c, t => t.AttendeeName));
         Field<StringGraphType>("attendeeEmail").Authorize().Resolve(c => TicketAccess.HolderOnly(c, t => t.AttendeeEmail));
@@ -133,13 +133,28 @@ internal sealed class WaitingStatusType : EnumerationGraphType<WaitingStatus>
     public WaitingStatusType() => Name = "WaitingListStatus";
 }
 
-/// <summary>Who may see what of a ticket: staff, its attendee, and the member who bought it.</summary>
+/// <summary>Who may see what of a ticket: staff, its attendee, the member who bought it, and for an agency's order its members.</summary>
 internal static class TicketAccess
 {
-    public static bool MaySeeOrder(Caller caller, TicketOrder? order) =>
-        order is not null && (caller.IsStaff || (caller.MemberId is { } self && order.BuyerMemberId == self));
+    public static IDataLoaderResult<bool> MaySeeOrder(IResolveFieldContext context, TicketOrder? order)
+    {
+        var caller = context.Caller();
+        if (order is null || caller.MemberId is not { } self)
+        {
+            return LoaderResult.Of(order is not null && caller.IsStaff);
+        }
 
-    /// <summary>The value for the ticket's holder, buyer or staff; a FORBIDDEN error for this field otherwise.</summary>
+        if (caller.IsStaff || order.BuyerMemberId == self)
+        {
+            return LoaderResult.Of(true);
+        }
+
+        return order.BuyerAgencyId is { } agency
+            ? context.Service<ConferenceLoaders>().AgencyOfMember.Load(self).Then(a => a == agency)
+            : LoaderResult.Of(false);
+    }
+
+    /// <summary>The value for the ticket's holder, its order's buyer or staff; a FORBIDDEN error for this field otherwise.</summary>
     public static IDataLoaderResult<T?> HolderOnly<T>(IResolveFieldContext<Ticket> context, Func<Ticket, T?> value)
     {
         var caller = context.Caller();
@@ -149,7 +164,7 @@ internal static class TicketAccess
             return LoaderResult.Of(value(ticket));
         }
 
-        return context.Service<ConferenceLoaders>().Order.Load(ticket.OrderId).Then(order => MaySeeOrder(caller, order)
+        return context.Service<ConferenceLoaders>().Order.Load(ticket.OrderId).Bind(order => MaySeeOrder(context, order)).Then(ok => ok
             ? value(ticket)
             : throw new ExecutionError($"You are not allowed to read '{context.FieldDefinition.Name}' here.") { Code = ErrorCodes.Forbidden });
     }

@@ -66,7 +66,8 @@ public sealed class TicketLifecycle(
         {
             await db.TicketOrders.Where(o => o.Id == orderId && o.Status == order.Status)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, TicketOrderStatus.Paid).SetProperty(o => o.PaidAt, paidAt)
-                    .SetProperty(o => o.StripePaymentIntentId, paymentIntentId).SetProperty(o => o.CloseReason, (string?)null), ct);
+                    .SetProperty(o => o.StripePaymentIntentId, paymentIntentId).SetProperty(o => o.CloseReason, (string?)null)
+                    .SetProperty(o => o.ClosedAt, (DateTimeOffset?)null), ct);
             await db.Tickets.Where(t => t.OrderId == orderId && t.Status == TicketStatus.Cancelled).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Valid), ct);
             if (order.VoucherId is { } voucher && order.VoucherUses > 0)
             {
@@ -201,7 +202,11 @@ public sealed class TicketLifecycle(
         return await FreeSeatsAsync(db, conferenceId, freed, calendar.Now(), ct);
     }
 
-    /// <summary>Each freed seat is offered to the next person waiting for its type (the seat stays held for them); the rest go back.</summary>
+    /// <summary>
+    /// Each freed seat is offered to the next person waiting for its type (the seat stays held for them). A seat nobody
+    /// waits for is then offered, as a seat of the conference, to the first person waiting for another type that was
+    /// sold out only because the conference was full; the rest go back on sale.
+    /// </summary>
     private async Task<List<WaitingListEntry>> FreeSeatsAsync(MembershipDbContext db, Guid conferenceId, Dictionary<Guid, int> freed, DateTimeOffset now, CancellationToken ct)
     {
         var offers = new List<WaitingListEntry>();
@@ -212,14 +217,8 @@ public sealed class TicketLifecycle(
                 .OrderBy(w => w.JoinedAt).ThenBy(w => w.Id).Take(count).ToListAsync(ct);
             foreach (var entry in next)
             {
-                var code = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-                var expires = now.AddHours(options.Value.OfferHours);
-                if (await db.WaitingList.Where(w => w.Id == entry.Id && w.Status == WaitingStatus.Waiting)
-                        .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WaitingStatus.Offered).SetProperty(w => w.OfferCode, code)
-                            .SetProperty(w => w.OfferedAt, now).SetProperty(w => w.OfferExpiresAt, expires), ct) == 1)
+                if (await OfferAsync(db, entry, now, ct))
                 {
-                    entry.OfferCode = code;
-                    entry.OfferExpiresAt = expires;
                     offers.Add(entry);
                 }
             }
@@ -227,8 +226,57 @@ public sealed class TicketLifecycle(
             release[typeId] = count - offers.Count(o => o.TicketTypeId == typeId);
         }
 
-        await Seats.ReleaseAsync(db, conferenceId, release, ct);
+        var spare = release.Values.Sum();
+        var kept = 0;
+        if (spare > 0)
+        {
+            var others = await db.WaitingList.AsNoTracking()
+                .Where(w => w.Status == WaitingStatus.Waiting && db.TicketTypes.Any(t => t.Id == w.TicketTypeId && t.ConferenceId == conferenceId && t.Taken < t.Quota))
+                .OrderBy(w => w.JoinedAt).ThenBy(w => w.Id).Take(spare).ToListAsync(ct);
+            foreach (var entry in others)
+            {
+                // The conference seat stays taken and moves to the entry's type, if that type still has room.
+                if (await db.TicketTypes.Where(t => t.Id == entry.TicketTypeId && t.Taken + 1 <= t.Quota).ExecuteUpdateAsync(s => s.SetProperty(t => t.Taken, t => t.Taken + 1), ct) == 0)
+                {
+                    continue;
+                }
+
+                if (await OfferAsync(db, entry, now, ct))
+                {
+                    offers.Add(entry);
+                    kept++;
+                }
+                else
+                {
+                    await db.TicketTypes.Where(t => t.Id == entry.TicketTypeId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Taken, t => t.Taken - 1), ct);
+                }
+            }
+        }
+
+        await Seats.ReleaseAsync(db, conferenceId, release, ct, includeEvent: false);
+        if (spare - kept > 0)
+        {
+            await db.Conferences.Where(c => c.Id == conferenceId).ExecuteUpdateAsync(s => s.SetProperty(c => c.SeatsTaken, c => c.SeatsTaken - (spare - kept)), ct);
+        }
+
         return offers;
+    }
+
+    /// <summary>Offers a held seat to a waiting entry, if it is still waiting: a secret code, valid for the configured hours.</summary>
+    private async Task<bool> OfferAsync(MembershipDbContext db, WaitingListEntry entry, DateTimeOffset now, CancellationToken ct)
+    {
+        var code = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        var expires = now.AddHours(options.Value.OfferHours);
+        if (await db.WaitingList.Where(w => w.Id == entry.Id && w.Status == WaitingStatus.Waiting)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WaitingStatus.Offered).SetProperty(w => w.OfferCode, code)
+                    .SetProperty(w => w.OfferedAt, now).SetProperty(w => w.OfferExpiresAt, expires), ct) == 0)
+        {
+            return false;
+        }
+
+        entry.OfferCode = code;
+        entry.OfferExpiresAt = expires;
+        return true;
     }
 
     public async Task SendOffersAsync(IEnumerable<WaitingListEntry> offers, CancellationToken ct)

@@ -361,7 +361,7 @@ public sealed class TicketOperations(
             return (id, $"{member.FirstName} {member.LastName}", member.Email);
         }
 
-        if (type.MembersOnly)
+        if (type.MembersOnly || type.RequiresGoodStanding)
         {
             errors.Add(UserErrorCodes.MembersOnly, $"{type.Name} is for members only: name a member.", "input", field, "memberId");
         }

@@ -100,16 +100,18 @@ public sealed class TicketSales(
                 errors.Add(UserErrorCodes.AttendeeNotAllowed, "Name yourself, or give the attendee's name and e-mail.", At("attendee", "memberId"));
                 attendee = null;
             }
-            else if (item.AttendeeMemberId is null && request.AgencyId is null)
+            else if (item.AttendeeMemberId is null && (request.AgencyId is null || item.AttendeeName is not null || item.AttendeeEmail is not null))
             {
+                // An agency may leave an attendee unnamed (named later), but what it does give is checked like any other.
                 errors.RequiredText(item.AttendeeName, 201, At("attendee", "name"));
                 errors.Email(item.AttendeeEmail, 254, At("attendee", "email"));
             }
 
             var standing = attendee is not null && MembershipStatusRules.IsInGoodStanding(MembershipStatusRules.Compute(attendee.CurrentTerm, attendee.SuspendedAt, today));
-            if (type.MembersOnly && attendee is null)
+            if ((type.MembersOnly || type.RequiresGoodStanding) && attendee is null)
             {
-                errors.Add(UserErrorCodes.MembersOnly, $"{type.Name} is for members only: name a member as the attendee.", At("attendee"));
+                // Good standing is a member's: a type that needs it is for members too.
+                errors.Add(UserErrorCodes.MembersOnly, $"{type.Name} is for members only: name a member as the attendee.", At("attendee", "memberId"));
             }
             else if (type.RequiresGoodStanding && attendee is not null && !standing)
             {
@@ -251,6 +253,12 @@ public sealed class TicketSales(
         {
             await lifecycle.CloseAsync(order.Id, TicketOrderStatus.Pending, TicketOrderStatus.Cancelled, "The payment provider refused the checkout.", CancellationToken.None);
             return Payload<TicketOrder>.Failure(new UserErrors().Add(UserErrorCodes.PaymentProviderError, $"The payment provider refused the checkout: {e.StripeError?.Message ?? e.Message}"));
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            // Stripe could not be reached (after Stripe.net's retries) or did not answer in time: nobody could pay this order.
+            await lifecycle.CloseAsync(order.Id, TicketOrderStatus.Pending, TicketOrderStatus.Cancelled, "The payment provider could not be reached.", CancellationToken.None);
+            return Payload<TicketOrder>.Failure(new UserErrors().Add(UserErrorCodes.PaymentProviderError, "The payment provider could not be reached; try again in a moment."));
         }
     }
 

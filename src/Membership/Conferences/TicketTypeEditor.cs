@@ -132,7 +132,9 @@ internal static partial class TicketTypeEditor
             }
 
             return type;
-        });
+        }, e => DbErrors.IsCheckViolation(e)
+            ? new UserError(UserErrorCodes.OutOfRange, "Seats were sold meanwhile: the quota cannot go below the seats taken.", ["input", "quota"])
+            : null);
     }
 
     public static Task<Payload<Voucher>> SaveVoucherAsync(IResolveFieldContext context, Patch input, bool create)
@@ -241,9 +243,11 @@ internal static partial class TicketTypeEditor
             }
 
             return voucher;
-        }, e => DbErrors.ConstraintName(e)?.Contains(nameof(Voucher.Code), StringComparison.Ordinal) == true
-            ? new UserError(UserErrorCodes.CodeTaken, "This conference has a voucher with this code already.", ["input", "code"])
-            : null);
+        }, e => DbErrors.IsCheckViolation(e)
+            ? new UserError(UserErrorCodes.OutOfRange, "The voucher was used meanwhile: its uses cannot go below those made.", ["input", "maxUses"])
+            : DbErrors.ConstraintName(e)?.Contains(nameof(Voucher.Code), StringComparison.Ordinal) == true
+                ? new UserError(UserErrorCodes.CodeTaken, "This conference has a voucher with this code already.", ["input", "code"])
+                : null);
     }
 
     private static long? Price(UserErrors errors, Patch input, string field) =>

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace Membership.Data;
 
-/// <summary>Recognises a unique-constraint violation on every provider, so a lost race becomes a user error.</summary>
+/// <summary>Recognises unique- and check-constraint violations on every provider, so a lost race becomes a user error.</summary>
 public static class DbErrors
 {
     public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
@@ -13,6 +13,15 @@ public static class DbErrors
         SqliteException e => e.SqliteErrorCode == 19 && e.SqliteExtendedErrorCode is 2067 or 1555,
         PostgresException e => e.SqlState == PostgresErrorCodes.UniqueViolation,
         SqlException e => e.Number is 2601 or 2627,
+        _ => false,
+    };
+
+    /// <summary>A CHECK constraint refused the row: e.g. a counter would pass its limit because a concurrent sale took seats.</summary>
+    public static bool IsCheckViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException e => e.SqliteErrorCode == 19 && e.SqliteExtendedErrorCode == 275,
+        PostgresException e => e.SqlState == PostgresErrorCodes.CheckViolation,
+        SqlException e => e.Number == 547,
         _ => false,
     };
 

@@ -74,6 +74,17 @@ public static class LoaderResult
 
     public static IDataLoaderResult<TOut> Then<TIn, TOut>(this IDataLoaderResult<TIn> result, Func<TIn, TOut> map) => new Mapped<TIn, TOut>(result, map);
 
+    /// <summary>A load that depends on another's result (the second is asked for once the first is there).</summary>
+    public static IDataLoaderResult<TOut> Bind<TIn, TOut>(this IDataLoaderResult<TIn> result, Func<TIn, IDataLoaderResult<TOut>> next) => new Bound<TIn, TOut>(result, next);
+
+    private sealed class Bound<TIn, TOut>(IDataLoaderResult<TIn> inner, Func<TIn, IDataLoaderResult<TOut>> next) : IDataLoaderResult<TOut>
+    {
+        public async Task<TOut> GetResultAsync(CancellationToken cancellationToken = default) =>
+            await next(await inner.GetResultAsync(cancellationToken)).GetResultAsync(cancellationToken);
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
+    }
+
     /// <summary>Several loads of one loader (one batch) as one list, in the order given.</summary>
     public static IDataLoaderResult<IReadOnlyList<T>> All<T>(IEnumerable<IDataLoaderResult<T>> results) => new Combined<T>([.. results]);
 

@@ -17,7 +17,7 @@ public static class Mutations
 
     /// <summary>
     /// Runs <paramref name="write"/> in a transaction. If it reports a user error (or returns null), nothing is written;
-    /// otherwise its changes are saved and committed. A unique-constraint race that <paramref name="conflict"/>
+    /// otherwise its changes are saved and committed. A unique- or check-constraint race that <paramref name="conflict"/>
     /// recognises becomes a user error too.
     /// </summary>
     public static async Task<Payload<T>> WriteAsync<T>(
@@ -43,7 +43,7 @@ public static class Mutations
             await transaction.CommitAsync(ct);
             return Payload<T>.Success(result);
         }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) && conflict?.Invoke(e) is { } error)
+        catch (DbUpdateException e) when ((DbErrors.IsUniqueViolation(e) || DbErrors.IsCheckViolation(e)) && conflict?.Invoke(e) is { } error)
         {
             await transaction.RollbackAsync(CancellationToken.None);
             return Payload<T>.Failure([error]);

@@ -116,20 +116,32 @@ public sealed class DuesOperations(
         var sessions = 0;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
+            // Pending dues payments and pending ticket orders alike: the webhook code routes each session to its owner.
             var pending = await db.DuesPayments.AsNoTracking()
                 .Where(p => p.Status == DuesPaymentStatus.Pending && p.StripeCheckoutSessionId != null && p.CreatedAt >= since)
                 .Select(p => p.StripeCheckoutSessionId!).ToListAsync(ct);
+            pending.AddRange(await db.TicketOrders.AsNoTracking()
+                .Where(o => o.Status == Conferences.TicketOrderStatus.Pending && o.StripeCheckoutSessionId != null && o.CreatedAt >= since)
+                .Select(o => o.StripeCheckoutSessionId!).ToListAsync(ct));
             foreach (var session in pending)
             {
-                await using var each = await factory.CreateDbContextAsync(ct);
-                await using var transaction = await each.Database.BeginTransactionAsync(ct);
-                if (await webhooks.ApplySessionAsync(each, session, null, null, null, ct))
+                var afterCommit = new List<Func<CancellationToken, Task>>();
+                await using (var each = await factory.CreateDbContextAsync(ct))
                 {
-                    sessions++;
+                    await using var transaction = await each.Database.BeginTransactionAsync(ct);
+                    if (await webhooks.ApplySessionAsync(each, session, null, null, afterCommit, ct))
+                    {
+                        sessions++;
+                    }
+
+                    await each.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
                 }
 
-                await each.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
+                foreach (var action in afterCommit)
+                {
+                    await action(ct);
+                }
             }
         }
 
