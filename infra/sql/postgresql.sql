@@ -2014,3 +2014,56 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129041148_AuditFixes') THEN
+    ALTER TABLE "WaitingList" ADD "OpenKey" character varying(300);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129041148_AuditFixes') THEN
+    ALTER TABLE "TicketTypes" ADD "CountsAsAttendance" boolean NOT NULL DEFAULT TRUE;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129041148_AuditFixes') THEN
+    ALTER TABLE "Conferences" ADD "National" boolean NOT NULL DEFAULT TRUE;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129041148_AuditFixes') THEN
+    CREATE UNIQUE INDEX "IX_WaitingList_OpenKey" ON "WaitingList" ("OpenKey");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129041148_AuditFixes') THEN
+    CREATE INDEX "IX_VerificationLog_Query_At" ON "VerificationLog" ("Query", "At");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129041148_AuditFixes') THEN
+    CREATE INDEX "IX_VerificationConsents_AgencyId_WithdrawnAt_GrantedAt_Id" ON "VerificationConsents" ("AgencyId", "WithdrawnAt", "GrantedAt", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129041148_AuditFixes') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261129041148_AuditFixes', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;

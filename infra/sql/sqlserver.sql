@@ -2170,3 +2170,64 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129041151_AuditFixes'
+)
+BEGIN
+    ALTER TABLE [WaitingList] ADD [OpenKey] nvarchar(300) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129041151_AuditFixes'
+)
+BEGIN
+    ALTER TABLE [TicketTypes] ADD [CountsAsAttendance] bit NOT NULL DEFAULT CAST(1 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129041151_AuditFixes'
+)
+BEGIN
+    ALTER TABLE [Conferences] ADD [National] bit NOT NULL DEFAULT CAST(1 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129041151_AuditFixes'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_WaitingList_OpenKey] ON [WaitingList] ([OpenKey]) WHERE [OpenKey] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129041151_AuditFixes'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationLog_Query_At] ON [VerificationLog] ([Query], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129041151_AuditFixes'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationConsents_AgencyId_WithdrawnAt_GrantedAt_Id] ON [VerificationConsents] ([AgencyId], [WithdrawnAt], [GrantedAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129041151_AuditFixes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129041151_AuditFixes', N'10.0.15');
+END;
+
+COMMIT;
+GO

@@ -613,6 +613,8 @@ namespace Membership.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("AgencyId", "WithdrawnAt", "MemberId");
 
+                    b.HasIndex("AgencyId", "WithdrawnAt", "GrantedAt", "Id");
+
                     b.ToTable("VerificationConsents");
                 });
 
@@ -668,6 +670,8 @@ namespace Membership.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("MemberId", "At");
 
+                    b.HasIndex("Query", "At");
+
                     b.ToTable("VerificationLog");
                 });
 
@@ -694,6 +698,11 @@ namespace Membership.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("National")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
 
                     b.Property<DateTimeOffset>("RefundCutoffAt")
                         .HasColumnType("timestamp with time zone");
@@ -980,6 +989,11 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("ConferenceId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("CountsAsAttendance")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.Property<Guid?>("CourseId")
                         .HasColumnType("uuid");
 
@@ -1137,6 +1151,10 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("OfferedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OpenKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1150,6 +1168,9 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.HasIndex("MemberId");
 
                     b.HasIndex("OfferCode")
+                        .IsUnique();
+
+                    b.HasIndex("OpenKey")
                         .IsUnique();
 
                     b.HasIndex("TicketTypeId", "Status", "JoinedAt");

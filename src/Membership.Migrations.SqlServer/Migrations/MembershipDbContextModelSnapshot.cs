@@ -614,6 +614,8 @@ namespace Membership.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AgencyId", "WithdrawnAt", "MemberId");
 
+                    b.HasIndex("AgencyId", "WithdrawnAt", "GrantedAt", "Id");
+
                     b.ToTable("VerificationConsents");
                 });
 
@@ -669,6 +671,8 @@ namespace Membership.Migrations.SqlServer.Migrations
 
                     b.HasIndex("MemberId", "At");
 
+                    b.HasIndex("Query", "At");
+
                     b.ToTable("VerificationLog");
                 });
 
@@ -695,6 +699,11 @@ namespace Membership.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("National")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(true);
 
                     b.Property<DateTimeOffset>("RefundCutoffAt")
                         .HasColumnType("datetimeoffset");
@@ -982,6 +991,11 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.Property<Guid>("ConferenceId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("CountsAsAttendance")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(true);
+
                     b.Property<Guid?>("CourseId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1139,6 +1153,10 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("OfferedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("OpenKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1154,6 +1172,10 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.HasIndex("OfferCode")
                         .IsUnique()
                         .HasFilter("[OfferCode] IS NOT NULL");
+
+                    b.HasIndex("OpenKey")
+                        .IsUnique()
+                        .HasFilter("[OpenKey] IS NOT NULL");
 
                     b.HasIndex("TicketTypeId", "Status", "JoinedAt");
 

@@ -608,6 +608,8 @@ namespace Membership.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AgencyId", "WithdrawnAt", "MemberId");
 
+                    b.HasIndex("AgencyId", "WithdrawnAt", "GrantedAt", "Id");
+
                     b.ToTable("VerificationConsents");
                 });
 
@@ -663,6 +665,8 @@ namespace Membership.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MemberId", "At");
 
+                    b.HasIndex("Query", "At");
+
                     b.ToTable("VerificationLog");
                 });
 
@@ -689,6 +693,11 @@ namespace Membership.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("National")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
 
                     b.Property<long>("RefundCutoffAt")
                         .HasColumnType("INTEGER");
@@ -975,6 +984,11 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ConferenceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CountsAsAttendance")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<Guid?>("CourseId")
                         .HasColumnType("TEXT");
 
@@ -1132,6 +1146,10 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.Property<long?>("OfferedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OpenKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1145,6 +1163,9 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.HasIndex("MemberId");
 
                     b.HasIndex("OfferCode")
+                        .IsUnique();
+
+                    b.HasIndex("OpenKey")
                         .IsUnique();
 
                     b.HasIndex("TicketTypeId", "Status", "JoinedAt");

@@ -24,13 +24,13 @@ internal sealed class AgencyType : ObjectGraphType<Agency>
         Field(a => a.City);
         Field<NonNullGraphType<StateType>>("state").Resolve(c => c.Service<RegionLoaders>().State.Load(c.Source.StateCode));
         Field(a => a.OriCode, nullable: true).Description("The 9-character ORI of a law-enforcement agency.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MemberType>>>>("members")
-            .Description($"Members who work here, by name; at most {AgencyLoaders.MaxMembers}. Only members you may see. Use members(filter: {{ agencyId }}) to page through all.")
+        Field<ListGraphType<NonNullGraphType<MemberType>>>("members")
+            .Description($"Members who work here, by name; at most {AgencyLoaders.MaxMembers}. Only members you may see; null with FORBIDDEN without the directory. Use members(filter: {{ agencyId }}) to page through all.")
             .Argument<IntGraphType>("first", $"How many, at most {AgencyLoaders.MaxMembers}; default {AgencyLoaders.DefaultMembers}.")
             .AuthorizeWithPolicy(Policies.DirectoryReader)
             .Resolve(c => c.Service<AgencyLoaders>().Members(c.Source.Id, c.GetArgument<int?>("first")));
-        Field<NonNullGraphType<IntGraphType>>("memberCount")
-            .Description("How many members you may see work here.")
+        Field<IntGraphType>("memberCount")
+            .Description("How many members you may see work here; null with FORBIDDEN without the directory.")
             .AuthorizeWithPolicy(Policies.DirectoryReader)
             .Resolve(c => c.Service<AgencyLoaders>().MemberCount.Load(c.Source.Id));
         Field(a => a.CreatedAt);

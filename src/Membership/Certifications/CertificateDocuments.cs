@@ -36,24 +36,39 @@ public static class CertificateDocuments
             return Results.File(pdf, "application/pdf", $"{certificate.Number}.pdf");
         }).RequireAuthorization(Policies.Authenticated);
 
-        // Anyone holding the verification code (printed on the certificate, inside the credential): status only, no personal data.
-        endpoints.MapGet("/certificates/status/{code}", async (string code, HttpContext http, MembershipDbContext db, AssociationCalendar calendar) =>
+        // Anyone holding the verification code (printed on the certificate, inside the credential): status only, no
+        // personal data. Limited per address (an IPv6 address by its /64); a refused request writes nothing.
+        endpoints.MapGet("/certificates/status/{code}", async (string code, HttpContext http, MembershipDbContext db, AssociationCalendar calendar,
+            RateLimits limits, IConfiguration configuration) =>
         {
+            var rule = new RateLimitRule("certificate-status", configuration.GetValue("Verification:StatusChecksPerMinute", 60), TimeSpan.FromMinutes(1));
+            var decision = await limits.TryAcquireAsync(rule, RateLimits.AddressKey(http.Connection.RemoteIpAddress), http.RequestAborted);
+            if (!decision.Allowed)
+            {
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(decision.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return Results.Json(new { error = "RATE_LIMITED" }, statusCode: StatusCodes.Status429TooManyRequests);
+            }
+
             var normalized = code.ToUpperInvariant();
             var certificate = code.Length is > 0 and <= 32
                 ? await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.VerificationCode == normalized, http.RequestAborted)
                 : null;
-            var status = certificate is null ? (CertificateStatus?)null : CertificateStatusRules.Compute(certificate, calendar.Today());
+            var successor = certificate is null ? null : (await CertificateSuccessors.LoadAsync(db, [certificate], http.RequestAborted)).GetValueOrDefault(certificate.Id);
+            var answer = certificate is null ? CertificateAnswer.NotFound : CertificateAnswer.Of(certificate, successor, calendar.Today());
             db.VerificationLog.Add(new VerificationLogEntry
             {
                 Id = calendar.NewId(), At = calendar.Now(), Channel = VerificationChannel.CredentialStatus, Query = certificate?.Number ?? "(unknown code)",
-                CertificateId = certificate?.Id, MemberId = certificate?.MemberId, Found = certificate is not null, Status = status,
+                CertificateId = certificate?.Id, MemberId = certificate?.MemberId, Found = certificate is not null, Status = answer.Status,
                 Address = http.Connection.RemoteIpAddress?.ToString(),
             });
             await db.SaveChangesAsync(http.RequestAborted);
             return certificate is null
                 ? Results.NotFound(new { found = false })
-                : Results.Ok(new { found = true, number = certificate.Number, status = status.ToString()!.ToUpperInvariant(), checkedAt = calendar.Now() });
+                : Results.Ok(new
+                {
+                    found = true, number = certificate.Number, status = answer.Status.ToString()!.ToUpperInvariant(), reissuedAs = answer.ReissuedAs?.Number,
+                    checkedAt = calendar.Now(),
+                });
         });
         return endpoints;
     }

@@ -23,7 +23,7 @@ internal sealed class VerificationConsentType : ObjectGraphType<VerificationCons
 }
 
 /// <summary>An officer who lets the asking agency see their status, with their current certificates.</summary>
-public sealed record ConsentingOfficer(VerificationConsent Consent, Member Member);
+public sealed record ConsentingOfficer(VerificationConsent Consent, Member Member, IReadOnlyList<CertificateAnswer> Certificates);
 
 internal sealed class ConsentingOfficerType : ObjectGraphType<ConsentingOfficer>
 {
@@ -37,8 +37,8 @@ internal sealed class ConsentingOfficerType : ObjectGraphType<ConsentingOfficer>
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => $"{c.Source.Member.FirstName} {c.Source.Member.LastName}");
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("consentGrantedAt").Resolve(c => c.Source.Consent.GrantedAt);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CertificateVerificationType>>>>("certificates")
-            .Resolve(c => c.Service<CertificationLoaders>().CertificatesOfMember.Load(c.Source.Member.Id)
-                .Then(all => all.Where(x => x.ReplacedById == null).Select(x => new CertificateAnswer(x, CertificateStatusRules.Compute(x, c.Today())))));
+            .Description("The officer's current certificates (reissued ones are represented by their successors), newest first.")
+            .Resolve(c => c.Source.Certificates);
     }
 }
 
@@ -87,8 +87,8 @@ internal static class ConsentGraph
 
     public static void AddConsentQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<ConsentingOfficerConnectionType>>("consentingOfficers")
-            .Description("The officers who let the calling partner agency see their certification status, with current statuses. Withdrawn consent drops out at once; each listing is logged.")
+        query.Field<ConsentingOfficerConnectionType>("consentingOfficers")
+            .Description("The officers who let the calling partner agency see their certification status, with current statuses. Withdrawn consent drops out at once; each certificate listed is logged with the status shown.")
             .PagingArguments()
             .AuthorizeWithPolicy(Policies.Verifier)
             .ResolveAsync(async c =>
@@ -101,26 +101,38 @@ internal static class ConsentGraph
                 var consents = await KeysetPaging.PageAsync(c.Db(), db => db.VerificationConsents.Where(x => x.AgencyId == agency && x.WithdrawnAt == null),
                     ByGrant, PageArgs.From(c), c.CancellationToken);
 
-                // The page's officers in one query, and one log entry each in one insert.
+                // The page's officers and their current certificates in one query each, and the log (one entry per
+                // certificate shown, with the status shown; one per officer who has none) in one insert.
                 var calendar = c.Service<AssociationCalendar>();
+                var today = calendar.Today();
                 await using var db = await c.Db().CreateDbContextAsync(c.CancellationToken);
                 var ids = consents.Edges.Select(e => e.Node.MemberId).ToList();
                 var members = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, c.CancellationToken);
+                var certificates = (await db.Certificates.AsNoTracking().Where(x => ids.Contains(x.MemberId) && x.ReplacedById == null)
+                    .OrderByDescending(x => x.IssuedOn).ThenByDescending(x => x.CreatedAt).ToListAsync(c.CancellationToken))
+                    .ToLookup(x => x.MemberId, x => new CertificateAnswer(x, CertificateStatusRules.Compute(x, today)));
+                var log = new List<VerificationLogEntry>();
                 foreach (var member in members.Values)
                 {
-                    var entry = VerificationGraph.LogEntry(c, calendar, VerificationChannel.StandingAccess, member.MemberNumber, null, CertificateAnswer.NotFound);
-                    entry.MemberId = member.Id;
-                    entry.Found = true;
-                    db.VerificationLog.Add(entry);
+                    var shown = certificates[member.Id].ToList();
+                    log.AddRange(shown.Select(answer =>
+                        VerificationGraph.LogEntry(c, calendar, VerificationChannel.StandingAccess, member.MemberNumber, answer.Certificate, answer)));
+                    if (shown.Count == 0)
+                    {
+                        var entry = VerificationGraph.LogEntry(c, calendar, VerificationChannel.StandingAccess, member.MemberNumber, null, CertificateAnswer.NotFound);
+                        entry.MemberId = member.Id;
+                        log.Add(entry);
+                    }
                 }
 
-                await db.SaveChangesAsync(c.CancellationToken);
+                await db.InsertAsync(log, c.CancellationToken);
                 return new Connection<ConsentingOfficer>(
-                    [.. consents.Edges.Select(e => new Edge<ConsentingOfficer>(e.Cursor, new ConsentingOfficer(e.Node, members[e.Node.MemberId])))],
+                    [.. consents.Edges.Select(e => new Edge<ConsentingOfficer>(e.Cursor,
+                        new ConsentingOfficer(e.Node, members[e.Node.MemberId], [.. certificates[e.Node.MemberId]])))],
                     consents.PageInfo, consents.CountAsync);
             });
 
-        query.Field<NonNullGraphType<VerificationLogConnectionType>>("verificationLog")
+        query.Field<VerificationLogConnectionType>("verificationLog")
             .Description("Every verification, newest first, filtered. Staff only.")
             .Argument<DateTimeOffsetGraphType>("from")
             .Argument<DateTimeOffsetGraphType>("to")
@@ -137,11 +149,19 @@ internal static class ConsentGraph
                 var number = c.GetArgument<string?>("certificateNumber") is { } n ? CertificateNumbers.Normalize(n) : null;
                 var channel = c.GetArgument<VerificationChannel?>("channel");
 
-                // By the certificate an entry is about, however it was asked (a member number, lower case); a number
-                // that names no certificate still finds the lookups that asked for it.
+                // By the certificate an entry is about, however it was asked (a member number, lower case), or by what
+                // was asked: a number that names no certificate still finds the lookups that asked for it. The number
+                // is resolved first, so each half of the OR is served by an index ((CertificateId, At), (Query, At)).
+                Guid? certificateId = null;
+                if (number is not null)
+                {
+                    await using var db = await c.Db().CreateDbContextAsync(c.CancellationToken);
+                    certificateId = await db.Certificates.AsNoTracking().Where(x => x.Number == number).Select(x => (Guid?)x.Id).SingleOrDefaultAsync(c.CancellationToken);
+                }
+
                 return await KeysetPaging.PageAsync(c.Db(), db => db.VerificationLog.Where(e =>
                     (from == null || e.At >= from) && (to == null || e.At < to) && (agency == null || e.AgencyId == agency)
-                    && (number == null || e.Query == number || db.Certificates.Any(x => x.Id == e.CertificateId && x.Number == number))
+                    && (number == null || e.Query == number || (certificateId != null && e.CertificateId == certificateId))
                     && (channel == null || e.Channel == channel)), NewestFirst, PageArgs.From(c), c.CancellationToken);
             });
     }

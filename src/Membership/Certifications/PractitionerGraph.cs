@@ -84,7 +84,7 @@ internal static class PractitionerGraph
                 return await db.PractitionerRules.AsNoTracking().SingleAsync(c.CancellationToken);
             });
 
-        query.Field<NonNullGraphType<PractitionerApplicationConnectionType>>("practitionerApplications")
+        query.Field<PractitionerApplicationConnectionType>("practitionerApplications")
             .Description("Applications for the designation, oldest first. Staff only.")
             .Argument<ReviewStatusType>("status", "Default: SUBMITTED.")
             .PagingArguments()
@@ -98,8 +98,9 @@ internal static class PractitionerGraph
 
     public static void AddPractitionerMutations(this ObjectGraphType mutation)
     {
-        mutation.Mutation<PractitionerApplicationPayloadType, ApplyForPractitionerInputType>("applyForPractitioner",
-                "The signed-in member applies for the designation; refused with one NOT_ELIGIBLE error per unmet requirement.")
+        // No input: the application is the member's records as they stand (nothing is stored beside them).
+        mutation.Field<PractitionerApplicationPayloadType>("applyForPractitioner")
+            .Description("The signed-in member applies for the designation; refused with one NOT_ELIGIBLE error per unmet requirement.")
             .AuthorizeWithPolicy(Policies.Member)
             .ResolveAsync(async c =>
             {
@@ -230,20 +231,6 @@ internal static class PractitionerGraph
         {
             errors.Add(UserErrorCodes.NotEligible, $"{requirement.Description}: {requirement.Evidence}.", "requirements", requirement.Code);
         }
-    }
-}
-
-public sealed class ApplyForPractitionerInput
-{
-    public string? Note { get; set; }
-}
-
-internal sealed class ApplyForPractitionerInputType : InputObjectGraphType<ApplyForPractitionerInput>
-{
-    public ApplyForPractitionerInputType()
-    {
-        Name = "ApplyForPractitionerInput";
-        Field<StringGraphType>("note").Description("Anything staff should know; optional.");
     }
 }
 

@@ -64,7 +64,7 @@ internal static class TrainingGraph
 
     public static void AddTrainingQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<InServiceTrainingConnectionType>>("inServiceTrainings")
+        query.Field<InServiceTrainingConnectionType>("inServiceTrainings")
             .Description("Reported in-service training, oldest first: the review queue. Staff only.")
             .Argument<ReviewStatusType>("status", "Default: SUBMITTED.")
             .PagingArguments()

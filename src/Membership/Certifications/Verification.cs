@@ -69,6 +69,7 @@ internal sealed class VerificationConfiguration : IEntityTypeConfiguration<Verif
         builder.HasIndex(e => new { e.MemberId, e.At });
         builder.HasIndex(e => new { e.CertificateId, e.At });
         builder.HasIndex(e => new { e.AgencyId, e.At });
+        builder.HasIndex(e => new { e.Query, e.At });
     }
 
     public void Configure(EntityTypeBuilder<VerificationConsent> builder)
@@ -78,6 +79,7 @@ internal sealed class VerificationConfiguration : IEntityTypeConfiguration<Verif
         builder.HasOne<Members.Member>().WithMany().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agencies.Agency>().WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.AgencyId, c.WithdrawnAt, c.MemberId });
+        builder.HasIndex(c => new { c.AgencyId, c.WithdrawnAt, c.GrantedAt, c.Id });
         builder.HasIndex(c => new { c.MemberId, c.AgencyId });
     }
 }

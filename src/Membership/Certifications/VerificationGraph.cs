@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Types;
 using Membership.Agencies;
@@ -17,9 +18,58 @@ namespace Membership.Certifications;
 /// What a verifier learns: enough to trust a certificate (holder, course, hours, dates, status), never contact data
 /// or the reason for a status. "Not found" says nothing else, whether the number or the surname was wrong.
 /// </summary>
-public sealed record CertificateAnswer(Certificate? Certificate, CertificateStatus? Status)
+public sealed record CertificateAnswer(Certificate? Certificate, CertificateStatus? Status, Certificate? ReissuedAs = null)
 {
     public static readonly CertificateAnswer NotFound = new(null, null);
+
+    /// <summary>
+    /// A verifier's answer about <paramref name="certificate"/>: a reissued one (REPLACED, which the partner contract does
+    /// not have) answers the status of the certificate that carries on, and names it; its own name and data stay.
+    /// </summary>
+    public static CertificateAnswer Of(Certificate certificate, Certificate? successor, DateOnly today) =>
+        certificate.ReplacedById is not null && certificate.RevokedAt is null && successor is not null
+            ? new(certificate, CertificateStatusRules.Compute(successor, today), successor)
+            : new(certificate, CertificateStatusRules.Compute(certificate, today));
+}
+
+/// <summary>Follows reissues to the certificates that carry on: one query per generation of reissue, however many are asked.</summary>
+internal static class CertificateSuccessors
+{
+    private const int MaxGenerations = 20;
+
+    /// <summary>For each replaced certificate among <paramref name="asked"/>, its current (not replaced) successor.</summary>
+    public static async Task<Dictionary<Guid, Certificate>> LoadAsync(MembershipDbContext db, IEnumerable<Certificate> asked, CancellationToken cancellationToken)
+    {
+        var known = new Dictionary<Guid, Certificate>();
+        var replaced = asked.Where(c => c.ReplacedById is not null).ToList();
+        var wanted = replaced.Select(c => c.ReplacedById!.Value).Distinct().ToList();
+        for (var generation = 0; wanted.Count > 0 && generation < MaxGenerations; generation++)
+        {
+            foreach (var found in await db.Certificates.AsNoTracking().Where(x => wanted.Contains(x.Id)).ToListAsync(cancellationToken))
+            {
+                known[found.Id] = found;
+            }
+
+            wanted = [.. wanted.Select(id => known.GetValueOrDefault(id)?.ReplacedById).OfType<Guid>().Where(id => !known.ContainsKey(id)).Distinct()];
+        }
+
+        var successors = new Dictionary<Guid, Certificate>();
+        foreach (var certificate in replaced)
+        {
+            var current = known.GetValueOrDefault(certificate.ReplacedById!.Value);
+            for (var step = 0; current?.ReplacedById is { } next && step < MaxGenerations; step++)
+            {
+                current = known.GetValueOrDefault(next);
+            }
+
+            if (current is not null)
+            {
+                successors[certificate.Id] = current;
+            }
+        }
+
+        return successors;
+    }
 }
 
 internal sealed class CertificateVerificationType : ObjectGraphType<CertificateAnswer>
@@ -39,7 +89,12 @@ internal sealed class CertificateVerificationType : ObjectGraphType<CertificateA
         Field<FloatGraphType>("hours").Resolve(c => c.Source.Certificate?.DurationMinutes / 60.0);
         Field<DateOnlyGraphType>("issuedOn").Resolve(c => c.Source.Certificate?.IssuedOn);
         Field<DateOnlyGraphType>("expiresOn").Resolve(c => c.Source.Certificate?.ExpiresOn);
-        Field<CertificateStatusType>("status").Resolve(c => c.Source.Status);
+        Field<CertificateStatusType>("status")
+            .Description("ACTIVE, EXPIRED, SUSPENDED or REVOKED. A reissued certificate answers the status of the one issued in its place (see reissuedAs).")
+            .Resolve(c => c.Source.Status);
+        Field<StringGraphType>("reissuedAs")
+            .Description("When the certificate was reissued (after a name change, say): the number of the certificate that carries on, whose status this answer gives. Null otherwise.")
+            .Resolve(c => c.Source.ReissuedAs?.Number);
     }
 }
 
@@ -79,16 +134,22 @@ internal static class VerificationGraph
                     ? await db.Certificates.AsNoTracking().SingleOrDefaultAsync(x => x.Number == number, c.CancellationToken)
                     : null;
                 var match = certificate is not null && lastName.Length > 0 && certificate.HolderLastNameKey == lastName;
-                var answer = match ? new CertificateAnswer(certificate, CertificateStatusRules.Compute(certificate!, calendar.Today())) : CertificateAnswer.NotFound;
+                match = await WithinFailuresPerNumberAsync(c, number, match);
+                var successor = match && certificate!.ReplacedById is not null
+                    ? (await CertificateSuccessors.LoadAsync(db, [certificate], c.CancellationToken)).GetValueOrDefault(certificate.Id)
+                    : null;
+                var answer = match ? CertificateAnswer.Of(certificate!, successor, calendar.Today()) : CertificateAnswer.NotFound;
                 db.VerificationLog.Add(LogEntry(c, calendar, VerificationChannel.Public, number, certificate, answer));
                 await db.SaveChangesAsync(c.CancellationToken);
                 return answer;
             });
 
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<VerificationResultType>>>>("verifyCertificates")
-            .Description($"Verifies up to {MaxBatch} certificate numbers and member numbers at once, in the order asked. For partner agencies (certification.verify) and staff; logged.")
-            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("certificateNumbers")
-            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("memberNumbers")
+        query.Field<ListGraphType<NonNullGraphType<VerificationResultType>>>("verifyCertificates")
+            .Description($"Verifies up to {MaxBatch} certificate numbers and member numbers at once, in the order asked. For partner agencies (certification.verify) and staff; rate-limited per client and address; logged.")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("certificateNumbers", "Any certificate's number: answers that certificate.")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("memberNumbers",
+                "A member's number: answers their current certificates, but only for members who granted the calling agency standing access (until withdrawn) "
+                + "or whose agency is the calling agency (not pending applicants); any other member answers found: false, exactly like an unknown number.")
             .AuthorizeWithPolicy(Policies.Verifier)
             .ResolveAsync(async c => await VerifyBatchAsync(c,
                 c.GetArgument<List<string>?>("certificateNumbers") ?? [], c.GetArgument<List<string>?>("memberNumbers") ?? []));
@@ -110,12 +171,14 @@ internal static class VerificationGraph
         var wantedMembers = memberNumbers.Select(n => MemberNumbers.TryParse(n, out var v) ? v : -1).Where(v => v > 0).Distinct().ToList();
         await using var db = await context.Db().CreateDbContextAsync(context.CancellationToken);
         var byNumber = await db.Certificates.AsNoTracking().Where(x => wantedCertificates.Contains(x.Number)).ToDictionaryAsync(x => x.Number, context.CancellationToken);
-        var members = await db.Members.AsNoTracking().Where(m => wantedMembers.Contains(m.Number)).Select(m => new { m.Id, m.Number }).ToListAsync(context.CancellationToken);
+        var successors = await CertificateSuccessors.LoadAsync(db, byNumber.Values, context.CancellationToken);
+        var members = await db.Members.AsNoTracking().Where(m => wantedMembers.Contains(m.Number)).Where(VisibleByMemberNumber(context, db, today))
+            .Select(m => new { m.Id, m.Number }).ToListAsync(context.CancellationToken);
         var memberIds = members.Select(m => m.Id).ToList();
         var ofMembers = (await db.Certificates.AsNoTracking().Where(x => memberIds.Contains(x.MemberId) && x.ReplacedById == null)
             .OrderByDescending(x => x.IssuedOn).ToListAsync(context.CancellationToken)).ToLookup(x => x.MemberId);
 
-        CertificateAnswer Answer(Certificate x) => new(x, CertificateStatusRules.Compute(x, today));
+        CertificateAnswer Answer(Certificate x) => CertificateAnswer.Of(x, successors.GetValueOrDefault(x.Id), today);
         var results = new List<VerificationResult>();
         var log = new List<VerificationLogEntry>();
         foreach (var asked in certificateNumbers)
@@ -143,6 +206,36 @@ internal static class VerificationGraph
         return results;
     }
 
+    /// <summary>
+    /// Whom a lookup by member number may answer about. Member numbers are issued in sequence, so anyone could walk
+    /// them: a partner agency learns only of members who gave it standing consent (withdrawal counts at once) and of
+    /// its own officers (the member's agency, once they are past the Pending applicant stage: until then the agency is
+    /// only their own claim). Everyone else answers exactly like an unknown number. Staff see every member anyway.
+    /// </summary>
+    private static Expression<Func<Member, bool>> VisibleByMemberNumber(IResolveFieldContext context, MembershipDbContext db, DateOnly today)
+    {
+        var caller = context.Caller();
+        if (caller.IsStaff)
+        {
+            return m => true;
+        }
+
+        if (caller.AgencyId is not { } agency)
+        {
+            return m => false;
+        }
+
+        var pending = MembershipStatusRules.HasStatus(MembershipStatus.Pending, today);
+        var member = pending.Parameters[0];
+        var ownOfficer = Expression.Lambda<Func<Member, bool>>(
+            Expression.AndAlso(
+                Expression.Equal(Expression.Property(member, nameof(Member.AgencyId)), Expression.Constant(agency, typeof(Guid?))),
+                Expression.Not(pending.Body)),
+            member);
+        Expression<Func<Member, bool>> consenting = m => db.VerificationConsents.Any(x => x.MemberId == m.Id && x.AgencyId == agency && x.WithdrawnAt == null);
+        return Predicates.Any([consenting, ownOfficer]);
+    }
+
     internal static VerificationLogEntry LogEntry(IResolveFieldContext context, AssociationCalendar calendar, VerificationChannel channel, string query,
         Certificate? certificate, CertificateAnswer answer)
     {
@@ -166,14 +259,35 @@ internal static class VerificationGraph
 
     private static string Truncate(string text, int length) => text.Length > length ? text[..length] : text;
 
-    /// <summary>Lookups per client and address, across every instance (the counters live in the database).</summary>
+    /// <summary>
+    /// Wrong surnames per certificate number, from every address together, so that no one can try surname after surname
+    /// on one number from many addresses. A failure counts (for any number, known or not); once a number has had too
+    /// many in the hour, even the right surname answers found: false, exactly like a mismatch, so the limit itself
+    /// tells nothing about the number. Returns whether the lookup may answer as matched.
+    /// </summary>
+    private static async Task<bool> WithinFailuresPerNumberAsync(IResolveFieldContext context, string number, bool match)
+    {
+        var services = context.RequestServices!;
+        var permits = services.GetRequiredService<IConfiguration>().GetValue("Verification:FailedLookupsPerNumberPerHour", 20);
+        var rule = new RateLimitRule("verify-number-failures", permits, TimeSpan.FromHours(1));
+        var limits = services.GetRequiredService<RateLimits>();
+        if (!match)
+        {
+            await limits.TryAcquireAsync(rule, number, context.CancellationToken);
+            return false;
+        }
+
+        return await limits.CountAsync(rule, number, context.CancellationToken) <= permits;
+    }
+
+    /// <summary>Lookups per client and address (an IPv6 address by its /64), across every instance (the counters live in the database).</summary>
     private static async Task LimitAsync(IResolveFieldContext context, string name, string setting, int defaultPermits)
     {
         var services = context.RequestServices!;
         var permits = services.GetRequiredService<IConfiguration>().GetValue(setting, defaultPermits);
         var caller = context.Caller();
         var client = caller.IsAuthenticated ? caller.Principal.FindFirst("client_id")?.Value ?? "signed-in" : "anonymous";
-        var address = services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = RateLimits.AddressKey(services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Connection.RemoteIpAddress);
         var decision = await services.GetRequiredService<RateLimits>().TryAcquireAsync(new RateLimitRule(name, permits, TimeSpan.FromMinutes(1)), $"{client}|{address}", context.CancellationToken);
         if (!decision.Allowed)
         {

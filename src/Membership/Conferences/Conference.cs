@@ -29,6 +29,9 @@ public sealed class Conference
     public DateTimeOffset RefundCutoffAt { get; set; }
 
     public ConferenceStatus Status { get; set; }
+
+    /// <summary>The association's annual national conference: a member's check-in records attendance toward the Practitioner designation.</summary>
+    public bool National { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
 }
 
@@ -68,6 +71,9 @@ public sealed class TicketType
 
     /// <summary>A pre-conference course sold as a ticket.</summary>
     public Guid? CourseId { get; set; }
+
+    /// <summary>Whether checking in with this type attends the conference (false for a course, an exhibitor or a guest pass).</summary>
+    public bool CountsAsAttendance { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
 }
 
@@ -107,6 +113,7 @@ internal sealed class ConferenceConfiguration : IEntityTypeConfiguration<Confere
         builder.Property(c => c.StateCode).HasMaxLength(2).IsFixedLength();
         builder.Property(c => c.TimeZone).HasMaxLength(64);
         builder.Property(c => c.Status).HasMaxLength(16);
+        builder.Property(c => c.National).HasDefaultValue(true).HasSentinel(true);
         builder.HasOne<Regions.UsState>().WithMany().HasForeignKey(c => c.StateCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.StartsAt);
         builder.ToTable(t => t.HasCheckConstraint("CK_Conferences_Seats", "\"SeatsTaken\" >= 0 AND \"SeatsTaken\" <= \"Capacity\""));
@@ -119,6 +126,7 @@ internal sealed class ConferenceConfiguration : IEntityTypeConfiguration<Confere
         builder.Property(t => t.Name).HasMaxLength(200);
         builder.Property(t => t.Description).HasMaxLength(2000);
         builder.Property(t => t.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(t => t.CountsAsAttendance).HasDefaultValue(true).HasSentinel(true);
         builder.HasOne<Conference>().WithMany().HasForeignKey(t => t.ConferenceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Certifications.Course>().WithMany().HasForeignKey(t => t.CourseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => t.ConferenceId);

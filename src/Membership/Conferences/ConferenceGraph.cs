@@ -34,6 +34,7 @@ internal sealed class ConferenceType : ObjectGraphType<Conference>
         Field(x => x.TransferCutoffAt).Description("Holders may transfer tickets until then.");
         Field(x => x.RefundCutoffAt).Description("Buyers may cancel paid orders, for a full refund, until then.");
         Field(x => x.Capacity).Description("Seats for the whole event, across ticket types.");
+        Field(x => x.National).Description("The association's annual national conference: a member's check-in records attendance toward the Practitioner designation.");
         Field<NonNullGraphType<IntGraphType>>("seatsAvailable").Description("Seats neither sold nor held by a pending order or a waiting-list offer.")
             .Resolve(c => Math.Max(0, c.Source.Capacity - c.Source.SeatsTaken));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TicketTypeType>>>>("ticketTypes").Description("What can be bought, by sales start and name.")
@@ -85,6 +86,7 @@ internal sealed class TicketTypeType : ObjectGraphType<TicketType>
         Field(x => x.MaxPerOrder);
         Field(x => x.MembersOnly).Description("Only for members (named by member ID).");
         Field(x => x.RequiresGoodStanding).Description("The member must be in good standing (dues paid, not suspended).");
+        Field(x => x.CountsAsAttendance).Description("Whether checking in with it attends the conference (false for a course, an exhibitor or a guest pass).");
         Field<CourseType>("course").Description("For a pre-conference course: the course.")
             .Resolve(c => c.Source.CourseId is { } id ? c.Service<CertificationLoaders>().Course.Load(id) : null);
     }
@@ -259,6 +261,7 @@ internal static class ConferenceGraph
             conference.TransferCutoffAt = input.GetValue<DateTimeOffset>("transferCutoffAt")?.ToUniversalTime() ?? (create ? conference.StartsAt : conference.TransferCutoffAt);
             conference.RefundCutoffAt = input.GetValue<DateTimeOffset>("refundCutoffAt")?.ToUniversalTime() ?? (create ? conference.StartsAt : conference.RefundCutoffAt);
             conference.Status = input.GetValue<ConferenceStatus>("status") ?? conference.Status;
+            conference.National = input.GetValue<bool>("national") ?? conference.National;
             if (input.GetValue<int>("capacity") is { } capacity)
             {
                 conference.Capacity = errors.InRange(capacity, Math.Max(1, conference.SeatsTaken), 1_000_000, "input", "capacity");

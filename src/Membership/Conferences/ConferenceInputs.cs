@@ -20,6 +20,7 @@ internal sealed class CreateConferenceInputType : InputObjectGraphType
         Field<DateTimeOffsetGraphType>("transferCutoffAt").Description("Default: when the conference starts.");
         Field<DateTimeOffsetGraphType>("refundCutoffAt").Description("Default: when the conference starts.");
         Field<ConferenceStatusType>("status").Description("Default: DRAFT (not shown to the public).");
+        Field<BooleanGraphType>("national").Description("The association's annual national conference, whose check-ins record attendance toward the Practitioner designation. Default: true.");
     }
 }
 
@@ -43,6 +44,7 @@ internal sealed class UpdateConferenceInputType : InputObjectGraphType
         Field<DateTimeOffsetGraphType>("transferCutoffAt");
         Field<DateTimeOffsetGraphType>("refundCutoffAt");
         Field<ConferenceStatusType>("status");
+        Field<BooleanGraphType>("national");
     }
 }
 
@@ -68,6 +70,8 @@ internal sealed class CreateTicketTypeInputType : InputObjectGraphType
         Field<BooleanGraphType>("membersOnly");
         Field<BooleanGraphType>("requiresGoodStanding");
         Field<IdGraphType>("courseId").Description("For a pre-conference course.");
+        Field<BooleanGraphType>("countsAsAttendance").Description("Whether a check-in with it attends the conference (toward the Practitioner designation). "
+            + "Default: true, false for a course; set false for an exhibitor or guest pass.");
     }
 }
 
@@ -93,6 +97,7 @@ internal sealed class UpdateTicketTypeInputType : InputObjectGraphType
         Field<BooleanGraphType>("membersOnly");
         Field<BooleanGraphType>("requiresGoodStanding");
         Field<IdGraphType>("courseId");
+        Field<BooleanGraphType>("countsAsAttendance");
     }
 }
 

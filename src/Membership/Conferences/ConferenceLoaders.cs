@@ -32,13 +32,6 @@ public sealed class ConferenceLoaders(IDbContextFactory<MembershipDbContext> fac
         return await db.TicketOrders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => (TicketOrder?)o, ct);
     }, null);
 
-    /// <summary>The agency a member works for.</summary>
-    public BatchLoader<Guid, Guid?> AgencyOfMember { get; } = new(async (ids, ct) =>
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.AgencyId, ct);
-    }, null);
-
     public BatchLoader<Guid, string?> VoucherCode { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -135,7 +128,7 @@ internal sealed class TicketTypeNodeSource(IDbContextFactory<MembershipDbContext
     }
 }
 
-/// <summary>Orders through node(id): staff, the buying member, and members of the buying agency.</summary>
+/// <summary>Orders through node(id): staff and the member who placed the order (an agency's block included).</summary>
 internal sealed class TicketOrderNodeSource(IDbContextFactory<MembershipDbContext> factory) : INodeSource
 {
     public string TypeName => TicketOrderType.TypeName;
@@ -146,14 +139,13 @@ internal sealed class TicketOrderNodeSource(IDbContextFactory<MembershipDbContex
         var staff = caller.IsStaff;
         var self = caller.MemberId;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var agency = self is null ? null : await db.Members.Where(m => m.Id == self).Select(m => m.AgencyId).SingleOrDefaultAsync(cancellationToken);
         return await db.TicketOrders.AsNoTracking()
-            .Where(o => keys.Contains(o.Id) && (staff || (self != null && o.BuyerMemberId == self) || (agency != null && o.BuyerAgencyId == agency)))
+            .Where(o => keys.Contains(o.Id) && (staff || (self != null && o.BuyerMemberId == self)))
             .ToDictionaryAsync(o => o.Id, o => (object)o, cancellationToken);
     }
 }
 
-/// <summary>Tickets through node(id): staff, the attendee, the buying member, members of the buying agency.</summary>
+/// <summary>Tickets through node(id): staff, the attendee, and the member who placed the order.</summary>
 internal sealed class TicketNodeSource(IDbContextFactory<MembershipDbContext> factory) : INodeSource
 {
     public string TypeName => TicketGraphType.TypeName;
@@ -164,10 +156,9 @@ internal sealed class TicketNodeSource(IDbContextFactory<MembershipDbContext> fa
         var staff = caller.IsStaff;
         var self = caller.MemberId;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var agency = self is null ? null : await db.Members.Where(m => m.Id == self).Select(m => m.AgencyId).SingleOrDefaultAsync(cancellationToken);
         return await db.Tickets.AsNoTracking()
             .Where(t => keys.Contains(t.Id) && (staff || (self != null && (t.AttendeeMemberId == self
-                || db.TicketOrders.Any(o => o.Id == t.OrderId && (o.BuyerMemberId == self || (agency != null && o.BuyerAgencyId == agency)))))))
+                || db.TicketOrders.Any(o => o.Id == t.OrderId && o.BuyerMemberId == self)))))
             .ToDictionaryAsync(t => t.Id, t => (object)t, cancellationToken);
     }
 }

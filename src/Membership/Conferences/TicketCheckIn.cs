@@ -22,8 +22,8 @@ public sealed record Scan(string? Code, DateTimeOffset ScannedAt);
 /// <summary>
 /// Checks tickets in. A check-in is one conditional UPDATE ("only if still valid"), so scanners racing on one ticket get
 /// one CHECKED_IN and the others ALREADY_CHECKED_IN with its time; a scan uploaded later from an offline device that was
-/// made before the recorded check-in moves its time back: the first scan wins. A member's check-in records their attendance of the
-/// conference, which counts toward the Practitioner designation.
+/// made before the recorded check-in moves its time back: the first scan wins. A member's check-in at the national conference
+/// records their attendance of it, which counts toward the Practitioner designation (unless the ticket type does not count).
 /// </summary>
 public sealed class TicketCheckIn(IDbContextFactory<MembershipDbContext> factory, AssociationCalendar calendar, TicketCodes codes)
 {
@@ -96,16 +96,24 @@ public sealed class TicketCheckIn(IDbContextFactory<MembershipDbContext> factory
         return results;
     }
 
-    /// <summary>The first check-in of a member at the conference records their attendance of its year (once a year).</summary>
+    /// <summary>
+    /// The first check-in of a member at the national conference, with a ticket type that counts (not a course, an
+    /// exhibitor or a guest pass), records their attendance of its year (once a year).
+    /// </summary>
     private async Task RecordAttendanceAsync(MembershipDbContext db, Ticket ticket, Guid memberId, DateTimeOffset at, CancellationToken ct)
     {
-        var course = await db.TicketTypes.Where(t => t.Id == ticket.TicketTypeId).Select(t => t.CourseId).SingleAsync(ct);
-        if (course is not null)
+        if (!await db.TicketTypes.AnyAsync(t => t.Id == ticket.TicketTypeId && t.CountsAsAttendance, ct))
         {
-            return; // a pre-conference course is not attendance of the conference
+            return;
         }
 
-        var zone = await db.Conferences.Where(c => c.Id == ticket.ConferenceId).Select(c => c.TimeZone).SingleAsync(ct);
+        var conference = await db.Conferences.Where(c => c.Id == ticket.ConferenceId).Select(c => new { c.TimeZone, c.National }).SingleAsync(ct);
+        if (!conference.National)
+        {
+            return; // a regional event is not the annual conference the designation counts
+        }
+
+        var zone = conference.TimeZone;
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, ConferenceZones.Find(zone)).DateTime);
         if (await db.ConferenceAttendances.AnyAsync(a => a.MemberId == memberId && a.Year == day.Year, ct))
         {

@@ -16,7 +16,7 @@ internal sealed class TicketOrderType : ObjectGraphType<TicketOrder>
     public TicketOrderType()
     {
         Name = TypeName;
-        Description = "An order of tickets. Its buyer (a member, or members of the buying agency) and staff see it; the buyer's contact data only the buyer and staff.";
+        Description = "An order of tickets. Its buyer (the member who placed it, also for an agency's block) and staff see it; the buyer's contact data only the buyer and staff.";
         Interface<NodeInterfaceType>();
         IsTypeOf = o => o is TicketOrder;
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
@@ -133,25 +133,16 @@ internal sealed class WaitingStatusType : EnumerationGraphType<WaitingStatus>
     public WaitingStatusType() => Name = "WaitingListStatus";
 }
 
-/// <summary>Who may see what of a ticket: staff, its attendee, the member who bought it, and for an agency's order its members.</summary>
+/// <summary>
+/// Who may see what of a ticket: staff, its attendee, and the member who bought its order (for an agency's block, the
+/// officer who bought it; other members of the agency see nothing of it).
+/// </summary>
 internal static class TicketAccess
 {
     public static IDataLoaderResult<bool> MaySeeOrder(IResolveFieldContext context, TicketOrder? order)
     {
         var caller = context.Caller();
-        if (order is null || caller.MemberId is not { } self)
-        {
-            return LoaderResult.Of(order is not null && caller.IsStaff);
-        }
-
-        if (caller.IsStaff || order.BuyerMemberId == self)
-        {
-            return LoaderResult.Of(true);
-        }
-
-        return order.BuyerAgencyId is { } agency
-            ? context.Service<ConferenceLoaders>().AgencyOfMember.Load(self).Then(a => a == agency)
-            : LoaderResult.Of(false);
+        return LoaderResult.Of(order is not null && (caller.IsStaff || (caller.MemberId is { } self && order.BuyerMemberId == self)));
     }
 
     /// <summary>The value for the ticket's holder, its order's buyer or staff; a FORBIDDEN error for this field otherwise.</summary>

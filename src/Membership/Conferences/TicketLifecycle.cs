@@ -6,6 +6,7 @@ using Membership.Identity.Oidc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Stripe;
 
 namespace Membership.Conferences;
 
@@ -47,6 +48,13 @@ public sealed class TicketLifecycle(
     /// </summary>
     public async Task<bool> MarkPaidAsync(MembershipDbContext db, Guid orderId, string? paymentIntentId, DateTimeOffset paidAt, CancellationToken ct)
     {
+        // The order's row lock first: two pieces of payment news (completed and async_payment_succeeded, a webhook and
+        // reconciliation) for one closed order wait for each other, and the second finds it paid, its seats taken once.
+        if (!await LockAsync(db, orderId, ct))
+        {
+            return false;
+        }
+
         if (await db.TicketOrders.Where(o => o.Id == orderId && o.Status == TicketOrderStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, TicketOrderStatus.Paid).SetProperty(o => o.PaidAt, paidAt)
                     .SetProperty(o => o.StripePaymentIntentId, o => paymentIntentId ?? o.StripePaymentIntentId), ct) == 1)
@@ -64,10 +72,15 @@ public sealed class TicketLifecycle(
         var seats = order.Tickets.Where(t => t.Status == TicketStatus.Cancelled).GroupBy(t => t.TicketTypeId).ToDictionary(g => g.Key, g => g.Count());
         if (await Seats.TryTakeAsync(db, order.ConferenceId, seats, ct) is null)
         {
-            await db.TicketOrders.Where(o => o.Id == orderId && o.Status == order.Status)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, TicketOrderStatus.Paid).SetProperty(o => o.PaidAt, paidAt)
-                    .SetProperty(o => o.StripePaymentIntentId, paymentIntentId).SetProperty(o => o.CloseReason, (string?)null)
-                    .SetProperty(o => o.ClosedAt, (DateTimeOffset?)null), ct);
+            if (await db.TicketOrders.Where(o => o.Id == orderId && o.Status == order.Status && o.PaidAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, TicketOrderStatus.Paid).SetProperty(o => o.PaidAt, paidAt)
+                        .SetProperty(o => o.StripePaymentIntentId, paymentIntentId).SetProperty(o => o.CloseReason, (string?)null)
+                        .SetProperty(o => o.ClosedAt, (DateTimeOffset?)null), ct) == 0)
+            {
+                // Cannot happen under the lock; if it ever did, the seats just taken must not stay taken.
+                throw new InvalidOperationException($"Order {order.Number} changed while it was locked.");
+            }
+
             await db.Tickets.Where(t => t.OrderId == orderId && t.Status == TicketStatus.Cancelled).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Valid), ct);
             if (order.VoucherId is { } voucher && order.VoucherUses > 0)
             {
@@ -85,12 +98,19 @@ public sealed class TicketLifecycle(
             await stripe.RefundAsync(paymentIntentId, order.Total, DeterministicKey(order.Id, "late-payment-refund"), ct);
         }
 
-        await db.TicketOrders.Where(o => o.Id == orderId && o.Status == order.Status)
+        await db.TicketOrders.Where(o => o.Id == orderId && o.Status == order.Status && o.PaidAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, TicketOrderStatus.Refunded).SetProperty(o => o.RefundedAmount, o => o.Total).SetProperty(o => o.PaidAt, paidAt)
                 .SetProperty(o => o.StripePaymentIntentId, paymentIntentId).SetProperty(o => o.CloseReason, "Paid after the hold expired, when the seats were gone: refunded in full."), ct);
         logger.LogWarning("Order {Order} was paid after its seats were gone; the payment was refunded.", order.Number);
         return true;
     }
+
+    /// <summary>
+    /// Takes the order's row lock for the rest of the caller's transaction (an UPDATE that changes nothing locks the row on
+    /// PostgreSQL and SQL Server; SQLite locks the whole file); false when there is no such order.
+    /// </summary>
+    internal static async Task<bool> LockAsync(MembershipDbContext db, Guid orderId, CancellationToken ct) =>
+        await db.TicketOrders.Where(o => o.Id == orderId).ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, o => o.Status), ct) == 1;
 
     /// <summary>Closes an order in its own transaction, then mails the waiting-list offers its seats made.</summary>
     public async Task<bool> CloseAsync(Guid orderId, TicketOrderStatus from, TicketOrderStatus to, string reason, CancellationToken ct, long? refunded = null)
@@ -154,7 +174,11 @@ public sealed class TicketLifecycle(
         var count = 0;
         foreach (var id in due)
         {
-            count += await CloseAsync(id, TicketOrderStatus.Pending, TicketOrderStatus.Expired, "Not paid before the hold expired.", ct) ? 1 : 0;
+            if (await CloseAsync(id, TicketOrderStatus.Pending, TicketOrderStatus.Expired, "Not paid before the hold expired.", ct))
+            {
+                count++;
+                await ExpireCheckoutQuietlyAsync(id, ct);
+            }
         }
 
         foreach (var entry in lapsed)
@@ -164,7 +188,7 @@ public sealed class TicketLifecycle(
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 if (await db.WaitingList.Where(w => w.Id == entry.Id && w.Status == WaitingStatus.Offered)
-                        .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WaitingStatus.Expired), ct) == 1)
+                        .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WaitingStatus.Expired).SetProperty(w => w.OpenKey, (string?)null), ct) == 1)
                 {
                     offers = await ReleaseOfferAsync(db, entry, ct);
                     count++;
@@ -177,6 +201,34 @@ public sealed class TicketLifecycle(
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Ends the Stripe checkout of an order that closed unpaid, so nobody pays for seats it no longer holds. Quiet: a
+    /// session already completed or expired, or Stripe out of reach, changes nothing here (a payment that still arrives
+    /// is a late payment, see <see cref="MarkPaidAsync(MembershipDbContext, Guid, string?, DateTimeOffset, CancellationToken)"/>).
+    /// </summary>
+    public async Task ExpireCheckoutQuietlyAsync(Guid orderId, CancellationToken ct)
+    {
+        string? session;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            session = await db.TicketOrders.Where(o => o.Id == orderId).Select(o => o.StripeCheckoutSessionId).SingleOrDefaultAsync(ct);
+        }
+
+        if (session is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await stripe.ExpireCheckoutSessionAsync(session, ct);
+        }
+        catch (Exception e) when (e is StripeException or HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            logger.LogInformation("The checkout of order {Order} was not expired at Stripe ({Reason}); it expires on its own.", orderId, e.Message);
+        }
     }
 
     /// <summary>The seat an offer held (it lapsed or was declined) goes to the next person waiting, or back on sale.</summary>

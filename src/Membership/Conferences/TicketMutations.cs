@@ -20,7 +20,7 @@ internal static class TicketMutations
     public static void AddTicketMutations(this ObjectGraphType mutation)
     {
         mutation.Field<PurchaseTicketsPayloadType>("purchaseTickets")
-            .Description("Creates a pending order that holds its seats (15 minutes by default) and returns the Stripe Checkout URL; the tickets become valid when Stripe "
+            .Description("Creates a pending order that holds its seats (30 minutes by default) and returns the Stripe Checkout URL; the tickets become valid when Stripe "
                 + "confirms the payment. Members buy as themselves; anyone may buy with a name and e-mail (rate-limited per address); an agency buys a block and names attendees later.")
             .Argument<NonNullGraphType<PurchaseTicketsInputType>>("input")
             .ResolveAsync(async c =>
@@ -95,7 +95,7 @@ internal static class TicketMutations
             });
 
         mutation.Mutation<TicketPayloadType, AssignTicketAttendeeInputType>("assignTicketAttendee",
-                "Names the attendee of a ticket bought without one (an agency's block). Its buyer, members of the buying agency, or staff.")
+                "Names the attendee of a ticket bought without one (an agency's block). The member who bought the order, or staff.")
             .AuthorizeWithPolicy(Policies.Authenticated)
             .ResolveAsync(async c =>
             {
@@ -143,7 +143,7 @@ internal static class TicketMutations
                     : Payload<WaitingListEntry>.Failure(errors);
             });
 
-        mutation.Field<NonNullGraphType<IntGraphType>>("expireTicketHolds")
+        mutation.Field<IntGraphType>("expireTicketHolds")
             .Description("Expires now the pending orders and waiting-list offers past their time (a job does it every minute). Returns how many. Staff only.")
             .AuthorizeWithPolicy(Policies.Staff)
             .ResolveAsync(async c => await c.Service<TicketLifecycle>().ExpireDueAsync(c.CancellationToken));
@@ -151,7 +151,7 @@ internal static class TicketMutations
 
     public static void AddTicketQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<TicketOrderConnectionType>>("ticketOrders")
+        query.Field<TicketOrderConnectionType>("ticketOrders")
             .Description("Orders of a conference, newest first, filtered. Staff only.")
             .Argument<NonNullGraphType<IdGraphType>>("conferenceId")
             .Argument<ListGraphType<NonNullGraphType<TicketOrderStatusType>>>("status")
@@ -172,7 +172,7 @@ internal static class TicketMutations
                     && (string.IsNullOrEmpty(search) || o.Number == number || o.BuyerEmail == email)), NewestFirst, PageArgs.From(c), c.CancellationToken);
             });
 
-        query.Field<NonNullGraphType<TicketConnectionType>>("conferenceAttendees")
+        query.Field<TicketConnectionType>("conferenceAttendees")
             .Description("Tickets of a conference in the order they were issued, filtered (default: VALID and CHECKED_IN). Staff only.")
             .Argument<NonNullGraphType<IdGraphType>>("conferenceId")
             .Argument<IdGraphType>("ticketTypeId")
@@ -194,7 +194,7 @@ internal static class TicketMutations
                     ByIssue, PageArgs.From(c), c.CancellationToken);
             });
 
-        query.Field<NonNullGraphType<WaitingListConnectionType>>("waitingList")
+        query.Field<WaitingListConnectionType>("waitingList")
             .Description("The waiting list of a ticket type, first come first. Staff only.")
             .Argument<NonNullGraphType<IdGraphType>>("ticketTypeId")
             .Argument<ListGraphType<NonNullGraphType<WaitingStatusType>>>("status", "Default: WAITING and OFFERED.")
@@ -243,7 +243,7 @@ internal static class TicketMutations
     private static async Task<bool> BelongsAsync(IResolveFieldContext context, Caller caller, Guid agency)
     {
         await using var db = await context.Db().CreateDbContextAsync(context.CancellationToken);
-        return caller.MemberId is { } self && await db.Members.AnyAsync(m => m.Id == self && m.AgencyId == agency, context.CancellationToken);
+        return caller.MemberId is { } self && await db.Members.ActingForTheirAgency(context.Today()).AnyAsync(m => m.Id == self && m.AgencyId == agency, context.CancellationToken);
     }
 
     /// <summary>Callers who are not signed in are limited per address, across every instance.</summary>
@@ -256,7 +256,7 @@ internal static class TicketMutations
 
         var services = context.RequestServices!;
         var permits = services.GetRequiredService<IOptions<TicketOptions>>().Value.AnonymousRequestsPerAddressPerHour;
-        var address = services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = RateLimits.AddressKey(services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Connection.RemoteIpAddress);
         var decision = await services.GetRequiredService<RateLimits>().TryAcquireAsync(new RateLimitRule("tickets", permits, TimeSpan.FromHours(1)), address, context.CancellationToken);
         if (!decision.Allowed)
         {

@@ -10,7 +10,7 @@ namespace Membership.Conferences;
 /// <summary>Someone a ticket is for: a member, or a name and e-mail address.</summary>
 public sealed record AttendeeInput(Guid? MemberId, string? Name, string? Email);
 
-/// <summary>Who acts on an order: staff, or the member who bought it (or a member of the agency that did).</summary>
+/// <summary>Who acts on an order: staff, or the member who bought it (for an agency's block too).</summary>
 public sealed record TicketActor(string Subject, Guid? MemberId, bool IsStaff);
 
 /// <summary>
@@ -30,7 +30,7 @@ public sealed class TicketOperations(
         var errors = new UserErrors();
         await using var db = await factory.CreateDbContextAsync(ct);
         var order = await db.TicketOrders.AsNoTracking().Include(o => o.Tickets).SingleOrDefaultAsync(o => o.Id == orderId, ct);
-        if (order is null || !await MayActOnAsync(db, order, actor, ct))
+        if (order is null || !MayActOn(order, actor))
         {
             return Payload<TicketOrder>.Failure(errors.Add(UserErrorCodes.NotFound, "No order of yours has this ID.", "input", "orderId"));
         }
@@ -63,7 +63,7 @@ public sealed class TicketOperations(
                 return Payload<TicketOrder>.Failure(errors.Add(UserErrorCodes.NotCancellable, "This order changed meanwhile; look at it again.", "input", "orderId"));
             }
 
-            await ExpireCheckoutQuietlyAsync(order, ct);
+            await lifecycle.ExpireCheckoutQuietlyAsync(order.Id, ct);
             return Payload<TicketOrder>.Success(await lifecycle.LoadAsync(order.Id, ct));
         }
 
@@ -131,17 +131,28 @@ public sealed class TicketOperations(
             return await CancelAsync(orderId, text, new TicketActor("staff", null, true), ct);
         }
 
-        // The key names the refund by the state it starts from: a retry of the same request refunds once, a second one again.
-        if (amount > 0 && await RefundAsync(order, amount, TicketLifecycle.DeterministicKey(order.Id, $"part:{order.RefundedAmount}:{amount}"), ct) is { } failure)
-        {
-            return Payload<TicketOrder>.Failure(failure);
-        }
-
+        // The order's row stays locked from the check to the write, across the call to Stripe: a concurrent refund or
+        // cancellation, or the charge.refunded news of this very refund, waits and then sees what this one did.
         List<WaitingListEntry> offers;
         await using (var write = await factory.CreateDbContextAsync(ct))
         {
             await using var transaction = await write.Database.BeginTransactionAsync(ct);
-            await write.TicketOrders.Where(o => o.Id == order.Id && o.RefundedAmount == order.RefundedAmount)
+            await TicketLifecycle.LockAsync(write, order.Id, ct);
+            var now = await write.TicketOrders.AsNoTracking().SingleAsync(o => o.Id == order.Id, ct);
+            if (now.Status != order.Status || now.RefundedAmount != order.RefundedAmount)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                return Payload<TicketOrder>.Failure(errors.Add(UserErrorCodes.NotRefundable, "This order changed meanwhile; look at it again.", "input", "orderId"));
+            }
+
+            // The key names the refund by the state it starts from: a retry of the same request refunds once, a second one again.
+            if (amount > 0 && await RefundAsync(order, amount, TicketLifecycle.DeterministicKey(order.Id, $"part:{order.RefundedAmount}:{amount}"), ct) is { } failure)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                return Payload<TicketOrder>.Failure(failure);
+            }
+
+            await write.TicketOrders.Where(o => o.Id == order.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.RefundedAmount, o => o.RefundedAmount + amount)
                     .SetProperty(o => o.Status, amount > 0 ? TicketOrderStatus.PartiallyRefunded : order.Status).SetProperty(o => o.CloseReason, text), ct);
             offers = await lifecycle.CancelTicketsAsync(write, order.ConferenceId, cancelTickets, ct);
@@ -159,7 +170,7 @@ public sealed class TicketOperations(
         await using var db = await factory.CreateDbContextAsync(ct);
         var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId, ct);
         var order = ticket is null ? null : await db.TicketOrders.AsNoTracking().SingleAsync(o => o.Id == ticket.OrderId, ct);
-        if (ticket is null || !await MayActOnAsync(db, order!, actor, ct))
+        if (ticket is null || !MayActOn(order!, actor))
         {
             return Payload<Ticket>.Failure(errors.Add(UserErrorCodes.NotFound, "No ticket of yours has this ID.", "input", "ticketId"));
         }
@@ -201,7 +212,7 @@ public sealed class TicketOperations(
         var ticket = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Id == ticketId, ct);
         var order = ticket is null ? null : await db.TicketOrders.AsNoTracking().SingleAsync(o => o.Id == ticket.OrderId, ct);
         var holder = ticket is not null && actor.MemberId is { } self && ticket.AttendeeMemberId == self;
-        if (ticket is null || !(holder || await MayActOnAsync(db, order!, actor, ct)))
+        if (ticket is null || !(holder || MayActOn(order!, actor)))
         {
             return Payload<Ticket>.Failure(errors.Add(UserErrorCodes.NotFound, "No ticket of yours has this ID.", "input", "ticketId"));
         }
@@ -285,11 +296,31 @@ public sealed class TicketOperations(
             return Payload<WaitingListEntry>.Failure(errors);
         }
 
-        var entry = new WaitingListEntry { Id = calendar.NewId(), TicketTypeId = type.Id, MemberId = memberId, Name = who, Email = address, Status = WaitingStatus.Waiting, JoinedAt = now };
+        var entry = new WaitingListEntry
+        {
+            Id = calendar.NewId(), TicketTypeId = type.Id, MemberId = memberId, Name = who, Email = address, Status = WaitingStatus.Waiting, JoinedAt = now,
+            OpenKey = OpenKey(type.Id, memberId, address),
+        };
         db.WaitingList.Add(entry);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // The same person joined at the same moment in another request: its place stands, this one is the duplicate.
+            return Payload<WaitingListEntry>.Failure(new UserErrors().Add(UserErrorCodes.AlreadyWaiting, "You are on this waiting list already.", "input", "ticketTypeId"));
+        }
+
         return Payload<WaitingListEntry>.Success(entry);
     }
+
+    /// <summary>
+    /// Unique while an entry is waiting or offered (null once it closes): one open place per person and ticket type,
+    /// however many joins race.
+    /// </summary>
+    internal static string OpenKey(Guid ticketTypeId, Guid? memberId, string email) =>
+        $"{ticketTypeId}:{(memberId is { } id ? id.ToString() : email.ToLowerInvariant())}";
 
     /// <summary>Leaves a waiting list; an open offer is declined, and its seat goes to the next person.</summary>
     public async Task<Payload<WaitingListEntry>> LeaveWaitingListAsync(Guid entryId, TicketActor actor, CancellationToken ct)
@@ -308,7 +339,7 @@ public sealed class TicketOperations(
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var was = entry.Status;
             if (was is not (WaitingStatus.Waiting or WaitingStatus.Offered) || await db.WaitingList.Where(w => w.Id == entryId && w.Status == was)
-                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WaitingStatus.Left), ct) == 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WaitingStatus.Left).SetProperty(w => w.OpenKey, (string?)null), ct) == 0)
             {
                 return Payload<WaitingListEntry>.Failure(errors.Add(UserErrorCodes.NotCancellable, "This entry is no longer waiting.", "input", "entryId"));
             }
@@ -326,10 +357,12 @@ public sealed class TicketOperations(
         return Payload<WaitingListEntry>.Success(entry);
     }
 
-    /// <summary>Staff, the buying member, or (for an agency's order) a member of that agency.</summary>
-    internal static async Task<bool> MayActOnAsync(MembershipDbContext db, TicketOrder order, TicketActor actor, CancellationToken ct) =>
-        actor.IsStaff || (actor.MemberId is { } self && (order.BuyerMemberId == self
-            || (order.BuyerAgencyId is { } agency && await db.Members.AnyAsync(m => m.Id == self && m.AgencyId == agency, ct))));
+    /// <summary>
+    /// Staff, or the member who placed the order. An agency's block is managed by the officer who bought it: other
+    /// members of the agency neither see nor change it (an attendee it names sees and transfers their own ticket).
+    /// </summary>
+    internal static bool MayActOn(TicketOrder order, TicketActor actor) =>
+        actor.IsStaff || (actor.MemberId is { } self && order.BuyerMemberId == self);
 
     /// <summary>
     /// An attendee: a member (oneself; staff anyone; for an agency's order, a member of that agency) or a name and
@@ -353,9 +386,14 @@ public sealed class TicketOperations(
                 return (null, null, null);
             }
 
-            if (type.RequiresGoodStanding && !MembershipStatusRules.IsInGoodStanding(MembershipStatusRules.Compute(member.CurrentTerm, member.SuspendedAt, today)))
+            var standing = MembershipStatusRules.IsInGoodStanding(MembershipStatusRules.Compute(member.CurrentTerm, member.SuspendedAt, today));
+            if (type.RequiresGoodStanding && !standing)
             {
                 errors.Add(UserErrorCodes.NotInGoodStanding, $"{type.Name} needs a member in good standing.", "input", field, "memberId");
+            }
+            else if (type.MembersOnly && !standing)
+            {
+                errors.Add(UserErrorCodes.MembersOnly, $"{type.Name} is for current members (active or in grace).", "input", field, "memberId");
             }
 
             return (id, $"{member.FirstName} {member.LastName}", member.Email);
@@ -385,23 +423,10 @@ public sealed class TicketOperations(
         {
             return new UserErrors().Add(UserErrorCodes.PaymentProviderError, $"The payment provider refused the refund: {e.StripeError?.Message ?? e.Message}");
         }
-    }
-
-    /// <summary>Ends the Stripe checkout of a cancelled pending order, so it cannot be paid any more; if it is paid anyway, the late payment is handled.</summary>
-    private async Task ExpireCheckoutQuietlyAsync(TicketOrder order, CancellationToken ct)
-    {
-        if (order.StripeCheckoutSessionId is null)
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
-            return;
-        }
-
-        try
-        {
-            await stripe.ExpireCheckoutSessionAsync(order.StripeCheckoutSessionId, ct);
-        }
-        catch (StripeException)
-        {
-            // Already completed or expired: the webhook decides what the payment means.
+            // Stripe could not be reached (after Stripe.net's retries) or did not answer in time: nothing was given back, nothing is written.
+            return new UserErrors().Add(UserErrorCodes.PaymentProviderError, "The payment provider could not be reached; nothing was refunded. Try again in a moment.");
         }
     }
 }

@@ -116,6 +116,12 @@ public sealed class WaitingListEntry
 
     /// <summary>The secret in the offer mail; purchasing with it uses the seat held for this entry.</summary>
     public string? OfferCode { get; set; }
+
+    /// <summary>
+    /// While the entry is Waiting or Offered: the ticket type and the person (member id or lower-case e-mail), unique,
+    /// so one person holds one open place per type even when two joins race; null once the entry is closed.
+    /// </summary>
+    public string? OpenKey { get; set; }
 }
 
 public enum WaitingStatus
@@ -202,5 +208,7 @@ internal sealed class TicketOrderConfiguration : IEntityTypeConfiguration<Ticket
         builder.HasOne<Members.Member>().WithMany().HasForeignKey(w => w.MemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(w => new { w.TicketTypeId, w.Status, w.JoinedAt });
         builder.HasIndex(w => w.OfferCode).IsUnique();
+        builder.Property(w => w.OpenKey).HasMaxLength(300);
+        builder.HasIndex(w => w.OpenKey).IsUnique();
     }
 }

@@ -20,7 +20,11 @@ public sealed class TicketOptions
 {
     public const string Section = "Tickets";
 
-    /// <summary>Minutes a pending order holds its seats.</summary>
+    /// <summary>
+    /// Minutes a pending order holds its seats (15 by default). Stripe keeps a Checkout Session open for at least 30
+    /// minutes, so the expiry job also ends the session when the hold ends; a payment that still slips through is
+    /// handled as a late payment (seats taken again when free, else refunded in full).
+    /// </summary>
     public int HoldMinutes { get; set; } = 15;
 
     /// <summary>Hours a waiting-list offer stays open.</summary>
@@ -117,6 +121,11 @@ public sealed class TicketSales(
             {
                 errors.Add(UserErrorCodes.NotInGoodStanding, $"{type.Name} needs a member in good standing; {attendee.MemberNumber} is not.", At("attendee", "memberId"));
             }
+            else if (type.MembersOnly && attendee is not null && !standing)
+            {
+                // A member is a current one (active, or in the grace after expiry): not a lapsed, suspended or cancelled one.
+                errors.Add(UserErrorCodes.MembersOnly, $"{type.Name} is for current members; {attendee.MemberNumber}'s membership is not current.", At("attendee", "memberId"));
+            }
 
             var named = attendee is null ? item : item with { AttendeeName = $"{attendee.FirstName} {attendee.LastName}", AttendeeEmail = attendee.Email };
             lines.Add((named, type, TicketPricing.Price(type, standing, now, voucher)));
@@ -190,7 +199,7 @@ public sealed class TicketSales(
         }
 
         if (offer is not null && await db.WaitingList.Where(w => w.Id == offer.Id && w.Status == WaitingStatus.Offered)
-                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WaitingStatus.Accepted), ct) == 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WaitingStatus.Accepted).SetProperty(w => w.OpenKey, (string?)null), ct) == 0)
         {
             await transaction.RollbackAsync(CancellationToken.None);
             errors.Add(UserErrorCodes.InvalidOffer, "This offer has been used or has expired.", "input", "offerCode");
@@ -228,7 +237,7 @@ public sealed class TicketSales(
         {
             var session = await stripe.CreateCheckoutSessionAsync(new SessionCreateOptions
             {
-                Mode = "payment", CustomerEmail = order.BuyerEmail, ClientReferenceId = order.Id.ToString(),
+                Mode = "payment", CustomerEmail = order.BuyerEmail, ClientReferenceId = order.Id.ToString(), ExpiresAt = CheckoutExpiry(order, calendar.Now()),
                 SuccessUrl = stripeOptions.Value.SuccessUrl, CancelUrl = stripeOptions.Value.CancelUrl,
                 Metadata = new Dictionary<string, string> { ["order_id"] = order.Id.ToString(), ["order"] = order.Number },
                 PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = new Dictionary<string, string> { ["order_id"] = order.Id.ToString() } },
@@ -260,6 +269,18 @@ public sealed class TicketSales(
             await lifecycle.CloseAsync(order.Id, TicketOrderStatus.Pending, TicketOrderStatus.Cancelled, "The payment provider could not be reached.", CancellationToken.None);
             return Payload<TicketOrder>.Failure(new UserErrors().Add(UserErrorCodes.PaymentProviderError, "The payment provider could not be reached; try again in a moment."));
         }
+    }
+
+    /// <summary>
+    /// When the checkout closes: with the hold, or 30 minutes from now when the hold is shorter (the
+    /// least Stripe accepts); never after Stripe's 24 hours. The expiry job also ends the session when the hold ends.
+    /// </summary>
+    private static DateTime CheckoutExpiry(TicketOrder order, DateTimeOffset now)
+    {
+        var least = now.AddMinutes(30).AddSeconds(5); // a little over, so Stripe's clock never finds it short
+        var most = now.AddHours(24).AddMinutes(-1);
+        var at = order.HoldExpiresAt < least ? least : order.HoldExpiresAt > most ? most : order.HoldExpiresAt;
+        return at.UtcDateTime;
     }
 
     private static async Task<Voucher?> VoucherAsync(MembershipDbContext db, UserErrors errors, Conference conference, string? code, DateTimeOffset now, CancellationToken ct)

@@ -38,22 +38,37 @@ internal sealed class TicketStripeHandler(TicketLifecycle lifecycle, Association
         return new StripeHandlerResult(closed, offers.Count == 0 ? null : c => lifecycle.SendOffersAsync(offers, c));
     }
 
+    /// <summary>
+    /// Stripe's record of what was refunded. A refund our record already shows (staff's partial refund, a cancellation,
+    /// a late payment given back) changes nothing: staff decided which tickets stay valid. A refund made elsewhere (in
+    /// Stripe's dashboard) of the whole total refunds the order and cancels its tickets; of less, it is recorded.
+    /// </summary>
     public async Task<StripeHandlerResult?> ApplyChargeAsync(MembershipDbContext db, Charge charge, CancellationToken ct)
     {
-        var order = charge.PaymentIntentId is { } intent ? await db.TicketOrders.AsNoTracking().SingleOrDefaultAsync(o => o.StripePaymentIntentId == intent, ct) : null;
-        if (order is null)
+        if (charge.PaymentIntentId is not { } intent)
         {
             return null;
         }
 
-        if (charge.AmountRefunded >= order.Total && order.Status is TicketOrderStatus.Paid or TicketOrderStatus.PartiallyRefunded)
+        // The order's row lock first: a staff refund in flight commits before this reads what it recorded.
+        if (await db.TicketOrders.Where(o => o.StripePaymentIntentId == intent).ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, o => o.Status), ct) == 0)
+        {
+            return null;
+        }
+
+        var order = await db.TicketOrders.AsNoTracking().SingleAsync(o => o.StripePaymentIntentId == intent, ct);
+        if (charge.AmountRefunded <= order.RefundedAmount || order.Status is not (TicketOrderStatus.Paid or TicketOrderStatus.PartiallyRefunded))
+        {
+            return new StripeHandlerResult(false);
+        }
+
+        if (charge.AmountRefunded >= order.Total)
         {
             var (closed, offers) = await lifecycle.CloseAsync(db, order.Id, order.Status, TicketOrderStatus.Refunded, "Refunded in full.", charge.AmountRefunded, ct);
             return new StripeHandlerResult(closed, offers.Count == 0 ? null : c => lifecycle.SendOffersAsync(offers, c));
         }
 
-        var partial = await db.TicketOrders.Where(o => o.Id == order.Id && o.RefundedAmount < charge.AmountRefunded
-                && (o.Status == TicketOrderStatus.Paid || o.Status == TicketOrderStatus.PartiallyRefunded))
+        var partial = await db.TicketOrders.Where(o => o.Id == order.Id && o.RefundedAmount < charge.AmountRefunded)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.RefundedAmount, charge.AmountRefunded).SetProperty(o => o.Status, TicketOrderStatus.PartiallyRefunded), ct);
         return new StripeHandlerResult(partial == 1);
     }

@@ -126,6 +126,9 @@ internal static partial class TicketTypeEditor
                 }
             }
 
+            // A course is not attendance of the conference unless staff say otherwise; an exhibitor or guest pass is set false.
+            type.CountsAsAttendance = input.GetValue<bool>("countsAsAttendance") ?? (create ? type.CourseId is null : type.CountsAsAttendance);
+
             if (create && !errors.Any)
             {
                 db.TicketTypes.Add(type);

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -31,17 +33,53 @@ public sealed record RateLimitDecision(bool Allowed, TimeSpan RetryAfter);
 
 public sealed class RateLimits(IDbContextFactory<MembershipDbContext> factory, AssociationCalendar calendar)
 {
+    /// <summary>
+    /// The key of a caller's address: an IPv4 address as it is, an IPv6 address by its /64 (one subscriber's network,
+    /// whose host half they choose freely), an IPv4-mapped IPv6 address as the IPv4 address.
+    /// </summary>
+    public static string AddressKey(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return $"{new IPAddress(bytes)}/64";
+    }
+
+    /// <summary>How many uses the current window of a limit has counted, without counting one.</summary>
+    public async Task<int> CountAsync(RateLimitRule rule, string key, CancellationToken cancellationToken)
+    {
+        var (counterKey, windowStart) = Window(rule, key, calendar.Now());
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.RateLimitCounters.AsNoTracking()
+            .Where(c => c.Key == counterKey && c.WindowStart == windowStart).Select(c => c.Count).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    private static (string Key, DateTimeOffset WindowStart) Window(RateLimitRule rule, string key, DateTimeOffset now)
+    {
+        var windowTicks = rule.Window.Ticks;
+        var counterKey = $"{rule.Name}:{key}";
+        return (counterKey.Length > 200 ? counterKey[..200] : counterKey, new DateTimeOffset(now.UtcTicks - (now.UtcTicks % windowTicks), TimeSpan.Zero));
+    }
+
     /// <summary>Counts one use and says whether it is within the limit. Safe under concurrency on every provider.</summary>
     public async Task<RateLimitDecision> TryAcquireAsync(RateLimitRule rule, string key, CancellationToken cancellationToken)
     {
         var now = calendar.Now();
-        var windowTicks = rule.Window.Ticks;
-        var windowStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % windowTicks), TimeSpan.Zero);
-        var counterKey = $"{rule.Name}:{key}";
-        if (counterKey.Length > 200)
-        {
-            counterKey = counterKey[..200];
-        }
+        var (counterKey, windowStart) = Window(rule, key, now);
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         for (var attempt = 0; ; attempt++)

@@ -57,9 +57,10 @@ public static class DemoConferences
             t.MembersOnly = true;
             t.RequiresGoodStanding = true;
             t.CourseId = basic;
+            t.CountsAsAttendance = false;
             t.MaxPerOrder = 1;
         });
-        Type("Exhibitor pass", 0, 95000, 60);
+        Type("Exhibitor pass", 0, 95000, 60, t => t.CountsAsAttendance = false); // exhibitors work the hall: not attendance toward the designation
         var voucher = new Voucher { Id = calendar.NewId(), ConferenceId = conference.Id, Code = "DEMO10", PercentOff = 10, MaxUses = 50, ValidFrom = now.AddDays(-7), ValidUntil = conference.RegistrationClosesAt };
         voucher.TicketTypes.Add(new VoucherTicketType { VoucherId = voucher.Id, TicketTypeId = full.Id });
         db.Vouchers.Add(voucher);

@@ -75,6 +75,7 @@ public static class UserErrorCodes
     public const string NotRefundable = "NOT_REFUNDABLE";
     public const string NoSubscription = "NO_SUBSCRIPTION";
     public const string AlreadyAutoRenewing = "ALREADY_AUTO_RENEWING";
+    public const string Duplicate = "DUPLICATE";
     public const string NotOnSale = "NOT_ON_SALE";
     public const string SoldOut = "SOLD_OUT";
     public const string MembersOnly = "MEMBERS_ONLY";

@@ -33,7 +33,7 @@ public static class GraphQLSetup
         {
             MaxDepth = options.MaxDepth,
             MaxComplexity = options.MaxComplexity,
-            // A list without first/last is assumed to return a default page.
+            // A list without first/last is assumed to return a default page; nodes(ids) counts its ids (Node.cs).
             DefaultListImpactMultiplier = Paging.PageArgs.DefaultPageSize,
         };
 

@@ -83,9 +83,9 @@ internal sealed class UpdateMemberInputType : InputObjectGraphType
         Field<StringGraphType>("phone");
         Field<MailingAddressInputType>("mailingAddress");
         Field<DateOnlyGraphType>("dateOfBirth");
-        Field<IdGraphType>("agencyId");
+        Field<IdGraphType>("agencyId").Description("The member's agency. Only staff change it: the affiliation grants rights at the agency (its ticket orders, its dues).");
         Field<StringGraphType>("jobTitle");
-        Field<MemberCategoryType>("category");
+        Field<MemberCategoryType>("category").Description("Must match the plan of the current term (PLAN_CATEGORY_MISMATCH).");
         Field<BooleanGraphType>("swornOfficer");
         Field<DateOnlyGraphType>("sroSince");
         Field<StringGraphType>("state");
@@ -101,7 +101,6 @@ internal sealed class UpdateMyProfileInputType : InputObjectGraphType
         Description = "Only the fields given change; null clears an optional field.";
         Field<StringGraphType>("phone");
         Field<MailingAddressInputType>("mailingAddress");
-        Field<IdGraphType>("agencyId");
         Field<StringGraphType>("jobTitle");
         Field<BooleanGraphType>("directoryOptIn").Description("Be listed in the member directory.");
     }

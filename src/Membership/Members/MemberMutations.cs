@@ -18,12 +18,13 @@ internal static class MemberMutations
             .AuthorizeWithPolicy(Policies.Staff)
             .ResolveAsync(async c => await RegisterAsync(c, c.GetArgument<RegisterMemberInput>("input")));
 
-        mutation.Mutation<UpdateMemberPayloadType, UpdateMemberInputType>("updateMember", "Changes the given fields of a member. Staff only.")
+        mutation.Mutation<UpdateMemberPayloadType, UpdateMemberInputType>("updateMember",
+                "Changes the given fields of a member, their agency included (members cannot change their own agency). Staff only.")
             .AuthorizeWithPolicy(Policies.Staff)
             .ResolveAsync(async c => await UpdateAsync(c, Patch.From(c), self: null));
 
         mutation.Mutation<UpdateMemberPayloadType, UpdateMyProfileInputType>("updateMyProfile",
-                "The signed-in member changes their own contact details and directory listing. Name, e-mail, category and dates are changed by staff.")
+                "The signed-in member changes their own contact details and directory listing. Name, e-mail, agency, category and dates are changed by staff (updateMember).")
             .AuthorizeWithPolicy(Policies.Member)
             .ResolveAsync(async c => await UpdateAsync(c, Patch.From(c), self: c.Caller().MemberId));
 
@@ -143,7 +144,12 @@ internal static class MemberMutations
                 member.JobTitle = errors.OptionalText(input.Get<string>("jobTitle"), MemberRules.JobTitleMaxLength, "input", "jobTitle");
             }
 
-            member.Category = input.GetValue<MemberCategory>("category") ?? member.Category;
+            if (input.GetValue<MemberCategory>("category") is { } category && category != member.Category)
+            {
+                member.Category = category;
+                await CheckCurrentPlanAsync(db, errors, member, ct);
+            }
+
             member.IsSwornOfficer = input.GetValue<bool>("swornOfficer") ?? member.IsSwornOfficer;
             member.DirectoryOptIn = input.GetValue<bool>("directoryOptIn") ?? member.DirectoryOptIn;
             if (input.Has("sroSince"))
@@ -164,6 +170,19 @@ internal static class MemberMutations
         }, MemberRegistration.EmailConflict);
     }
 
+    /// <summary>A new category must still match the plan of the member's current term, as at registration.</summary>
+    private static async Task CheckCurrentPlanAsync(MembershipDbContext db, UserErrors errors, Member member, CancellationToken ct)
+    {
+        var plan = member.CurrentTermId is { } termId
+            ? await db.MembershipTerms.AsNoTracking().Where(t => t.Id == termId).Select(t => t.Plan).SingleOrDefaultAsync(ct)
+            : null;
+        if (plan is not null && plan.Category != member.Category)
+        {
+            errors.Add(UserErrorCodes.PlanCategoryMismatch,
+                $"The current term's plan {plan.Code} is for {plan.Category} members, not {member.Category}; start a term under a {member.Category} plan first.", "input", "category");
+        }
+    }
+
     /// <summary>Loads a member and its current term for a staff action on them, saved only if the action reports no error.</summary>
     private static Task<Payload<Member>> ChangeAsync(IResolveFieldContext context, Action<Member, MembershipTerm?, MemberReasonInput, UserErrors, DateTimeOffset> change)
     {
@@ -176,6 +195,9 @@ internal static class MemberMutations
                 return null;
             }
 
+            // The member's row lock first, as payments take it before giving a new term: a cancellation never lands on
+            // a term that a payment applied at the same moment has just replaced.
+            await db.Members.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.UpdatedAt, m => m.UpdatedAt), ct);
             var member = await db.Members.Include(m => m.CurrentTerm).SingleOrDefaultAsync(m => m.Id == id, ct);
             if (member is null)
             {

@@ -49,8 +49,9 @@ internal static class MemberQueries
                 return await db.Members.AsNoTracking().VisibleTo(c.Caller()).SingleOrDefaultAsync(m => m.Number == number, c.CancellationToken);
             });
 
-        query.Field<NonNullGraphType<MemberConnectionType>>("members")
-            .Description("Members, filtered and sorted, in pages. Staff see everyone; members see the directory (members who opted in) and themselves.")
+        query.Field<MemberConnectionType>("members")
+            .Description("Members, filtered and sorted, in pages. Staff see everyone; members see the directory (members who opted in) and themselves. "
+                + "Null with a FORBIDDEN error when a caller other than staff filters on status or inGoodStanding: those are private.")
             .PagingArguments()
             .Argument<MemberFilterType>("filter")
             .Argument<MemberOrderType>("orderBy", "Default: by name (last, first), ascending.")
@@ -59,6 +60,12 @@ internal static class MemberQueries
             {
                 var caller = c.Caller();
                 var filter = c.GetArgument<MemberFilter?>("filter");
+                if (!caller.IsStaff && (filter?.Status is { Count: > 0 } || filter?.InGoodStanding is not null))
+                {
+                    // Membership status is private: a directory reader's filter on it would reveal it one member at a time.
+                    throw new ExecutionError("Only staff filter members by status or good standing.") { Code = ErrorCodes.Forbidden };
+                }
+
                 var agencyIds = filter?.AgencyId?.Select(id => GlobalId.Parse(id, AgencyType.TypeName, "filter.agencyId")).ToList();
                 var today = c.Today();
                 var order = MemberOrders.For(c.GetArgument<MemberOrder?>("orderBy"));
@@ -84,8 +91,7 @@ internal static class MemberSearch
 
         if (filter.InGoodStanding is { } good)
         {
-            var standing = Predicates.Any([MembershipStatusRules.HasStatus(MembershipStatus.Active, today), MembershipStatusRules.HasStatus(MembershipStatus.Grace, today)]);
-            members = good ? members.Where(standing) : members.Where(Predicates.Any(
+            members = good ? members.Where(MembershipStatusRules.InGoodStanding(today)) : members.Where(Predicates.Any(
                 new[] { MembershipStatus.Pending, MembershipStatus.Lapsed, MembershipStatus.Suspended, MembershipStatus.Cancelled }.Select(s => MembershipStatusRules.HasStatus(s, today))));
         }
 
@@ -164,8 +170,8 @@ internal sealed class MemberFilterType : InputObjectGraphType<MemberFilter>
     {
         Name = "MemberFilter";
         Description = "Every given condition must hold; a list matches any of its values.";
-        Field<ListGraphType<NonNullGraphType<MembershipStatusType>>>("status").Description("Membership status today.");
-        Field<BooleanGraphType>("inGoodStanding");
+        Field<ListGraphType<NonNullGraphType<MembershipStatusType>>>("status").Description("Membership status today. Staff only.");
+        Field<BooleanGraphType>("inGoodStanding").Description("Staff only.");
         Field<ListGraphType<NonNullGraphType<MemberCategoryType>>>("category");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("state").Description("Two-letter state codes.");
         Field<ListGraphType<NonNullGraphType<IntGraphType>>>("region").Description("Region numbers.");

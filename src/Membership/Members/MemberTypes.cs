@@ -19,8 +19,10 @@ internal sealed class MemberType : ObjectGraphType<Member>
     public MemberType()
     {
         Name = TypeName;
-        Description = "A member of the association. Private fields (email, phone, mailing address, date of birth, terms) "
-            + "are readable only by the member themself and staff; others get null and a FORBIDDEN error for them.";
+        Description = "A member of the association. Directory readers see the directory fields (number, name, agency, job title, category, "
+            + "sworn officer, SRO since, state, region, listing, member since) of members who opted in. Private fields (contact details, "
+            + "date of birth, membership status and standing, terms, and the like) are readable only by the member themself and staff; "
+            + "others get null and a FORBIDDEN error for them.";
         Interface<NodeInterfaceType>();
         IsTypeOf = o => o is Member;
         this.Authorize();
@@ -47,11 +49,13 @@ internal sealed class MemberType : ObjectGraphType<Member>
             .Resolve(c => c.Service<RegionLoaders>().State.Load(c.Source.StateCode).Then(state => state?.Region));
         Field(m => m.DirectoryOptIn).Description("Listed in the member directory.");
 
-        Field<NonNullGraphType<MembershipStatusType>>("membershipStatus")
-            .Description("Computed from the current term's dates and staff flags when read.")
+        Field<MembershipStatusType>("membershipStatus")
+            .Description("Computed from the current term's dates and staff flags when read. Private: the member and staff.")
+            .PersonalData(m => m.Id)
             .Resolve(c => CurrentTerm(c.Source, c.Service<MemberLoaders>()).Then(t => MembershipStatusRules.Compute(t, c.Source.SuspendedAt, c.Today())));
-        Field<NonNullGraphType<BooleanGraphType>>("inGoodStanding")
-            .Description("Dues paid and not expired (grace counts), not suspended or cancelled.")
+        Field<BooleanGraphType>("inGoodStanding")
+            .Description("Dues paid and not expired (grace counts), not suspended or cancelled. Private: the member and staff.")
+            .PersonalData(m => m.Id)
             .Resolve(c => CurrentTerm(c.Source, c.Service<MemberLoaders>())
                 .Then(t => MembershipStatusRules.IsInGoodStanding(MembershipStatusRules.Compute(t, c.Source.SuspendedAt, c.Today()))));
         Field<MembershipTermType>("currentTerm").Description("The term that decides the status.").PersonalData(m => m.Id)
@@ -60,8 +64,8 @@ internal sealed class MemberType : ObjectGraphType<Member>
             .Resolve(c => c.Service<MemberLoaders>().TermsOfMember.Load(c.Source.Id).Then(ts => ts.Select(t => new TermOfMember(t, c.Source))));
         Field(m => m.SuspendedAt, nullable: true).AuthorizeWithPolicy(Policies.Staff);
         Field(m => m.SuspensionReason, nullable: true).AuthorizeWithPolicy(Policies.Staff);
-        Field(m => m.CreatedAt);
-        Field(m => m.UpdatedAt);
+        Field(m => m.CreatedAt).Description("Member since.");
+        Field(m => m.UpdatedAt, nullable: true).Description("Last change to the record (a suspension is one). Private: the member and staff.").PersonalData(m => m.Id);
         this.AddCertificationFields();
         this.AddDuesFields();
         Conferences.TicketMutations.AddTicketFields(this);

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Membership.Data;
 
 namespace Membership.Members;
 
@@ -58,6 +59,17 @@ public static class MembershipStatusRules
 
     public static bool IsInGoodStanding(MembershipStatus status) =>
         status is MembershipStatus.Active or MembershipStatus.Grace;
+
+    /// <summary>ACTIVE or GRACE today, as SQL.</summary>
+    public static Expression<Func<Member, bool>> InGoodStanding(DateOnly today) =>
+        Predicates.Any([HasStatus(MembershipStatus.Active, today), HasStatus(MembershipStatus.Grace, today)]);
+
+    /// <summary>
+    /// The members who act for their agency (its ticket orders, its dues): those in good standing. The agency is
+    /// the member's own claim until staff accept them, so a pending applicant (or a lapsed, suspended, cancelled member) acts for none.
+    /// </summary>
+    public static IQueryable<Member> ActingForTheirAgency(this IQueryable<Member> members, DateOnly today) =>
+        members.Where(InGoodStanding(today));
 
     public static Expression<Func<Member, bool>> HasStatus(MembershipStatus status, DateOnly today) => status switch
     {

@@ -39,14 +39,15 @@ public sealed class TicketDriver(WebApplicationFactory<Program> host)
     public IDbContextFactory<MembershipDbContext> Db => host.Services.GetRequiredService<IDbContextFactory<MembershipDbContext>>();
 
     /// <summary>A conference on sale now (registration opened yesterday), starting in 40 days.</summary>
-    public async Task<Made> ConferenceAsync(int capacity = 1000, string status = "ON_SALE", DateTimeOffset? refundCutoff = null, DateTimeOffset? transferCutoff = null)
+    public async Task<Made> ConferenceAsync(int capacity = 1000, string status = "ON_SALE", DateTimeOffset? refundCutoff = null, DateTimeOffset? transferCutoff = null,
+        bool? national = null)
     {
         var now = DateTimeOffset.UtcNow;
         var result = await Client().PostAsync(
             "mutation($i: CreateConferenceInput!) { createConference(input: $i) { conference { id } userErrors { code field message } } }",
             new { i = new { name = TestData.Unique("Conference "), venue = "Gaylord Opryland", city = "Nashville", state = "TN", timeZone = "America/Chicago",
                 startsAt = now.AddDays(40), endsAt = now.AddDays(44), capacity, registrationOpensAt = now.AddDays(-1), registrationClosesAt = now.AddDays(30),
-                refundCutoffAt = refundCutoff ?? now.AddDays(20), transferCutoffAt = transferCutoff ?? now.AddDays(35), status } },
+                refundCutoffAt = refundCutoff ?? now.AddDays(20), transferCutoffAt = transferCutoff ?? now.AddDays(35), status, national } },
             TestIdentity.Staff);
         return Made(Succeeded(result, "createConference", "conference"), ConferenceTypeName);
     }

@@ -87,6 +87,7 @@ public sealed class ProviderModelTests
             }
 
             data.Add(provider, "filters");
+            data.Add(provider, "email");
         }
 
         return data;
@@ -98,7 +99,11 @@ public sealed class ProviderModelTests
     {
         using var db = Context(provider);
         var today = new DateOnly(2026, 11, 29);
-        var staff = new Caller(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.Staff)], "test")));
+        // The claims of a staff user's token: the role and the staff scope (without the scope, VisibleTo would reduce to WHERE FALSE).
+        var staff = new Caller(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(MembershipClaims.Subject, "staff"), new Claim(MembershipClaims.Role, Roles.Staff), new Claim(MembershipClaims.Scope, ApiScopes.Staff)],
+            "test", MembershipClaims.Subject, MembershipClaims.Role)));
+        Assert.True(staff.IsStaff);
         var (kind, value) = (shape.Split(':')[0], shape.Split(':').Skip(1).FirstOrDefault());
         var filter = kind switch
         {
@@ -107,6 +112,7 @@ public sealed class ProviderModelTests
             {
                 Search = "núñez jo", Category = [MemberCategory.Regular], State = ["al"], Region = [6], InGoodStanding = true, SwornOfficer = true,
             },
+            "email" => new MemberFilter { Search = "Jo.Nunez@Example.org" },
             _ => new MemberFilter(),
         };
         var order = kind == "order"
@@ -122,6 +128,18 @@ public sealed class ProviderModelTests
 
         Assert.Contains("Members", sql, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"(?i)\bOFFSET\b|\bSKIP\b", sql); // keyset, never offset paging
+        Assert.DoesNotMatch(@"(?i)WHERE\s+(FALSE|0\s*=\s*1)\b", sql);
+        // The keyset condition: the first order column compared with the cursor's value, a parameter.
+        var first = kind == "order" ? value switch { "MemberNumber" => "Number", "CreatedAt" => "CreatedAt", _ => "LastNameKey" } : "LastNameKey";
+        Assert.Matches($@"{first}[\]""`]?\s*[<>]\s*[@:$]", sql);
+        var columns = kind switch
+        {
+            "status" => value == nameof(MembershipStatus.Suspended) ? ["SuspendedAt"] : new[] { "SuspendedAt", "CancelledAt" },
+            "filters" => ["Category", "StateCode", "RegionNumber", "AgencyId", "IsSwornOfficer", "FirstNameKey", "ActivatedAt", "EndsOn"],
+            "email" => ["EmailNormalized"],
+            _ => [],
+        };
+        Assert.All(columns, column => Assert.Contains(column, sql, StringComparison.Ordinal));
         Assert.NotEmpty(query.Select(m => m.Id).ToQueryString());
     }
 

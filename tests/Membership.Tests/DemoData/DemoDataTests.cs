@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Membership.Tests.DemoData;
 
 /// <summary>What `dotnet run` gives a developer on a fresh machine: a Development database with demo data, seeded once.</summary>
-public sealed class DemoDataTests(SqliteApi api) : ApiTest(api), IClassFixture<SqliteApi>, IDisposable
+public abstract class DemoDataTests(ApiFixture api) : ApiTest(api), IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("membership-demo-");
 
@@ -16,18 +16,20 @@ public sealed class DemoDataTests(SqliteApi api) : ApiTest(api), IClassFixture<S
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _folder.Delete(recursive: true);
+        GC.SuppressFinalize(this);
     }
 
     [SkippableFact]
     public async Task Development_seeds_agencies_plans_and_500_members_in_every_status_once()
     {
-        await using (var first = Development())
+        var connectionString = await FreshDatabaseAsync();
+        await using (var first = Development(connectionString))
         {
             _ = first.Server;
         }
 
         // A second start (a restart, or another instance) finds the data and adds nothing.
-        await using var second = Development();
+        await using var second = Development(connectionString);
         var factory = second.Services.GetRequiredService<IDbContextFactory<MembershipDbContext>>();
         var today = second.Services.GetRequiredService<AssociationCalendar>().Today();
         await using var db = await factory.CreateDbContextAsync();
@@ -54,11 +56,31 @@ public sealed class DemoDataTests(SqliteApi api) : ApiTest(api), IClassFixture<S
         Assert.False(await db.Members.AnyAsync(m => m.EmailNormalized == "member@example.org"));
     }
 
-    /// <summary>An instance in Development on its own fresh SQLite file (not the fixture's database).</summary>
-    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Development() =>
+    /// <summary>An instance in Development on its own fresh database of the fixture's provider (not the fixture's database).</summary>
+    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Development(string connectionString) =>
         Api.CreateFactory(builder =>
         {
             builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:Membership", $"Data Source={Path.Combine(_folder.FullName, "demo.db")}");
+            builder.UseSetting("ConnectionStrings:Membership", connectionString);
         });
+
+    private async Task<string> FreshDatabaseAsync()
+    {
+        switch (Api.Provider)
+        {
+            case DatabaseProvider.PostgreSql:
+                var (connectionString, unavailable) = await PostgresCluster.CreateDatabaseAsync();
+                return connectionString ?? throw new InvalidOperationException(unavailable);
+            case DatabaseProvider.SqlServer:
+                return new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(Api.ConnectionString) { InitialCatalog = "membership_demo_" + Guid.NewGuid().ToString("N")[..12] }.ConnectionString;
+            default:
+                return $"Data Source={Path.Combine(_folder.FullName, "demo.db")}";
+        }
+    }
 }
+
+public sealed class DemoDataTestsOnSqlite(SqliteApi api) : DemoDataTests(api), IClassFixture<SqliteApi>;
+
+public sealed class DemoDataTestsOnPostgreSql(PostgreSqlApi api) : DemoDataTests(api), IClassFixture<PostgreSqlApi>;
+
+public sealed class DemoDataTestsOnSqlServer(SqlServerApi api) : DemoDataTests(api), IClassFixture<SqlServerApi>;

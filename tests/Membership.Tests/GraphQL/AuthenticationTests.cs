@@ -5,7 +5,7 @@ using Membership.Tests.Infrastructure;
 namespace Membership.Tests.GraphQL;
 
 /// <summary>What an anonymous caller meets: public data is open, anything else asks for a token.</summary>
-public sealed class AuthenticationTests(SqliteApi api) : ApiTest(api), IClassFixture<SqliteApi>
+public abstract class AuthenticationTests(ApiFixture api) : ApiTest(api)
 {
     [SkippableFact]
     public async Task Anonymous_request_for_a_member_field_is_401_with_a_bearer_challenge()
@@ -40,3 +40,9 @@ public sealed class AuthenticationTests(SqliteApi api) : ApiTest(api), IClassFix
         Assert.NotEqual(0, data.GetProperty("regions").GetArrayLength());
     }
 }
+
+public sealed class AuthenticationTestsOnSqlite(SqliteApi api) : AuthenticationTests(api), IClassFixture<SqliteApi>;
+
+public sealed class AuthenticationTestsOnPostgreSql(PostgreSqlApi api) : AuthenticationTests(api), IClassFixture<PostgreSqlApi>;
+
+public sealed class AuthenticationTestsOnSqlServer(SqlServerApi api) : AuthenticationTests(api), IClassFixture<SqlServerApi>;

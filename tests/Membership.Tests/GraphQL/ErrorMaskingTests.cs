@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 namespace Membership.Tests.GraphQL;
 
 /// <summary>Failures the client did not cause: masked with a code and a trace id, bounded in time, never a 500.</summary>
-public sealed class ErrorMaskingTests(SqliteApi api) : ApiTest(api), IClassFixture<SqliteApi>
+public abstract class ErrorMaskingTests(ApiFixture api) : ApiTest(api)
 {
     private const string AgencyCount = "{ agencies { totalCount } }";
 
@@ -46,3 +46,9 @@ public sealed class ErrorMaskingTests(SqliteApi api) : ApiTest(api), IClassFixtu
         await reads.Cancelled.WaitAsync(TimeSpan.FromSeconds(1));
     }
 }
+
+public sealed class ErrorMaskingTestsOnSqlite(SqliteApi api) : ErrorMaskingTests(api), IClassFixture<SqliteApi>;
+
+public sealed class ErrorMaskingTestsOnPostgreSql(PostgreSqlApi api) : ErrorMaskingTests(api), IClassFixture<PostgreSqlApi>;
+
+public sealed class ErrorMaskingTestsOnSqlServer(SqlServerApi api) : ErrorMaskingTests(api), IClassFixture<SqlServerApi>;

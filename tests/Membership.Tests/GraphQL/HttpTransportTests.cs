@@ -5,7 +5,7 @@ using Membership.Tests.Infrastructure;
 namespace Membership.Tests.GraphQL;
 
 /// <summary>The GraphQL-over-HTTP contract of <c>/graphql</c>: methods, media types and status codes.</summary>
-public sealed class HttpTransportTests(SqliteApi api) : ApiTest(api), IClassFixture<SqliteApi>
+public abstract class HttpTransportTests(ApiFixture api) : ApiTest(api)
 {
     private const string Json = "application/json";
     private const string RegionsQuery = "{ regions { number } }";
@@ -123,3 +123,9 @@ public sealed class HttpTransportTests(SqliteApi api) : ApiTest(api), IClassFixt
         return data.At("agencies.totalCount").GetInt32();
     }
 }
+
+public sealed class HttpTransportTestsOnSqlite(SqliteApi api) : HttpTransportTests(api), IClassFixture<SqliteApi>;
+
+public sealed class HttpTransportTestsOnPostgreSql(PostgreSqlApi api) : HttpTransportTests(api), IClassFixture<PostgreSqlApi>;
+
+public sealed class HttpTransportTestsOnSqlServer(SqlServerApi api) : HttpTransportTests(api), IClassFixture<SqlServerApi>;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 namespace Membership.Tests.GraphQL;
 
 /// <summary>Introspection is off outside Development unless configured; the SDL is published instead.</summary>
-public sealed class IntrospectionTests(SqliteApi api) : ApiTest(api), IClassFixture<SqliteApi>
+public abstract class IntrospectionTests(ApiFixture api) : ApiTest(api)
 {
     [SkippableTheory]
     [InlineData("{ __schema { types { name } } }")]
@@ -55,6 +55,12 @@ public sealed class IntrospectionTests(SqliteApi api) : ApiTest(api), IClassFixt
         Expect.RequestError(result, HttpStatusCode.BadRequest, ErrorCodes.TooDeep);
     }
 }
+
+public sealed class IntrospectionTestsOnSqlite(SqliteApi api) : IntrospectionTests(api), IClassFixture<SqliteApi>;
+
+public sealed class IntrospectionTestsOnPostgreSql(PostgreSqlApi api) : IntrospectionTests(api), IClassFixture<PostgreSqlApi>;
+
+public sealed class IntrospectionTestsOnSqlServer(SqlServerApi api) : IntrospectionTests(api), IClassFixture<SqlServerApi>;
 
 /// <summary>The introspection query GraphQL tools send (graphql-js getIntrospectionQuery, descriptions on).</summary>
 internal static class StandardIntrospection

@@ -5,7 +5,7 @@ using Membership.Tests.Infrastructure;
 namespace Membership.Tests.GraphQL;
 
 /// <summary>Requests the endpoint cannot run: bad bodies, bad variables, bad documents. Each is a 400 (or 200 under plain JSON) with a code.</summary>
-public sealed class RequestErrorTests(SqliteApi api) : ApiTest(api), IClassFixture<SqliteApi>
+public abstract class RequestErrorTests(ApiFixture api) : ApiTest(api)
 {
     private const string GraphQLResponse = GraphQLClient.GraphQLResponse;
     private const string Json = "application/json";
@@ -93,3 +93,9 @@ public sealed class RequestErrorTests(SqliteApi api) : ApiTest(api), IClassFixtu
         Assert.DoesNotContain("members", message, StringComparison.Ordinal);
     }
 }
+
+public sealed class RequestErrorTestsOnSqlite(SqliteApi api) : RequestErrorTests(api), IClassFixture<SqliteApi>;
+
+public sealed class RequestErrorTestsOnPostgreSql(PostgreSqlApi api) : RequestErrorTests(api), IClassFixture<PostgreSqlApi>;
+
+public sealed class RequestErrorTestsOnSqlServer(SqlServerApi api) : RequestErrorTests(api), IClassFixture<SqlServerApi>;

@@ -95,6 +95,8 @@ public abstract class ApiFixture : IAsyncLifetime
             builder.UseSetting("Stripe:ReconcileEveryMinutes", "0");
             builder.UseSetting("Tickets:ExpireEverySeconds", "0"); // tests expire holds through expireTicketHolds
             builder.UseSetting("Tickets:AnonymousRequestsPerAddressPerHour", "100000"); // every test request comes from one address
+            builder.UseSetting("Oidc:SignInsPerAddressPerMinute", "100000");
+            builder.UseSetting("Oidc:PasswordResetsPerAddressPerHour", "100000");
             builder.ConfigureTestServices(services =>
             {
                 if (UseTestIdentity)

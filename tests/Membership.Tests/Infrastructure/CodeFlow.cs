@@ -11,6 +11,7 @@ namespace Membership.Tests.Infrastructure;
 /// <summary>
 /// The authorization code flow with PKCE as a browser and a front end run it: authorize, the login form, consent when
 /// asked, the redirect with the code, and the code exchanged with its verifier.
+/// <c>consent</c>: null accepts a consent page if one appears; true requires one (and accepts); false requires none.
 /// </summary>
 internal static class CodeFlow
 {
@@ -20,25 +21,16 @@ internal static class CodeFlow
         $"/connect/authorize?client_id={clientId}&redirect_uri={Uri.EscapeDataString(redirectUri)}&response_type=code&scope={Uri.EscapeDataString(scope)}"
         + $"&state=s1&nonce=n1&code_challenge={Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)))}&code_challenge_method=S256";
 
-    public static async Task<TokenResponse> SignInAsync(HttpClient browser, string clientId, string redirectUri, string scope, string email, string password)
+    public static async Task<TokenResponse> SignInAsync(HttpClient browser, string clientId, string redirectUri, string scope, string email, string password, bool? consent = null)
     {
         var verifier = NewVerifier();
-        var response = await browser.GetAsync(AuthorizeUrl(clientId, redirectUri, scope, verifier));
-        if (response.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.Ordinal) == true)
+        var response = await AuthorizeAsync(browser, AuthorizeUrl(clientId, redirectUri, scope, verifier), email, password);
+        var consentPage = response.StatusCode == HttpStatusCode.OK;
+        Assert.True(consent is null || consent == consentPage,
+            $"expected {(consent == true ? "a" : "no")} consent page, got {(int)response.StatusCode} {response.Headers.Location}");
+        if (consentPage)
         {
-            var form = OidcApi.HiddenFields(await browser.GetStringAsync(response.Headers.Location));
-            form["email"] = email;
-            form["password"] = password;
-            var login = await browser.PostAsync("/account/login", new FormUrlEncodedContent(form));
-            Assert.True(login.StatusCode == HttpStatusCode.Redirect, $"login answered {(int)login.StatusCode}: {await login.Content.ReadAsStringAsync()}");
-            response = await browser.GetAsync(login.Headers.Location);
-        }
-
-        if (response.StatusCode == HttpStatusCode.OK)
-        {
-            var consent = OidcApi.HiddenFields(await response.Content.ReadAsStringAsync());
-            consent["consent"] = "accept";
-            response = await browser.PostAsync("/connect/authorize", new FormUrlEncodedContent(consent));
+            response = await AnswerConsentAsync(browser, response, "accept");
         }
 
         var location = response.Headers.Location?.OriginalString ?? string.Empty;
@@ -49,5 +41,30 @@ internal static class CodeFlow
             ["code"] = QueryHelpers.ParseQuery(new Uri(location).Query)["code"].ToString(),
         }));
         return new TokenResponse(token.StatusCode, await token.Content.ReadFromJsonAsync<JsonElement>()).EnsureOk();
+    }
+
+    /// <summary>Opens the authorize URL, signing in on the login form if it is shown; returns the consent page or the redirect.</summary>
+    public static async Task<HttpResponseMessage> AuthorizeAsync(HttpClient browser, string authorizeUrl, string email, string password)
+    {
+        var response = await browser.GetAsync(authorizeUrl);
+        if (response.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.Ordinal) == true)
+        {
+            var form = OidcApi.HiddenFields(await browser.GetStringAsync(response.Headers.Location));
+            form["email"] = email;
+            form["password"] = password;
+            var login = await browser.PostAsync("/account/login", new FormUrlEncodedContent(form));
+            Assert.True(login.StatusCode == HttpStatusCode.Redirect, $"login answered {(int)login.StatusCode}: {await login.Content.ReadAsStringAsync()}");
+            response = await browser.GetAsync(login.Headers.Location);
+        }
+
+        return response;
+    }
+
+    /// <summary>Posts the consent page's form back with the given answer ("accept" or "deny").</summary>
+    public static async Task<HttpResponseMessage> AnswerConsentAsync(HttpClient browser, HttpResponseMessage page, string answer)
+    {
+        var form = OidcApi.HiddenFields(await page.Content.ReadAsStringAsync());
+        form["consent"] = answer;
+        return await browser.PostAsync("/connect/authorize", new FormUrlEncodedContent(form));
     }
 }

@@ -113,3 +113,11 @@ public sealed record TokenResponse(HttpStatusCode Status, JsonElement Body)
     public static JsonElement Payload(string jwt) =>
         JsonDocument.Parse(Base64UrlEncoder.Decode(jwt.Split('.')[1])).RootElement.Clone();
 }
+
+/// <summary>The real OIDC server and token validation on the tests' PostgreSQL server.</summary>
+public sealed class OidcApiOnPostgreSql : OidcApi
+{
+    public override Membership.Data.DatabaseProvider Provider => Membership.Data.DatabaseProvider.PostgreSql;
+
+    protected override Task<(string?, string?)> CreateDatabaseAsync() => PostgresCluster.CreateDatabaseAsync();
+}

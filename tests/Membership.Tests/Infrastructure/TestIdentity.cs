@@ -20,6 +20,9 @@ public sealed record TestIdentity(string Header, string? AccessToken = null)
     public static readonly TestIdentity Partner = new("partner");
 
     public static TestIdentity Member(Guid memberId) => new($"member:{memberId}");
+
+    /// <summary>A partner agency's client (verification scope) acting for that agency.</summary>
+    public static TestIdentity PartnerOf(Guid agencyId) => new($"partner:{agencyId}");
 }
 
 /// <summary>Reads <c>X-Test-Identity</c>; registered only by the test host.</summary>
@@ -55,6 +58,10 @@ internal sealed class TestAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         {
             claims[1] = new Claim(MembershipClaims.Actor, "client");
             claims.Add(new Claim(MembershipClaims.Scope, ApiScopes.Verification));
+            if (header.StartsWith("partner:", StringComparison.Ordinal))
+            {
+                claims.Add(new Claim(MembershipClaims.AgencyId, header["partner:".Length..]));
+            }
         }
 
         var identity = new ClaimsIdentity(claims, SchemeName, MembershipClaims.Subject, MembershipClaims.Role);

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using GraphQL;
+using GraphQL.Types;
+using Membership.GraphQL;
 using Membership.Members;
 using Membership.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Membership.Tests.Members;
 
@@ -10,7 +14,11 @@ public abstract class MemberPrivacyTests(ApiFixture api) : ApiTest(api)
 {
     private readonly TestData _data = new(api);
 
-    private const string PrivateFields = "email phone dateOfBirth mailingAddress { line1 } currentTerm { status } terms { status }";
+    private const string PrivateFields = "email phone dateOfBirth mailingAddress { line1 } membershipStatus inGoodStanding updatedAt currentTerm { status } terms { status }";
+
+    /// <summary>What a directory reader sees of a member who opted in (README, "Member data"). Every other field is private or staff-only.</summary>
+    private static readonly string[] DirectoryFields =
+        ["id", "memberNumber", "firstName", "lastName", "fullName", "agency", "jobTitle", "category", "swornOfficer", "sroSince", "state", "region", "directoryOptIn", "createdAt"];
 
     private static readonly string[] Paths =
     [
@@ -125,6 +133,84 @@ public abstract class MemberPrivacyTests(ApiFixture api) : ApiTest(api)
 
         var staff = await Client.DataAsync("query($id: ID!) { member(id: $id) { suspensionReason } }", new { id = TestData.MemberId(member) }, TestIdentity.Staff);
         Assert.Equal("Under review", staff.Str("member.suspensionReason"));
+    }
+
+    [SkippableFact]
+    public void The_directory_fields_are_the_only_unguarded_fields_of_a_member()
+    {
+        var member = (IComplexGraphType)Api.Services.GetRequiredService<ISchema>().AllTypes["Member"]!;
+
+        var open = member.Fields.Where(f => !f.IsPersonalData() && (f.GetPolicies()?.Count ?? 0) == 0).Select(f => f.Name).Order();
+
+        Assert.Equal(DirectoryFields.Order(), open);
+    }
+
+    [SkippableFact]
+    public async Task A_directory_reader_sees_the_directory_fields_but_not_the_standing_of_a_suspended_member()
+    {
+        var plan = await _data.PlanAsync();
+        var agency = await _data.AgencyAsync();
+        var reader = await _data.MemberAsync(plan);
+        var suspended = await _data.MemberAsync(plan, agency, shape: m => { m.SuspendedAt = DateTimeOffset.UtcNow; m.SuspensionReason = "Under review"; m.JobTitle = "SRO"; });
+        var query = "query($id: ID!) { member(id: $id) { " + string.Join(' ', DirectoryFields.Select(f => f is "agency" or "state" or "region" ? f + " { __typename }" : f))
+            + " membershipStatus inGoodStanding updatedAt } }";
+
+        var result = await Client.PostAsync(query, new { id = TestData.MemberId(suspended) }, TestIdentity.Member(reader.Id));
+
+        Assert.Equal(suspended.LastName, result.Data.Str("member.lastName"));
+        Assert.Equal("SRO", result.Data.Str("member.jobTitle"));
+        Assert.Equal("Agency", result.Data.Str("member.agency.__typename"));
+        Assert.Equal(JsonValueKind.Null, result.Data.At("member.membershipStatus").ValueKind);
+        Assert.Equal(JsonValueKind.Null, result.Data.At("member.inGoodStanding").ValueKind);
+        Assert.Equal(["FORBIDDEN", "FORBIDDEN", "FORBIDDEN"], result.ErrorCodes);
+        Assert.DoesNotContain("SUSPENDED", result.Text, StringComparison.Ordinal);
+        var own = await Client.DataAsync("query($id: ID!) { member(id: $id) { membershipStatus inGoodStanding } }", new { id = TestData.MemberId(suspended) }, TestIdentity.Member(suspended.Id));
+        Assert.Equal("SUSPENDED", own.Str("member.membershipStatus"));
+    }
+
+    [SkippableTheory]
+    [InlineData("{ status: [SUSPENDED] }")]
+    [InlineData("{ status: [ACTIVE, GRACE] }")]
+    [InlineData("{ inGoodStanding: false }")]
+    public async Task A_directory_reader_may_not_filter_by_status_and_keeps_the_rest_of_the_answer(string filter)
+    {
+        var plan = await _data.PlanAsync();
+        var reader = await _data.MemberAsync(plan);
+        await _data.MemberAsync(plan, shape: m => m.SuspendedAt = DateTimeOffset.UtcNow);
+
+        var result = await Client.PostAsync($"{{ membershipPlans {{ code }} members(first: 50, filter: {filter}) {{ totalCount nodes {{ id }} }} }}", identity: TestIdentity.Member(reader.Id));
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal(["FORBIDDEN"], result.ErrorCodes);
+        Assert.Equal(JsonValueKind.Null, result.Data.At("members").ValueKind);
+        Assert.Contains(result.Data.At("membershipPlans").EnumerateArray(), p => p.Str("code") == plan.Code);
+        var staff = await Client.DataAsync($"{{ members(first: 1, filter: {filter}) {{ totalCount }} }}", identity: TestIdentity.Staff);
+        Assert.True(staff.At("members.totalCount").GetInt32() >= 0);
+    }
+
+    [SkippableFact]
+    public async Task A_partner_loses_only_the_forbidden_fields_not_the_public_answer()
+    {
+        var plan = await _data.PlanAsync();
+        var agency = await _data.AgencyAsync();
+        await _data.MemberAsync(plan, agency);
+
+        // A root connection, an agency's nested fields, and a staff-only root field of another feature, beside public data.
+        var result = await Client.PostAsync(
+            "query($a: ID!) { membershipPlans { code } members { totalCount } agency(id: $a) { name members { id } memberCount } clients { clientId } }",
+            new { a = TestData.AgencyId(agency) }, TestIdentity.Partner);
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.True(result.HasData, result.Text);
+        Assert.Contains(result.Data.At("membershipPlans").EnumerateArray(), p => p.Str("code") == plan.Code);
+        Assert.Equal(agency.Name, result.Data.Str("agency.name"));
+        foreach (var path in new[] { "members", "agency.members", "agency.memberCount", "clients" })
+        {
+            Assert.Equal(JsonValueKind.Null, result.Data.At(path).ValueKind);
+        }
+
+        Assert.Equal(4, result.ErrorCodes.Count);
+        Assert.All(result.ErrorCodes, code => Assert.Equal("FORBIDDEN", code));
     }
 
     private async Task<(Member A, Member B)> TwoMembersAsync()

@@ -21,6 +21,9 @@ public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory,
 {
     public const int MaxGroupSize = 100;
 
+    /// <summary>Stripe's longest billing interval (three years).</summary>
+    public const int MaxSubscriptionMonths = 36;
+
     public async Task<Payload<DuesPayment>> StartAsync(CheckoutRequest request, CancellationToken ct)
     {
         stripe.EnsureAvailable();
@@ -53,7 +56,17 @@ public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory,
             return Payload<DuesPayment>.Success(same);
         }
 
-        var customer = await CustomerAsync(db, request, members, ct);
+        string customer;
+        try
+        {
+            customer = await CustomerAsync(db, request, members, ct);
+        }
+        catch (StripeException e)
+        {
+            // Includes Stripe's 409 when two first checkouts of one member send the customer's idempotency key at once.
+            return ProviderError("customer", e);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var payment = new DuesPayment
         {
@@ -74,13 +87,16 @@ public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory,
         catch (StripeException e)
         {
             await transaction.RollbackAsync(CancellationToken.None);
-            return Payload<DuesPayment>.Failure(new UserErrors().Add(UserErrorCodes.PaymentProviderError, $"The payment provider refused the checkout: {e.StripeError?.Message ?? e.Message}"));
+            return ProviderError("checkout", e);
         }
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Payload<DuesPayment>.Success(payment);
     }
+
+    private static Payload<DuesPayment> ProviderError(string what, StripeException e) =>
+        Payload<DuesPayment>.Failure(new UserErrors().Add(UserErrorCodes.PaymentProviderError, $"The payment provider refused the {what}: {e.StripeError?.Message ?? e.Message}"));
 
     private static void Check(UserErrors errors, CheckoutRequest request, MembershipPlan? plan, List<Member> members)
     {
@@ -105,6 +121,12 @@ public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory,
             errors.Add(UserErrorCodes.AutoRenewUnavailable, "Automatic renewal is offered for anniversary plans only.", "input", "autoRenew");
         }
 
+        if (request.AutoRenew && plan.TermKind == TermKind.Anniversary && plan.TermMonths > MaxSubscriptionMonths)
+        {
+            errors.Add(UserErrorCodes.AutoRenewUnavailable,
+                $"Stripe bills a subscription at most every {MaxSubscriptionMonths} months; plan {plan.Code} runs {plan.TermMonths}. Pay each term instead.", "input", "autoRenew");
+        }
+
         if (request.AgencyId is not null && request.AutoRenew)
         {
             errors.Add(UserErrorCodes.AutoRenewUnavailable, "Agency group payments do not renew automatically.", "input", "autoRenew");
@@ -113,6 +135,18 @@ public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory,
         if (request.MemberIds.Count is 0 or > MaxGroupSize || members.Count != request.MemberIds.Distinct().Count())
         {
             errors.Add(UserErrorCodes.NotFound, $"Name 1 to {MaxGroupSize} existing members, each once.", "input", request.AgencyId is null ? "memberId" : "memberIds");
+        }
+
+        if (request.AgencyId is not null)
+        {
+            // A repeat is a mistake in the list (another officer was meant?): point at it rather than drop it silently.
+            for (var i = 0; i < request.MemberIds.Count; i++)
+            {
+                if (request.MemberIds.Take(i).Contains(request.MemberIds[i]))
+                {
+                    errors.Add(UserErrorCodes.Duplicate, "This officer is already in the list.", "input", "memberIds", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
         }
 
         foreach (var member in members)

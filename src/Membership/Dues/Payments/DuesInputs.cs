@@ -97,6 +97,7 @@ internal sealed class ReconciliationResultType : ObjectGraphType<ReconciliationR
         Name = "ReconciliationResult";
         Field(r => r.EventsApplied).Description("Stripe events that had not been applied and now are.");
         Field(r => r.CheckoutsUpdated).Description("Pending payments whose checkout had moved on.");
+        Field(r => r.Failed).Description("Events and checkouts that could not be applied this run (Stripe refused them, say): logged, skipped, tried again next run.");
     }
 }
 

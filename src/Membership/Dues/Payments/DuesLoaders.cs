@@ -17,6 +17,16 @@ public sealed class DuesLoaders(IDbContextFactory<MembershipDbContext> factory)
         return ids.ToDictionary(id => id, id => (IReadOnlyList<DuesPayment>)[.. payments.Where(p => p.PayerMemberId == id || p.Lines.Any(l => l.MemberId == id)).Take(100)]);
     }, []);
 
+    /// <summary>Refunds of each payment, oldest first.</summary>
+    public BatchLoader<Guid, IReadOnlyList<PaymentRefund>> RefundsOfPayment { get; } = new(async (ids, ct) =>
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.DuesRefunds.AsNoTracking().Where(r => ids.Contains(r.PaymentId))
+            .Join(db.DuesPayments, r => r.PaymentId, p => p.Id, (r, p) => new { Refund = r, p.Currency })
+            .OrderBy(x => x.Refund.CreatedAt).ToListAsync(ct);
+        return ids.ToDictionary(id => id, id => (IReadOnlyList<PaymentRefund>)[.. rows.Where(x => x.Refund.PaymentId == id).Select(x => new PaymentRefund(x.Refund, x.Currency))]);
+    }, []);
+
     public BatchLoader<Guid, DuesSubscription?> AutoRenewalOfMember { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);

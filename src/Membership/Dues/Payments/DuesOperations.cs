@@ -98,59 +98,99 @@ public sealed class DuesOperations(
     /// <summary>
     /// Asks Stripe for recent events and for the Checkout Sessions of our pending payments, and applies what we missed
     /// through the same code as the webhook: a lost webhook never leaves a paying member unextended, and the late
-    /// webhook that may still come changes nothing.
+    /// webhook that may still come changes nothing. An item that fails (Stripe refuses an object, say) is logged,
+    /// rolled back and skipped; the rest still apply, and the next run tries it again.
     /// </summary>
     public async Task<ReconciliationResult> ReconcileAsync(CancellationToken ct)
     {
         stripe.EnsureAvailable();
         var since = calendar.Now().AddDays(-options.Value.ReconcileDays);
-        var applied = 0;
-        foreach (var stripeEvent in (await stripe.ListEventsAsync(since, StripeWebhooks.HandledTypes, ct)).OrderBy(e => e.Created))
+        var (applied, sessions, failed) = (0, 0, 0);
+        IReadOnlyList<Event> events = [];
+        try
         {
-            if (await webhooks.ApplyAsync(stripeEvent, "reconciliation", ct) == WebhookOutcome.Applied)
+            events = await stripe.ListEventsAsync(since, StripeWebhooks.HandledTypes, ct);
+        }
+        catch (Exception e) when (Skippable(e, ct))
+        {
+            failed++;
+            logger.LogWarning(e, "Reconciliation could not list Stripe's events; checking pending checkouts only.");
+        }
+
+        foreach (var stripeEvent in events.OrderBy(e => e.Created))
+        {
+            try
             {
-                applied++;
+                if (await webhooks.ApplyAsync(stripeEvent, "reconciliation", ct) == WebhookOutcome.Applied)
+                {
+                    applied++;
+                }
+            }
+            catch (Exception e) when (Skippable(e, ct))
+            {
+                failed++;
+                logger.LogWarning(e, "Reconciliation skipped Stripe event {Event} ({Type}); the next run tries again.", stripeEvent.Id, stripeEvent.Type);
             }
         }
 
-        var sessions = 0;
+        List<string> pending;
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             // Pending dues payments and pending ticket orders alike: the webhook code routes each session to its owner.
-            var pending = await db.DuesPayments.AsNoTracking()
+            pending = await db.DuesPayments.AsNoTracking()
                 .Where(p => p.Status == DuesPaymentStatus.Pending && p.StripeCheckoutSessionId != null && p.CreatedAt >= since)
                 .Select(p => p.StripeCheckoutSessionId!).ToListAsync(ct);
             pending.AddRange(await db.TicketOrders.AsNoTracking()
                 .Where(o => o.Status == Conferences.TicketOrderStatus.Pending && o.StripeCheckoutSessionId != null && o.CreatedAt >= since)
                 .Select(o => o.StripeCheckoutSessionId!).ToListAsync(ct));
-            foreach (var session in pending)
+        }
+
+        foreach (var session in pending)
+        {
+            try
             {
-                var afterCommit = new List<Func<CancellationToken, Task>>();
-                await using (var each = await factory.CreateDbContextAsync(ct))
+                if (await ApplySessionAsync(session, ct))
                 {
-                    await using var transaction = await each.Database.BeginTransactionAsync(ct);
-                    if (await webhooks.ApplySessionAsync(each, session, null, null, afterCommit, ct))
-                    {
-                        sessions++;
-                    }
-
-                    await each.SaveChangesAsync(ct);
-                    await transaction.CommitAsync(ct);
+                    sessions++;
                 }
-
-                foreach (var action in afterCommit)
-                {
-                    await action(ct);
-                }
+            }
+            catch (Exception e) when (Skippable(e, ct))
+            {
+                failed++;
+                logger.LogWarning(e, "Reconciliation skipped Checkout Session {Session}; the next run tries again.", session);
             }
         }
 
-        logger.LogInformation("Reconciliation applied {Events} events and updated {Sessions} pending checkouts.", applied, sessions);
-        return new ReconciliationResult(applied, sessions);
+        logger.LogInformation("Reconciliation applied {Events} events, updated {Sessions} pending checkouts and skipped {Failed} that failed.", applied, sessions, failed);
+        return new ReconciliationResult(applied, sessions, failed);
     }
+
+    /// <summary>One pending checkout in its own transaction: a failure rolls back this one only.</summary>
+    private async Task<bool> ApplySessionAsync(string session, CancellationToken ct)
+    {
+        var afterCommit = new List<Func<CancellationToken, Task>>();
+        bool changed;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            changed = await webhooks.ApplySessionAsync(db, session, null, null, afterCommit, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        foreach (var action in afterCommit)
+        {
+            await action(ct);
+        }
+
+        return changed;
+    }
+
+    /// <summary>Anything but our own cancellation: one bad object must not stop the run.</summary>
+    private static bool Skippable(Exception e, CancellationToken ct) => e is not OperationCanceledException || !ct.IsCancellationRequested;
 }
 
-public sealed record ReconciliationResult(int EventsApplied, int CheckoutsUpdated);
+public sealed record ReconciliationResult(int EventsApplied, int CheckoutsUpdated, int Failed);
 
 /// <summary>Runs reconciliation every few minutes on one instance at a time (a lease in the database).</summary>
 internal sealed class ReconciliationJob(IServiceProvider services, IDbContextFactory<MembershipDbContext> factory, AssociationCalendar calendar,
@@ -168,23 +208,45 @@ internal sealed class ReconciliationJob(IServiceProvider services, IDbContextFac
         }
 
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await using var db = await factory.CreateDbContextAsync(stoppingToken);
-                var now = calendar.Now();
-                if (!await JobLeases.TryAcquireAsync(db, LeaseName, _holder, now, now.AddMinutes(minutes), stoppingToken))
+                try
                 {
-                    continue; // another instance holds it
-                }
+                    await using var db = await factory.CreateDbContextAsync(stoppingToken);
+                    var now = calendar.Now();
+                    if (!await JobLeases.TryAcquireAsync(db, LeaseName, _holder, now, now.AddMinutes(minutes), stoppingToken))
+                    {
+                        continue; // another instance holds it
+                    }
 
-                await services.GetRequiredService<DuesOperations>().ReconcileAsync(stoppingToken);
+                    await services.GetRequiredService<DuesOperations>().ReconcileAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Reconciliation failed; the next run tries again.");
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Reconciliation failed; the next run tries again.");
-            }
+        }
+        finally
+        {
+            await ReleaseAsync();
+        }
+    }
+
+    /// <summary>A stopping instance hands the lease on at once instead of making the others wait for it to expire.</summary>
+    private async Task ReleaseAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await using var db = await factory.CreateDbContextAsync(timeout.Token);
+            await JobLeases.ReleaseAsync(db, LeaseName, _holder, timeout.Token);
+        }
+        catch (Exception e)
+        {
+            logger.LogInformation(e, "The reconciliation lease was not released; it expires by itself.");
         }
     }
 }

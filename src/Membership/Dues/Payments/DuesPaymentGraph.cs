@@ -37,7 +37,39 @@ internal sealed class DuesPaymentType : ObjectGraphType<DuesPayment>
             .Resolve(c => c.Source.Status is DuesPaymentStatus.Succeeded or DuesPaymentStatus.Refunded or DuesPaymentStatus.PartiallyRefunded ? Receipts.PdfPath(c.Source) : null);
         Field(p => p.FailureReason, nullable: true);
         Field(p => p.CreatedAt);
-        Field(p => p.CompletedAt, nullable: true);
+        Field(p => p.CompletedAt, nullable: true).Description("When Stripe confirmed the payment (or it failed or expired).");
+
+        // Staff match a payment to Stripe's dashboard with these; members never see them.
+        Field<StringGraphType>("stripeCheckoutSessionId").Description("Staff only: Stripe's Checkout Session (cs_…).").AuthorizeWithPolicy(Policies.Staff)
+            .Resolve(c => c.Source.StripeCheckoutSessionId);
+        Field<StringGraphType>("stripePaymentIntentId").Description("Staff only: Stripe's PaymentIntent (pi_…), once paid.").AuthorizeWithPolicy(Policies.Staff)
+            .Resolve(c => c.Source.StripePaymentIntentId);
+        Field<StringGraphType>("stripeSubscriptionId").Description("Staff only: Stripe's subscription (sub_…) of an automatic renewal.").AuthorizeWithPolicy(Policies.Staff)
+            .Resolve(c => c.Source.StripeSubscriptionId);
+        Field<StringGraphType>("stripeInvoiceId").Description("Staff only: Stripe's invoice (in_…) of a subscription payment.").AuthorizeWithPolicy(Policies.Staff)
+            .Resolve(c => c.Source.StripeInvoiceId);
+        Field<StringGraphType>("stripeCustomerId").Description("Staff only: Stripe's customer (cus_…) of the payer.").AuthorizeWithPolicy(Policies.Staff)
+            .Resolve(c => c.Source.StripeCustomerId);
+        Field<ListGraphType<NonNullGraphType<DuesRefundType>>>("refunds").Description("Staff only: refunds issued through refundDuesPayment, oldest first.")
+            .AuthorizeWithPolicy(Policies.Staff)
+            .Resolve(c => c.Service<DuesLoaders>().RefundsOfPayment.Load(c.Source.Id));
+    }
+}
+
+/// <summary>A refund with its payment's currency, as staff read it.</summary>
+public sealed record PaymentRefund(DuesRefund Refund, string Currency);
+
+internal sealed class DuesRefundType : ObjectGraphType<PaymentRefund>
+{
+    public DuesRefundType()
+    {
+        Name = "DuesRefund";
+        Description = "A refund staff issued through Stripe.";
+        Field<NonNullGraphType<MoneyType>>("amount").Resolve(c => new Money(c.Source.Refund.Amount, c.Source.Currency));
+        Field<NonNullGraphType<StringGraphType>>("reason").Resolve(c => c.Source.Refund.Reason);
+        Field<NonNullGraphType<StringGraphType>>("refundedBy").Description("The staff account that issued it (its subject).").Resolve(c => c.Source.Refund.CreatedBy);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("refundedAt").Resolve(c => c.Source.Refund.CreatedAt);
+        Field<StringGraphType>("stripeRefundId").Description("Stripe's refund (re_…).").Resolve(c => c.Source.Refund.StripeRefundId);
     }
 }
 
@@ -88,11 +120,13 @@ internal static class DuesPaymentGraph
 
     public static void AddDuesQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<DuesPaymentConnectionType>>("duesPayments")
+        query.Field<DuesPaymentConnectionType>("duesPayments")
             .Description("Payments, newest first, filtered. Staff only.")
             .Argument<ListGraphType<NonNullGraphType<DuesPaymentStatusType>>>("status")
-            .Argument<DateTimeOffsetGraphType>("from")
-            .Argument<DateTimeOffsetGraphType>("to")
+            .Argument<DateTimeOffsetGraphType>("from", "Started (createdAt) at or after this instant.")
+            .Argument<DateTimeOffsetGraphType>("to", "Started (createdAt) before this instant.")
+            .Argument<DateTimeOffsetGraphType>("paidFrom", "Paid (completedAt of a succeeded, refunded or partially refunded payment) at or after this instant.")
+            .Argument<DateTimeOffsetGraphType>("paidTo", "Paid (completedAt of a succeeded, refunded or partially refunded payment) before this instant.")
             .Argument<IdGraphType>("planId")
             .Argument<IdGraphType>("agencyId")
             .Argument<IdGraphType>("memberId")
@@ -103,11 +137,16 @@ internal static class DuesPaymentGraph
                 var statuses = c.GetArgument<List<DuesPaymentStatus>?>("status");
                 var from = c.GetArgument<DateTimeOffset?>("from");
                 var to = c.GetArgument<DateTimeOffset?>("to");
+                var paidFrom = c.GetArgument<DateTimeOffset?>("paidFrom");
+                var paidTo = c.GetArgument<DateTimeOffset?>("paidTo");
+                var paidOnly = paidFrom != null || paidTo != null;
                 var plan = c.GetArgument<string?>("planId") is { } p ? GlobalId.Parse(p, MembershipPlanType.TypeName, "planId") : (Guid?)null;
                 var agency = c.GetArgument<string?>("agencyId") is { } a ? GlobalId.Parse(a, AgencyType.TypeName, "agencyId") : (Guid?)null;
                 var member = c.GetArgument<string?>("memberId") is { } m ? GlobalId.Parse(m, MemberType.TypeName, "memberId") : (Guid?)null;
                 return await KeysetPaging.PageAsync(c.Db(), db => db.DuesPayments.Include(x => x.Lines).Where(x =>
                     (statuses == null || statuses.Contains(x.Status)) && (from == null || x.CreatedAt >= from) && (to == null || x.CreatedAt < to)
+                    && (!paidOnly || x.Status == DuesPaymentStatus.Succeeded || x.Status == DuesPaymentStatus.Refunded || x.Status == DuesPaymentStatus.PartiallyRefunded)
+                    && (paidFrom == null || x.CompletedAt >= paidFrom) && (paidTo == null || x.CompletedAt < paidTo)
                     && (plan == null || x.PlanId == plan) && (agency == null || x.AgencyId == agency)
                     && (member == null || x.PayerMemberId == member || x.Lines.Any(l => l.MemberId == member))), NewestFirst, PageArgs.From(c), c.CancellationToken);
             });
@@ -152,7 +191,7 @@ internal static class DuesPaymentGraph
 
                 await using (var db = await c.Db().CreateDbContextAsync(c.CancellationToken))
                 {
-                    var belongs = caller.MemberId is { } self && await db.Members.AnyAsync(m => m.Id == self && m.AgencyId == agency, c.CancellationToken);
+                    var belongs = caller.MemberId is { } self && await db.Members.ActingForTheirAgency(c.Today()).AnyAsync(m => m.Id == self && m.AgencyId == agency, c.CancellationToken);
                     if (!caller.IsStaff && !belongs)
                     {
                         throw new ExecutionError("Only staff or a member of this agency can pay for its officers.") { Code = ErrorCodes.Forbidden };
@@ -191,7 +230,7 @@ internal static class DuesPaymentGraph
                     : Payload<DuesPayment>.Failure(errors);
             });
 
-        mutation.Field<NonNullGraphType<ReconciliationResultType>>("reconcilePayments")
+        mutation.Field<ReconciliationResultType>("reconcilePayments")
             .Description("Asks Stripe now for events and checkouts this service may have missed and applies them. Staff only.")
             .AuthorizeWithPolicy(Policies.Staff)
             .ResolveAsync(async c => await c.Service<DuesOperations>().ReconcileAsync(c.CancellationToken));

@@ -51,23 +51,39 @@ public static class Receipts
         return endpoints;
     }
 
+    /// <summary>
+    /// The receipt: a heading, one line per member covered, the total. A group payment of up to 100 officers runs over
+    /// several pages: lines that do not fit go on the next page, under the receipt number, and every page is numbered.
+    /// </summary>
     public static byte[] Render(DuesPayment payment, MembershipPlan plan, IReadOnlyDictionary<Guid, string> names, string? agency)
     {
+        const double Left = 60, Top = 60, Bottom = 60;
         CertificateFonts.EnsureRegistered();
         using var document = new PdfDocument();
         document.Info.Title = $"Receipt {payment.ReceiptNumber}";
+        var heading = new XFont(CertificateFonts.Family, 18, XFontStyleEx.Bold);
+        var body = new XFont(CertificateFonts.Family, 11, XFontStyleEx.Regular);
         var page = document.AddPage();
-        using (var g = XGraphics.FromPdfPage(page))
+        var g = XGraphics.FromPdfPage(page);
+        var y = Top;
+        void Line(string text, XFont font, double gap = 18)
         {
-            var heading = new XFont(CertificateFonts.Family, 18, XFontStyleEx.Bold);
-            var body = new XFont(CertificateFonts.Family, 11, XFontStyleEx.Regular);
-            var y = 60.0;
-            void Line(string text, XFont font, double gap = 18)
+            if (y + gap > page.Height.Point - Bottom)
             {
-                g.DrawString(text, font, XBrushes.Black, new XPoint(60, y));
-                y += gap;
+                g.Dispose();
+                page = document.AddPage();
+                g = XGraphics.FromPdfPage(page);
+                y = Top;
+                g.DrawString($"Receipt {payment.ReceiptNumber} (continued)", body, XBrushes.Black, new XPoint(Left, y));
+                y += 28;
             }
 
+            g.DrawString(text, font, XBrushes.Black, new XPoint(Left, y));
+            y += gap;
+        }
+
+        try
+        {
             Line("National Association of School Resource Officers", body, 28);
             Line($"Receipt {payment.ReceiptNumber}", heading, 30);
             Line($"Date paid: {payment.CompletedAt?.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)}", body);
@@ -90,6 +106,17 @@ public static class Receipts
             {
                 Line($"Refunded: {Money(payment.RefundedAmount, payment.Currency)}", body);
             }
+        }
+        finally
+        {
+            g.Dispose();
+        }
+
+        for (var i = 0; i < document.PageCount; i++)
+        {
+            var each = document.Pages[i];
+            using var footer = XGraphics.FromPdfPage(each, XGraphicsPdfPageOptions.Append);
+            footer.DrawString($"Page {i + 1} of {document.PageCount}", body, XBrushes.Black, new XPoint(Left, each.Height.Point - Bottom / 2));
         }
 
         using var stream = new MemoryStream();

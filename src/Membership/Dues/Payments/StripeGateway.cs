@@ -79,18 +79,6 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
 
     public Task<Session> ExpireCheckoutSessionAsync(string id, CancellationToken ct) => new SessionService(Client).ExpireAsync(id, cancellationToken: ct);
 
-    public async Task<IReadOnlyList<Session>> ListCheckoutSessionsAsync(DateTimeOffset since, CancellationToken ct)
-    {
-        var sessions = new List<Session>();
-        await foreach (var session in new SessionService(Client).ListAutoPagingAsync(
-            new SessionListOptions { Created = new DateRangeOptions { GreaterThanOrEqual = since.UtcDateTime }, Limit = 100 }, cancellationToken: ct))
-        {
-            sessions.Add(session);
-        }
-
-        return sessions;
-    }
-
     public Task<Subscription> GetSubscriptionAsync(string id, CancellationToken ct) => new SubscriptionService(Client).GetAsync(id, cancellationToken: ct);
 
     public Task<Subscription> SetCancelAtPeriodEndAsync(string id, bool cancel, string idempotencyKey, CancellationToken ct) =>

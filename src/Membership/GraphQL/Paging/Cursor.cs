@@ -35,7 +35,7 @@ internal static class Cursor
                 return values;
             }
         }
-        catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException or NotSupportedException or ArgumentException)
         {
         }
 

@@ -112,7 +112,20 @@ internal sealed class KeyColumn<T, TKey>(Expression<Func<T, TKey>> selector, boo
 
     internal override object Read(T item) => _read(item)!;
 
-    internal override object? Deserialize(JsonElement element) => element.Deserialize<TKey>();
+    internal override object? Deserialize(JsonElement element) => Normalize(element.Deserialize<TKey>());
+
+    /// <summary>
+    /// Makes a cursor's value one the database accepts as a parameter, or refuses it with a FormatException: a forged
+    /// cursor must give INVALID_CURSOR or a correct page, never a provider error.
+    /// </summary>
+    private static object? Normalize(object? value) => value switch
+    {
+        // Npgsql refuses offsets other than zero, and SQLite's ticks-plus-offset encoding would misorder them: compare in UTC.
+        DateTimeOffset instant => instant.ToUniversalTime(),
+        // PostgreSQL refuses NUL in text.
+        string text when text.Contains('\0', StringComparison.Ordinal) => throw new FormatException(),
+        _ => value,
+    };
 
     private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
     {

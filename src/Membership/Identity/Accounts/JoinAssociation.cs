@@ -33,7 +33,7 @@ internal static class JoinAssociation
         var http = services.GetRequiredService<IHttpContextAccessor>().HttpContext!;
         var options = services.GetRequiredService<IOptions<OidcOptions>>().Value;
         var rule = new RateLimitRule("join", options.JoinsPerAddressPerHour, TimeSpan.FromHours(1));
-        var decision = await services.GetRequiredService<RateLimits>().TryAcquireAsync(rule, http.Connection.RemoteIpAddress?.ToString() ?? "unknown", context.CancellationToken);
+        var decision = await services.GetRequiredService<RateLimits>().TryAcquireAsync(rule, RateLimits.AddressKey(http.Connection.RemoteIpAddress), context.CancellationToken);
         if (!decision.Allowed)
         {
             throw new ExecutionError("Too many applications from this address; try again later.")

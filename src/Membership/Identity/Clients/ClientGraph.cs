@@ -12,7 +12,7 @@ internal static partial class ClientGraph
 {
     public static void AddClientQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClientType>>>>("clients")
+        query.Field<ListGraphType<NonNullGraphType<ClientType>>>("clients")
             .Description("Every registered OIDC client. Staff only.")
             .AuthorizeWithPolicy(Policies.Staff)
             .ResolveAsync(async c => await c.Service<ClientRegistry>().ListAsync(c.CancellationToken));

@@ -21,7 +21,10 @@ public interface IMailSender
     Task SendAsync(MailMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>The <c>Mail</c> configuration section. Without <see cref="SmtpHost"/> mail goes to the outbox folder.</summary>
+/// <summary>
+/// The <c>Mail</c> configuration section. Without <see cref="SmtpHost"/> mail goes to the outbox folder, which only
+/// Development and Testing allow.
+/// </summary>
 public sealed class MailOptions
 {
     public const string Section = "Mail";
@@ -36,8 +39,11 @@ public sealed class MailOptions
     public SecureSocketOptions SmtpSecurity { get; set; } = SecureSocketOptions.StartTls;
 }
 
-/// <summary>Development and tests: each message is written to the log and to <c>outbox/</c> in the data folder as a .eml file.</summary>
-internal sealed class OutboxMailSender(string folder, IOptions<MailOptions> options, ILogger<OutboxMailSender> logger, TimeProvider clock) : IMailSender
+/// <summary>
+/// Development and tests: each message is written to <c>outbox/</c> in the data folder as a .eml file. Only Development
+/// also writes the text to the log: it holds confirmation and reset links, which are credentials.
+/// </summary>
+internal sealed class OutboxMailSender(string folder, bool logText, IOptions<MailOptions> options, ILogger<OutboxMailSender> logger, TimeProvider clock) : IMailSender
 {
     public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
     {
@@ -45,7 +51,14 @@ internal sealed class OutboxMailSender(string folder, IOptions<MailOptions> opti
         var mime = Mime(message, options.Value);
         var name = $"{clock.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml";
         await mime.WriteToAsync(Path.Combine(folder, name), cancellationToken);
-        logger.LogInformation("Mail to {To}: {Subject}\n{Text}", message.To, message.Subject, message.Text);
+        if (logText)
+        {
+            logger.LogInformation("Mail to {To}: {Subject}\n{Text}", message.To, message.Subject, message.Text);
+        }
+        else
+        {
+            logger.LogInformation("Mail {Subject} written to the outbox as {File}", message.Subject, name);
+        }
     }
 
     internal static MimeMessage Mime(MailMessage message, MailOptions options)
@@ -75,12 +88,29 @@ internal sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSende
     }
 }
 
-/// <summary>Absolute links for mail, from <c>Oidc:PublicBaseUrl</c> or else the request's own address.</summary>
-public sealed class MailLinks(IOptions<OidcOptions> options)
+/// <summary>
+/// Absolute links for mail, from <c>Oidc:PublicBaseUrl</c>. Only Development and Testing fall back to the request's own
+/// address when it is unset: anywhere else a forged Host header would send a reset link with a real token elsewhere.
+/// </summary>
+public sealed class MailLinks(IOptions<OidcOptions> options, IHostEnvironment environment)
 {
     public string To(HttpContext http, string path, params (string Name, string Value)[] query)
     {
-        var baseUrl = options.Value.PublicBaseUrl?.TrimEnd('/') ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        var configured = options.Value.PublicBaseUrl;
+        string baseUrl;
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            baseUrl = configured.TrimEnd('/');
+        }
+        else if (StartupChecks.IsLocal(environment))
+        {
+            baseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        }
+        else
+        {
+            throw new InvalidOperationException("Oidc:PublicBaseUrl is not set; links in mail are built only from it outside Development.");
+        }
+
         return QueryHelpers.AddQueryString(baseUrl + path, query.ToDictionary(q => q.Name, q => (string?)q.Value));
     }
 }
@@ -99,7 +129,8 @@ internal static class MailSetup
         else
         {
             var folder = Path.Combine(DataDirectory.Resolve(configuration, environment.ContentRootPath), "outbox");
-            services.AddSingleton<IMailSender>(sp => new OutboxMailSender(folder, sp.GetRequiredService<IOptions<MailOptions>>(),
+            // Outside Development and Testing the host refuses to start without SMTP (StartupChecks): no silent outbox.
+            services.AddSingleton<IMailSender>(sp => new OutboxMailSender(folder, environment.IsDevelopment(), sp.GetRequiredService<IOptions<MailOptions>>(),
                 sp.GetRequiredService<ILogger<OutboxMailSender>>(), sp.GetRequiredService<TimeProvider>()));
         }
 

@@ -113,8 +113,10 @@ public static class ConnectEndpoints
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {
             var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-            var account = await users.FindByIdAsync(result.Principal?.GetClaim(Claims.Subject) ?? string.Empty);
-            if (account is null || !await signIn.CanSignInAsync(account) || await users.IsLockedOutAsync(account))
+            var account = Guid.TryParse(result.Principal?.GetClaim(Claims.Subject), out var subject) ? await users.FindByIdAsync(subject.ToString()) : null;
+            // A password reset (or anything else that changes the stamp) ends the sessions that began before it.
+            if (account is null || result.Principal!.GetClaim(TokenClaims.SecurityStamp) != await users.GetSecurityStampAsync(account)
+                || !await signIn.CanSignInAsync(account) || await users.IsLockedOutAsync(account))
             {
                 return Refuse(Errors.InvalidGrant, "The account can no longer sign in.");
             }

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -29,6 +30,7 @@ public static class IdentitySetup
         services.Configure<OidcOptions>(section);
         var options = section.Get<OidcOptions>() ?? new OidcOptions();
         var development = environment.IsDevelopment();
+        var allowHttp = development || options.AllowHttp; // Oidc:AllowHttp: the escape hatch for local runs
         var dataDirectory = DataDirectory.Resolve(configuration, environment.ContentRootPath);
 
         // Identity and OpenIddict stores take the request's context from DI; GraphQL resolvers keep using the factory.
@@ -54,6 +56,9 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<MembershipDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        // A browser's sign-in cookie is checked against the account's security stamp on every use (only the sign-in pages
+        // and /connect/authorize read it): a password reset signs every browser out at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         // The API authenticates bearer tokens; only the sign-in pages use Identity's cookie.
         services.AddAuthentication(o => o.DefaultScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
@@ -64,25 +69,18 @@ public static class IdentitySetup
                 o.Cookie.Name = "membership.signin";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                o.Cookie.SecurePolicy = allowHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
             }));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "membership.antiforgery";
-            o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = allowHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            // Behind the load balancer TLS ends there; its X-Forwarded-Proto tells OpenIddict the request was HTTPS.
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            if (configuration.GetValue<bool>("Hosting:TrustAllProxies"))
-            {
-                o.KnownIPNetworks.Clear();
-                o.KnownProxies.Clear();
-            }
-        });
+
+        // Behind the load balancer TLS ends there; its X-Forwarded-Proto (from a known proxy) says the request was HTTPS.
+        services.Configure<ForwardedHeadersOptions>(o => TransportSecurity.ConfigureForwardedHeaders(o, configuration));
 
         var openIddict = services.AddOpenIddict()
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<MembershipDbContext>());
@@ -122,7 +120,7 @@ public static class IdentitySetup
                     .EnableTokenEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough();
-                if (development)
+                if (allowHttp)
                 {
                     aspNetCore.DisableTransportSecurityRequirement(); // HTTPS everywhere else
                 }
@@ -156,8 +154,22 @@ public static class IdentitySetup
 
     public static WebApplication UseMembershipIdentity(this WebApplication app)
     {
+        StartupChecks.EnsureDeployable(app.Configuration, app.Environment);
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OidcOptions>>().Value;
+        if (!app.Environment.IsDevelopment())
+        {
+            if (options.AllowHttp)
+            {
+                app.Logger.LogWarning("Oidc:AllowHttp is on: tokens, secrets and passwords are accepted over plain http. Use it for local runs only.");
+            }
+            else
+            {
+                app.UseHttpsForCredentials(); // runs before any endpoint: WebApplication adds the endpoints at the end
+            }
+        }
+
         app.MapAccountPages();
-        if (string.IsNullOrWhiteSpace(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OidcOptions>>().Value.Authority))
+        if (string.IsNullOrWhiteSpace(options.Authority))
         {
             app.MapConnectEndpoints();
         }

@@ -31,7 +31,11 @@ public sealed class OidcOptions
     /// <summary>At most 14 days.</summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
 
-    /// <summary>Plain HTTP is refused (ID2083) unless this is on; it can be on only in Development and tests.</summary>
+    /// <summary>
+    /// Outside Development, plain-http requests that carry credentials (an Authorization header or cookies) are refused,
+    /// and the OIDC endpoints refuse plain http altogether (ID2083), unless this is on: an escape hatch for local runs
+    /// on a loopback address, never for a deployment (behind a load balancer, trust its X-Forwarded-Proto instead).
+    /// </summary>
     public bool AllowHttp { get; set; }
 
     /// <summary>Failed sign-ins before an account locks, and for how long.</summary>
@@ -42,6 +46,15 @@ public sealed class OidcOptions
     /// <summary>joinAssociation calls per client address per hour.</summary>
     public int JoinsPerAddressPerHour { get; set; } = 5;
 
-    /// <summary>The public URL of this host, for links in mail (confirmation, password reset).</summary>
+    /// <summary>POSTs of the sign-in form per client address per minute (password spraying).</summary>
+    public int SignInsPerAddressPerMinute { get; set; } = 10;
+
+    /// <summary>POSTs of the forgotten-password form per client address per hour (mail bombing).</summary>
+    public int PasswordResetsPerAddressPerHour { get; set; } = 5;
+
+    /// <summary>
+    /// The public URL of this host (e.g. https://members.example.org), the only base of links in mail (confirmation,
+    /// password reset): never the request's Host header, which anyone can set. Required outside Development and Testing.
+    /// </summary>
     public string? PublicBaseUrl { get; set; }
 }

@@ -14,6 +14,12 @@ namespace Membership.Identity.Oidc;
 /// </summary>
 public sealed class TokenClaims(UserManager<Account> users, IOpenIddictApplicationManager applications)
 {
+    /// <summary>
+    /// The account's security stamp when the code or refresh token was issued. It stays inside those tokens (no
+    /// destination); a refresh after a password reset, which changes the stamp, is refused.
+    /// </summary>
+    public const string SecurityStamp = "AspNet.Identity.SecurityStamp";
+
     /// <summary>Scopes a person may be granted, whatever a client asks for.</summary>
     public static IEnumerable<string> AllowedForUser(IEnumerable<string> requested, bool staff, bool member) => requested.Where(scope => scope switch
     {
@@ -34,6 +40,7 @@ public sealed class TokenClaims(UserManager<Account> users, IOpenIddictApplicati
             .SetClaim(Claims.Email, account.Email)
             .SetClaim(MembershipClaims.Actor, "user")
             .SetClaim(MembershipClaims.MemberId, account.MemberId?.ToString())
+            .SetClaim(SecurityStamp, await users.GetSecurityStampAsync(account))
             .SetClaims(Claims.Role, [.. roles]);
         return Finish(identity, AllowedForUser(requestedScopes, staff, account.MemberId is not null));
     }
@@ -71,7 +78,7 @@ public sealed class TokenClaims(UserManager<Account> users, IOpenIddictApplicati
         Claims.Name or Claims.PreferredUsername when scopes.Contains(Scopes.Profile) => [OpenIddictConstants.Destinations.IdentityToken],
         Claims.Email when scopes.Contains(Scopes.Email) => [OpenIddictConstants.Destinations.IdentityToken],
         Claims.Name or Claims.PreferredUsername or Claims.Email => [],
-        "AspNet.Identity.SecurityStamp" => [],
+        SecurityStamp => [],
         Claims.Subject => [OpenIddictConstants.Destinations.AccessToken, OpenIddictConstants.Destinations.IdentityToken],
         _ => [OpenIddictConstants.Destinations.AccessToken],
     };

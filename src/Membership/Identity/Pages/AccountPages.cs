@@ -1,12 +1,17 @@
+using System.Globalization;
 using System.Text;
+using Membership.Data;
 using Membership.Identity.Accounts;
 using Membership.Identity.Mail;
+using Membership.Identity.Oidc;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
 
 namespace Membership.Identity.Pages;
 
@@ -41,8 +46,15 @@ public static class AccountPages
             <button type="submit">Sign in</button>
             """) + $"<p class=\"note\"><a href=\"{ForgotPasswordPath}\">Forgot your password?</a></p>", status);
 
-    private static async Task<IResult> LoginAsync(HttpContext http, IAntiforgery antiforgery, UserManager<Account> users, SignInManager<Account> signIn)
+    private static async Task<IResult> LoginAsync(
+        HttpContext http, IAntiforgery antiforgery, UserManager<Account> users, SignInManager<Account> signIn, RateLimits limits, IOptions<OidcOptions> options)
     {
+        var rule = new RateLimitRule("sign-in", options.Value.SignInsPerAddressPerMinute, TimeSpan.FromMinutes(1));
+        if (await TooManyAsync(http, limits, rule) is { } tooMany)
+        {
+            return tooMany;
+        }
+
         if (!await antiforgery.IsRequestValidAsync(http))
         {
             return HtmlPage.Render(http, "Sign in", HtmlPage.Error("The form expired. Reload the page and try again."), StatusCodes.Status400BadRequest);
@@ -51,24 +63,51 @@ public static class AccountPages
         var form = await http.Request.ReadFormAsync();
         var returnUrl = SafeReturnUrl(form["returnUrl"]);
         var account = await users.FindByEmailAsync(form["email"].ToString().Trim());
+        IResult Wrong() => LoginForm(http, antiforgery, returnUrl, "The e-mail address or password is wrong.", StatusCodes.Status401Unauthorized);
         if (account is null)
         {
-            return LoginForm(http, antiforgery, returnUrl, "The e-mail address or password is wrong.", StatusCodes.Status401Unauthorized);
+            return Wrong();
         }
 
-        var result = await signIn.PasswordSignInAsync(account, form["password"].ToString(), isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        // The password first: only someone who knows it learns that the account is locked or unconfirmed.
+        var locked = await users.IsLockedOutAsync(account);
+        if (!await users.CheckPasswordAsync(account, form["password"].ToString()))
         {
-            return Results.LocalRedirect(returnUrl);
+            if (!locked)
+            {
+                await users.AccessFailedAsync(account); // counts towards the lockout
+            }
+
+            return Wrong();
         }
 
-        var message = result switch
+        if (locked)
         {
-            { IsLockedOut: true } => "This account is locked after too many failed sign-ins. Try again later, or reset your password.",
-            { IsNotAllowed: true } => "Confirm your e-mail address first: follow the link we sent you.",
-            _ => "The e-mail address or password is wrong.",
-        };
-        return LoginForm(http, antiforgery, returnUrl, message, result.IsLockedOut ? StatusCodes.Status423Locked : StatusCodes.Status401Unauthorized);
+            return LoginForm(http, antiforgery, returnUrl, "This account is locked after too many failed sign-ins. Try again later, or reset your password.", StatusCodes.Status423Locked);
+        }
+
+        if (!await signIn.CanSignInAsync(account))
+        {
+            return LoginForm(http, antiforgery, returnUrl, "Confirm your e-mail address first: follow the link we sent you.", StatusCodes.Status401Unauthorized);
+        }
+
+        await users.ResetAccessFailedCountAsync(account);
+        await signIn.SignInAsync(account, isPersistent: false);
+        return Results.LocalRedirect(returnUrl);
+    }
+
+    /// <summary>A 429 page with Retry-After once the client address has used up the rule's window; null while within it.</summary>
+    private static async Task<IResult?> TooManyAsync(HttpContext http, RateLimits limits, RateLimitRule rule)
+    {
+        var decision = await limits.TryAcquireAsync(rule, RateLimits.AddressKey(http.Connection.RemoteIpAddress), http.RequestAborted);
+        if (decision.Allowed)
+        {
+            return null;
+        }
+
+        var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return HtmlPage.Render(http, "Too many attempts", HtmlPage.Error($"Too many attempts from your address. Try again in {seconds} seconds."), StatusCodes.Status429TooManyRequests);
     }
 
     private static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery, SignInManager<Account> signIn)
@@ -101,8 +140,15 @@ public static class AccountPages
                 <button type="submit">Send me a link</button>
                 """));
 
-    private static async Task<IResult> ForgotPasswordAsync(HttpContext http, IAntiforgery antiforgery, UserManager<Account> users, IMailSender mail, MailLinks links)
+    private static async Task<IResult> ForgotPasswordAsync(
+        HttpContext http, IAntiforgery antiforgery, UserManager<Account> users, IMailSender mail, MailLinks links, RateLimits limits, IOptions<OidcOptions> options)
     {
+        var rule = new RateLimitRule("password-reset", options.Value.PasswordResetsPerAddressPerHour, TimeSpan.FromHours(1));
+        if (await TooManyAsync(http, limits, rule) is { } tooMany)
+        {
+            return tooMany;
+        }
+
         if (!await antiforgery.IsRequestValidAsync(http))
         {
             return HtmlPage.Render(http, "Reset your password", HtmlPage.Error("The form expired. Reload the page and try again."), StatusCodes.Status400BadRequest);
@@ -129,7 +175,7 @@ public static class AccountPages
             <button type="submit">Save</button>
             """), status);
 
-    private static async Task<IResult> ResetPasswordAsync(HttpContext http, IAntiforgery antiforgery, UserManager<Account> users)
+    private static async Task<IResult> ResetPasswordAsync(HttpContext http, IAntiforgery antiforgery, UserManager<Account> users, IOpenIddictTokenManager tokens)
     {
         if (!await antiforgery.IsRequestValidAsync(http))
         {
@@ -153,6 +199,9 @@ public static class AccountPages
         }
 
         await users.SetLockoutEndDateAsync(account, null); // a reset also ends a lockout
+        // The reset changed the security stamp, which refresh already checks; revoking also ends userinfo and
+        // introspection for the tokens issued before it (access tokens already handed out run out within 60 minutes).
+        await tokens.RevokeBySubjectAsync(account.Id.ToString(), http.RequestAborted);
         return HtmlPage.Render(http, "Password changed", $"<p>You can now <a href=\"{LoginPath}\">sign in</a> with the new password.</p>");
     }
 

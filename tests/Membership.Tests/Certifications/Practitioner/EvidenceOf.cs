@@ -15,7 +15,7 @@ internal sealed class EvidenceOf
     /// <summary>The last conference year of <see cref="Eligible"/>.</summary>
     public const int ConferenceYear = 2025;
 
-    private readonly List<(CourseCompletion, Course, string)> _completions = [];
+    private readonly List<CompletedCourse> _completions = [];
     private readonly List<InServiceTraining> _training = [];
     private readonly List<int> _conferences = [];
 
@@ -29,6 +29,9 @@ internal sealed class EvidenceOf
     };
 
     public PractitionerRules Rules { get; } = new();
+
+    /// <summary>The catalogue's courses whose lengths are the minimums: the seeded ones.</summary>
+    public List<Course> Catalogue { get; } = [.. CourseCatalogue.Courses];
 
     /// <summary>No SRO start date, no agency, no courses, training or conferences.</summary>
     public static EvidenceOf Nothing() => new();
@@ -46,10 +49,13 @@ internal sealed class EvidenceOf
         return this;
     }
 
-    public EvidenceOf AtAgency(string? jobTitle = null)
+    /// <summary>At an agency, a Regular member and sworn officer unless told otherwise.</summary>
+    public EvidenceOf AtAgency(string? jobTitle = null, MemberCategory category = MemberCategory.Regular, bool sworn = true)
     {
         Member.AgencyId = Guid.CreateVersion7();
         Member.JobTitle = jobTitle;
+        Member.Category = category;
+        Member.IsSwornOfficer = sworn;
         return this;
     }
 
@@ -59,10 +65,12 @@ internal sealed class EvidenceOf
         return this;
     }
 
-    public EvidenceOf Completed(Course course, DateOnly on)
+    /// <summary>A completion whose certificate records <paramref name="hours"/> (default: the course's length).</summary>
+    public EvidenceOf Completed(Course course, DateOnly on, double? hours = null)
     {
         var completion = new CourseCompletion { Id = Guid.CreateVersion7(), MemberId = Member.Id, CourseId = course.Id, CompletedOn = on, CertificateId = Guid.CreateVersion7() };
-        _completions.Add((completion, course, CertificateNumber(_completions.Count + 1)));
+        var minutes = hours is { } h ? (int)Math.Round(h * 60) : course.DurationMinutes;
+        _completions.Add(new CompletedCourse(completion, course, CertificateNumber(_completions.Count + 1), minutes));
         return this;
     }
 
@@ -107,7 +115,7 @@ internal sealed class EvidenceOf
     }
 
     public PractitionerChecklist Evaluate() =>
-        PractitionerEvaluator.Evaluate(Rules, new PractitionerEvidence(Member, [.. _completions], [.. _training], [.. _conferences]), Today);
+        PractitionerEvaluator.Evaluate(Rules, Catalogue, new PractitionerEvidence(Member, [.. _completions], [.. _training], [.. _conferences]), Today);
 
     /// <summary>The one requirement with this code.</summary>
     public PractitionerRequirement Evaluate(string code) => Assert.Single(Evaluate().Requirements, r => r.Code == code);

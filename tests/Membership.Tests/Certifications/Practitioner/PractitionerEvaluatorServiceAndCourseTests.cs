@@ -1,4 +1,5 @@
 using Membership.Certifications;
+using Membership.Members;
 
 namespace Membership.Tests.Certifications.Practitioner;
 
@@ -64,7 +65,71 @@ public sealed class PractitionerEvaluatorServiceAndCourseTests
         var requirement = EvidenceOf.Eligible().AtAgency("School Resource Officer").Evaluate(PractitionerEvaluator.CurrentEmployment);
 
         Assert.True(requirement.Met);
-        Assert.Equal("Works for an agency as School Resource Officer", requirement.Evidence);
+        Assert.Equal("Works for an agency as School Resource Officer (sworn officer)", requirement.Evidence);
+    }
+
+    [Theory]
+    [InlineData(MemberCategory.Retired, false, "Retired member: not in service")]
+    [InlineData(MemberCategory.Student, false, "Student member: not in service")]
+    [InlineData(MemberCategory.Associate, true, "Works for an agency as School Safety Officer (school-safety staff, not sworn)")]
+    [InlineData(MemberCategory.Life, true, "Works for an agency as School Safety Officer (school-safety staff, not sworn)")]
+    public void Retired_and_student_members_are_not_in_service_and_school_safety_staff_are(MemberCategory category, bool met, string evidence)
+    {
+        var requirement = EvidenceOf.Eligible().AtAgency("School Safety Officer", category, sworn: false).Evaluate(PractitionerEvaluator.CurrentEmployment);
+
+        Assert.Equal(met, requirement.Met);
+        Assert.Equal(evidence, requirement.Evidence);
+        Assert.Contains("not Retired or Student", requirement.Description, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CourseCategory.AdvancedSro, 23.75, false)]
+    [InlineData(CourseCategory.AdvancedSro, 24, true)]
+    [InlineData(CourseCategory.SupervisorsManagement, 16, false)]
+    [InlineData(CourseCategory.SupervisorsManagement, 32, true)]
+    public void Another_providers_Advanced_or_Supervisors_course_must_be_as_long_as_the_associations(CourseCategory category, double hours, bool counts)
+    {
+        var evidence = EvidenceOf.Eligible().WithoutCourses().Completed(Courses.Association("BASIC-SRO"), new DateOnly(2019, 3, 1))
+            .Completed(Courses.ByAnotherProvider(category, (int)Math.Ceiling(hours)), new DateOnly(2024, 1, 5), hours);
+
+        var requirement = evidence.Evaluate(PractitionerEvaluator.AdvancedCourse);
+
+        Assert.Equal(counts, requirement.Met);
+        Assert.Equal("A 24-hour Advanced SRO or SRO Supervisors and Management course", requirement.Description);
+        if (!counts)
+        {
+            Assert.EndsWith($"certificate {EvidenceOf.CertificateNumber(2)}) has {hours.ToString(System.Globalization.CultureInfo.InvariantCulture)} hours; 24 are required", requirement.Evidence, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Another_providers_Basic_before_2023_must_be_40_hours_and_the_minimum_comes_from_the_catalogue()
+    {
+        var shortBasic = EvidenceOf.Eligible().WithoutCourses().Completed(Courses.ByAnotherProvider(CourseCategory.BasicSro, 32), new DateOnly(2020, 5, 1));
+        var shorterCatalogue = EvidenceOf.Eligible().WithoutCourses().Completed(Courses.ByAnotherProvider(CourseCategory.BasicSro, 32), new DateOnly(2020, 5, 1));
+        var basic = Courses.Association("BASIC-SRO");
+        shorterCatalogue.Catalogue[shorterCatalogue.Catalogue.FindIndex(c => c.Code == "BASIC-SRO")] = new Course
+        {
+            Id = basic.Id, Code = basic.Code, Name = basic.Name, Category = basic.Category, DurationMinutes = 32 * 60, Provider = basic.Provider, IsAssociationCourse = true,
+        };
+
+        var requirement = shortBasic.Evaluate(PractitionerEvaluator.BasicCourse);
+
+        Assert.False(requirement.Met);
+        Assert.StartsWith("The association's 40-hour Basic SRO course", requirement.Description, StringComparison.Ordinal);
+        Assert.EndsWith("has 32 hours; 40 are required", requirement.Evidence, StringComparison.Ordinal);
+        Assert.True(shorterCatalogue.Evaluate(PractitionerEvaluator.BasicCourse).Met);
+    }
+
+    [Fact]
+    public void The_associations_own_course_counts_whatever_hours_its_certificate_records()
+    {
+        var evidence = EvidenceOf.Eligible().WithoutCourses()
+            .Completed(Courses.Association("BASIC-SRO"), new DateOnly(2012, 3, 1), hours: 32)
+            .Completed(Courses.Association("ADVANCED-SRO"), new DateOnly(2014, 3, 1), hours: 16);
+
+        Assert.True(evidence.Evaluate(PractitionerEvaluator.BasicCourse).Met);
+        Assert.True(evidence.Evaluate(PractitionerEvaluator.AdvancedCourse).Met);
     }
 
     public static TheoryData<DateOnly> AnyDay => new(new DateOnly(1998, 4, 20), new DateOnly(2022, 12, 31), new DateOnly(2023, 1, 1), Today);

@@ -100,6 +100,18 @@ public sealed class PractitionerEvaluatorTrainingTests
     }
 
     [Fact]
+    public void A_course_counts_the_hours_its_certificate_records_not_the_courses_hours_today()
+    {
+        var course = Courses.ByAnotherProvider(CourseCategory.Cpted, 40);
+        var evidence = EvidenceOf.Eligible().WithoutTraining().Training(136, Recently).Completed(course, Recently, hours: 20);
+
+        var requirement = Hours(evidence);
+
+        Assert.False(requirement.Met);
+        Assert.Equal($"156 of 160 hours since {WindowStart}", requirement.Evidence);
+    }
+
+    [Fact]
     public void A_course_outside_the_window_does_not_count()
     {
         var evidence = EvidenceOf.Eligible().WithoutTraining().Training(136, Recently).Completed(Courses.Association("CPTED"), Today.AddYears(-10).AddDays(-1));

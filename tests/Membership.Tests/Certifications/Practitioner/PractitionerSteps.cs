@@ -43,19 +43,37 @@ internal sealed class PractitionerSteps(ApiFixture api)
     }
 
     /// <summary>Staff record a completion of a seeded course; returns the certificate issued.</summary>
-    public async Task<JsonElement> CompleteAsync(Member member, string courseCode, DateOnly on)
+    public Task<JsonElement> CompleteAsync(Member member, string courseCode, DateOnly on) =>
+        CompleteCourseAsync(member, TestData.Id(CourseType.TypeName, Courses.Association(courseCode).Id), on);
+
+    /// <summary>Staff add another provider's course of a category (BASIC_SRO, ADVANCED_SRO, CPTED, …) to the catalogue; returns its ID.</summary>
+    public async Task<string> OtherProvidersCourseAsync(string category, double hours)
     {
-        var course = TestData.Id(CourseType.TypeName, Courses.Association(courseCode).Id);
+        var code = TestData.Unique("ACAD-").ToUpperInvariant();
+        var payload = await MutateAsync("createCourse", "CreateCourseInput", "course { id }", new
+        {
+            code, name = "Academy " + code, category, hours, provider = Courses.OtherProvider, associationCourse = false,
+        }, TestIdentity.Staff);
+        return MutationAssert.Succeeded(payload, "course").Str("id")!;
+    }
+
+    /// <summary>Staff change a course's length.</summary>
+    public async Task SetCourseHoursAsync(string courseId, double hours) =>
+        MutationAssert.Succeeded(await MutateAsync("updateCourse", "UpdateCourseInput", "course { id }", new { id = courseId, hours }, TestIdentity.Staff), "course");
+
+    /// <summary>Staff record a completion of any course by its ID; returns the certificate issued.</summary>
+    public async Task<JsonElement> CompleteCourseAsync(Member member, string course, DateOnly on)
+    {
         var payload = await MutateAsync("recordCompletion", "RecordCompletionInput", "certificate { id number }",
             new { memberId = TestData.MemberId(member), courseId = course, completedOn = on }, TestIdentity.Staff);
         return MutationAssert.Succeeded(payload, "certificate");
     }
 
     /// <summary>The member reports training and staff approve it (or leave it for review).</summary>
-    public async Task TrainingAsync(Member member, double hours, string category = "SCHOOL_SAFETY", bool approve = true)
+    public async Task TrainingAsync(Member member, double hours, string category = "SCHOOL_SAFETY", bool approve = true, DateOnly? on = null)
     {
         var submitted = await MutateAsync("submitInServiceTraining", "SubmitInServiceTrainingInput", "training { id }",
-            new { title = "Threat assessment in schools", provider = "State POST", completedOn = Today.AddMonths(-3), hours, category }, TestIdentity.Member(member.Id));
+            new { title = "Threat assessment in schools", provider = "State POST", completedOn = on ?? Today.AddMonths(-3), hours, category }, TestIdentity.Member(member.Id));
         var id = MutationAssert.Succeeded(submitted, "training").Str("id");
         if (approve)
         {
@@ -103,9 +121,11 @@ internal sealed class PractitionerSteps(ApiFixture api)
     public Task<JsonElement> ApplyAsync(Member member) => ApplyAsync(Client, member);
 
     /// <summary>On a given client, so that racing applications can each have their own.</summary>
-    public static Task<JsonElement> ApplyAsync(GraphQLClient client, Member member) =>
-        MutateAsync(client, "applyForPractitioner", "ApplyForPractitionerInput", $"application {{ {ApplicationFields} }}",
-            new { note = "Please review before the conference." }, TestIdentity.Member(member.Id));
+    public static async Task<JsonElement> ApplyAsync(GraphQLClient client, Member member)
+    {
+        var data = await client.DataAsync($"mutation {{ applyForPractitioner {{ application {{ {ApplicationFields} }} {UserErrors} }} }}", identity: TestIdentity.Member(member.Id));
+        return data.GetProperty("applyForPractitioner");
+    }
 
     public Task<JsonElement> ReviewAsync(string applicationId, bool approve, string? reason = null) =>
         MutateAsync("reviewPractitionerApplication", "ReviewPractitionerApplicationInput", $"application {{ {ApplicationFields} }}",

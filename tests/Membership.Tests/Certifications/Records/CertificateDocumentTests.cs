@@ -27,6 +27,25 @@ public abstract class CertificateDocumentTests(ApiFixture api) : ApiTest(api)
     }
 
     [SkippableFact]
+    public async Task The_pdf_reads_the_holder_the_course_hours_number_and_verification_code()
+    {
+        var member = await _requests.MemberAsync(m => m.SetName("Renée", "Okonkwo-Ballard"));
+        var certificate = await _requests.CertificateAsync(member, "ADVANCED-SRO");
+
+        using var response = await PdfAsync(certificate.Str("number")!, TestIdentity.Member(member.Id));
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var page = Assert.Single(pdf.GetPages());
+        var text = string.Join(" ", page.GetWords().Select(w => w.Text));
+
+        Assert.Contains("Renée Okonkwo-Ballard", text, StringComparison.Ordinal);
+        Assert.Contains(certificate.Str("title")!, text, StringComparison.Ordinal);
+        Assert.Contains("24 hours", text, StringComparison.Ordinal);
+        Assert.Contains($"Certificate number {certificate.Str("number")}", text, StringComparison.Ordinal);
+        Assert.Contains($"Verification code {certificate.Str("verificationCode")}", text, StringComparison.Ordinal);
+        Assert.Contains($"/certificates/status/{certificate.Str("verificationCode")}", text, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Staff_download_any_certificate_and_the_number_is_matched_whatever_its_case()
     {
         var certificate = await _requests.CertificateAsync(await _requests.MemberAsync(), "AMHT");
@@ -78,6 +97,22 @@ public abstract class CertificateDocumentTests(ApiFixture api) : ApiTest(api)
             new { certificateId = certificate.Str("id"), reason = "Audit" }), "certificate");
         Assert.Equal("SUSPENDED", (await StatusAsync(code.ToLowerInvariant())).Str("status"));
         Assert.DoesNotContain("Audit", (await StatusAsync(code)).ToString(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task The_status_link_of_a_reissued_certificate_answers_its_successors_status_and_number()
+    {
+        var certificate = await _requests.CertificateAsync(await _requests.MemberAsync(), "CPTED");
+        var reissued = MutationAssert.Succeeded(await _requests.AsStaffAsync("reissueCertificate", "CertificateIdInput", "certificate { id number }",
+            new { certificateId = certificate.Str("id") }), "certificate");
+        MutationAssert.Succeeded(await _requests.AsStaffAsync("revokeCertificate", "CertificateReasonInput", "certificate { status }",
+            new { certificateId = reissued.Str("id"), reason = "Issued in error" }), "certificate");
+
+        var status = await StatusAsync(certificate.Str("verificationCode")!);
+
+        Assert.Equal(certificate.Str("number"), status.Str("number"));
+        Assert.Equal("REVOKED", status.Str("status"));
+        Assert.Equal(reissued.Str("number"), status.Str("reissuedAs"));
     }
 
     [SkippableFact]

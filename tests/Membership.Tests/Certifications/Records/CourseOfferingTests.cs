@@ -9,7 +9,7 @@ namespace Membership.Tests.Certifications.Records;
 /// <summary>Scheduling courses: instructors must be members in good standing with the Practitioner designation.</summary>
 public abstract class CourseOfferingTests(ApiFixture api) : ApiTest(api)
 {
-    private const string OfferingFields = "id startsOn endsOn city state { code } capacity instructorNames course { code }";
+    private const string OfferingFields = "id startsOn endsOn city state { code } capacity hostAgency { id name } instructorNames course { code }";
 
     private const string ListDocument = """
         query($courseId: ID, $from: DateOnly, $first: Int, $after: String) {
@@ -29,10 +29,20 @@ public abstract class CourseOfferingTests(ApiFixture api) : ApiTest(api)
         var instructor = await _requests.PractitionerAsync();
         var startsOn = _requests.Today.AddDays(30);
 
-        var offering = MutationAssert.Succeeded(await CreateAsync(Input(course, startsOn, startsOn.AddDays(4), instructor)), "offering");
+        var host = await new TestData(Api).AgencyAsync();
+        var input = Input(course, startsOn, startsOn.AddDays(4), instructor);
+        input["hostAgencyId"] = TestData.AgencyId(host);
+        input["capacity"] = 42;
+
+        var offering = MutationAssert.Succeeded(await CreateAsync(input), "offering");
 
         Assert.Equal([CertificationRequests.HolderName(instructor)], Names(offering));
         Assert.Equal("AL", offering.Str("state.code"));
+        Assert.Equal((TestData.AgencyId(host), host.Name), (offering.Str("hostAgency.id"), offering.Str("hostAgency.name")));
+        Assert.Equal(42, offering.GetProperty("capacity").GetInt32());
+        var read = (await _requests.QueryAsync("query($c: ID) { courseOfferings(courseId: $c) { nodes { capacity hostAgency { id name } } } }",
+            new { c = course.Id }, TestIdentity.Staff)).At("courseOfferings.nodes.0");
+        Assert.Equal((42, TestData.AgencyId(host), host.Name), (read.GetProperty("capacity").GetInt32(), read.Str("hostAgency.id"), read.Str("hostAgency.name")));
         var listed = Assert.Single(Nodes(await ListAsync(new { courseId = course.Id })));
         Assert.Equal(offering.Str("id"), listed.Str("id"));
         Assert.Equal([CertificationRequests.HolderName(instructor)], Names(listed));

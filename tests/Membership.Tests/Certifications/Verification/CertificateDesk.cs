@@ -55,7 +55,8 @@ internal sealed class CertificateDesk(Func<GraphQLClient> client, TestIdentity s
     public Task<IssuedCertificate> ReissueAsync(IssuedCertificate certificate) =>
         ChangeAsync("reissueCertificate", "CertificateIdInput", new { certificateId = certificate.Id });
 
-    private async Task<IssuedCertificate> ChangeAsync(string mutation, string inputType, object input)
+    /// <summary>Any staff action on a certificate (reinstateCertificate, …); requires success.</summary>
+    public async Task<IssuedCertificate> ChangeAsync(string mutation, string inputType, object input)
     {
         var data = await client().DataAsync(
             $"mutation($input: {inputType}!) {{ {mutation}(input: $input) {{ certificate {{ {Fields} }} userErrors {{ code field message }} }} }}", new { input }, staff);

@@ -15,11 +15,12 @@ public abstract class VerificationLogTests(ApiFixture api) : ApiTest(api)
     [SkippableFact]
     public async Task Every_number_of_a_batch_is_logged_as_a_partner_verification()
     {
-        var members = await _data.MembersAsync(3, await _data.PlanAsync());
+        var agency = await _data.AgencyAsync();
+        var members = await _data.MembersAsync(3, await _data.PlanAsync(), agency);
         var certificates = await Desk.RosterAsync("AMHT", members, _data.Today.AddDays(-4));
         var unknown = certificates[0].Number[..^6] + "999997";
 
-        await Client.DataAsync(PartnerBatchTests.Batch, new { c = new[] { certificates[0].Number, unknown }, m = new[] { members[1].MemberNumber } }, TestIdentity.Partner);
+        await Client.DataAsync(PartnerBatchTests.Batch, new { c = new[] { certificates[0].Number, unknown }, m = new[] { members[1].MemberNumber } }, TestIdentity.PartnerOf(agency.Id));
 
         foreach (var (number, found) in new[] { (certificates[0].Number, true), (unknown, false) })
         {
@@ -38,13 +39,15 @@ public abstract class VerificationLogTests(ApiFixture api) : ApiTest(api)
     [SkippableFact]
     public async Task Staff_find_every_verification_of_a_certificate_by_its_number_however_it_was_asked()
     {
-        var holder = await _data.MemberAsync(await _data.PlanAsync());
+        var agency = await _data.AgencyAsync();
+        var holder = await _data.MemberAsync(await _data.PlanAsync(), agency);
         var certificate = await Desk.RecordAsync(holder, "SSO", _data.Today.AddDays(-6));
         var typed = " " + certificate.Number.ToLowerInvariant();
+        var partner = TestIdentity.PartnerOf(agency.Id);
 
         PublicLookup.Answer(await PublicLookup.AskAsync(Api.Factory, typed, holder.LastName));
-        await Client.DataAsync(PartnerBatchTests.Batch, new { c = new[] { typed } }, TestIdentity.Partner);
-        await Client.DataAsync(PartnerBatchTests.Batch, new { m = new[] { holder.MemberNumber } }, TestIdentity.Partner);
+        await Client.DataAsync(PartnerBatchTests.Batch, new { c = new[] { typed } }, partner);
+        await Client.DataAsync(PartnerBatchTests.Batch, new { m = new[] { holder.MemberNumber } }, partner);
 
         var own = (await Client.DataAsync(PublicLookup.OwnLog, new { id = TestData.MemberId(holder) }, TestIdentity.Member(holder.Id))).At("member.verifications");
         var staff = (await Client.DataAsync(PublicLookup.StaffLog, new { n = certificate.Number }, TestIdentity.Staff)).At("verificationLog");

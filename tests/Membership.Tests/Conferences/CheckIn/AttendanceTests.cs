@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Membership.Tests.Conferences.CheckIn;
 
 /// <summary>
-/// A member checked in at a conference has attended it: one attendance a year, which counts toward the Practitioner
-/// designation. A pre-conference course is not the conference, and a guest is no member.
+/// A member checked in at the national conference has attended it: one attendance a year, which counts toward the
+/// Practitioner designation. A regional event, a pre-conference course or an exhibitor pass is not that, and a guest is no member.
 /// </summary>
 public abstract class AttendanceTests(ApiFixture api) : TicketTest(api)
 {
@@ -19,10 +19,10 @@ public abstract class AttendanceTests(ApiFixture api) : TicketTest(api)
     [SkippableFact]
     public async Task A_members_check_ins_record_one_attendance_a_year_that_counts_toward_the_designation()
     {
-        var (member, main, regional) = await MemberAtTwoConferencesAsync();
+        var (member, first, second) = await MemberAtTwoConferencesAsync();
 
-        await Tickets.ScanAsync(main.Conference, main.Ticket.Code);
-        await Tickets.ScanAsync(regional.Conference, regional.Ticket.Code);
+        await Tickets.ScanAsync(first.Conference, first.Ticket.Code);
+        await Tickets.ScanAsync(second.Conference, second.Ticket.Code);
 
         var record = await RecordAsync(member);
         var attendance = Assert.Single(record.GetProperty("conferenceAttendances").EnumerateArray());
@@ -36,9 +36,9 @@ public abstract class AttendanceTests(ApiFixture api) : TicketTest(api)
     [SkippableFact]
     public async Task Two_of_a_members_tickets_checked_in_at_the_same_moment_record_one_attendance()
     {
-        var (member, main, regional) = await MemberAtTwoConferencesAsync();
+        var (member, first, second) = await MemberAtTwoConferencesAsync();
 
-        var scans = await Task.WhenAll(Tickets.ScanAsync(main.Conference, main.Ticket.Code), Tickets.ScanAsync(regional.Conference, regional.Ticket.Code));
+        var scans = await Task.WhenAll(Tickets.ScanAsync(first.Conference, first.Ticket.Code), Tickets.ScanAsync(second.Conference, second.Ticket.Code));
 
         Assert.All(scans, s => Assert.Equal("CHECKED_IN", s.Str("result")));
         Assert.Equal(1, await AttendancesAsync(member.Id));
@@ -60,6 +60,53 @@ public abstract class AttendanceTests(ApiFixture api) : TicketTest(api)
     }
 
     [SkippableFact]
+    public async Task A_check_in_at_an_event_that_is_not_the_national_conference_records_no_attendance()
+    {
+        var member = await Data.MemberAsync(await Data.PlanAsync());
+        var regional = await Tickets.ConferenceAsync(national: false);
+        var ticket = await Tickets.MemberTicketAsync(regional, await Tickets.TicketTypeAsync(regional), member);
+
+        var scan = await Tickets.ScanAsync(regional, ticket.Code);
+
+        Assert.Equal("CHECKED_IN", scan.Str("result"));
+        Assert.Equal(0, await AttendancesAsync(member.Id));
+        var read = await Client.DataAsync("query($id: ID!) { node(id: $id) { ... on Conference { national } } }", new { id = regional.GlobalId }, TestIdentity.Staff);
+        Assert.False(read.At("node.national").GetBoolean());
+    }
+
+    [SkippableFact]
+    public async Task An_exhibitor_pass_records_no_attendance_and_a_full_ticket_at_the_same_conference_does()
+    {
+        var (exhibitor, attendee) = (await Data.MemberAsync(await Data.PlanAsync()), await Data.MemberAsync(await Data.PlanAsync()));
+        var conference = await Tickets.ConferenceAsync();
+        var pass = await Tickets.TicketTypeAsync(conference, shape: i => (i["name"], i["countsAsAttendance"]) = (TestData.Unique("Exhibitor pass "), false));
+        var full = await Tickets.TicketTypeAsync(conference);
+        var passTicket = await Tickets.MemberTicketAsync(conference, pass, exhibitor);
+        var fullTicket = await Tickets.MemberTicketAsync(conference, full, attendee);
+
+        Assert.Equal("CHECKED_IN", (await Tickets.ScanAsync(conference, passTicket.Code)).Str("result"));
+        Assert.Equal("CHECKED_IN", (await Tickets.ScanAsync(conference, fullTicket.Code)).Str("result"));
+
+        Assert.Equal((0, 1), (await AttendancesAsync(exhibitor.Id), await AttendancesAsync(attendee.Id)));
+        var types = await Client.DataAsync("query($a: ID!, $b: ID!) { a: node(id: $a) { ... on TicketType { countsAsAttendance } } b: node(id: $b) { ... on TicketType { countsAsAttendance } } }",
+            new { a = pass.GlobalId, b = full.GlobalId }, TestIdentity.Staff);
+        Assert.Equal((false, true), (types.At("a.countsAsAttendance").GetBoolean(), types.At("b.countsAsAttendance").GetBoolean()));
+    }
+
+    [SkippableFact]
+    public async Task A_course_ticket_type_does_not_count_unless_staff_say_so()
+    {
+        var conference = await Tickets.ConferenceAsync();
+        var course = await CourseAsync();
+        var plain = await Tickets.TicketTypeAsync(conference, shape: i => i["courseId"] = course);
+        var counted = await Tickets.TicketTypeAsync(conference, shape: i => (i["courseId"], i["countsAsAttendance"]) = (course, true));
+
+        await using var db = await Api.Db.CreateDbContextAsync();
+        Assert.False(await db.TicketTypes.Where(t => t.Id == plain.Id).Select(t => t.CountsAsAttendance).SingleAsync());
+        Assert.True(await db.TicketTypes.Where(t => t.Id == counted.Id).Select(t => t.CountsAsAttendance).SingleAsync());
+    }
+
+    [SkippableFact]
     public async Task A_guests_check_in_records_no_attendance()
     {
         var member = await Data.MemberAsync(await Data.PlanAsync());
@@ -75,8 +122,8 @@ public abstract class AttendanceTests(ApiFixture api) : TicketTest(api)
         Assert.Equal(0, (await RecordAsync(member)).GetProperty("conferenceAttendances").GetArrayLength());
     }
 
-    /// <summary>A member with a paid ticket for each of two conferences this year.</summary>
-    private async Task<(Member Member, (Made Conference, Ticket Ticket) Main, (Made Conference, Ticket Ticket) Regional)> MemberAtTwoConferencesAsync()
+    /// <summary>A member with a paid ticket for each of two national conferences this year.</summary>
+    private async Task<(Member Member, (Made Conference, Ticket Ticket) First, (Made Conference, Ticket Ticket) Second)> MemberAtTwoConferencesAsync()
     {
         var member = await Data.MemberAsync(await Data.PlanAsync());
         var tickets = new List<(Made, Ticket)>();

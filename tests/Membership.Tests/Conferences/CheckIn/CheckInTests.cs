@@ -21,6 +21,25 @@ public abstract class CheckInTests(ApiFixture api) : TicketTest(api)
         Assert.Equal(TicketStatus.CheckedIn, (await Tickets.TicketRowAsync(ticket.Id)).Status);
     }
 
+    [SkippableTheory]
+    [InlineData("not-an-id")]
+    [InlineData("TicketType")]
+    public async Task A_malformed_conference_id_is_refused_online_and_offline_and_the_ticket_stays_valid(string bad)
+    {
+        var conference = await Tickets.ConferenceAsync();
+        var ticket = await Tickets.TicketAsync(conference, await Tickets.TicketTypeAsync(conference));
+        var wrong = new Made(conference.Id, bad == "not-an-id" ? bad : TestData.Id(bad, conference.Id));
+
+        var online = await Tickets.CheckInAsync(wrong, ticket.Code);
+        var offline = await Tickets.UploadAsync(wrong, [(ticket.Code, DateTimeOffset.UtcNow.AddMinutes(-5))]);
+
+        Assert.False(online.HasErrors, online.Text);
+        MutationAssert.Failed(online.Data.GetProperty("checkInTicket"), "checkIn", "INVALID_ID", "input", "conferenceId");
+        MutationAssert.Failed(offline, "results", "INVALID_ID", "input", "conferenceId");
+        var row = await Tickets.TicketRowAsync(ticket.Id);
+        Assert.Equal((TicketStatus.Valid, (DateTimeOffset?)null), (row.Status, row.CheckedInAt));
+    }
+
     [SkippableFact]
     public async Task Ten_scanners_racing_on_one_ticket_admit_it_once()
     {

@@ -34,12 +34,43 @@ public abstract class ExpiryTests(ApiFixture api) : LifecycleTest(api)
     }
 
     [SkippableFact]
+    public async Task Expiring_an_order_ends_its_Stripe_checkout_so_nobody_pays_for_seats_it_no_longer_holds()
+    {
+        var (conference, type) = await EventAsync();
+        var order = await PendingAsync(conference, type, await MemberAsync());
+        var session = (await Tickets.OrderAsync(order)).StripeCheckoutSessionId!;
+        var later = Later(HoldPassed);
+
+        await TicketDriver.ExpireAsync(later);
+        await TicketDriver.ExpireAsync(later);
+
+        Assert.Equal(TicketOrderStatus.Expired, (await Tickets.OrderAsync(order)).Status);
+        Assert.Single(Sent("POST", $"/v1/checkout/sessions/{session}/expire"));
+        Assert.Equal("expired", (string?)Tickets.Stripe.Find(session)!["status"]);
+    }
+
+    [SkippableFact]
+    public async Task An_order_expires_even_when_Stripe_cannot_be_reached_to_end_its_checkout()
+    {
+        var (conference, type) = await EventAsync();
+        var order = await PendingAsync(conference, type, await MemberAsync());
+        var session = (await Tickets.OrderAsync(order)).StripeCheckoutSessionId!;
+        await using var unreachable = Sales.SalesHosts.Unreachable(Api, Tickets.Stripe, DateTimeOffset.UtcNow + HoldPassed, "/expire");
+
+        await TicketDriver.ExpireAsync(unreachable);
+
+        Assert.Equal(TicketOrderStatus.Expired, (await Tickets.OrderAsync(order)).Status);
+        Assert.Equal("open", (string?)Tickets.Stripe.Find(session)!["status"]);
+        await AssertSeatsAsync(conference, type, 0);
+    }
+
+    [SkippableFact]
     public async Task A_pending_order_within_its_hold_is_untouched()
     {
         var (conference, type) = await EventAsync();
         var order = await PendingAsync(conference, type, await MemberAsync());
 
-        await TicketDriver.ExpireAsync(Later(TimeSpan.FromMinutes(14)));
+        await TicketDriver.ExpireAsync(Later(TimeSpan.FromMinutes(29)));
 
         var pending = await Tickets.OrderAsync(order);
         Assert.Equal((TicketOrderStatus.Pending, (DateTimeOffset?)null), (pending.Status, pending.ClosedAt));

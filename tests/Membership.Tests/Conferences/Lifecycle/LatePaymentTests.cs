@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Membership.Conferences;
 using Membership.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -98,6 +99,27 @@ public abstract class LatePaymentTests(ApiFixture api) : LifecycleTest(api)
     }
 
     [SkippableFact]
+    public async Task Four_different_pieces_of_payment_news_at_once_for_an_expired_order_take_its_seats_once()
+    {
+        var (conference, type) = await EventAsync(seats: 10);
+        var buyer = await MemberAsync();
+        var order = await PendingAsync(conference, type, buyer);
+        await TicketDriver.ExpireAsync(Later(HoldPassed));
+        var completed = Assert.Single(await Tickets.PayAsync(order));
+
+        // Stripe's checkout.session.completed and async_payment_succeeded, each also found again by reconciliation: four events, one payment.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Tickets.DeliverAsync([Another(completed, i % 2 == 0
+            ? "checkout.session.completed" : "checkout.session.async_payment_succeeded")])));
+
+        var paid = await Tickets.OrderAsync(order);
+        Assert.Equal(TicketOrderStatus.Paid, paid.Status);
+        AssertTickets(paid, TicketStatus.Valid);
+        Assert.Empty(RefundsOf(paid));
+        await AssertSeatsAsync(conference, type, 1);
+        Assert.Single(MailsTo(buyer.Email), m => m.Subject.StartsWith("Your tickets", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
     public async Task Expiry_and_payment_at_the_same_instant_end_in_one_paid_order_with_counters_agreeing()
     {
         var (conference, type) = await EventAsync(seats: 3);
@@ -132,6 +154,15 @@ public abstract class LatePaymentTests(ApiFixture api) : LifecycleTest(api)
         await using var db = await Tickets.Db.CreateDbContextAsync();
         var ids = news.Select(e => (string)e["id"]!).ToList();
         Assert.Equal(ids.Count, await db.StripeEvents.CountAsync(e => ids.Contains(e.Id)));
+    }
+
+    /// <summary>The same news as another event: a new id, and the type given.</summary>
+    private static JsonObject Another(JsonObject stripeEvent, string type)
+    {
+        var copy = stripeEvent.DeepClone().AsObject();
+        copy["id"] = $"evt_{Guid.NewGuid():N}";
+        copy["type"] = type;
+        return copy;
     }
 }
 

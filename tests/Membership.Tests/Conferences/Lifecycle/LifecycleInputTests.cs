@@ -66,6 +66,21 @@ public abstract class LifecycleInputTests(ApiFixture api) : LifecycleTest(api)
     }
 
     [SkippableFact]
+    public async Task A_refund_of_a_negative_zero_or_too_large_amount_is_out_of_range_and_nothing_is_written()
+    {
+        var (order, _, _) = await PaidOrderAsync();
+        var total = (await Tickets.OrderAsync(order)).Total;
+        var written = await WrittenAsync();
+
+        foreach (var amount in new[] { -1L, 0L, total + 1, int.MaxValue })
+        {
+            Refused(await RefundAsync(OrderId(order), amount), "refundTicketOrder", "order", "OUT_OF_RANGE", "input", "amount");
+        }
+
+        Assert.Equal(written, await WrittenAsync());
+    }
+
+    [SkippableFact]
     public async Task Signing_in_is_needed_to_cancel_refund_name_transfer_or_leave_and_nothing_is_written()
     {
         var (order, ticket, _) = await PaidOrderAsync();

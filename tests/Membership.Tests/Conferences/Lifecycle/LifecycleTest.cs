@@ -32,8 +32,8 @@ public abstract partial class LifecycleTest(ApiFixture api) : TicketTest(api), I
     private const string TicketFields = "id status code attendeeName qrSvgUrl";
     private const string EntryFields = "id status offerExpiresAt"; // name and email are personal: not for callers who are not signed in
 
-    /// <summary>Past a pending order's 15-minute hold.</summary>
-    protected static readonly TimeSpan HoldPassed = TimeSpan.FromMinutes(16);
+    /// <summary>Past a pending order's 30-minute hold.</summary>
+    protected static readonly TimeSpan HoldPassed = TimeSpan.FromMinutes(31);
 
     /// <summary>Past a waiting-list offer's 24 hours.</summary>
     protected static readonly TimeSpan OfferPassed = TimeSpan.FromHours(25);

@@ -115,6 +115,79 @@ public abstract class OrderRefundTests(ApiFixture api) : LifecycleTest(api)
         await AssertSeatsAsync(conference, type, 2);
     }
 
+    [SkippableFact]
+    public async Task Refunding_all_that_remains_but_keeping_the_tickets_stays_so_when_Stripes_news_of_it_arrives()
+    {
+        var (conference, type, _, order) = await SaleAsync(count: 2);
+        var intent = (await Tickets.OrderAsync(order)).StripePaymentIntentId;
+
+        Refunded(await RefundAsync(OrderId(order), Total, reason: "Speakers' tickets are on the house"));
+        await Tickets.DeliverAsync(await NewsAsync("charge.refunded", "payment_intent", intent));
+
+        var read = await Tickets.OrderAsync(order);
+        Assert.Equal((TicketOrderStatus.PartiallyRefunded, Total), (read.Status, read.RefundedAmount));
+        AssertTickets(read, TicketStatus.Valid, TicketStatus.Valid);
+        await AssertSeatsAsync(conference, type, 2);
+        Assert.Equal(Total, RefundedByStripe(read));
+    }
+
+    [SkippableFact]
+    public async Task A_partial_refund_then_its_news_then_a_dashboard_refund_of_the_rest_refunds_the_order_in_full()
+    {
+        var (conference, type, _, order) = await SaleAsync(count: 2);
+        var intent = (await Tickets.OrderAsync(order)).StripePaymentIntentId;
+        Refunded(await RefundAsync(OrderId(order), 10000));
+        await Tickets.DeliverAsync(await NewsAsync("charge.refunded", "payment_intent", intent));
+        Assert.Equal((TicketOrderStatus.PartiallyRefunded, 10000L), ((await Tickets.OrderAsync(order)).Status, (await Tickets.OrderAsync(order)).RefundedAmount));
+
+        await CallStripeAsync(HttpMethod.Post, "/v1/refunds", new() { ["payment_intent"] = intent! });
+        await Tickets.DeliverAsync((await NewsAsync("charge.refunded", "payment_intent", intent)).Skip(1));
+
+        var read = await Tickets.OrderAsync(order);
+        Assert.Equal((TicketOrderStatus.Refunded, Total), (read.Status, read.RefundedAmount));
+        AssertTickets(read, TicketStatus.Cancelled, TicketStatus.Cancelled);
+        await AssertSeatsAsync(conference, type, 0);
+    }
+
+    [SkippableTheory]
+    [InlineData(10000)]
+    [InlineData(Total)]
+    public async Task When_Stripe_cannot_be_reached_a_refund_is_a_provider_error_and_nothing_is_written(long amount)
+    {
+        var (conference, type, _, order) = await SaleAsync(count: 2);
+        var before = await Tickets.OrderAsync(order);
+        await using var unreachable = Sales.SalesHosts.Unreachable(Api, Tickets.Stripe, null, "/v1/refunds");
+        var tickets = before.Tickets.Select(t => TicketId(t.Id)).ToArray();
+
+        var result = await new TicketDriver(unreachable).Client().PostAsync(
+            "mutation($i: RefundTicketOrderInput!) { refundTicketOrder(input: $i) { order { id } userErrors { code field message } } }",
+            new { i = new { orderId = OrderId(order), amount, cancelTicketIds = amount == Total ? tickets : null, reason = "Goodwill" } }, TestIdentity.Staff);
+
+        MutationAssert.Failed(result.Data.GetProperty("refundTicketOrder"), "order", "PAYMENT_PROVIDER_ERROR");
+        var read = await Tickets.OrderAsync(order);
+        Assert.Equal((TicketOrderStatus.Paid, 0L, (string?)null), (read.Status, read.RefundedAmount, read.CloseReason));
+        AssertTickets(read, TicketStatus.Valid, TicketStatus.Valid);
+        await AssertSeatsAsync(conference, type, 2);
+        Assert.Equal(0, RefundedByStripe(read));
+    }
+
+    [SkippableFact]
+    public async Task When_Stripe_cannot_be_reached_cancelling_a_paid_order_is_a_provider_error_and_nothing_is_written()
+    {
+        var (conference, type, buyer, order) = await SaleAsync();
+        await using var unreachable = Sales.SalesHosts.Unreachable(Api, Tickets.Stripe, null, "/v1/refunds");
+
+        var result = await new TicketDriver(unreachable).Client().PostAsync(
+            "mutation($i: CancelTicketOrderInput!) { cancelTicketOrder(input: $i) { order { id } userErrors { code field message } } }",
+            new { i = new { orderId = OrderId(order) } }, TestIdentity.Member(buyer.Id));
+
+        MutationAssert.Failed(result.Data.GetProperty("cancelTicketOrder"), "order", "PAYMENT_PROVIDER_ERROR");
+        var read = await Tickets.OrderAsync(order);
+        Assert.Equal((TicketOrderStatus.Paid, 0L), (read.Status, read.RefundedAmount));
+        AssertTickets(read, TicketStatus.Valid);
+        await AssertSeatsAsync(conference, type, 1);
+    }
+
     private static System.Text.Json.JsonElement Refunded(GraphQLResult result) => MutationAssert.Succeeded(result.Data.GetProperty("refundTicketOrder"), "order");
 }
 

@@ -36,6 +36,46 @@ public abstract class WaitingListTests(ApiFixture api) : LifecycleTest(api)
     }
 
     [SkippableFact]
+    public async Task Five_joins_by_one_member_at_the_same_moment_make_one_entry()
+    {
+        var sold = await SoldOutAsync();
+        var member = await MemberAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => JoinAsync(sold.Type.GlobalId, TestIdentity.Member(member.Id))));
+
+        var payloads = results.Select(r => r.Data.GetProperty("joinWaitingList")).ToList();
+        Assert.Single(payloads, p => p.UserErrorCodes().Count == 0);
+        Assert.All(payloads.Where(p => p.UserErrorCodes().Count > 0), p => MutationAssert.Failed(p, "entry", "ALREADY_WAITING", "input", "ticketTypeId"));
+        Assert.Equal(1, await WaitingCountAsync(sold.Type));
+    }
+
+    [SkippableFact]
+    public async Task Five_joins_by_one_address_at_the_same_moment_make_one_entry_whatever_the_case_of_the_address()
+    {
+        var sold = await SoldOutAsync();
+        var email = $"{TestData.Unique("waiting")}@example.org";
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => JoinAsync(sold.Type.GlobalId, TestIdentity.Anonymous, "Sam Guest", i % 2 == 0 ? email : email.ToUpperInvariant())));
+
+        Assert.Single(results, r => r.Data.GetProperty("joinWaitingList").UserErrorCodes().Count == 0);
+        Assert.Equal(1, await WaitingCountAsync(sold.Type));
+    }
+
+    [SkippableFact]
+    public async Task Leaving_the_waiting_list_lets_the_person_join_it_again()
+    {
+        var sold = await SoldOutAsync();
+        var member = await MemberAsync();
+        var first = await JoinedAsync(sold.Type, member);
+        MutationAssert.Succeeded((await LeaveAsync(EntryId(first), TestIdentity.Member(member.Id))).Data.GetProperty("leaveWaitingList"), "entry");
+
+        var again = await JoinedAsync(sold.Type, member);
+
+        Assert.Equal((WaitingStatus.Left, (string?)null), ((await EntryAsync(first)).Status, (await EntryAsync(first)).OpenKey));
+        Assert.Equal(WaitingStatus.Waiting, (await EntryAsync(again)).Status);
+    }
+
+    [SkippableFact]
     public async Task Someone_not_signed_in_joins_with_a_name_and_email()
     {
         var sold = await SoldOutAsync();

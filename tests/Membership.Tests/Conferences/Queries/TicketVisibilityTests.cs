@@ -62,6 +62,31 @@ public abstract class TicketVisibilityTests(ApiFixture api) : TicketTest(api)
     }
 
     [SkippableFact]
+    public async Task A_partner_client_sees_nothing_of_a_members_orders_tickets_or_waiting_list_places()
+    {
+        var owner = await Data.MemberAsync(await Data.PlanAsync());
+        var conference = await Tickets.ConferenceAsync();
+        var ticket = await Tickets.MemberTicketAsync(conference, await Tickets.TicketTypeAsync(conference), owner);
+
+        var nodes = await Client.PostAsync("""
+            query($o: ID!, $t: ID!) {
+              order: node(id: $o) { id ... on TicketOrder { number buyerEmail } }
+              ticket: node(id: $t) { id ... on Ticket { code attendeeName } }
+            }
+            """, new { o = TestData.Id("TicketOrder", ticket.OrderId), t = TestData.Id("Ticket", ticket.Id) }, TestIdentity.Partner);
+        var fields = await Client.PostAsync("query($id: ID!) { member(id: $id) { id ticketOrders { id } tickets { code } waitingListEntries { id } } }",
+            new { id = TestData.MemberId(owner) }, TestIdentity.Partner);
+
+        Assert.False(nodes.HasErrors, nodes.Text);
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (nodes.Data.GetProperty("order").ValueKind, nodes.Data.GetProperty("ticket").ValueKind));
+        var member = fields.Body.GetProperty("data").GetProperty("member");
+        Assert.True(member.ValueKind == JsonValueKind.Null
+            || new[] { "ticketOrders", "tickets", "waitingListEntries" }.All(f => member.GetProperty(f).ValueKind == JsonValueKind.Null), fields.Text);
+        Assert.DoesNotContain(ticket.Code, fields.Text + nodes.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(owner.Email, fields.Text + nodes.Text, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task An_anonymous_buyer_gets_the_order_number_total_and_checkout()
     {
         var conference = await Tickets.ConferenceAsync();

@@ -44,6 +44,31 @@ public abstract class EligibilityTests(ApiFixture api) : SalesTest(api)
         Assert.Equal(("PENDING", 45000), (order.Str("status"), order.At("total.amount").GetInt64()));
     }
 
+    [SkippableTheory]
+    [InlineData("lapsed")]
+    [InlineData("suspended")]
+    public async Task A_members_only_type_is_refused_to_a_member_whose_membership_is_not_current(string state)
+    {
+        var (conference, type) = await OnSaleAsync(shape: t => t["membersOnly"] = true);
+        var member = state == "lapsed"
+            ? await LapsedMemberAsync()
+            : await Data.MemberAsync(await Data.PlanAsync(), shape: m => m.SuspendedAt = DateTimeOffset.UtcNow.AddDays(-1));
+
+        await AssertRefusedAsync(new { conferenceId = conference.GlobalId, items = new[] { ForMember(type, member) } }, TestIdentity.Member(member.Id),
+            MutationAssert.Describe("MEMBERS_ONLY", "input", "items", "0", "attendee", "memberId"));
+    }
+
+    [SkippableFact]
+    public async Task A_members_only_type_is_sold_to_a_member_in_the_grace_after_expiry()
+    {
+        var (conference, type) = await OnSaleAsync(shape: t => t["membersOnly"] = true);
+        var member = await Data.MemberAsync(await Data.PlanAsync(months: 12, graceDays: 30), termStart: Data.Today.AddYears(-1).AddDays(-10));
+
+        var (_, order) = Placed(await BuyAsync(new { conferenceId = conference.GlobalId, items = new[] { ForMember(type, member) } }, TestIdentity.Member(member.Id)));
+
+        Assert.Equal("PENDING", order.Str("status"));
+    }
+
     [SkippableFact]
     public async Task A_member_naming_another_member_as_attendee_is_refused()
     {

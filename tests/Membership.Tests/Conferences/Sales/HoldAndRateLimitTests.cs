@@ -23,6 +23,27 @@ public abstract class HoldAndRateLimitTests(ApiFixture api) : SalesTest(api)
         Assert.InRange((await Tickets.OrderAsync(id)).HoldExpiresAt, before.AddMinutes(15).AddSeconds(-1), after.AddMinutes(15).AddSeconds(1));
     }
 
+    [SkippableTheory]
+    [InlineData(null, 30)] // the default hold, 15 minutes, is shorter than Stripe's least
+    [InlineData("10", 30)]
+    [InlineData("40", 40)]
+    public async Task The_checkout_closes_with_the_hold_and_never_sooner_than_Stripes_thirty_minutes(string? holdMinutes, int closesAfterMinutes)
+    {
+        var (conference, type) = await OnSaleAsync();
+        await using var host = SalesHosts.WithSettings(Api, holdMinutes is null ? [] : [("Tickets:HoldMinutes", holdMinutes)]);
+        var driver = new TicketDriver(host);
+
+        var before = DateTimeOffset.UtcNow;
+        var (id, _) = Placed(await BuyAsync(GuestOrder(conference, [ForGuest(type)]), TestIdentity.Anonymous, driver));
+        var after = DateTimeOffset.UtcNow;
+
+        var session = (await Tickets.OrderAsync(id)).StripeCheckoutSessionId;
+        var sent = Assert.Single(driver.Stripe.Requests, r => r.Method == "POST" && r.Path == CheckoutPath && r.Form.GetValueOrDefault("client_reference_id") == id.ToString());
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(sent.Form["expires_at"], CultureInfo.InvariantCulture));
+        Assert.NotNull(session);
+        Assert.InRange(expiresAt, before.AddMinutes(closesAfterMinutes).AddSeconds(-1), after.AddMinutes(closesAfterMinutes).AddSeconds(10));
+    }
+
     [SkippableFact]
     public async Task The_hold_lasts_as_long_as_Tickets_HoldMinutes_says()
     {

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Membership.Dues.Payments;
+using Membership.Dues.Sandbox;
+using Membership.Tests.Dues.Payments;
 using Membership.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -44,6 +46,23 @@ internal static class SalesHosts
         api.CreateFactory(builder => builder.ConfigureTestServices(services =>
             services.AddHttpClient(StripeGateway.HttpClientName).AddHttpMessageHandler(() => new CheckoutRefusal(unreachable))));
 
+    /// <summary>
+    /// An instance on <paramref name="stripe"/> (the fixture's sandbox, so the tests see its objects), whose clock reads
+    /// <paramref name="now"/> when given, and for which Stripe cannot be reached for any request whose path ends with one
+    /// of <paramref name="pathEnds"/> (e.g. "/v1/refunds", "/expire"): the connection fails, as when Stripe is down.
+    /// </summary>
+    public static WebApplicationFactory<Program> Unreachable(ApiFixture api, StripeSandbox stripe, DateTimeOffset? now, params string[] pathEnds) =>
+        api.CreateFactory(builder => builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(stripe);
+            if (now is { } at)
+            {
+                services.AddSingleton<TimeProvider>(new ShiftedClock(at));
+            }
+
+            services.AddHttpClient(StripeGateway.HttpClientName).AddHttpMessageHandler(() => new Disconnected(pathEnds));
+        }));
+
     /// <summary>Sets the caller's address before anything else runs.</summary>
     private sealed class FromAddress(IPAddress address) : IStartupFilter
     {
@@ -56,6 +75,15 @@ internal static class SalesHosts
             });
             next(app);
         };
+    }
+
+    /// <summary>Fails to connect for the chosen paths; passes every other request on to the sandbox.</summary>
+    private sealed class Disconnected(string[] pathEnds) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            pathEnds.Any(p => request.RequestUri!.AbsolutePath.EndsWith(p, StringComparison.Ordinal))
+                ? throw new HttpRequestException("Connection refused (api.stripe.test:443)")
+                : base.SendAsync(request, cancellationToken);
     }
 
     /// <summary>Answers POST /v1/checkout/sessions with Stripe's 400 error body; passes every other request on to the sandbox.</summary>

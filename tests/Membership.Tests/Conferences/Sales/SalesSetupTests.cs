@@ -114,6 +114,45 @@ public abstract class SalesSetupTests(ApiFixture api) : SalesTest(api)
         Refused(await GuestBuysAsync(conference, [ForGuest(type)]), "SOLD_OUT", "input", "items");
     }
 
+    [SkippableTheory]
+    [InlineData("updateConference", "conference", "Conference")]
+    [InlineData("updateTicketType", "ticketType", "TicketType")]
+    [InlineData("updateVoucher", "voucher", "Voucher")]
+    public async Task An_update_of_a_malformed_or_unknown_id_is_refused(string mutation, string resultField, string typeName)
+    {
+        await OnSaleAsync();
+        var unknown = Guid.CreateVersion7();
+
+        await AssertSetupRefusedAsync(mutation, resultField, new { id = "not-an-id" }, "INVALID_ID", "id");
+        await AssertSetupRefusedAsync(mutation, resultField, new { id = TestData.Id("Member", unknown) }, "INVALID_ID", "id");
+        await AssertSetupRefusedAsync(mutation, resultField, new { id = TestData.Id(typeName, unknown) }, "NOT_FOUND", "id");
+    }
+
+    [SkippableFact]
+    public async Task An_update_that_ends_a_range_before_it_starts_is_refused()
+    {
+        var (conference, type) = await OnSaleAsync();
+        var voucher = await Tickets.VoucherAsync(conference, [type], NewCode("RANGE"), maxUses: 5, percentOff: 10);
+
+        await AssertSetupRefusedAsync("updateConference", "conference", new { id = conference.GlobalId, endsAt = Value("endsAt", 39) }, "DATE_OUT_OF_RANGE", "endsAt");
+        await AssertSetupRefusedAsync("updateTicketType", "ticketType", new { id = type.GlobalId, salesEndAt = Value("salesEndAt", -2) }, "DATE_OUT_OF_RANGE", "salesEndAt");
+        await AssertSetupRefusedAsync("updateVoucher", "voucher", new { id = voucher.GlobalId, validUntil = Value("validUntil", -2) }, "DATE_OUT_OF_RANGE", "validUntil");
+    }
+
+    [SkippableFact]
+    public async Task A_ticket_type_or_voucher_for_an_unknown_conference_or_course_is_NOT_FOUND()
+    {
+        var (_, type) = await OnSaleAsync();
+        var (conference, _) = await OnSaleAsync();
+        var nowhere = TestData.Id("Conference", Guid.CreateVersion7());
+
+        await AssertSetupRefusedAsync("createTicketType", "ticketType", new { conferenceId = nowhere, name = "Lost", memberPrice = 100, nonMemberPrice = 100, quota = 5 },
+            "NOT_FOUND", "conferenceId");
+        await AssertSetupRefusedAsync("createTicketType", "ticketType", new { conferenceId = conference.GlobalId, name = "Lost", memberPrice = 100, nonMemberPrice = 100, quota = 5,
+            courseId = TestData.Id("Course", Guid.CreateVersion7()) }, "NOT_FOUND", "courseId");
+        await AssertSetupRefusedAsync("createVoucher", "voucher", VoucherInput(conference, type, ("conferenceId", nowhere)), "NOT_FOUND", "conferenceId");
+    }
+
     [SkippableFact]
     public async Task A_voucher_limit_below_the_uses_made_is_refused()
     {

@@ -65,6 +65,19 @@ public abstract class AgencyCheckoutTests(ApiFixture api) : PaymentTest(api)
     }
 
     [SkippableFact]
+    public async Task An_officer_listed_twice_is_refused_with_DUPLICATE_at_the_repeat()
+    {
+        var (agency, plan, officers) = await AgencyAsync();
+        var requests = Dues.Stripe.Requests.Count;
+
+        var result = await Dues.StartForAgencyAsync(agency, plan, [officers[0], officers[1], officers[2], officers[1]], TestIdentity.Staff);
+
+        MutationAssert.Failed(DuesDriver.Payload(result, "startAgencyDuesPayment"), "payment", "DUPLICATE", "input", "memberIds", "3");
+        Assert.Empty(await Dues.PaymentsOfAsync(officers[1]));
+        Assert.Equal(requests, Dues.Stripe.Requests.Count);
+    }
+
+    [SkippableFact]
     public async Task A_member_outside_the_agency_is_forbidden()
     {
         var (agency, plan, officers) = await AgencyAsync();

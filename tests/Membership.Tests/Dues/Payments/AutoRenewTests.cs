@@ -118,6 +118,23 @@ public abstract class AutoRenewTests(ApiFixture api) : PaymentTest(api)
     }
 
     [SkippableFact]
+    public async Task Staff_read_and_change_a_members_auto_renewal()
+    {
+        var (member, subscription) = await SubscribedAsync();
+
+        var seen = (await Dues.MemberAsync(member, TestIdentity.Staff)).GetProperty("autoRenewal");
+        Assert.Equal(("active", true), (seen.Str("status"), seen.GetProperty("enabled").GetBoolean()));
+
+        var payload = DuesDriver.Payload(await Client.PostAsync(SetDocument, new { input = new { memberId = TestData.MemberId(member), enabled = false } }, TestIdentity.Staff), "setAutoRenew");
+
+        Assert.False(MutationAssert.Succeeded(payload, "autoRenewal").GetProperty("enabled").GetBoolean());
+        Assert.Equal("true", Dues.Sent("POST", $"/v1/subscriptions/{subscription}")[^1].Form["cancel_at_period_end"]);
+        await AssertRenewalAsync(member, "active", false); // as the member now reads it
+        var staffView = (await Dues.MemberAsync(member, TestIdentity.Staff)).GetProperty("autoRenewal");
+        Assert.False(staffView.GetProperty("enabled").GetBoolean());
+    }
+
+    [SkippableFact]
     public async Task Another_member_cannot_change_a_members_auto_renewal()
     {
         var (member, subscription) = await SubscribedAsync();

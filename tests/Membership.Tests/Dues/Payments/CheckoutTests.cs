@@ -4,6 +4,7 @@ using Membership.Dues.Payments;
 using Membership.Dues.Sandbox;
 using Membership.Members;
 using Membership.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -114,6 +115,81 @@ public abstract class CheckoutTests(ApiFixture api) : PaymentTest(api)
     {
         var plan = await Data.PlanAsync(kind: TermKind.FixedPeriod);
         await AssertRefusedAsync(plan, await Data.MemberAsync(plan), true, "AUTO_RENEW_UNAVAILABLE", "input", "autoRenew");
+    }
+
+    [SkippableFact]
+    public async Task Auto_renewal_of_an_anniversary_plan_longer_than_Stripes_36_month_interval_is_refused()
+    {
+        var plan = await Data.PlanAsync(months: 48);
+        await AssertRefusedAsync(plan, await Data.MemberAsync(plan), true, "AUTO_RENEW_UNAVAILABLE", "input", "autoRenew");
+
+        var longest = await Data.PlanAsync(months: DuesCheckout.MaxSubscriptionMonths);
+        var checkout = await Dues.StartedAsync(longest, await Data.MemberAsync(longest), autoRenew: true);
+        Assert.Equal("36", SessionOf(await Dues.PaymentAsync(checkout.Id)).Form["line_items[0][price_data][recurring][interval_count]"]);
+    }
+
+    [SkippableTheory]
+    [InlineData(System.Net.HttpStatusCode.Conflict)] // two first checkouts sent the customer's idempotency key at once
+    [InlineData(System.Net.HttpStatusCode.InternalServerError)]
+    public async Task Stripe_refusing_the_customer_is_a_PAYMENT_PROVIDER_ERROR_and_writes_nothing(System.Net.HttpStatusCode status)
+    {
+        var plan = await Data.PlanAsync();
+        var member = await Data.MemberAsync(plan);
+        var failures = Api.Services.GetRequiredService<StripeFailures>();
+
+        using (failures.Fail("POST", "/v1/customers", status))
+        {
+            var result = await Dues.StartAsync(plan, TestIdentity.Member(member.Id));
+            Assert.DoesNotContain("INTERNAL_SERVER_ERROR", result.ErrorCodes);
+            MutationAssert.Failed(DuesDriver.Payload(result, "startDuesPayment"), "payment", "PAYMENT_PROVIDER_ERROR");
+        }
+
+        Assert.Empty(await Dues.PaymentsOfAsync(member));
+        Assert.DoesNotContain(Dues.Sent("POST", "/v1/checkout/sessions"), r => r.Form.GetValueOrDefault("customer") is null);
+        var retry = await Dues.StartedAsync(plan, member); // Stripe is back: the same click works
+        Assert.NotNull((await Dues.PaymentAsync(retry.Id)).StripeCustomerId);
+    }
+
+    [SkippableFact]
+    public async Task Stripe_refusing_the_checkout_is_a_PAYMENT_PROVIDER_ERROR_and_writes_nothing()
+    {
+        var plan = await Data.PlanAsync();
+        var member = await Data.MemberAsync(plan);
+        var failures = Api.Services.GetRequiredService<StripeFailures>();
+
+        using (failures.Fail("POST", "/v1/checkout/sessions"))
+        {
+            MutationAssert.Failed(DuesDriver.Payload(await Dues.StartAsync(plan, TestIdentity.Member(member.Id)), "startDuesPayment"), "payment", "PAYMENT_PROVIDER_ERROR");
+        }
+
+        Assert.Empty(await Dues.PaymentsOfAsync(member));
+    }
+
+    [SkippableFact]
+    public async Task A_production_host_without_a_Stripe_key_answers_PAYMENTS_UNAVAILABLE_and_has_no_sandbox()
+    {
+        var plan = await Data.PlanAsync();
+        var member = await Data.MemberAsync(plan);
+        await using var production = Api.CreateFactory(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Stripe:SecretKey", string.Empty);
+            builder.UseSetting("Stripe:ApiBase", string.Empty);
+            builder.UseSetting("Oidc:PublicBaseUrl", "https://members.example.org");
+            builder.UseSetting("Mail:SmtpHost", "127.0.0.1");
+        });
+        var client = new GraphQLClient(production.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") }));
+
+        var result = await client.PostAsync("mutation($input: StartDuesPaymentInput!) { startDuesPayment(input: $input) { checkoutUrl userErrors { code } } }",
+            new { input = new { planId = TestData.PlanId(plan), autoRenew = false } }, TestIdentity.Member(member.Id));
+
+        Assert.Equal(["PAYMENTS_UNAVAILABLE"], result.ErrorCodes);
+        Assert.Empty(await Dues.PaymentsOfAsync(member));
+        foreach (var method in new[] { HttpMethod.Get, HttpMethod.Post })
+        {
+            using var sandbox = await client.Http.SendAsync(new HttpRequestMessage(method, "/sandbox/checkout/cs_test_anything"));
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, sandbox.StatusCode);
+        }
     }
 
     [SkippableFact]

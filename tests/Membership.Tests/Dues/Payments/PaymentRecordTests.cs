@@ -10,8 +10,9 @@ namespace Membership.Tests.Dues.Payments;
 public abstract class PaymentRecordTests(ApiFixture api) : PaymentTest(api)
 {
     private const string ListDocument =
-        "query($status: [DuesPaymentStatus!], $from: DateTimeOffset, $to: DateTimeOffset, $planId: ID, $agencyId: ID, $memberId: ID) { "
-        + "duesPayments(first: 50, status: $status, from: $from, to: $to, planId: $planId, agencyId: $agencyId, memberId: $memberId) { totalCount nodes { receiptNumber } } }";
+        "query($status: [DuesPaymentStatus!], $from: DateTimeOffset, $to: DateTimeOffset, $paidFrom: DateTimeOffset, $paidTo: DateTimeOffset, $planId: ID, $agencyId: ID, $memberId: ID) { "
+        + "duesPayments(first: 50, status: $status, from: $from, to: $to, paidFrom: $paidFrom, paidTo: $paidTo, planId: $planId, agencyId: $agencyId, memberId: $memberId) { "
+        + "totalCount nodes { receiptNumber } } }";
 
     [SkippableFact]
     public async Task A_member_sees_their_payments_with_receipt_amount_status_and_period()
@@ -108,6 +109,69 @@ public abstract class PaymentRecordTests(ApiFixture api) : PaymentTest(api)
     }
 
     [SkippableFact]
+    public async Task A_group_receipt_of_60_officers_runs_over_pages_with_every_member_number_and_the_total()
+    {
+        var agency = await Data.AgencyAsync();
+        var plan = await Data.PlanAsync(price: 7500);
+        var officers = await Data.MembersAsync(60, plan, agency, Data.Today.AddMonths(-6));
+        var group = DuesDriver.Opened(DuesDriver.Payload(await Dues.StartForAgencyAsync(agency, plan, officers, TestIdentity.Staff), "startAgencyDuesPayment"));
+        await Dues.DeliverAsync(Dues.Stripe.Pay(group.SessionId));
+
+        using var response = await ReceiptAsync(group.ReceiptNumber, TestIdentity.Staff);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+
+        Assert.True(pdf.NumberOfPages > 1, $"60 lines on {pdf.NumberOfPages} page(s)");
+        var text = Squeezed(string.Concat(pdf.GetPages().Select(p => p.Text)));
+        Assert.All(officers, o => Assert.Contains(Squeezed($"({o.MemberNumber})"), text, StringComparison.Ordinal));
+        Assert.Contains(Squeezed("Total: 4500.00 USD"), text, StringComparison.Ordinal);
+        Assert.Contains(Squeezed($"Page {pdf.NumberOfPages} of {pdf.NumberOfPages}"), text, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task An_officer_a_group_payment_covered_opens_its_receipt_and_an_unrelated_member_does_not()
+    {
+        var agency = await Data.AgencyAsync();
+        var plan = await Data.PlanAsync();
+        var officers = await Data.MembersAsync(3, plan, agency, Data.Today.AddMonths(-6));
+        var payer = await Data.MemberAsync(plan, agency);
+        var stranger = await Data.MemberAsync(plan, agency); // same agency, not covered, not the payer
+        var group = DuesDriver.Opened(DuesDriver.Payload(await Dues.StartForAgencyAsync(agency, plan, officers, TestIdentity.Member(payer.Id)), "startAgencyDuesPayment"));
+        await Dues.DeliverAsync(Dues.Stripe.Pay(group.SessionId));
+
+        foreach (var who in new[] { payer, officers[2] })
+        {
+            using var allowed = await ReceiptAsync(group.ReceiptNumber, TestIdentity.Member(who.Id));
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var refused = await ReceiptAsync(group.ReceiptNumber, TestIdentity.Member(stranger.Id));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Staff_filter_by_the_paid_date_which_is_not_the_start_date()
+    {
+        var plan = await Data.PlanAsync();
+        var (m1, m2, m3) = (await Data.MemberAsync(plan), await Data.MemberAsync(plan), await Data.MemberAsync(plan));
+        var paidLongAgo = await Dues.PaidAsync(plan, m1);
+        var paidNow = await Dues.PaidAsync(plan, m2);
+        var failed = await Dues.StartedAsync(plan, m3);
+        await Dues.DeliverAsync(Dues.Stripe.Fail(failed.SessionId)); // completedAt set, never paid
+        await using (var db = await Api.Db.CreateDbContextAsync())
+        {
+            // Started now, paid ten days ago would be impossible; started ten days later than paid shows which date is read.
+            await db.DuesPayments.Where(p => p.Id == paidLongAgo.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.CompletedAt, DateTimeOffset.UtcNow.AddDays(-10)));
+        }
+
+        var cut = DateTimeOffset.UtcNow.AddDays(-5).ToString("O", CultureInfo.InvariantCulture);
+        var planId = TestData.PlanId(plan);
+        Assert.Equal([paidLongAgo.ReceiptNumber], await ListAsync(new { planId, paidTo = cut }));
+        Assert.Equal([paidNow.ReceiptNumber], await ListAsync(new { planId, paidFrom = cut }));
+        Assert.Equal([failed.ReceiptNumber, paidNow.ReceiptNumber, paidLongAgo.ReceiptNumber], await ListAsync(new { planId, from = cut }));
+    }
+
+    [SkippableFact]
     public async Task A_pending_payment_has_no_receipt()
     {
         var plan = await Data.PlanAsync();
@@ -127,6 +191,8 @@ public abstract class PaymentRecordTests(ApiFixture api) : PaymentTest(api)
         Assert.Equal(receipts.Count, connection.GetProperty("totalCount").GetInt32());
         return receipts;
     }
+
+    private static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     private async Task<HttpResponseMessage> ReceiptAsync(string number, TestIdentity? caller)
     {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Membership.Data;
 using Membership.Dues.Payments;
 using Membership.Members;
 using Membership.Tests.Infrastructure;
@@ -15,7 +17,7 @@ namespace Membership.Tests.Dues.Payments;
 /// </summary>
 public abstract class ReconciliationTests(ApiFixture api) : PaymentTest(api)
 {
-    private const string ReconcileDocument = "mutation { reconcilePayments { eventsApplied checkoutsUpdated } }";
+    private const string ReconcileDocument = "mutation { reconcilePayments { eventsApplied checkoutsUpdated failed } }";
 
     [SkippableFact]
     public async Task A_paid_checkout_whose_webhook_never_came_is_applied_once_and_the_late_webhook_changes_nothing()
@@ -85,11 +87,92 @@ public abstract class ReconciliationTests(ApiFixture api) : PaymentTest(api)
             }
 
             await Task.Delay(500); // more runs on both instances
+            await using var db = await Api.Db.CreateDbContextAsync();
+            Assert.Single(await db.JobLeases.AsNoTracking().Where(l => l.Name == LeaseName).ToListAsync());
         }
 
         await Dues.AssertExtendedOnceAsync(member, checkout);
-        await using var db = await Api.Db.CreateDbContextAsync();
-        Assert.Single(await db.JobLeases.AsNoTracking().Where(l => l.Name == "dues-reconciliation").ToListAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_checkout_Stripe_refuses_is_skipped_and_counted_the_others_apply_and_the_next_run_applies_it()
+    {
+        var (refusedMember, refused) = await CheckoutAsync();
+        var (member, checkout) = await CheckoutAsync();
+        Dues.Stripe.Pay(refused.SessionId);
+        Dues.Stripe.Pay(checkout.SessionId);
+
+        JsonElement first;
+        using (Failures.Fail("GET", $"/v1/checkout/sessions/{refused.SessionId}"))
+        {
+            first = await Client.DataAsync(ReconcileDocument, identity: TestIdentity.Staff);
+        }
+
+        Assert.True(first.At("reconcilePayments.failed").GetInt32() >= 1, first.GetRawText());
+        await Dues.AssertExtendedOnceAsync(member, checkout);
+        Assert.Equal(DuesPaymentStatus.Pending, (await Dues.PaymentAsync(refused.Id)).Status);
+        Assert.Single(await Dues.TermsAsync(refusedMember));
+
+        var second = await Client.DataAsync(ReconcileDocument, identity: TestIdentity.Staff);
+
+        Assert.Equal(0, second.At("reconcilePayments.failed").GetInt32());
+        await Dues.AssertExtendedOnceAsync(refusedMember, refused);
+        await Dues.AssertExtendedOnceAsync(member, checkout);
+    }
+
+    [SkippableFact]
+    public async Task When_Stripe_refuses_the_event_list_pending_checkouts_are_still_reconciled()
+    {
+        var (member, checkout) = await CheckoutAsync();
+        Dues.Stripe.Pay(checkout.SessionId);
+
+        JsonElement result;
+        using (Failures.Fail("GET", "/v1/events"))
+        {
+            result = await Client.DataAsync(ReconcileDocument, identity: TestIdentity.Staff);
+        }
+
+        Assert.Equal((0, 1), (result.At("reconcilePayments.eventsApplied").GetInt32(), result.At("reconcilePayments.failed").GetInt32()));
+        Assert.True(result.At("reconcilePayments.checkoutsUpdated").GetInt32() >= 1);
+        await Dues.AssertExtendedOnceAsync(member, checkout);
+    }
+
+    [SkippableFact]
+    public async Task The_job_does_not_run_while_another_instance_holds_the_lease_and_runs_once_it_expires()
+    {
+        await using (var db = await Api.Db.CreateDbContextAsync())
+        {
+            await db.JobLeases.Where(l => l.Name == LeaseName).ExecuteDeleteAsync();
+            db.JobLeases.Add(new JobLease { Name = LeaseName, Holder = "another-instance", ExpiresAt = DateTimeOffset.UtcNow.AddHours(1) });
+            await db.SaveChangesAsync();
+        }
+
+        var before = Dues.Sent("GET", "/v1/events").Count;
+        await using var host = JobHost();
+        _ = host.Server; // runs the job every 100 ms
+
+        await Task.Delay(2_000); // some twenty ticks
+        Assert.Equal(before, Dues.Sent("GET", "/v1/events").Count);
+
+        await using (var db = await Api.Db.CreateDbContextAsync())
+        {
+            await db.JobLeases.Where(l => l.Name == LeaseName).ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, DateTimeOffset.UtcNow.AddSeconds(-1)));
+        }
+
+        for (var waited = 0; Dues.Sent("GET", "/v1/events").Count == before && waited < 20_000; waited += 100)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(Dues.Sent("GET", "/v1/events").Count > before, "The job never ran after the lease expired.");
+        await using (var check = await Api.Db.CreateDbContextAsync())
+        {
+            Assert.NotEqual("another-instance", (await check.JobLeases.AsNoTracking().SingleAsync(l => l.Name == LeaseName)).Holder);
+        }
+
+        await host.DisposeAsync(); // a stopping instance hands the lease on
+        await using var after = await Api.Db.CreateDbContextAsync();
+        Assert.False(await after.JobLeases.AnyAsync(l => l.Name == LeaseName));
     }
 
     [SkippableFact]
@@ -97,11 +180,18 @@ public abstract class ReconciliationTests(ApiFixture api) : PaymentTest(api)
     {
         var member = await Data.MemberAsync(await Data.PlanAsync());
 
+        var lists = Dues.Sent("GET", "/v1/events").Count;
+
         var result = await Client.PostAsync(ReconcileDocument, identity: TestIdentity.Member(member.Id));
 
         Assert.Contains("FORBIDDEN", result.ErrorCodes);
-        Assert.False(result.HasData);
+        Assert.True(!result.HasData || result.Data.GetProperty("reconcilePayments").ValueKind == JsonValueKind.Null, result.Text);
+        Assert.Equal(lists, Dues.Sent("GET", "/v1/events").Count);
     }
+
+    private const string LeaseName = "dues-reconciliation";
+
+    private StripeFailures Failures => Api.Services.GetRequiredService<StripeFailures>();
 
     /// <summary>A member six months into a year's term, with an open checkout for the next.</summary>
     private async Task<(Member Member, Checkout Checkout)> CheckoutAsync(bool autoRenew = false)

@@ -117,6 +117,43 @@ public abstract class RefundTests(ApiFixture api) : PaymentTest(api)
     }
 
     [SkippableFact]
+    public async Task Staff_see_a_payments_Stripe_ids_and_refunds_and_its_member_gets_FORBIDDEN_for_them()
+    {
+        const string Document = "query($id: ID!) { node(id: $id) { ... on DuesPayment { receiptNumber stripeCheckoutSessionId stripePaymentIntentId "
+            + "stripeSubscriptionId stripeInvoiceId stripeCustomerId refunds { amount { amount currency } reason refundedBy refundedAt stripeRefundId } } } }";
+        var (member, checkout) = await RenewedEarlyAsync();
+        MutationAssert.Succeeded(await RefundAsync(checkout, 2500), "payment");
+        MutationAssert.Succeeded(await RefundAsync(checkout, 1000), "payment");
+        var payment = await Dues.PaymentAsync(checkout.Id);
+        await using var db = await Api.Db.CreateDbContextAsync();
+        var refunds = await db.DuesRefunds.AsNoTracking().Where(r => r.PaymentId == checkout.Id).OrderBy(r => r.CreatedAt).ToListAsync();
+
+        var staff = (await Client.DataAsync(Document, new { id = checkout.GlobalId }, TestIdentity.Staff)).GetProperty("node");
+
+        Assert.Equal((checkout.SessionId, payment.StripePaymentIntentId, payment.StripeCustomerId, (string?)null, (string?)null),
+            (staff.Str("stripeCheckoutSessionId"), staff.Str("stripePaymentIntentId"), staff.Str("stripeCustomerId"), staff.Str("stripeSubscriptionId"), staff.Str("stripeInvoiceId")));
+        Assert.StartsWith("pi_", payment.StripePaymentIntentId, StringComparison.Ordinal);
+        Assert.Equal(
+            refunds.Select(r => (r.Amount, (string?)"USD", (string?)"Duplicate payment", (string?)"staff", r.StripeRefundId)),
+            staff.GetProperty("refunds").EnumerateArray().Select(r => ((long)r.At("amount.amount").GetInt32(), r.Str("amount.currency"), r.Str("reason"), r.Str("refundedBy"), r.Str("stripeRefundId"))));
+        Assert.Equal([2500L, 1000L], refunds.Select(r => r.Amount));
+        Assert.All(staff.GetProperty("refunds").EnumerateArray(), r => Assert.NotNull(r.Str("refundedAt")));
+
+        var own = await Client.PostAsync(Document, new { id = checkout.GlobalId }, TestIdentity.Member(member.Id));
+
+        Assert.Equal(Enumerable.Repeat("FORBIDDEN", 6), own.ErrorCodes);
+        var node = own.Data.GetProperty("node");
+        Assert.Equal(checkout.ReceiptNumber, node.Str("receiptNumber"));
+        foreach (var field in new[] { "stripeCheckoutSessionId", "stripePaymentIntentId", "stripeSubscriptionId", "stripeInvoiceId", "stripeCustomerId", "refunds" })
+        {
+            Assert.Equal(JsonValueKind.Null, node.GetProperty(field).ValueKind);
+        }
+
+        Assert.DoesNotContain(checkout.SessionId, own.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Duplicate payment", own.Text, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Members_cannot_refund_even_their_own_payment()
     {
         var (member, checkout) = await RenewedEarlyAsync();

@@ -5,6 +5,7 @@ using Membership.Dues.Payments;
 using Membership.Dues.Sandbox;
 using Membership.Members;
 using Membership.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Membership.Tests.Dues.Payments;
 
@@ -157,6 +158,125 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
         Assert.Equal("EXPIRED", after.Str("duesPayments.0.status"));
         Assert.Null(after.Str("duesPayments.0.checkoutUrl"));
         Assert.Equal(1, after.At("terms").GetArrayLength());
+    }
+
+    [SkippableFact]
+    public async Task Two_different_payments_for_one_member_applied_at_once_buy_consecutive_terms()
+    {
+        var (plan, other) = (await Data.PlanAsync(), await Data.PlanAsync()); // two plans: two checkouts, not one reused
+        var members = await Data.MembersAsync(8, plan, termStart: Data.Today.AddMonths(-6));
+        var paid = new List<(Member Member, Checkout[] Checkouts)>();
+        var news = new List<JsonObject>();
+        foreach (var member in members)
+        {
+            Checkout[] checkouts = [await Dues.StartedAsync(plan, member), await Dues.StartedAsync(other, member)];
+            Assert.NotEqual(checkouts[0].Id, checkouts[1].Id);
+            paid.Add((member, checkouts));
+            news.AddRange(checkouts.Select(c => Dues.Stripe.Pay(c.SessionId)[0]));
+        }
+
+        Assert.All(await Dues.DeliverAtOnceAsync(news), code => Assert.Equal(HttpStatusCode.OK, code));
+
+        foreach (var (member, checkouts) in paid)
+        {
+            await AssertConsecutiveAsync(member, checkouts);
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_group_payment_and_an_officers_own_payment_applied_at_once_buy_consecutive_terms()
+    {
+        var plan = await Data.PlanAsync();
+        var cases = new List<(Member Officer, Checkout Own, Checkout Group, List<Member> Others)>();
+        var news = new List<JsonObject>();
+        for (var i = 0; i < 4; i++)
+        {
+            var agency = await Data.AgencyAsync();
+            var officers = await Data.MembersAsync(3, plan, agency, Data.Today.AddMonths(-6));
+            var group = DuesDriver.Opened(DuesDriver.Payload(await Dues.StartForAgencyAsync(agency, plan, officers, TestIdentity.Staff), "startAgencyDuesPayment"));
+            var own = await Dues.StartedAsync(plan, officers[1]);
+            cases.Add((officers[1], own, group, [officers[0], officers[2]]));
+            news.Add(Dues.Stripe.Pay(group.SessionId)[0]);
+            news.Add(Dues.Stripe.Pay(own.SessionId)[0]);
+        }
+
+        Assert.All(await Dues.DeliverAtOnceAsync(news), code => Assert.Equal(HttpStatusCode.OK, code));
+
+        foreach (var (officer, own, group, others) in cases)
+        {
+            await AssertConsecutiveAsync(officer, own, group);
+            foreach (var colleague in others)
+            {
+                Assert.Equal(2, (await Dues.TermsAsync(colleague)).Count);
+            }
+        }
+    }
+
+    [SkippableFact]
+    public async Task An_effect_that_fails_leaves_no_event_record_and_nothing_changed_and_the_redelivery_applies_once()
+    {
+        var (member, checkout, _) = await CheckoutAsync();
+        var completed = Dues.Stripe.Pay(checkout.SessionId)[0];
+        var before = await SnapshotAsync(member);
+
+        using (Failures.Fail("GET", $"/v1/checkout/sessions/{checkout.SessionId}"))
+        {
+            using var refused = await FakeStripe.DeliverAsync(Client.Http, completed);
+            Assert.True((int)refused.StatusCode >= 500, $"Expected 5xx (Stripe retries), got {(int)refused.StatusCode}");
+        }
+
+        Assert.Single(Failures.Refused, r => r.Contains(checkout.SessionId, StringComparison.Ordinal));
+        await AssertUnchangedAsync(member, before, completed);
+        Assert.Equal(DuesPaymentStatus.Pending, (await Dues.PaymentAsync(checkout.Id)).Status);
+
+        await Dues.DeliverAsync([completed, completed]);
+        await Dues.AssertExtendedOnceAsync(member, checkout);
+    }
+
+    [SkippableFact]
+    public async Task A_failure_after_the_term_was_written_rolls_the_term_back_with_the_event()
+    {
+        var plan = await Data.PlanAsync();
+        var member = await Data.MemberAsync(plan, termStart: Data.Today.AddMonths(-6));
+        var checkout = await Dues.StartedAsync(plan, member, autoRenew: true);
+        var events = Dues.Stripe.Pay(checkout.SessionId);
+        var subscription = (string)Dues.Stripe.Find(checkout.SessionId)!["subscription"]!;
+        var before = await SnapshotAsync(member);
+
+        // The session is fetched and the term made; then Stripe fails on the subscription, still inside the transaction.
+        using (Failures.Fail("GET", $"/v1/subscriptions/{subscription}"))
+        {
+            using var refused = await FakeStripe.DeliverAsync(Client.Http, events[0]);
+            Assert.True((int)refused.StatusCode >= 500, $"Expected 5xx, got {(int)refused.StatusCode}");
+        }
+
+        await AssertUnchangedAsync(member, before, events[0]);
+        Assert.Single(await Dues.TermsAsync(member));
+        await Dues.DeliverAsync([.. events, .. events]);
+        await Dues.AssertExtendedOnceAsync(member, checkout);
+    }
+
+    private StripeFailures Failures => Api.Services.GetRequiredService<StripeFailures>();
+
+    /// <summary>Each checkout bought its own term, one after the other from the member's first, none overlapping.</summary>
+    private async Task AssertConsecutiveAsync(Member member, params Checkout[] checkouts)
+    {
+        var terms = await Dues.TermsAsync(member);
+        Assert.Equal(1 + checkouts.Length, terms.Count);
+        for (var i = 1; i < terms.Count; i++)
+        {
+            Assert.Equal(terms[i - 1].EndsOn!.Value.AddDays(1), terms[i].StartsOn);
+        }
+
+        var lines = new List<DuesPaymentLine>();
+        foreach (var checkout in checkouts)
+        {
+            var payment = await Dues.PaymentAsync(checkout.Id);
+            Assert.Equal(DuesPaymentStatus.Succeeded, payment.Status);
+            lines.Add(Assert.Single(payment.Lines, l => l.MemberId == member.Id));
+        }
+
+        Assert.Equal(terms.Skip(1).Select(t => (t.Id, t.StartsOn, t.EndsOn)).Order(), lines.Select(l => (l.TermId!.Value, l.PeriodStart!.Value, l.PeriodEnd)).Order());
     }
 
     /// <summary>A member six months into a year's term, with an open checkout for the next.</summary>

@@ -22,8 +22,11 @@ internal static class JoinRequests
 
     private static int _addresses;
 
-    /// <summary>An address of the IPv6 documentation range that no other request of this run uses.</summary>
-    public static string NewAddress() => $"2001:db8::{Interlocked.Increment(ref _addresses):x}";
+    /// <summary>
+    /// An address of the IPv6 documentation range in a /64 no other request of this run uses (limits count an IPv6
+    /// address by its /64).
+    /// </summary>
+    public static string NewAddress() => $"2001:db8:{Interlocked.Increment(ref _addresses):x}::1";
 
     public static Task<GraphQLResult> JoinAsync(ApiFixture api, JoinInput input, string? address = null) => JoinAsync(api.Factory, input, address);
 

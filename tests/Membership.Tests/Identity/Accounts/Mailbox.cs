@@ -6,16 +6,21 @@ namespace Membership.Tests.Identity.Accounts;
 /// <summary>A message as the recipient reads it.</summary>
 internal sealed record Mail(string Subject, string Text)
 {
-    /// <summary>The one link in the text, as path and query (the test host answers any host name).</summary>
-    public string Link
+    /// <summary>The one link in the text, whole: tests of where links point look at its scheme and host.</summary>
+    public Uri LinkUri
     {
         get
         {
             var links = Regex.Matches(Text, @"https?://\S+");
             Assert.True(links.Count == 1, $"expected one link in: {Text}");
-            return new Uri(links[0].Value).PathAndQuery;
+            return new Uri(links[0].Value);
         }
     }
+
+    /// <summary>The one link in the text, as path and query (the test host answers any host name).</summary>
+    public string Link => LinkUri.PathAndQuery;
+
+    public static Mail From(MimeMessage message) => new(message.Subject ?? string.Empty, message.TextBody ?? string.Empty);
 }
 
 /// <summary>The outbox folder as an inbox: what was sent to one address.</summary>
@@ -34,7 +39,7 @@ internal static class Mailbox
             using var message = MimeMessage.Load(file);
             if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))
             {
-                mails.Add(new Mail(message.Subject ?? string.Empty, message.TextBody ?? string.Empty));
+                mails.Add(Mail.From(message));
             }
         }
 

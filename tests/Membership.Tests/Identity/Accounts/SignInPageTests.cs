@@ -5,7 +5,7 @@ using Membership.Tests.Infrastructure;
 namespace Membership.Tests.Identity.Accounts;
 
 /// <summary>The server-rendered sign-in pages: not frameable, nothing loaded from elsewhere, inputs encoded, no open redirect.</summary>
-public sealed class SignInPageTests(OidcApi api) : IClassFixture<OidcApi>
+public abstract class SignInPageTests(OidcApi api) : OidcTest(api)
 {
     private const string Attack = "/\"><script>alert(1)</script>";
 
@@ -15,11 +15,11 @@ public sealed class SignInPageTests(OidcApi api) : IClassFixture<OidcApi>
         $"/account/confirm-email?userId={Guid.Empty}&code=y", "/connect/logout",
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Pages))]
     public async Task Pages_refuse_framing_set_a_content_security_policy_and_load_nothing_from_elsewhere(string page)
     {
-        using var browser = api.Browser();
+        using var browser = Api.Browser();
         using var response = await browser.GetAsync(page);
         var html = await response.Content.ReadAsStringAsync();
 
@@ -32,10 +32,10 @@ public sealed class SignInPageTests(OidcApi api) : IClassFixture<OidcApi>
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_mangled_link_gets_the_not_valid_page_and_not_a_server_error()
     {
-        using var browser = api.Browser();
+        using var browser = Api.Browser();
 
         var confirm = await browser.GetAsync("/account/confirm-email?userId=not-a-guid&code=y");
         var reset = await AccountForms.ResetPasswordAsync(browser, "/account/reset-password?userId=not-a-guid&code=y", "Brand-New-Secret-42!");
@@ -55,11 +55,11 @@ public sealed class SignInPageTests(OidcApi api) : IClassFixture<OidcApi>
         { "/connect/logout?state=" + Uri.EscapeDataString(Attack), "state" },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Reflecting))]
     public async Task Pages_encode_what_they_echo(string page, string field)
     {
-        using var browser = api.Browser();
+        using var browser = Api.Browser();
         var html = await (await browser.GetAsync(page)).Content.ReadAsStringAsync();
 
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
@@ -67,15 +67,15 @@ public sealed class SignInPageTests(OidcApi api) : IClassFixture<OidcApi>
         Assert.Equal(Attack, OidcApi.HiddenFields(html)[field]);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("https://evil.example/")]
     [InlineData("//evil.example")]
     [InlineData("/\\evil.example")]
     public async Task Signing_in_never_sends_the_browser_to_another_site(string returnUrl)
     {
-        var email = (await api.AccountAsync(JoinRequests.NewEmail())).Email!;
-        using var browser = api.Browser();
-        using var tampering = api.Browser();
+        var email = (await Api.AccountAsync(JoinRequests.NewEmail())).Email!;
+        using var browser = Api.Browser();
+        using var tampering = Api.Browser();
 
         var viaPage = await AccountForms.LoginAsync(browser, email, OidcApi.Password, returnUrl);
         var viaTamperedForm = await AccountForms.SubmitAsync(tampering, AccountForms.Login,
@@ -88,14 +88,14 @@ public sealed class SignInPageTests(OidcApi api) : IClassFixture<OidcApi>
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ending_the_session_asks_first_and_then_signs_the_browser_out()
     {
         var clientId = TestData.Unique("portal-").ToLowerInvariant();
-        await api.ClientAsync(clientId, ClientKind.Public);
-        var email = (await api.AccountAsync(JoinRequests.NewEmail())).Email!;
-        using var browser = api.Browser();
-        await api.SignInAsync(clientId, email, "openid", browser: browser);
+        await Api.ClientAsync(clientId, ClientKind.Public);
+        var email = (await Api.AccountAsync(JoinRequests.NewEmail())).Email!;
+        using var browser = Api.Browser();
+        await Api.SignInAsync(clientId, email, "openid", browser: browser);
         var authorize = CodeFlow.AuthorizeUrl(clientId, OidcApi.RedirectUri, "openid", CodeFlow.NewVerifier());
 
         var page = await browser.GetAsync("/connect/logout");
@@ -116,3 +116,7 @@ public sealed class SignInPageTests(OidcApi api) : IClassFixture<OidcApi>
         Assert.Contains(AccountForms.Login, after.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 }
+
+public sealed class SignInPageTestsOnSqlite(OidcApi api) : SignInPageTests(api), IClassFixture<OidcApi>;
+
+public sealed class SignInPageTestsOnPostgreSql(OidcApiOnPostgreSql api) : SignInPageTests(api), IClassFixture<OidcApiOnPostgreSql>;

@@ -4,16 +4,16 @@ using Membership.Tests.Infrastructure;
 namespace Membership.Tests.Identity.Tokens;
 
 /// <summary>Partner systems and staff scripts get tokens with their own credentials, for their own scopes only.</summary>
-public sealed class ClientCredentialsTests(OidcApi api) : IClassFixture<OidcApi>
+public abstract class ClientCredentialsTests(OidcApi api) : OidcTest(api)
 {
     private readonly TokenCallers _callers = new(api);
 
-    [Fact]
+    [SkippableFact]
     public async Task A_partner_client_gets_a_verification_token_for_its_agency()
     {
         var (partner, agency) = await _callers.PartnerClientAsync();
 
-        var tokens = await api.ClientCredentialsAsync(partner.ClientId, partner.Secret, ApiScopes.Verification);
+        var tokens = await Api.ClientCredentialsAsync(partner.ClientId, partner.Secret, ApiScopes.Verification);
 
         var payload = TokenResponse.Payload(tokens.AccessToken);
         Assert.Equal(ApiScopes.Verification, payload.GetProperty("scope").GetString());
@@ -24,7 +24,7 @@ public sealed class ClientCredentialsTests(OidcApi api) : IClassFixture<OidcApi>
         Assert.Null(tokens.RefreshToken); // a client asks again with its secret; nothing to refresh
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(ApiScopes.Staff)]
     [InlineData(ApiScopes.Self)]
     [InlineData(ApiScopes.Directory)]
@@ -39,7 +39,7 @@ public sealed class ClientCredentialsTests(OidcApi api) : IClassFixture<OidcApi>
         TokenAssert.NoToken(response, "invalid_scope", "invalid_request");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_scope_the_server_does_not_know_is_invalid_scope()
     {
         var (partner, _) = await _callers.PartnerClientAsync();
@@ -49,7 +49,7 @@ public sealed class ClientCredentialsTests(OidcApi api) : IClassFixture<OidcApi>
         TokenAssert.NoToken(response, "invalid_scope");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_wrong_secret_is_invalid_client()
     {
         var (partner, _) = await _callers.PartnerClientAsync();
@@ -59,18 +59,18 @@ public sealed class ClientCredentialsTests(OidcApi api) : IClassFixture<OidcApi>
         TokenAssert.NoToken(response, "invalid_client");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_missing_secret_is_refused()
     {
         var (partner, _) = await _callers.PartnerClientAsync();
 
-        var response = await api.TokenRequestAsync(new() { ["grant_type"] = "client_credentials", ["client_id"] = partner.ClientId, ["scope"] = ApiScopes.Verification });
+        var response = await Api.TokenRequestAsync(new() { ["grant_type"] = "client_credentials", ["client_id"] = partner.ClientId, ["scope"] = ApiScopes.Verification });
 
         // OpenIddict checks the grant's parameters before the client: a client_credentials request without a secret is invalid_request.
         TokenAssert.NoToken(response, "invalid_client", "invalid_request");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_client_is_invalid_client()
     {
         var response = await _callers.AskForTokenAsync(TokenCallers.NewClientId("nobody-"), "any-secret", ApiScopes.Verification);
@@ -78,7 +78,7 @@ public sealed class ClientCredentialsTests(OidcApi api) : IClassFixture<OidcApi>
         TokenAssert.NoToken(response, "invalid_client");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_public_client_cannot_use_client_credentials()
     {
         var portal = await _callers.PortalAsync();
@@ -88,14 +88,14 @@ public sealed class ClientCredentialsTests(OidcApi api) : IClassFixture<OidcApi>
         TokenAssert.NoToken(response, "invalid_client", "unauthorized_client", "invalid_request");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_staff_client_token_runs_staff_queries()
     {
         var script = await _callers.StaffClientAsync();
         await _callers.Data.MemberAsync(await _callers.Data.PlanAsync());
 
-        var tokens = await api.ClientCredentialsAsync(script.ClientId, script.Secret, ApiScopes.Staff);
-        var data = await api.Client().DataAsync("{ clients { clientId kind } members { totalCount } }", identity: TestIdentity.Bearer(tokens.AccessToken));
+        var tokens = await Api.ClientCredentialsAsync(script.ClientId, script.Secret, ApiScopes.Staff);
+        var data = await Api.Client().DataAsync("{ clients { clientId kind } members { totalCount } }", identity: TestIdentity.Bearer(tokens.AccessToken));
 
         Assert.Contains(data.GetProperty("clients").EnumerateArray(), c => c.Str("clientId") == script.ClientId && c.Str("kind") == "STAFF");
         Assert.True(data.At("members.totalCount").GetInt32() >= 1);
@@ -104,7 +104,7 @@ public sealed class ClientCredentialsTests(OidcApi api) : IClassFixture<OidcApi>
         Assert.False(payload.TryGetProperty(MembershipClaims.AgencyId, out _), "a staff script belongs to no agency");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_staff_client_is_refused_member_scopes()
     {
         var script = await _callers.StaffClientAsync();
@@ -114,13 +114,17 @@ public sealed class ClientCredentialsTests(OidcApi api) : IClassFixture<OidcApi>
         TokenAssert.NoToken(response, "invalid_scope", "invalid_request");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_partner_token_is_not_a_staff_token()
     {
         var partner = await _callers.PartnerTokenAsync();
 
-        var result = await api.Client().PostAsync("{ clients { clientId } }", identity: partner);
+        var result = await Api.Client().PostAsync("{ clients { clientId } }", identity: partner);
 
         Assert.Equal(["FORBIDDEN"], result.ErrorCodes);
     }
 }
+
+public sealed class ClientCredentialsTestsOnSqlite(OidcApi api) : ClientCredentialsTests(api), IClassFixture<OidcApi>;
+
+public sealed class ClientCredentialsTestsOnPostgreSql(OidcApiOnPostgreSql api) : ClientCredentialsTests(api), IClassFixture<OidcApiOnPostgreSql>;

@@ -4,11 +4,11 @@ using Membership.Tests.Infrastructure;
 namespace Membership.Tests.Identity.Tokens;
 
 /// <summary>Staff rotate secrets, disable and enable clients; the token endpoint follows at once.</summary>
-public sealed class ManageClientTests(OidcApi api) : IClassFixture<OidcApi>
+public abstract class ManageClientTests(OidcApi api) : OidcTest(api)
 {
     private readonly TokenCallers _callers = new(api);
 
-    [Fact]
+    [SkippableFact]
     public async Task A_rotated_secret_replaces_the_old_one_at_once()
     {
         var staff = await _callers.StaffScriptAsync();
@@ -23,7 +23,7 @@ public sealed class ManageClientTests(OidcApi api) : IClassFixture<OidcApi>
         (await _callers.AskForTokenAsync(partner.ClientId, rotated, ApiScopes.Verification)).EnsureOk();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_public_client_has_no_secret_to_rotate()
     {
         var portal = await _callers.PortalAsync();
@@ -33,7 +33,7 @@ public sealed class ManageClientTests(OidcApi api) : IClassFixture<OidcApi>
         MutationAssert.Failed(payload, "client", "NOT_CONFIDENTIAL", "input", "clientId");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Changing_an_unknown_client_is_not_found()
     {
         var staff = await _callers.StaffScriptAsync();
@@ -44,7 +44,7 @@ public sealed class ManageClientTests(OidcApi api) : IClassFixture<OidcApi>
         MutationAssert.Failed(await staff.ChangeAsync("enableClient", nobody), "client", "NOT_FOUND", "input", "clientId");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_disabled_client_gets_no_token_until_enabled_again()
     {
         var staff = await _callers.StaffScriptAsync();
@@ -64,22 +64,22 @@ public sealed class ManageClientTests(OidcApi api) : IClassFixture<OidcApi>
         (await _callers.AskForTokenAsync(partner.ClientId, partner.Secret, ApiScopes.Verification)).EnsureOk();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Disabling_a_portal_ends_its_refresh_tokens_for_good()
     {
         var staff = await _callers.StaffScriptAsync();
         var (_, tokens, portal) = await _callers.SignedInMemberAsync(TokenCallers.MemberScopes + " offline_access");
 
         MutationAssert.Succeeded(await staff.ChangeAsync("disableClient", portal), "client");
-        var whileDisabled = await api.RefreshAsync(portal, tokens.RefreshToken!);
+        var whileDisabled = await Api.RefreshAsync(portal, tokens.RefreshToken!);
         MutationAssert.Succeeded(await staff.ChangeAsync("enableClient", portal), "client");
-        var afterEnabling = await api.RefreshAsync(portal, tokens.RefreshToken!);
+        var afterEnabling = await Api.RefreshAsync(portal, tokens.RefreshToken!);
 
         TokenAssert.NoToken(whileDisabled, "invalid_grant", "unauthorized_client", "invalid_client");
         TokenAssert.NoToken(afterEnabling, "invalid_grant");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("rotateClientSecret")]
     [InlineData("disableClient")]
     [InlineData("enableClient")]
@@ -89,9 +89,9 @@ public sealed class ManageClientTests(OidcApi api) : IClassFixture<OidcApi>
         var (_, member, _) = await _callers.SignedInMemberAsync();
         var query = mutation == "rotateClientSecret" ? ClientMutations.Rotate : ClientMutations.Change(mutation);
 
-        var asMember = await api.Client().PostAsync(query, new { id = partner.ClientId }, TestIdentity.Bearer(member.AccessToken));
-        var asPartner = await api.Client().PostAsync(query, new { id = partner.ClientId }, await _callers.PartnerTokenAsync());
-        var anonymous = await api.Client().PostAsync(query, new { id = partner.ClientId });
+        var asMember = await Api.Client().PostAsync(query, new { id = partner.ClientId }, TestIdentity.Bearer(member.AccessToken));
+        var asPartner = await Api.Client().PostAsync(query, new { id = partner.ClientId }, await _callers.PartnerTokenAsync());
+        var anonymous = await Api.Client().PostAsync(query, new { id = partner.ClientId });
 
         MutationAssert.Forbidden(asMember, mutation);
         MutationAssert.Forbidden(asPartner, mutation);
@@ -99,15 +99,19 @@ public sealed class ManageClientTests(OidcApi api) : IClassFixture<OidcApi>
         (await _callers.AskForTokenAsync(partner.ClientId, partner.Secret, ApiScopes.Verification)).EnsureOk(); // nothing changed
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Only_staff_list_clients()
     {
         var (_, member, _) = await _callers.SignedInMemberAsync();
 
-        var asMember = await api.Client().PostAsync("{ clients { clientId } }", identity: TestIdentity.Bearer(member.AccessToken));
-        var anonymous = await api.Client().PostAsync("{ clients { clientId } }");
+        var asMember = await Api.Client().PostAsync("{ clients { clientId } }", identity: TestIdentity.Bearer(member.AccessToken));
+        var anonymous = await Api.Client().PostAsync("{ clients { clientId } }");
 
         Assert.Equal(["FORBIDDEN"], asMember.ErrorCodes);
         TokenAssert.Unauthenticated(anonymous);
     }
 }
+
+public sealed class ManageClientTestsOnSqlite(OidcApi api) : ManageClientTests(api), IClassFixture<OidcApi>;
+
+public sealed class ManageClientTestsOnPostgreSql(OidcApiOnPostgreSql api) : ManageClientTests(api), IClassFixture<OidcApiOnPostgreSql>;

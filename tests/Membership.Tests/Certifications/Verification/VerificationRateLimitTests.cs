@@ -1,0 +1,156 @@
+using System.Net;
+using Membership.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Membership.Tests.Certifications.Verification;
+
+/// <summary>
+/// The limits on verification, counted in the database: per client and address for both queries (an IPv6 address by
+/// its /64), per certificate number for wrong surnames from anywhere, and per address for the status link. Each test
+/// runs its own API instance with small limits on the shared database.
+/// </summary>
+public abstract class VerificationRateLimitTests
+{
+    private readonly OidcApi _api;
+    private readonly VerificationParties _parties;
+
+    protected VerificationRateLimitTests(OidcApi api)
+    {
+        api.EnsureAvailable();
+        _api = api;
+        _parties = new(api);
+    }
+
+    [SkippableFact]
+    public async Task A_partner_clients_third_batch_in_a_minute_gets_429_and_another_client_still_passes()
+    {
+        var first = await _parties.PartnerAsync();
+        var second = await _parties.PartnerAsync();
+        await using var limited = _api.CreateFactory(b => b.UseSetting("Verification:PartnerBatchesPerMinute", "2"));
+        await PublicLookup.AwayFromTheWindowsEndAsync();
+        var ask = new { c = new[] { "SRO-1999-000001" } };
+        var address = PublicLookup.NewAddress(); // both systems call from one network: the limit is per client there
+
+        Assert.False((await Client(limited, address).PostAsync(PartnerBatchTests.Batch, ask, first.Token)).HasErrors);
+        Assert.False((await Client(limited, address).PostAsync(PartnerBatchTests.Batch, ask, first.Token)).HasErrors);
+        var third = await Client(limited, address).PostAsync(PartnerBatchTests.Batch, ask, first.Token);
+        var other = await Client(limited, address).PostAsync(PartnerBatchTests.Batch, ask, second.Token);
+
+        PublicLookup.RateLimited(third);
+        Assert.False(other.HasErrors, other.Text);
+    }
+
+    [SkippableFact]
+    public async Task A_signed_in_client_and_anonymous_callers_from_one_address_count_apart()
+    {
+        var holder = (await _parties.MembersAsync(1))[0];
+        var certificate = await (await _parties.DeskAsync()).RecordAsync(holder, "AMHT", _parties.Data.Today.AddDays(-2));
+        var member = await _parties.SignInAsync(holder);
+        await using var limited = _api.CreateFactory(b => b.UseSetting("Verification:LookupsPerMinute", "1"));
+        await PublicLookup.AwayFromTheWindowsEndAsync();
+        var address = PublicLookup.NewAddress();
+        var variables = new { n = certificate.Number, l = holder.LastName };
+
+        var anonymous = await Client(limited, address).PostAsync(PublicLookup.Query, variables);
+        var signedIn = await Client(limited, address).PostAsync(PublicLookup.Query, variables, member);
+        var again = await Client(limited, address).PostAsync(PublicLookup.Query, variables, member);
+
+        Assert.True(PublicLookup.Answer(anonymous).At("found").GetBoolean());
+        Assert.True(PublicLookup.Answer(signedIn).At("found").GetBoolean());
+        PublicLookup.RateLimited(again);
+    }
+
+    [SkippableFact]
+    public async Task Addresses_of_one_IPv6_64_share_one_limit_and_the_next_64_has_its_own()
+    {
+        var holder = (await _parties.MembersAsync(1))[0];
+        var certificate = await (await _parties.DeskAsync()).RecordAsync(holder, "AMHT", _parties.Data.Today.AddDays(-2));
+        await using var limited = _api.CreateFactory(b => b.UseSetting("Verification:LookupsPerMinute", "2"));
+        await PublicLookup.AwayFromTheWindowsEndAsync();
+        var network = PublicLookup.NewAddress()[..^3]; // "2001:db8:ce:N:"
+
+        Assert.True(PublicLookup.Answer(await PublicLookup.AskAsync(limited, certificate.Number, holder.LastName, $"{network}:1")).At("found").GetBoolean());
+        Assert.True(PublicLookup.Answer(await PublicLookup.AskAsync(limited, certificate.Number, holder.LastName, $"{network}a:b:c:d")).At("found").GetBoolean());
+        PublicLookup.RateLimited(await PublicLookup.AskAsync(limited, certificate.Number, holder.LastName, $"{network}ffff:ffff:ffff:fffe"));
+        Assert.True(PublicLookup.Answer(await PublicLookup.AskAsync(limited, certificate.Number, holder.LastName, PublicLookup.NewAddress())).At("found").GetBoolean());
+    }
+
+    [SkippableFact]
+    public async Task Too_many_wrong_surnames_for_one_number_from_many_addresses_make_even_the_right_one_answer_not_found()
+    {
+        var holder = (await _parties.MembersAsync(1))[0];
+        var desk = await _parties.DeskAsync();
+        var targeted = await desk.RecordAsync(holder, "AMHT", _parties.Data.Today.AddDays(-2));
+        var untouched = await desk.RecordAsync(holder, "CPTED", _parties.Data.Today.AddDays(-2));
+        await using var limited = _api.CreateFactory(b => b.UseSetting("Verification:FailedLookupsPerNumberPerHour", "3"));
+        await AwayFromTheHoursEndAsync();
+
+        var beforeAnyFailure = PublicLookup.Answer(await PublicLookup.AskAsync(limited, targeted.Number, holder.LastName));
+        var mismatches = new List<GraphQLResult>();
+        for (var i = 0; i < 4; i++)
+        {
+            mismatches.Add(await PublicLookup.AskAsync(limited, targeted.Number, $"Wrong{i}"));
+        }
+
+        var rightSurname = await PublicLookup.AskAsync(limited, targeted.Number, holder.LastName);
+
+        Assert.True(beforeAnyFailure.At("found").GetBoolean());
+        Assert.All(mismatches, m => Assert.False(PublicLookup.Answer(m).At("found").GetBoolean()));
+        Assert.Equal(mismatches[0].Text, rightSurname.Text); // never RATE_LIMITED: the limit tells nothing about the number
+        Assert.Equal(mismatches[0].Status, rightSurname.Status);
+        Assert.True(PublicLookup.Answer(await PublicLookup.AskAsync(limited, untouched.Number, holder.LastName)).At("found").GetBoolean());
+    }
+
+    [SkippableFact]
+    public async Task The_status_link_answers_429_with_Retry_After_past_its_limit_and_logs_no_refused_hit()
+    {
+        var holder = (await _parties.MembersAsync(1))[0];
+        var certificate = await (await _parties.DeskAsync()).RecordAsync(holder, "SSO", _parties.Data.Today.AddDays(-2));
+        await using var limited = _api.CreateFactory(b => b.UseSetting("Verification:StatusChecksPerMinute", "2"));
+        await PublicLookup.AwayFromTheWindowsEndAsync();
+        var address = PublicLookup.NewAddress();
+        var path = $"/certificates/status/{certificate.VerificationCode}";
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 4; i++)
+        {
+            answers.Add(await Http(limited, address).GetAsync(path));
+        }
+
+        using var elsewhere = await Http(limited, PublicLookup.NewAddress()).GetAsync(path);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers.Select(a => a.StatusCode));
+        var retryAfter = answers[2].Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        Assert.DoesNotContain(certificate.Number, await answers[2].Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
+        var log = await _api.Client().DataAsync(PublicLookup.StaffLog, new { n = certificate.Number }, await _parties.StaffAsync());
+        Assert.Equal(3, log.At("verificationLog.totalCount").GetInt32()); // two from the limited address, one from elsewhere
+        answers.ForEach(a => a.Dispose());
+    }
+
+    private static GraphQLClient Client(WebApplicationFactory<Program> instance, string? address = null) => new(Http(instance, address ?? PublicLookup.NewAddress()));
+
+    private static HttpClient Http(WebApplicationFactory<Program> instance, string address)
+    {
+        var http = instance.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        http.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+        return http;
+    }
+
+    /// <summary>The per-number limit counts in fixed one-hour windows.</summary>
+    private static async Task AwayFromTheHoursEndAsync()
+    {
+        var left = TimeSpan.FromHours(1) - TimeSpan.FromTicks(DateTimeOffset.UtcNow.UtcTicks % TimeSpan.TicksPerHour);
+        if (left < TimeSpan.FromSeconds(20))
+        {
+            await Task.Delay(left + TimeSpan.FromSeconds(1));
+        }
+    }
+}
+
+public sealed class VerificationRateLimitTestsOnSqlite(OidcApi api) : VerificationRateLimitTests(api), IClassFixture<OidcApi>;
+
+public sealed class VerificationRateLimitTestsOnPostgreSql(OidcApiOnPostgreSql api) : VerificationRateLimitTests(api), IClassFixture<OidcApiOnPostgreSql>;

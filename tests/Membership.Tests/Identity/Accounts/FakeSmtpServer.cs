@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using MimeKit;
+
+namespace Membership.Tests.Identity.Accounts;
+
+/// <summary>A message as the SMTP server received it: the envelope's recipients and the message itself.</summary>
+internal sealed record SmtpDelivery(string MailFrom, IReadOnlyList<string> Recipients, Mail Mail, string Raw);
+
+/// <summary>
+/// An SMTP server on a loopback port that speaks just enough for MailKit without TLS or authentication (EHLO/HELO,
+/// MAIL FROM, RCPT TO, DATA, RSET, NOOP, QUIT) and keeps what it is sent.
+/// </summary>
+internal sealed class FakeSmtpServer : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private readonly List<SmtpDelivery> _deliveries = [];
+
+    public FakeSmtpServer()
+    {
+        _listener.Start();
+        _loop = AcceptAsync();
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    public IReadOnlyList<SmtpDelivery> Deliveries
+    {
+        get
+        {
+            lock (_deliveries)
+            {
+                return [.. _deliveries];
+            }
+        }
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => ServeAsync(client));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using var _ = client;
+        var stream = client.GetStream();
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+        await writer.WriteLineAsync("220 fake-smtp ready");
+        string? from = null;
+        var recipients = new List<string>();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            var command = line.Length >= 4 ? line[..4].ToUpperInvariant() : line.ToUpperInvariant();
+            switch (command)
+            {
+                case "EHLO":
+                    await writer.WriteLineAsync("250-fake-smtp");
+                    await writer.WriteLineAsync("250 SIZE 10485760");
+                    break;
+                case "HELO":
+                    await writer.WriteLineAsync("250 fake-smtp");
+                    break;
+                case "MAIL":
+                    from = Address(line);
+                    recipients.Clear();
+                    await writer.WriteLineAsync("250 OK");
+                    break;
+                case "RCPT":
+                    recipients.Add(Address(line));
+                    await writer.WriteLineAsync("250 OK");
+                    break;
+                case "DATA":
+                    await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
+                    var data = new StringBuilder();
+                    while (await reader.ReadLineAsync() is { } dataLine && dataLine != ".")
+                    {
+                        data.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine).Append("\r\n");
+                    }
+
+                    var raw = data.ToString();
+                    using (var message = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(raw))))
+                    {
+                        lock (_deliveries)
+                        {
+                            _deliveries.Add(new SmtpDelivery(from ?? string.Empty, [.. recipients], Mail.From(message), raw));
+                        }
+                    }
+
+                    await writer.WriteLineAsync("250 OK: queued");
+                    break;
+                case "RSET":
+                case "NOOP":
+                    await writer.WriteLineAsync("250 OK");
+                    break;
+                case "QUIT":
+                    await writer.WriteLineAsync("221 Bye");
+                    return;
+                default:
+                    await writer.WriteLineAsync("502 Command not implemented");
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The address in "MAIL FROM:&lt;a@b&gt; SIZE=…" or "RCPT TO:&lt;a@b&gt;".</summary>
+    private static string Address(string line)
+    {
+        var start = line.IndexOf('<', StringComparison.Ordinal);
+        var end = line.IndexOf('>', StringComparison.Ordinal);
+        return start >= 0 && end > start ? line[(start + 1)..end] : string.Empty;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        await _loop;
+        _stop.Dispose();
+    }
+}
