@@ -70,7 +70,7 @@ public abstract class ExpiryTests(ApiFixture api) : LifecycleTest(api)
         var (conference, type) = await EventAsync();
         var order = await PendingAsync(conference, type, await MemberAsync());
 
-        await TicketDriver.ExpireAsync(Later(TimeSpan.FromMinutes(29)));
+        await TicketDriver.ExpireAsync(Later(TimeSpan.FromMinutes(14)));
 
         var pending = await Tickets.OrderAsync(order);
         Assert.Equal((TicketOrderStatus.Pending, (DateTimeOffset?)null), (pending.Status, pending.ClosedAt));
