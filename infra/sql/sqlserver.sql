@@ -2231,3 +2231,24 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129050403_AgencyConfirmation'
+)
+BEGIN
+    ALTER TABLE [Members] ADD [AgencyConfirmedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129050403_AgencyConfirmation'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129050403_AgencyConfirmation', N'10.0.15');
+END;
+
+COMMIT;
+GO

@@ -45,6 +45,7 @@ public static class MembershipHost
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler(handler => handler.Run(WriteUnexpectedErrorAsync));
+        app.UseMembershipTransportSecurity();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapMembershipGraphQL();

@@ -1699,6 +1699,9 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AgencyConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("AgencyId")
                         .HasColumnType("uuid");
 

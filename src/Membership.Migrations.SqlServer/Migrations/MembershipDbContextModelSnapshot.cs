@@ -1711,6 +1711,9 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("AgencyConfirmedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid?>("AgencyId")
                         .HasColumnType("uniqueidentifier");
 

@@ -1694,6 +1694,9 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AgencyConfirmedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("AgencyId")
                         .HasColumnType("TEXT");
 

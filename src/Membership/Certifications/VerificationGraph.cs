@@ -229,7 +229,9 @@ internal static class VerificationGraph
         var member = pending.Parameters[0];
         var ownOfficer = Expression.Lambda<Func<Member, bool>>(
             Expression.AndAlso(
-                Expression.Equal(Expression.Property(member, nameof(Member.AgencyId)), Expression.Constant(agency, typeof(Guid?))),
+                Expression.AndAlso(
+                    Expression.Equal(Expression.Property(member, nameof(Member.AgencyId)), Expression.Constant(agency, typeof(Guid?))),
+                    Expression.NotEqual(Expression.Property(member, nameof(Member.AgencyConfirmedAt)), Expression.Constant(null, typeof(DateTimeOffset?)))),
                 Expression.Not(pending.Body)),
             member);
         Expression<Func<Member, bool>> consenting = m => db.VerificationConsents.Any(x => x.MemberId == m.Id && x.AgencyId == agency && x.WithdrawnAt == null);
@@ -261,9 +263,10 @@ internal static class VerificationGraph
 
     /// <summary>
     /// Wrong surnames per certificate number, from every address together, so that no one can try surname after surname
-    /// on one number from many addresses. A failure counts (for any number, known or not); once a number has had too
-    /// many in the hour, even the right surname answers found: false, exactly like a mismatch, so the limit itself
-    /// tells nothing about the number. Returns whether the lookup may answer as matched.
+    /// on one number from many addresses. A failure counts for any number, known or not; once a number has had too many
+    /// in the hour, every lookup of it answers RATE_LIMITED until the hour ends, known number or not, so the limit tells
+    /// nothing about the number, and an employer with the right surname is told to try later, never that the
+    /// certificate does not exist. Returns the lookup's match.
     /// </summary>
     private static async Task<bool> WithinFailuresPerNumberAsync(IResolveFieldContext context, string number, bool match)
     {
@@ -271,13 +274,19 @@ internal static class VerificationGraph
         var permits = services.GetRequiredService<IConfiguration>().GetValue("Verification:FailedLookupsPerNumberPerHour", 20);
         var rule = new RateLimitRule("verify-number-failures", permits, TimeSpan.FromHours(1));
         var limits = services.GetRequiredService<RateLimits>();
-        if (!match)
+        var decision = match
+            ? new RateLimitDecision(await limits.CountAsync(rule, number, context.CancellationToken) < permits, RateLimits.UntilWindowEnds(rule, services.GetRequiredService<AssociationCalendar>().Now()))
+            : await limits.TryAcquireAsync(rule, number, context.CancellationToken);
+        if (!decision.Allowed)
         {
-            await limits.TryAcquireAsync(rule, number, context.CancellationToken);
-            return false;
+            throw new ExecutionError("Too many failed verifications of this certificate number; try again later.")
+            {
+                Code = ErrorCodes.RateLimited,
+                Extensions = new Dictionary<string, object?> { ["retryAfterSeconds"] = (int)Math.Ceiling(decision.RetryAfter.TotalSeconds) },
+            };
         }
 
-        return await limits.CountAsync(rule, number, context.CancellationToken) <= permits;
+        return match;
     }
 
     /// <summary>Lookups per client and address (an IPv6 address by its /64), across every instance (the counters live in the database).</summary>

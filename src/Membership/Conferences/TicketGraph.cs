@@ -65,7 +65,9 @@ internal sealed class TicketGraphType : ObjectGraphType<Ticket>
             .Resolve(c => c.Service<ConferenceLoaders>().Order.Load(c.Source.OrderId).Bind(o => TicketAccess.MaySeeOrder(c, o).Then(ok => ok ? o : null)));
         Field<StringGraphType>("attendeeName").Description("Null for a ticket of an agency's block not named yet.").Authorize()
             .Resolve(c => TicketAccess.HolderOnly(c, t => t.AttendeeName));
-        Field<StringGraphType>("attendeeEmail").Authorize().Resolve(c => TicketAccess.HolderOnly(c, t => t.AttendeeEmail));
+        Field<StringGraphType>("attendeeEmail")
+            .Description("The attendee's e-mail: for a guest, the buyer and staff see it; for a member, only that member and staff (it is their private address).")
+            .Authorize().Resolve(c => TicketAccess.HolderOnly(c, t => t.AttendeeEmail, memberPrivate: true));
         Field<MemberType>("attendeeMember").Authorize()
             .Resolve(c => TicketAccess.HolderOnly(c, t => t.AttendeeMemberId).Then(id => id is { } m ? c.Service<MemberLoaders>().Member.Load(m) : LoaderResult.Of<Member?>(null)));
         Field<StringGraphType>("code").Description("The secret the QR carries, while the ticket is valid or used. Its holder, its buyer and staff only.").Authorize()
@@ -145,14 +147,22 @@ internal static class TicketAccess
         return LoaderResult.Of(order is not null && (caller.IsStaff || (caller.MemberId is { } self && order.BuyerMemberId == self)));
     }
 
-    /// <summary>The value for the ticket's holder, its order's buyer or staff; a FORBIDDEN error for this field otherwise.</summary>
-    public static IDataLoaderResult<T?> HolderOnly<T>(IResolveFieldContext<Ticket> context, Func<Ticket, T?> value)
+    /// <summary>
+    /// The value for the ticket's holder, its order's buyer or staff; a FORBIDDEN error for this field otherwise. A
+    /// <paramref name="memberPrivate"/> value of a member attendee (their e-mail) is the member's and staff's only.
+    /// </summary>
+    public static IDataLoaderResult<T?> HolderOnly<T>(IResolveFieldContext<Ticket> context, Func<Ticket, T?> value, bool memberPrivate = false)
     {
         var caller = context.Caller();
         var ticket = context.Source;
         if (caller.IsStaff || (caller.MemberId is { } self && ticket.AttendeeMemberId == self))
         {
             return LoaderResult.Of(value(ticket));
+        }
+
+        if (memberPrivate && ticket.AttendeeMemberId is not null)
+        {
+            throw new ExecutionError($"You are not allowed to read '{context.FieldDefinition.Name}' here.") { Code = ErrorCodes.Forbidden };
         }
 
         return context.Service<ConferenceLoaders>().Order.Load(ticket.OrderId).Bind(order => MaySeeOrder(context, order)).Then(ok => ok

@@ -150,13 +150,17 @@ public sealed class TicketLifecycle(
         var order = await db.TicketOrders.AsNoTracking().Include(o => o.Tickets).SingleAsync(o => o.Id == orderId, ct);
         var freed = order.Tickets.Where(t => Holding.Contains(t.Status)).GroupBy(t => t.TicketTypeId).ToDictionary(g => g.Key, g => g.Count());
         await db.Tickets.Where(t => t.OrderId == orderId && Holding.Contains(t.Status)).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Cancelled), ct);
+
+        // Counters first, then the voucher: the order a purchase takes them in, so a purchase with the same voucher and
+        // this order's expiry never wait for each other in a cycle (a deadlock on PostgreSQL and SQL Server).
+        var offers = await FreeSeatsAsync(db, order.ConferenceId, freed, now, ct);
         if (order.VoucherId is { } voucher)
         {
             var uses = order.VoucherUses;
             await db.Vouchers.Where(v => v.Id == voucher && v.Used >= uses).ExecuteUpdateAsync(s => s.SetProperty(v => v.Used, v => v.Used - uses), ct);
         }
 
-        return (true, await FreeSeatsAsync(db, order.ConferenceId, freed, now, ct));
+        return (true, offers);
     }
 
     /// <summary>Expires pending orders past their hold and waiting-list offers past their time. Safe on several instances at once.</summary>

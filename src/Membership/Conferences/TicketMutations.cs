@@ -20,7 +20,7 @@ internal static class TicketMutations
     public static void AddTicketMutations(this ObjectGraphType mutation)
     {
         mutation.Field<PurchaseTicketsPayloadType>("purchaseTickets")
-            .Description("Creates a pending order that holds its seats (30 minutes by default) and returns the Stripe Checkout URL; the tickets become valid when Stripe "
+            .Description("Creates a pending order that holds its seats (15 minutes by default, `Tickets:HoldMinutes`) and returns the Stripe Checkout URL; the tickets become valid when Stripe "
                 + "confirms the payment. Members buy as themselves; anyone may buy with a name and e-mail (rate-limited per address); an agency buys a block and names attendees later.")
             .Argument<NonNullGraphType<PurchaseTicketsInputType>>("input")
             .ResolveAsync(async c =>

@@ -299,7 +299,7 @@ public sealed class TicketOperations(
         var entry = new WaitingListEntry
         {
             Id = calendar.NewId(), TicketTypeId = type.Id, MemberId = memberId, Name = who, Email = address, Status = WaitingStatus.Waiting, JoinedAt = now,
-            OpenKey = OpenKey(type.Id, memberId, address),
+            OpenKey = OpenKey(type.Id, address),
         };
         db.WaitingList.Add(entry);
         try
@@ -316,11 +316,11 @@ public sealed class TicketOperations(
     }
 
     /// <summary>
-    /// Unique while an entry is waiting or offered (null once it closes): one open place per person and ticket type,
-    /// however many joins race.
+    /// Unique while an entry is waiting or offered (null once it closes): one open place per e-mail address and ticket
+    /// type, however many joins race (a member's entry carries the member's address, so a member and a guest entry with
+    /// that address are one person, as the check before the insert says).
     /// </summary>
-    internal static string OpenKey(Guid ticketTypeId, Guid? memberId, string email) =>
-        $"{ticketTypeId}:{(memberId is { } id ? id.ToString() : email.ToLowerInvariant())}";
+    internal static string OpenKey(Guid ticketTypeId, string email) => $"{ticketTypeId}:{email.ToLowerInvariant()}";
 
     /// <summary>Leaves a waiting list; an open offer is declined, and its seat goes to the next person.</summary>
     public async Task<Payload<WaitingListEntry>> LeaveWaitingListAsync(Guid entryId, TicketActor actor, CancellationToken ct)

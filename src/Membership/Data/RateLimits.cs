@@ -68,6 +68,9 @@ public sealed class RateLimits(IDbContextFactory<MembershipDbContext> factory, A
             .Where(c => c.Key == counterKey && c.WindowStart == windowStart).Select(c => c.Count).SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>How long until the current window of a limit ends.</summary>
+    public static TimeSpan UntilWindowEnds(RateLimitRule rule, DateTimeOffset now) => Window(rule, string.Empty, now).WindowStart + rule.Window - now;
+
     private static (string Key, DateTimeOffset WindowStart) Window(RateLimitRule rule, string key, DateTimeOffset now)
     {
         var windowTicks = rule.Window.Ticks;

@@ -116,6 +116,7 @@ internal sealed class DemoMembers(Random random, AssociationCalendar calendar, I
             },
             DateOfBirth = _today.AddYears(-age).AddDays(-random.Next(365)),
             AgencyId = profile.Agency?.Agency.Id,
+            AgencyConfirmedAt = profile.Agency is null ? null : _now,
             JobTitle = Pick(DemoNames.JobTitles(profile.Category, lawEnforcement)),
             Category = profile.Category,
             IsSwornOfficer = sworn,

@@ -62,6 +62,7 @@ public static class GraphQLSetup
             .AddErrorInfoProvider(sp => new MembershipErrorInfoProvider(environment.IsDevelopment(), sp.GetRequiredService<IHttpContextAccessor>()))
             .AddValidationRule<AuthenticationRule>()
             .AddValidationRule<AliasLimitRule>()
+            .AddValidationRule<Paging.MutationPagingRule>()
             .AddValidationRule<IntrospectionRule>()
             .AddValidationRule(_ => new LimitsRule(complexity, introspection))
             .UseMiddleware<AuthorizationFieldMiddleware>()

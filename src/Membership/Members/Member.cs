@@ -37,6 +37,12 @@ public sealed class Member
 
     public Guid? AgencyId { get; set; }
     public Agency? Agency { get; set; }
+
+    /// <summary>
+    /// When staff set or confirmed <see cref="AgencyId"/>. An agency named by the member on joining is only a claim: it
+    /// gives no rights to act for the agency (its ticket blocks, its group dues, its partner lookups) until confirmed.
+    /// </summary>
+    public DateTimeOffset? AgencyConfirmedAt { get; set; }
     public string? JobTitle { get; set; }
     public MemberCategory Category { get; set; }
     public bool IsSwornOfficer { get; set; }

@@ -41,7 +41,7 @@ internal static class MemberMutations
 
                 member.SuspendedAt = now;
                 member.SuspensionReason = reason;
-            }));
+            }, closes: true));
 
         mutation.Mutation<ReinstateMemberPayloadType, ReinstateMemberInputType>("reinstateMember",
                 "Lifts a suspension; the status follows from the dates again. Staff only.")
@@ -76,7 +76,7 @@ internal static class MemberMutations
 
                 term.CancelledAt = now;
                 term.CancellationReason = reason;
-            }));
+            }, closes: true));
     }
 
     private static Task<Payload<Member>> RegisterAsync(IResolveFieldContext context, RegisterMemberInput input)
@@ -137,6 +137,7 @@ internal static class MemberMutations
             if (input.Has("agencyId"))
             {
                 member.AgencyId = await MemberRegistration.CheckAgencyAsync(db, errors, input.Get<string>("agencyId"), ct);
+                member.AgencyConfirmedAt = member.AgencyId is null ? null : calendar.Now(); // staff set or confirm it
             }
 
             if (input.Has("jobTitle"))
@@ -183,12 +184,17 @@ internal static class MemberMutations
         }
     }
 
-    /// <summary>Loads a member and its current term for a staff action on them, saved only if the action reports no error.</summary>
-    private static Task<Payload<Member>> ChangeAsync(IResolveFieldContext context, Action<Member, MembershipTerm?, MemberReasonInput, UserErrors, DateTimeOffset> change)
+    /// <summary>
+    /// Loads a member and its current term for a staff action on them, saved only if the action reports no error. An
+    /// action that <paramref name="closes"/> the membership then ends its automatic renewal at Stripe, after the commit
+    /// and quietly (what fails is left for reconciliation: see ClosedMemberships).
+    /// </summary>
+    private static async Task<Payload<Member>> ChangeAsync(IResolveFieldContext context, Action<Member, MembershipTerm?, MemberReasonInput, UserErrors, DateTimeOffset> change,
+        bool closes = false)
     {
         var input = context.GetArgument<MemberReasonInput>("input");
         var calendar = context.Service<AssociationCalendar>();
-        return context.WriteAsync<Member>(async (db, errors, ct) =>
+        var payload = await context.WriteAsync<Member>(async (db, errors, ct) =>
         {
             if (errors.Id(input.MemberId, MemberType.TypeName, "input", "memberId") is not { } id)
             {
@@ -210,5 +216,11 @@ internal static class MemberMutations
             member.UpdatedAt = now;
             return member;
         });
+        if (closes && payload.Result is { } closed)
+        {
+            await context.Service<Dues.Payments.ClosedMemberships>().EndAutoRenewalsAsync(closed.Id, context.CancellationToken);
+        }
+
+        return payload;
     }
 }

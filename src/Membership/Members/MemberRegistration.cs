@@ -48,6 +48,7 @@ internal static class MemberRegistration
         MemberRules.CheckSroSince(errors, member.SroSince, member.DateOfBirth, today, "input", "sroSince");
         MemberRules.CheckCategory(errors, member.Category, member.IsSwornOfficer, "input", "category");
         member.AgencyId = await CheckAgencyAsync(db, errors, input.AgencyId, ct);
+        member.AgencyConfirmedAt = member.AgencyId is null ? null : now; // staff registering; joinAssociation clears it
         await CheckEmailFreeAsync(db, errors, member, ct);
 
         var startsOn = input.StartsOn ?? today;

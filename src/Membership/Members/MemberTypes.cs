@@ -39,6 +39,10 @@ internal sealed class MemberType : ObjectGraphType<Member>
         Field(m => m.DateOfBirth, nullable: true).PersonalData(m => m.Id);
 
         Field<AgencyType>("agency").Resolve(c => c.Source.AgencyId is { } id ? c.Service<AgencyLoaders>().Agency.Load(id) : null);
+        Field(m => m.AgencyConfirmedAt, nullable: true)
+            .Description("When staff set or confirmed the agency (updateMember). An agency named on joining is a claim until then: it gives no "
+                + "right to act for the agency (ticket blocks, group dues) and partner agencies do not see the member as their officer. Private: the member and staff.")
+            .PersonalData(m => m.Id);
         Field(m => m.JobTitle, nullable: true);
         Field<NonNullGraphType<MemberCategoryType>>("category").Resolve(c => c.Source.Category);
         Field<NonNullGraphType<BooleanGraphType>>("swornOfficer").Description("A sworn law-enforcement officer.").Resolve(c => c.Source.IsSwornOfficer);

@@ -69,7 +69,7 @@ public static class MembershipStatusRules
     /// the member's own claim until staff accept them, so a pending applicant (or a lapsed, suspended, cancelled member) acts for none.
     /// </summary>
     public static IQueryable<Member> ActingForTheirAgency(this IQueryable<Member> members, DateOnly today) =>
-        members.Where(InGoodStanding(today));
+        members.Where(InGoodStanding(today)).Where(m => m.AgencyConfirmedAt != null);
 
     public static Expression<Func<Member, bool>> HasStatus(MembershipStatus status, DateOnly today) => status switch
     {

@@ -87,6 +87,7 @@ public sealed class TestData(ApiFixture api)
                 MailingAddress = new MailingAddress { Line1 = "1 Main St", City = "Mobile", StateCode = "AL", PostalCode = "36602" },
                 DateOfBirth = new DateOnly(1985, 5, 17),
                 AgencyId = agency?.Id,
+                AgencyConfirmedAt = agency is null ? null : now,
                 Category = plan.Category,
                 IsSwornOfficer = plan.Category == MemberCategory.Regular,
                 StateCode = agency?.StateCode ?? "AL",

@@ -165,6 +165,57 @@ public abstract class MemberQueryTests(ApiFixture api) : ApiTest(api)
     }
 
     [SkippableFact]
+    public async Task Without_first_or_last_a_page_holds_20_members()
+    {
+        var prefix = TestData.Unique("Default");
+        var expected = (await _data.MembersAsync(23, await _data.PlanAsync(), lastNamePrefix: prefix)).Select(m => m.LastName).Order(StringComparer.Ordinal).ToList();
+        const string query = """
+            query($s: String, $after: String) { members(filter: { search: $s }, after: $after) {
+              totalCount pageInfo { hasNextPage endCursor } edges { node { lastName } } } }
+            """;
+
+        var first = await Client.DataAsync(query, new { s = prefix }, TestIdentity.Staff);
+        var rest = await Client.DataAsync(query, new { s = prefix, after = first.Str("members.pageInfo.endCursor") }, TestIdentity.Staff);
+
+        Assert.Equal(23, first.At("members.totalCount").GetInt32());
+        Assert.Equal(expected[..20], first.At("members.edges").EnumerateArray().Select(e => e.Str("node.lastName")!));
+        Assert.True(first.At("members.pageInfo.hasNextPage").GetBoolean());
+        Assert.Equal(expected[20..], rest.At("members.edges").EnumerateArray().Select(e => e.Str("node.lastName")!));
+        Assert.False(rest.At("members.pageInfo.hasNextPage").GetBoolean());
+    }
+
+    [SkippableFact]
+    public async Task Status_filter_CANCELLED_finds_exactly_the_members_whose_membership_was_cancelled()
+    {
+        var plan = await _data.PlanAsync(graceDays: 30);
+        var prefix = TestData.Unique("Cancel");
+        var members = await _data.MembersAsync(4, plan, lastNamePrefix: prefix);
+        await _data.MemberAsync(plan, termStart: _data.Today.AddMonths(-14), shape: m => m.SetName("A", prefix + "Lapsed"));
+        await _data.MemberAsync(plan, activated: false, shape: m => m.SetName("A", prefix + "Pending"));
+        await _data.MemberAsync(plan, shape: m => { m.SetName("A", prefix + "Suspended"); m.SuspendedAt = DateTimeOffset.UtcNow; });
+        var cancelled = new[] { members[0], members[2] };
+        foreach (var member in cancelled)
+        {
+            var payload = (await Client.DataAsync(
+                "mutation($input: CancelMembershipInput!) { cancelMembership(input: $input) { member { id } userErrors { code } } }",
+                new { input = new { memberId = TestData.MemberId(member), reason = "Left the profession" } }, TestIdentity.Staff)).At("cancelMembership");
+            Assert.Empty(payload.UserErrorCodes());
+        }
+
+        var result = await Client.DataAsync(
+            "query($s: String) { members(filter: { search: $s, status: [CANCELLED] }) { totalCount nodes { id membershipStatus inGoodStanding } } }",
+            new { s = prefix }, TestIdentity.Staff);
+
+        var nodes = result.At("members.nodes").EnumerateArray().ToList();
+        Assert.Equal(cancelled.Select(TestData.MemberId).Order(StringComparer.Ordinal), nodes.Select(n => n.Str("id")!).Order(StringComparer.Ordinal));
+        Assert.Equal(2, result.At("members.totalCount").GetInt32());
+        Assert.All(nodes, n => Assert.Equal("CANCELLED", n.Str("membershipStatus")));
+        Assert.All(nodes, n => Assert.False(n.At("inGoodStanding").GetBoolean()));
+        var all = await Client.DataAsync("{ members(filter: { status: [CANCELLED] }, first: 100) { nodes { id } } }", identity: TestIdentity.Staff);
+        Assert.Subset(all.At("members.nodes").EnumerateArray().Select(n => n.Str("id")!).ToHashSet(), cancelled.Select(TestData.MemberId).ToHashSet());
+    }
+
+    [SkippableFact]
     public async Task Agency_lists_its_members_and_counts_them()
     {
         var plan = await _data.PlanAsync();

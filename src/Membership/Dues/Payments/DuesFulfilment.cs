@@ -20,7 +20,12 @@ internal static class DuesFulfilment
         return updated == 0 ? null : await db.DuesPayments.Include(p => p.Lines).SingleAsync(which, ct);
     }
 
-    /// <summary>Marks the payment paid and gives each line its term. Does nothing to a payment already paid.</summary>
+    /// <summary>
+    /// Marks the payment paid and gives each line its term. Does nothing to a payment already paid. A line whose member
+    /// is closed at this moment (suspended, or the current term cancelled) gets no term: its amount is recorded as an
+    /// automatic refund that <see cref="ClosedMemberships"/> sends once this transaction committed (a line left without
+    /// a term on a paid payment is such a line).
+    /// </summary>
     public static async Task<bool> SucceedAsync(MembershipDbContext db, AssociationCalendar calendar, DuesPayment payment, DateTimeOffset paidAt, CancellationToken ct)
     {
         if (payment.Status is not (DuesPaymentStatus.Pending or DuesPaymentStatus.Failed or DuesPaymentStatus.Expired))
@@ -30,8 +35,12 @@ internal static class DuesFulfilment
 
         var plan = await db.MembershipPlans.AsNoTracking().SingleAsync(p => p.Id == payment.PlanId, ct);
         var paidOn = calendar.DateOf(paidAt);
-        await LockMembersAsync(db, payment.Lines.Where(l => l.TermId is null).Select(l => l.MemberId), ct);
-        foreach (var line in payment.Lines.Where(l => l.TermId is null))
+        var memberIds = payment.Lines.Where(l => l.TermId is null).Select(l => l.MemberId).Distinct().ToList();
+        await LockMembersAsync(db, memberIds, ct);
+        // Read under the members' locks: a suspension or cancellation commits either wholly before this or after it.
+        var closed = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).Where(ClosedMemberships.IsClosed)
+            .Select(m => new { m.Id, m.Number, Suspended = m.SuspendedAt != null }).ToListAsync(ct);
+        foreach (var line in payment.Lines.Where(l => l.TermId is null && closed.All(c => c.Id != l.MemberId)))
         {
             var term = await ExtendAsync(db, calendar, line, plan, paidOn, ct);
             line.TermId = term.Id;
@@ -42,6 +51,18 @@ internal static class DuesFulfilment
         payment.Status = DuesPaymentStatus.Succeeded;
         payment.CompletedAt = paidAt;
         payment.FailureReason = null;
+        var refund = Math.Min(payment.Lines.Where(l => closed.Any(c => c.Id == l.MemberId)).Sum(l => l.Amount), payment.Amount);
+        if (refund > 0)
+        {
+            var who = string.Join(", ", closed.OrderBy(c => c.Number).Take(10).Select(c => $"{MemberNumbers.Format(c.Number)} {(c.Suspended ? "suspended" : "cancelled")}"))
+                + (closed.Count > 10 ? $" and {closed.Count - 10} more" : string.Empty); // the reason holds 500 characters
+            db.DuesRefunds.Add(new DuesRefund
+            {
+                Id = calendar.NewId(), PaymentId = payment.Id, Amount = refund, IdempotencyKey = Guid.NewGuid(), CreatedAt = calendar.Now(), CreatedBy = ClosedMemberships.RefundedBy,
+                Reason = $"Membership closed when the payment arrived ({who}): refunded automatically, no term given.",
+            });
+        }
+
         return true;
     }
 

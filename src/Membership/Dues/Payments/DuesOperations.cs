@@ -11,8 +11,8 @@ namespace Membership.Dues.Payments;
 
 /// <summary>Staff's refunds, members' automatic renewal switch, and reconciliation with Stripe.</summary>
 public sealed class DuesOperations(
-    IDbContextFactory<MembershipDbContext> factory, StripeGateway stripe, StripeWebhooks webhooks, AssociationCalendar calendar, IOptions<StripeOptions> options,
-    ILogger<DuesOperations> logger)
+    IDbContextFactory<MembershipDbContext> factory, StripeGateway stripe, StripeWebhooks webhooks, ClosedMemberships closedMemberships, AssociationCalendar calendar,
+    IOptions<StripeOptions> options, ILogger<DuesOperations> logger)
 {
     /// <summary>
     /// Refunds through Stripe under an idempotency key kept with our refund record, and applies the new refunded total
@@ -68,11 +68,20 @@ public sealed class DuesOperations(
         return Payload<DuesPayment>.Success(payment);
     }
 
-    /// <summary>Turns a member's automatic renewal on or off (Stripe's cancel-at-period-end): the paid period always runs out.</summary>
+    /// <summary>
+    /// Turns a member's automatic renewal on or off (Stripe's cancel-at-period-end): the paid period always runs out.
+    /// A closed membership (suspended, or its term cancelled) cannot turn it on: its payments would only be refunded.
+    /// </summary>
     public async Task<Payload<DuesSubscription>> SetAutoRenewAsync(Guid memberId, bool enabled, CancellationToken ct)
     {
         stripe.EnsureAvailable();
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (enabled && await db.Members.Where(m => m.Id == memberId).AnyAsync(ClosedMemberships.IsClosed, ct))
+        {
+            return Payload<DuesSubscription>.Failure(new UserErrors().Add(UserErrorCodes.MembershipClosed,
+                "The membership is suspended or cancelled; staff must reinstate it before automatic renewal can be turned on.", "input", "enabled"));
+        }
+
         var subscription = await db.DuesSubscriptions.Where(s => s.MemberId == memberId && s.Status != "canceled" && s.Status != "incomplete_expired")
             .OrderByDescending(s => s.UpdatedAt).FirstOrDefaultAsync(ct);
         if (subscription is null)
@@ -161,6 +170,9 @@ public sealed class DuesOperations(
             }
         }
 
+        // What a closed membership is still owed at Stripe: refunds not confirmed, automatic renewals not ended.
+        failed += await closedMemberships.SendRefundsAsync(null, ct);
+        failed += await closedMemberships.EndAutoRenewalsAsync(null, ct);
         logger.LogInformation("Reconciliation applied {Events} events, updated {Sessions} pending checkouts and skipped {Failed} that failed.", applied, sessions, failed);
         return new ReconciliationResult(applied, sessions, failed);
     }

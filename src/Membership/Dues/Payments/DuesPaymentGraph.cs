@@ -50,7 +50,7 @@ internal sealed class DuesPaymentType : ObjectGraphType<DuesPayment>
             .Resolve(c => c.Source.StripeInvoiceId);
         Field<StringGraphType>("stripeCustomerId").Description("Staff only: Stripe's customer (cus_…) of the payer.").AuthorizeWithPolicy(Policies.Staff)
             .Resolve(c => c.Source.StripeCustomerId);
-        Field<ListGraphType<NonNullGraphType<DuesRefundType>>>("refunds").Description("Staff only: refunds issued through refundDuesPayment, oldest first.")
+        Field<ListGraphType<NonNullGraphType<DuesRefundType>>>("refunds").Description("Staff only: refunds issued through refundDuesPayment, and the automatic ones of a payment that arrived for a closed membership, oldest first.")
             .AuthorizeWithPolicy(Policies.Staff)
             .Resolve(c => c.Service<DuesLoaders>().RefundsOfPayment.Load(c.Source.Id));
     }
@@ -64,12 +64,12 @@ internal sealed class DuesRefundType : ObjectGraphType<PaymentRefund>
     public DuesRefundType()
     {
         Name = "DuesRefund";
-        Description = "A refund staff issued through Stripe.";
+        Description = "A refund through Stripe: issued by staff, or automatic (refundedBy \"system\") when a payment arrived for a suspended or cancelled membership.";
         Field<NonNullGraphType<MoneyType>>("amount").Resolve(c => new Money(c.Source.Refund.Amount, c.Source.Currency));
         Field<NonNullGraphType<StringGraphType>>("reason").Resolve(c => c.Source.Refund.Reason);
-        Field<NonNullGraphType<StringGraphType>>("refundedBy").Description("The staff account that issued it (its subject).").Resolve(c => c.Source.Refund.CreatedBy);
+        Field<NonNullGraphType<StringGraphType>>("refundedBy").Description("The staff account that issued it (its subject), or \"system\" for an automatic refund.").Resolve(c => c.Source.Refund.CreatedBy);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("refundedAt").Resolve(c => c.Source.Refund.CreatedAt);
-        Field<StringGraphType>("stripeRefundId").Description("Stripe's refund (re_…).").Resolve(c => c.Source.Refund.StripeRefundId);
+        Field<StringGraphType>("stripeRefundId").Description("Stripe's refund (re_…); null while an automatic refund waits for Stripe (reconciliation sends it again).").Resolve(c => c.Source.Refund.StripeRefundId);
     }
 }
 

@@ -31,6 +31,7 @@ public static class DuesSetup
         }
 
         services.AddSingleton<StripeGateway>();
+        services.AddSingleton<ClosedMemberships>();
         services.AddSingleton<StripeWebhooks>();
         services.AddSingleton<DuesCheckout>();
         services.AddSingleton<DuesOperations>();

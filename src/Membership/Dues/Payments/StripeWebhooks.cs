@@ -21,7 +21,7 @@ public enum WebhookOutcome
 /// </summary>
 public sealed class StripeWebhooks(
     IDbContextFactory<MembershipDbContext> factory, StripeGateway stripe, AssociationCalendar calendar, Microsoft.Extensions.Options.IOptions<StripeOptions> options,
-    IEnumerable<IStripeOrderHandler> handlers, ILogger<StripeWebhooks> logger)
+    IEnumerable<IStripeOrderHandler> handlers, ClosedMemberships closedMemberships, ILogger<StripeWebhooks> logger)
 {
     public static readonly string[] HandledTypes =
     [
@@ -85,7 +85,7 @@ public sealed class StripeWebhooks(
         var applied = !HandledTypes.Contains(stripeEvent.Type) ? false : stripeEvent.Data.Object switch
         {
             Session session => await ApplySessionAsync(db, session.Id, stripeEvent.Type, occurredAt, afterCommit, ct),
-            Invoice invoice => await ApplyInvoiceAsync(db, invoice.Id, occurredAt, ct),
+            Invoice invoice => await ApplyInvoiceAsync(db, invoice.Id, occurredAt, afterCommit, ct),
             Subscription subscription => await UpsertSubscriptionAsync(db, await stripe.GetSubscriptionAsync(subscription.Id, ct), ct),
             Charge charge => await ApplyChargeAsync(db, await stripe.GetChargeAsync(charge.Id, ct), afterCommit, ct),
             _ => false,
@@ -121,6 +121,7 @@ public sealed class StripeWebhooks(
             payment.StripePaymentIntentId ??= session.PaymentIntentId ?? (session.InvoiceId is { } invoice ? await PaymentIntentOfInvoiceAsync(invoice, ct) : null);
             var paidAt = occurredAt ?? await ChargedAtAsync(payment.StripePaymentIntentId, ct);
             var changed = await DuesFulfilment.SucceedAsync(db, calendar, payment, PastOrNow(paidAt), ct);
+            SettleClosedAfterCommit(payment, changed, afterCommit);
             if (session.SubscriptionId is { } subscription)
             {
                 await UpsertSubscriptionAsync(db, await stripe.GetSubscriptionAsync(subscription, ct), ct);
@@ -142,7 +143,7 @@ public sealed class StripeWebhooks(
     /// The first invoice of a subscription is the checkout's own payment; a later paid invoice is an automatic
     /// renewal, recorded once under its invoice id and fulfilled; a failed one is recorded and extends nothing.
     /// </summary>
-    private async Task<bool> ApplyInvoiceAsync(MembershipDbContext db, string invoiceId, DateTimeOffset? occurredAt, CancellationToken ct)
+    private async Task<bool> ApplyInvoiceAsync(MembershipDbContext db, string invoiceId, DateTimeOffset? occurredAt, List<Func<CancellationToken, Task>> afterCommit, CancellationToken ct)
     {
         var invoice = await stripe.GetInvoiceAsync(invoiceId, ct);
         var paidAt = invoice.StatusTransitions?.PaidAt is { } paid ? new DateTimeOffset(DateTime.SpecifyKind(paid, DateTimeKind.Utc)) : occurredAt;
@@ -157,7 +158,7 @@ public sealed class StripeWebhooks(
             var firstPayment = details.Metadata?.GetValueOrDefault("payment_id") is { } raw && Guid.TryParse(raw, out var id) ? id : Guid.Empty;
             var session = await db.DuesPayments.Where(p => p.Id == firstPayment || p.StripeSubscriptionId == subscriptionId)
                 .Select(p => p.StripeCheckoutSessionId).FirstOrDefaultAsync(ct);
-            return session is not null && await ApplySessionAsync(db, session, null, paidAt, null, ct);
+            return session is not null && await ApplySessionAsync(db, session, null, paidAt, afterCommit, ct);
         }
 
         var subscription = await db.DuesSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.StripeSubscriptionId == subscriptionId, ct);
@@ -190,7 +191,9 @@ public sealed class StripeWebhooks(
         if (invoice.Status == "paid")
         {
             payment.StripePaymentIntentId ??= invoice.Payments?.Data.FirstOrDefault()?.Payment?.PaymentIntentId;
-            return await DuesFulfilment.SucceedAsync(db, calendar, payment, PastOrNow(paidAt), ct);
+            var changed = await DuesFulfilment.SucceedAsync(db, calendar, payment, PastOrNow(paidAt), ct);
+            SettleClosedAfterCommit(payment, changed, afterCommit);
+            return changed;
         }
 
         return DuesFulfilment.Fail(payment, DuesPaymentStatus.Failed, "The automatic renewal payment failed.", calendar.Now());
@@ -231,6 +234,19 @@ public sealed class StripeWebhooks(
         row.CurrentPeriodEnd = subscription.Items?.Data.FirstOrDefault()?.CurrentPeriodEnd is { } end ? new DateTimeOffset(DateTime.SpecifyKind(end, DateTimeKind.Utc)) : row.CurrentPeriodEnd;
         row.UpdatedAt = calendar.Now();
         return true;
+    }
+
+    /// <summary>
+    /// A payment just applied with lines left without a term (their members were closed): once committed, Stripe
+    /// refunds their share and their automatic renewals end. Quiet: what fails is left for reconciliation.
+    /// </summary>
+    private void SettleClosedAfterCommit(DuesPayment payment, bool changed, List<Func<CancellationToken, Task>>? afterCommit)
+    {
+        var closed = payment.Lines.Where(l => l.TermId is null).Select(l => l.MemberId).Distinct().ToList();
+        if (changed && closed.Count > 0)
+        {
+            afterCommit?.Add(c => closedMemberships.SettleAsync(payment.Id, closed, c));
+        }
     }
 
     /// <summary>Offers a session or charge that is no dues payment to the other order handlers (tickets).</summary>

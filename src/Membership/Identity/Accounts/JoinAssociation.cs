@@ -63,6 +63,11 @@ internal static class JoinAssociation
         try
         {
             var member = await MemberRegistration.RegisterAsync(db, errors, input.AsRegistration(), calendar, ct);
+            if (member is not null)
+            {
+                member.AgencyConfirmedAt = null; // the applicant's own claim, until staff confirm it
+            }
+
             if (member is not null && await users.FindByEmailAsync(member.Email) is not null)
             {
                 errors.Add(UserErrorCodes.EmailTaken, "An account already uses this e-mail address.", "input", "email");

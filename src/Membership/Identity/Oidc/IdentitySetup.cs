@@ -114,6 +114,11 @@ public static class IdentitySetup
                 {
                     o.SetIssuer(new Uri(options.Issuer));
                 }
+                else if (!development && !string.IsNullOrWhiteSpace(options.PublicBaseUrl))
+                {
+                    // Never the request's Host header: behind a load balancer every instance names the same issuer.
+                    o.SetIssuer(new Uri(options.PublicBaseUrl));
+                }
 
                 var aspNetCore = o.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
@@ -152,7 +157,11 @@ public static class IdentitySetup
         return services;
     }
 
-    public static WebApplication UseMembershipIdentity(this WebApplication app)
+    /// <summary>
+    /// Outside Development, credentials over plain http are refused before anything reads them: called right after the
+    /// forwarded headers (which tell a request the load balancer received over https), before authentication.
+    /// </summary>
+    public static WebApplication UseMembershipTransportSecurity(this WebApplication app)
     {
         StartupChecks.EnsureDeployable(app.Configuration, app.Environment);
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OidcOptions>>().Value;
@@ -164,10 +173,16 @@ public static class IdentitySetup
             }
             else
             {
-                app.UseHttpsForCredentials(); // runs before any endpoint: WebApplication adds the endpoints at the end
+                app.UseHttpsForCredentials();
             }
         }
 
+        return app;
+    }
+
+    public static WebApplication UseMembershipIdentity(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OidcOptions>>().Value;
         app.MapAccountPages();
         if (string.IsNullOrWhiteSpace(options.Authority))
         {

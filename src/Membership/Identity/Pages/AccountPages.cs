@@ -18,6 +18,9 @@ namespace Membership.Identity.Pages;
 /// <summary>Sign-in, sign-out, e-mail confirmation and password reset pages of the host.</summary>
 public static class AccountPages
 {
+    /// <summary>A hash of a random password, checked when no account has the address (same work, same time).</summary>
+    private static string? _unknownAccountHash;
+
     public const string LoginPath = "/account/login";
     public const string LogoutPath = "/account/logout";
     public const string ConfirmEmailPath = "/account/confirm-email";
@@ -66,6 +69,10 @@ public static class AccountPages
         IResult Wrong() => LoginForm(http, antiforgery, returnUrl, "The e-mail address or password is wrong.", StatusCodes.Status401Unauthorized);
         if (account is null)
         {
+            // Hash the password all the same, so the time of the answer does not tell which addresses have accounts.
+            var nobody = new Account { UserName = string.Empty };
+            _unknownAccountHash ??= users.PasswordHasher.HashPassword(nobody, Guid.NewGuid().ToString());
+            users.PasswordHasher.VerifyHashedPassword(nobody, _unknownAccountHash, form["password"].ToString());
             return Wrong();
         }
 

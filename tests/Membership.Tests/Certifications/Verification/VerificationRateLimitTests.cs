@@ -77,28 +77,40 @@ public abstract class VerificationRateLimitTests
     }
 
     [SkippableFact]
-    public async Task Too_many_wrong_surnames_for_one_number_from_many_addresses_make_even_the_right_one_answer_not_found()
+    public async Task Too_many_wrong_surnames_for_one_number_from_many_addresses_make_every_lookup_of_it_rate_limited_known_or_not()
     {
         var holder = (await _parties.MembersAsync(1))[0];
         var desk = await _parties.DeskAsync();
         var targeted = await desk.RecordAsync(holder, "AMHT", _parties.Data.Today.AddDays(-2));
         var untouched = await desk.RecordAsync(holder, "CPTED", _parties.Data.Today.AddDays(-2));
+        var unknown = $"SRO-1999-{Random.Shared.Next(100000, 999999)}";
         await using var limited = _api.CreateFactory(b => b.UseSetting("Verification:FailedLookupsPerNumberPerHour", "3"));
         await AwayFromTheHoursEndAsync();
 
         var beforeAnyFailure = PublicLookup.Answer(await PublicLookup.AskAsync(limited, targeted.Number, holder.LastName));
         var mismatches = new List<GraphQLResult>();
-        for (var i = 0; i < 4; i++)
+        var unknownMisses = new List<GraphQLResult>();
+        for (var i = 0; i < 3; i++)
         {
             mismatches.Add(await PublicLookup.AskAsync(limited, targeted.Number, $"Wrong{i}"));
+            unknownMisses.Add(await PublicLookup.AskAsync(limited, unknown, $"Wrong{i}"));
         }
 
+        var fourthMismatch = await PublicLookup.AskAsync(limited, targeted.Number, "Wrong3");
         var rightSurname = await PublicLookup.AskAsync(limited, targeted.Number, holder.LastName);
+        var fourthUnknown = await PublicLookup.AskAsync(limited, unknown, "Wrong3");
 
         Assert.True(beforeAnyFailure.At("found").GetBoolean());
-        Assert.All(mismatches, m => Assert.False(PublicLookup.Answer(m).At("found").GetBoolean()));
-        Assert.Equal(mismatches[0].Text, rightSurname.Text); // never RATE_LIMITED: the limit tells nothing about the number
-        Assert.Equal(mismatches[0].Status, rightSurname.Status);
+        Assert.All(mismatches.Concat(unknownMisses), m => Assert.False(PublicLookup.Answer(m).At("found").GetBoolean()));
+        foreach (var refused in new[] { fourthMismatch, rightSurname, fourthUnknown })
+        {
+            // The same refusal for a real certificate (right surname or not) and for a number that does not exist.
+            Assert.True(refused.Status == System.Net.HttpStatusCode.TooManyRequests, $"{(int)refused.Status}: {refused.Text}");
+            Assert.Equal(["RATE_LIMITED"], refused.ErrorCodes);
+            Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        }
+
+        Assert.Equal(fourthUnknown.ErrorCodes, rightSurname.ErrorCodes);
         Assert.True(PublicLookup.Answer(await PublicLookup.AskAsync(limited, untouched.Number, holder.LastName)).At("found").GetBoolean());
     }
 
