@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GraphQL.Types;
 using Membership.Certifications;
 using Membership.Conferences;
@@ -132,18 +131,8 @@ public static class MembershipHost
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Membership").LogError(error, "Unhandled exception");
-        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(context.Response.Body, new
-        {
-            errors = new[]
-            {
-                new
-                {
-                    message = "An unexpected error occurred. Quote the trace id when you report it.",
-                    extensions = new { code = ErrorCodes.InternalError, traceId = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier },
-                },
-            },
-        });
+        await ErrorResponse.WriteAsync(context, StatusCodes.Status500InternalServerError, ErrorCodes.InternalError,
+            "An unexpected error occurred. Quote the trace id when you report it.",
+            new Dictionary<string, object?> { ["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier });
     }
 }

@@ -225,15 +225,9 @@ internal static class VerificationGraph
             return m => false;
         }
 
-        var pending = MembershipStatusRules.HasStatus(MembershipStatus.Pending, today);
-        var member = pending.Parameters[0];
-        var ownOfficer = Expression.Lambda<Func<Member, bool>>(
-            Expression.AndAlso(
-                Expression.AndAlso(
-                    Expression.Equal(Expression.Property(member, nameof(Member.AgencyId)), Expression.Constant(agency, typeof(Guid?))),
-                    Expression.NotEqual(Expression.Property(member, nameof(Member.AgencyConfirmedAt)), Expression.Constant(null, typeof(DateTimeOffset?)))),
-                Expression.Not(pending.Body)),
-            member);
+        var ownOfficer = Predicates.All([
+            m => m.AgencyId == agency && m.AgencyConfirmedAt != null,
+            Predicates.Not(MembershipStatusRules.HasStatus(MembershipStatus.Pending, today))]);
         Expression<Func<Member, bool>> consenting = m => db.VerificationConsents.Any(x => x.MemberId == m.Id && x.AgencyId == agency && x.WithdrawnAt == null);
         return Predicates.Any([consenting, ownOfficer]);
     }
@@ -275,16 +269,9 @@ internal static class VerificationGraph
         var rule = new RateLimitRule("verify-number-failures", permits, TimeSpan.FromHours(1));
         var limits = services.GetRequiredService<RateLimits>();
         var decision = match
-            ? new RateLimitDecision(await limits.CountAsync(rule, number, context.CancellationToken) < permits, RateLimits.UntilWindowEnds(rule, services.GetRequiredService<AssociationCalendar>().Now()))
+            ? await limits.PeekAsync(rule, number, context.CancellationToken) // a match is no failure: it does not count
             : await limits.TryAcquireAsync(rule, number, context.CancellationToken);
-        if (!decision.Allowed)
-        {
-            throw new ExecutionError("Too many failed verifications of this certificate number; try again later.")
-            {
-                Code = ErrorCodes.RateLimited,
-                Extensions = new Dictionary<string, object?> { ["retryAfterSeconds"] = (int)Math.Ceiling(decision.RetryAfter.TotalSeconds) },
-            };
-        }
+        decision.ThrowIfRefused("Too many failed verifications of this certificate number; try again later.");
 
         return match;
     }
@@ -298,13 +285,6 @@ internal static class VerificationGraph
         var client = caller.IsAuthenticated ? caller.Principal.FindFirst("client_id")?.Value ?? "signed-in" : "anonymous";
         var address = RateLimits.AddressKey(services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Connection.RemoteIpAddress);
         var decision = await services.GetRequiredService<RateLimits>().TryAcquireAsync(new RateLimitRule(name, permits, TimeSpan.FromMinutes(1)), $"{client}|{address}", context.CancellationToken);
-        if (!decision.Allowed)
-        {
-            throw new ExecutionError("Too many verifications; try again shortly.")
-            {
-                Code = ErrorCodes.RateLimited,
-                Extensions = new Dictionary<string, object?> { ["retryAfterSeconds"] = (int)Math.Ceiling(decision.RetryAfter.TotalSeconds) },
-            };
-        }
+        decision.ThrowIfRefused("Too many verifications; try again shortly.");
     }
 }

@@ -160,14 +160,13 @@ internal static class TicketAccess
             return LoaderResult.Of(value(ticket));
         }
 
+        ExecutionError Forbidden() => new($"You are not allowed to read '{context.FieldDefinition.Name}' here.") { Code = ErrorCodes.Forbidden };
         if (memberPrivate && ticket.AttendeeMemberId is not null)
         {
-            throw new ExecutionError($"You are not allowed to read '{context.FieldDefinition.Name}' here.") { Code = ErrorCodes.Forbidden };
+            throw Forbidden();
         }
 
-        return context.Service<ConferenceLoaders>().Order.Load(ticket.OrderId).Bind(order => MaySeeOrder(context, order)).Then(ok => ok
-            ? value(ticket)
-            : throw new ExecutionError($"You are not allowed to read '{context.FieldDefinition.Name}' here.") { Code = ErrorCodes.Forbidden });
+        return context.Service<ConferenceLoaders>().Order.Load(ticket.OrderId).Bind(order => MaySeeOrder(context, order)).Then(ok => ok ? value(ticket) : throw Forbidden());
     }
 }
 

@@ -109,8 +109,10 @@ public sealed class TicketLifecycle(
     /// Takes the order's row lock for the rest of the caller's transaction (an UPDATE that changes nothing locks the row on
     /// PostgreSQL and SQL Server; SQLite locks the whole file); false when there is no such order.
     /// </summary>
-    internal static async Task<bool> LockAsync(MembershipDbContext db, Guid orderId, CancellationToken ct) =>
-        await db.TicketOrders.Where(o => o.Id == orderId).ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, o => o.Status), ct) == 1;
+    internal static Task<bool> LockAsync(MembershipDbContext db, Guid orderId, CancellationToken ct) => LockAsync(db, o => o.Id == orderId, ct);
+
+    internal static async Task<bool> LockAsync(MembershipDbContext db, System.Linq.Expressions.Expression<Func<TicketOrder, bool>> which, CancellationToken ct) =>
+        await db.TicketOrders.Where(which).ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, o => o.Status), ct) > 0;
 
     /// <summary>Closes an order in its own transaction, then mails the waiting-list offers its seats made.</summary>
     public async Task<bool> CloseAsync(Guid orderId, TicketOrderStatus from, TicketOrderStatus to, string reason, CancellationToken ct, long? refunded = null)

@@ -258,13 +258,6 @@ internal static class TicketMutations
         var permits = services.GetRequiredService<IOptions<TicketOptions>>().Value.AnonymousRequestsPerAddressPerHour;
         var address = RateLimits.AddressKey(services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Connection.RemoteIpAddress);
         var decision = await services.GetRequiredService<RateLimits>().TryAcquireAsync(new RateLimitRule("tickets", permits, TimeSpan.FromHours(1)), address, context.CancellationToken);
-        if (!decision.Allowed)
-        {
-            throw new ExecutionError("Too many requests from this address; sign in, or try again later.")
-            {
-                Code = ErrorCodes.RateLimited,
-                Extensions = new Dictionary<string, object?> { ["retryAfterSeconds"] = (int)Math.Ceiling(decision.RetryAfter.TotalSeconds) },
-            };
-        }
+        decision.ThrowIfRefused("Too many requests from this address; sign in, or try again later.");
     }
 }

@@ -51,7 +51,7 @@ internal sealed class TicketStripeHandler(TicketLifecycle lifecycle, Association
         }
 
         // The order's row lock first: a staff refund in flight commits before this reads what it recorded.
-        if (await db.TicketOrders.Where(o => o.StripePaymentIntentId == intent).ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, o => o.Status), ct) == 0)
+        if (!await TicketLifecycle.LockAsync(db, o => o.StripePaymentIntentId == intent, ct))
         {
             return null;
         }

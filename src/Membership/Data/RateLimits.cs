@@ -59,17 +59,16 @@ public sealed class RateLimits(IDbContextFactory<MembershipDbContext> factory, A
         return $"{new IPAddress(bytes)}/64";
     }
 
-    /// <summary>How many uses the current window of a limit has counted, without counting one.</summary>
-    public async Task<int> CountAsync(RateLimitRule rule, string key, CancellationToken cancellationToken)
+    /// <summary>Whether one more use would be within the limit, without counting one.</summary>
+    public async Task<RateLimitDecision> PeekAsync(RateLimitRule rule, string key, CancellationToken cancellationToken)
     {
-        var (counterKey, windowStart) = Window(rule, key, calendar.Now());
+        var now = calendar.Now();
+        var (counterKey, windowStart) = Window(rule, key, now);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.RateLimitCounters.AsNoTracking()
+        var count = await db.RateLimitCounters.AsNoTracking()
             .Where(c => c.Key == counterKey && c.WindowStart == windowStart).Select(c => c.Count).SingleOrDefaultAsync(cancellationToken);
+        return new RateLimitDecision(count < rule.Permits, windowStart + rule.Window - now);
     }
-
-    /// <summary>How long until the current window of a limit ends.</summary>
-    public static TimeSpan UntilWindowEnds(RateLimitRule rule, DateTimeOffset now) => Window(rule, string.Empty, now).WindowStart + rule.Window - now;
 
     private static (string Key, DateTimeOffset WindowStart) Window(RateLimitRule rule, string key, DateTimeOffset now)
     {

@@ -138,7 +138,7 @@ internal sealed class GraphQLHttpEndpoint(
         else if (result.Errors?.FirstOrDefault(e => e.Code == ErrorCodes.RateLimited) is { } limited)
         {
             status = StatusCodes.Status429TooManyRequests;
-            if (limited.Extensions?.TryGetValue("retryAfterSeconds", out var seconds) == true)
+            if (limited.Extensions?.TryGetValue(RateLimitedError.RetryAfterExtension, out var seconds) == true)
             {
                 http.Response.Headers.RetryAfter = Convert.ToString(seconds, System.Globalization.CultureInfo.InvariantCulture);
             }

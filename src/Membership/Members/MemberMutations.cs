@@ -203,7 +203,7 @@ internal static class MemberMutations
 
             // The member's row lock first, as payments take it before giving a new term: a cancellation never lands on
             // a term that a payment applied at the same moment has just replaced.
-            await db.Members.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.UpdatedAt, m => m.UpdatedAt), ct);
+            await MemberLocks.LockAsync(db, [id], ct);
             var member = await db.Members.Include(m => m.CurrentTerm).SingleOrDefaultAsync(m => m.Id == id, ct);
             if (member is null)
             {

@@ -22,6 +22,9 @@ public sealed class ClosedMemberships(
     /// <summary>Suspended, or the current term cancelled: the rule checkouts refuse with MEMBERSHIP_CLOSED.</summary>
     internal static readonly Expression<Func<Member, bool>> IsClosed = m => m.SuspendedAt != null || (m.CurrentTerm != null && m.CurrentTerm.CancelledAt != null);
 
+    /// <summary><see cref="IsClosed"/> for a member loaded with its current term.</summary>
+    internal static readonly Func<Member, bool> IsClosedLoaded = IsClosed.Compile();
+
     /// <summary>After a payment some of whose members were closed: their refund, then their automatic renewals.</summary>
     internal async Task SettleAsync(Guid paymentId, IReadOnlyCollection<Guid> closedMembers, CancellationToken ct)
     {

@@ -163,7 +163,7 @@ public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory,
                 errors.Add(UserErrorCodes.NotInAgency, $"{member.MemberNumber} does not work for this agency.", field);
             }
 
-            if (member.SuspendedAt is not null || member.CurrentTerm?.CancelledAt is not null)
+            if (ClosedMemberships.IsClosedLoaded(member))
             {
                 errors.Add(UserErrorCodes.MembershipClosed, $"{member.MemberNumber} is suspended or cancelled; staff must reinstate first.", field);
             }

@@ -36,7 +36,12 @@ internal static class DuesFulfilment
         var plan = await db.MembershipPlans.AsNoTracking().SingleAsync(p => p.Id == payment.PlanId, ct);
         var paidOn = calendar.DateOf(paidAt);
         var memberIds = payment.Lines.Where(l => l.TermId is null).Select(l => l.MemberId).Distinct().ToList();
-        await LockMembersAsync(db, memberIds, ct);
+
+        // Two different payments for one member (a renewal invoice and a checkout, a group payment and the officer's own)
+        // may be applied at the same moment: each holds its own payment's lock, so the members are locked too, and the
+        // second waits and then extends from the first one's end.
+        await MemberLocks.LockAsync(db, memberIds, ct);
+
         // Read under the members' locks: a suspension or cancellation commits either wholly before this or after it.
         var closed = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).Where(ClosedMemberships.IsClosed)
             .Select(m => new { m.Id, m.Number, Suspended = m.SuspendedAt != null }).ToListAsync(ct);
@@ -78,19 +83,6 @@ internal static class DuesFulfilment
         payment.FailureReason = reason;
         payment.CompletedAt = at;
         return true;
-    }
-
-    /// <summary>
-    /// Two different payments for one member (a renewal invoice and a checkout, a group payment and the officer's own)
-    /// may be applied at the same moment: each takes its payment's lock, not the other's. Locking the members, in id
-    /// order so that group payments never deadlock, makes the second wait and then extend from the first one's end.
-    /// </summary>
-    private static async Task LockMembersAsync(MembershipDbContext db, IEnumerable<Guid> memberIds, CancellationToken ct)
-    {
-        foreach (var id in memberIds.Distinct().Order())
-        {
-            await db.Members.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.UpdatedAt, m => m.UpdatedAt), ct);
-        }
     }
 
     /// <summary>
@@ -149,8 +141,8 @@ internal static class DuesFulfilment
         }
 
         var now = calendar.Now();
-        // The member's current term moves: wait for any other payment being applied to them (see LockMembersAsync).
-        await LockMembersAsync(db, payment.Lines.Where(l => l.TermId is not null).Select(l => l.MemberId), ct);
+        // The member's current term moves: wait for any other payment being applied to them.
+        await MemberLocks.LockAsync(db, payment.Lines.Where(l => l.TermId is not null).Select(l => l.MemberId), ct);
         foreach (var line in payment.Lines.Where(l => l.TermId is not null))
         {
             var term = await db.MembershipTerms.SingleAsync(t => t.Id == line.TermId, ct);

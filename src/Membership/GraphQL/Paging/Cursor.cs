@@ -39,6 +39,27 @@ internal static class Cursor
         {
         }
 
-        throw new ExecutionError($"'{argument}' is not a cursor of this list in this order.") { Code = ErrorCodes.InvalidCursor };
+        throw Invalid(argument);
     }
+
+    /// <summary>
+    /// Whether the text has the shape every cursor has (base64url of a JSON array that starts with an order's name).
+    /// Which list and order it belongs to is known only where that list is paged (<see cref="Decode"/>).
+    /// </summary>
+    public static bool IsWellFormed(string cursor)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(Base64Url.DecodeFromChars(cursor));
+            return json.RootElement.ValueKind == JsonValueKind.Array && json.RootElement.GetArrayLength() > 1
+                && json.RootElement[0].ValueKind == JsonValueKind.String;
+        }
+        catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    public static ExecutionError Invalid(string argument) =>
+        new($"'{argument}' is not a cursor of this list in this order.") { Code = ErrorCodes.InvalidCursor };
 }

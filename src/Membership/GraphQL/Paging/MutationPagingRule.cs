@@ -1,58 +1,48 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Text.Json;
+using GraphQL;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 
 namespace Membership.GraphQL.Paging;
 
 /// <summary>
-/// Validation, for mutations only: the paging arguments of connections selected in a mutation's payload are checked
-/// before anything runs (a page size outside 0..100, also of a bounded list such as Agency.members; first and last
-/// together; a cursor that is no cursor at all), so
-/// such a mutation is refused whole instead of writing and then failing in its payload. Queries check the same at
-/// execution (KeysetPaging, Cursor), which also catches a well-formed cursor of another list.
+/// Validation, for mutations only: the paging arguments of connections and bounded lists (such as Agency.members)
+/// selected in a mutation's payload are checked before anything runs, with the checks paging itself makes
+/// (<see cref="PageArgs"/>: page size, first with last; <see cref="Cursor"/>: a cursor that is no cursor at all), so such
+/// a mutation is refused whole instead of writing and then failing in its payload. A well-formed cursor of another list
+/// is still found only where the list is paged.
 /// </summary>
 internal sealed class MutationPagingRule : ValidationRuleBase
 {
     private static readonly MatchingNodeVisitor<GraphQLField> Visitor = new((field, context) =>
     {
-        if (context.Operation.Operation != OperationType.Mutation || field.Arguments is not { Count: > 0 } arguments)
+        if (context.Operation.Operation != OperationType.Mutation || field.Arguments is not { Count: > 0 } arguments
+            || context.TypeInfo.GetFieldDef()?.Arguments?.Find("first") is null)
         {
             return;
         }
 
-        var definition = context.TypeInfo.GetFieldDef();
-        if (definition?.Arguments?.Find("first") is null)
-        {
-            return; // neither a connection nor a bounded list (both take at most 100 at once)
-        }
+        string? Text(string name) => arguments.FirstOrDefault(a => a.Name.StringValue == name) is { } argument
+            ? Convert.ToString(ValueOf(argument.Value, context), CultureInfo.InvariantCulture)
+            : null;
+        static int? Size(string? text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) ? size : null;
 
-        var given = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var argument in arguments)
+        var (first, after, last, before) = (Text("first"), Text("after"), Text("last"), Text("before"));
+        try
         {
-            var name = argument.Name.StringValue;
-            var value = ValueOf(argument.Value, context);
-            if (value is null)
+            // A value that is not an integer fails the argument's type check on its own; out of int's range is no page size.
+            _ = new PageArgs(first is null ? null : Size(first) ?? int.MaxValue, after, last is null ? null : Size(last) ?? int.MaxValue, before).Resolve();
+            foreach (var (name, cursor) in new[] { ("after", after), ("before", before) })
             {
-                continue;
-            }
-
-            given.Add(name);
-            if (name is "first" or "last" && (!int.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.Integer, CultureInfo.InvariantCulture, out var size)
-                    || size is < 0 or > PageArgs.MaxPageSize))
-            {
-                context.ReportError(new ValidationError($"'{name}' must be between 0 and {PageArgs.MaxPageSize}.") { Code = ErrorCodes.InvalidPageSize });
-            }
-            else if (name is "after" or "before" && (value is not string cursor || !LooksLikeACursor(cursor)))
-            {
-                context.ReportError(new ValidationError($"'{name}' is not a cursor of this list in this order.") { Code = ErrorCodes.InvalidCursor });
+                if (cursor is not null && !Cursor.IsWellFormed(cursor))
+                {
+                    throw Cursor.Invalid(name);
+                }
             }
         }
-
-        if (given.Contains("first") && given.Contains("last"))
+        catch (ExecutionError e)
         {
-            context.ReportError(new ValidationError("Pass either 'first' or 'last', not both.") { Code = ErrorCodes.InvalidArgument });
+            context.ReportError(new ValidationError(e.Message) { Code = e.Code });
         }
     });
 
@@ -63,23 +53,7 @@ internal sealed class MutationPagingRule : ValidationRuleBase
     {
         GraphQLIntValue i => i.Value.ToString(),
         GraphQLStringValue s => s.Value.ToString(),
-        GraphQLNullValue => null,
         GraphQLVariable v => context.Variables.TryGetValue(v.Name.StringValue, out var sent) ? sent : null,
-        _ => string.Empty, // any other literal kind fails the type check of its own
+        _ => null, // null, or a literal of another kind that fails the type check on its own
     };
-
-    /// <summary>The shape every cursor of ours has: base64url of a JSON array whose first item names the order.</summary>
-    private static bool LooksLikeACursor(string cursor)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(Base64Url.DecodeFromChars(cursor));
-            return json.RootElement.ValueKind == JsonValueKind.Array && json.RootElement.GetArrayLength() > 1
-                && json.RootElement[0].ValueKind == JsonValueKind.String;
-        }
-        catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
-        {
-            return false;
-        }
-    }
 }

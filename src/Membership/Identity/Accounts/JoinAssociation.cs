@@ -34,14 +34,7 @@ internal static class JoinAssociation
         var options = services.GetRequiredService<IOptions<OidcOptions>>().Value;
         var rule = new RateLimitRule("join", options.JoinsPerAddressPerHour, TimeSpan.FromHours(1));
         var decision = await services.GetRequiredService<RateLimits>().TryAcquireAsync(rule, RateLimits.AddressKey(http.Connection.RemoteIpAddress), context.CancellationToken);
-        if (!decision.Allowed)
-        {
-            throw new ExecutionError("Too many applications from this address; try again later.")
-            {
-                Code = ErrorCodes.RateLimited,
-                Extensions = new Dictionary<string, object?> { ["retryAfterSeconds"] = (int)Math.Ceiling(decision.RetryAfter.TotalSeconds) },
-            };
-        }
+        decision.ThrowIfRefused("Too many applications from this address; try again later.");
 
         var users = services.GetRequiredService<UserManager<Account>>();
         var calendar = services.GetRequiredService<AssociationCalendar>();

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.Json;
+using Membership.GraphQL;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -47,18 +47,7 @@ public static class TransportSecurity
             return;
         }
 
-        http.Response.StatusCode = StatusCodes.Status400BadRequest;
-        http.Response.ContentType = "application/json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(http.Response.Body, new
-        {
-            errors = new[]
-            {
-                new
-                {
-                    message = "HTTPS is required: this request carries credentials over plain http. Send it again over https (the token may have been exposed).",
-                    extensions = new { code = Code },
-                },
-            },
-        }, cancellationToken: http.RequestAborted);
+        await ErrorResponse.WriteAsync(http, StatusCodes.Status400BadRequest, Code,
+            "HTTPS is required: this request carries credentials over plain http. Send it again over https (the token may have been exposed).");
     });
 }
