@@ -2,6 +2,7 @@ using System.Text.Json;
 using Membership.Members;
 using Membership.Tests.Conferences;
 using Membership.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Membership.Tests.Members;
 
@@ -65,6 +66,55 @@ public abstract class AgencyAffiliationTests(ApiFixture api) : ApiTest(api)
         Assert.Contains("FORBIDDEN", purchase.ErrorCodes);
         Assert.Equal(["FORBIDDEN"], dues.ErrorCodes);
         Assert.Equal(JsonValueKind.Null, dues.Data.At("startAgencyDuesPayment").ValueKind);
+    }
+
+    [SkippableFact]
+    public async Task An_active_member_acts_for_the_agency_they_named_only_once_staff_confirm_it()
+    {
+        var plan = await _data.PlanAsync();
+        var agency = await _data.AgencyAsync();
+        var member = await _data.MemberAsync(plan, agency);
+        await using (var db = await Api.Db.CreateDbContextAsync())
+        {
+            // As joinAssociation leaves it: the member's own claim, then activated by paying their dues.
+            await db.Members.Where(m => m.Id == member.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.AgencyConfirmedAt, (DateTimeOffset?)null));
+        }
+
+        var tickets = new TicketDriver(Api.Factory);
+        var conference = await tickets.ConferenceAsync();
+        var type = await tickets.TicketTypeAsync(conference);
+        var block = new { conferenceId = conference.GlobalId, agencyId = TestData.AgencyId(agency), items = new[] { new { ticketTypeId = type.GlobalId } } };
+
+        var unconfirmed = await tickets.PurchaseAsync(block, TestIdentity.Member(member.Id));
+        var confirm = (await Client.DataAsync(
+            "mutation($input: UpdateMemberInput!) { updateMember(input: $input) { member { agencyConfirmedAt } userErrors { code } } }",
+            new { input = new { id = TestData.MemberId(member), agencyId = TestData.AgencyId(agency) } }, TestIdentity.Staff)).At("updateMember");
+        var confirmed = await tickets.PurchaseAsync(block, TestIdentity.Member(member.Id));
+
+        Assert.Contains("FORBIDDEN", unconfirmed.ErrorCodes);
+        Assert.Equal(0, confirm.At("userErrors").GetArrayLength());
+        Assert.Equal(JsonValueKind.String, confirm.At("member.agencyConfirmedAt").ValueKind);
+        Assert.Equal("PENDING", TicketDriver.Ordered(confirmed).Str("status"));
+    }
+
+    [SkippableFact]
+    public async Task When_the_agency_was_confirmed_is_the_members_and_staffs_to_read()
+    {
+        var plan = await _data.PlanAsync();
+        var agency = await _data.AgencyAsync();
+        var member = await _data.MemberAsync(plan, agency);
+        var other = await _data.MemberAsync(plan, agency);
+        const string query = "query($id: ID!) { member(id: $id) { id agencyConfirmedAt } }";
+        var id = new { id = TestData.MemberId(member) };
+
+        var self = await Client.DataAsync(query, id, TestIdentity.Member(member.Id));
+        var staff = await Client.DataAsync(query, id, TestIdentity.Staff);
+        var colleague = await Client.PostAsync(query, id, TestIdentity.Member(other.Id));
+
+        Assert.Equal(JsonValueKind.String, self.At("member.agencyConfirmedAt").ValueKind);
+        Assert.Equal(self.Str("member.agencyConfirmedAt"), staff.Str("member.agencyConfirmedAt"));
+        Assert.Equal(["FORBIDDEN"], colleague.ErrorCodes);
+        Assert.Equal(JsonValueKind.Null, colleague.Data.At("member.agencyConfirmedAt").ValueKind);
     }
 }
 

@@ -43,6 +43,35 @@ public abstract class AgencyBlockTests(ApiFixture api) : LifecycleTest(api)
     }
 
     [SkippableFact]
+    public async Task The_buyer_reads_a_guest_attendees_e_mail_but_not_a_member_attendees_which_is_theirs_and_staffs()
+    {
+        var (conference, type) = await EventAsync();
+        var agency = await Data.AgencyAsync();
+        var (buyer, attendee) = (await MemberAsync(agency), await MemberAsync(agency));
+        var order = await AgencyOrderAsync(conference, type, buyer);
+        await Tickets.PaidAsync(order);
+        var tickets = (await Tickets.OrderAsync(order)).Tickets.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToList();
+        var guestEmail = $"{TestData.Unique("guest")}@example.org";
+        MutationAssert.Succeeded((await AssignAsync(TicketId(tickets[0].Id), new { memberId = TestData.MemberId(attendee) }, TestIdentity.Member(buyer.Id)))
+            .Data.GetProperty("assignTicketAttendee"), "ticket");
+        MutationAssert.Succeeded((await AssignAsync(TicketId(tickets[1].Id), new { name = "Casey Guest", email = guestEmail }, TestIdentity.Member(buyer.Id)))
+            .Data.GetProperty("assignTicketAttendee"), "ticket");
+        const string read = "query($id: ID!) { node(id: $id) { ... on Ticket { attendeeName attendeeEmail } } }";
+
+        var memberTicketAsBuyer = await Client.PostAsync(read, new { id = TicketId(tickets[0].Id) }, TestIdentity.Member(buyer.Id));
+        var guestTicketAsBuyer = await Client.DataAsync(read, new { id = TicketId(tickets[1].Id) }, TestIdentity.Member(buyer.Id));
+        var memberTicketAsAttendee = await Client.DataAsync(read, new { id = TicketId(tickets[0].Id) }, TestIdentity.Member(attendee.Id));
+        var memberTicketAsStaff = await Client.DataAsync(read, new { id = TicketId(tickets[0].Id) }, TestIdentity.Staff);
+
+        Assert.Equal(["FORBIDDEN"], memberTicketAsBuyer.ErrorCodes);
+        Assert.Equal(JsonValueKind.Null, memberTicketAsBuyer.Data.At("node.attendeeEmail").ValueKind);
+        Assert.False(string.IsNullOrEmpty(memberTicketAsBuyer.Data.Str("node.attendeeName"))); // the name stays: the buyer named them
+        Assert.Equal(guestEmail, guestTicketAsBuyer.Str("node.attendeeEmail"));
+        Assert.Equal(attendee.Email, memberTicketAsAttendee.Str("node.attendeeEmail"));
+        Assert.Equal(attendee.Email, memberTicketAsStaff.Str("node.attendeeEmail"));
+    }
+
+    [SkippableFact]
     public async Task A_colleague_cannot_cancel_name_or_transfer_a_block_and_nothing_changes()
     {
         var (conference, type) = await EventAsync();

@@ -48,6 +48,20 @@ public abstract class JoinAssociationTests(OidcApi api) : OidcTest(api)
     }
 
     [SkippableFact]
+    public async Task The_agency_an_applicant_names_is_kept_as_a_claim_that_staff_have_not_confirmed()
+    {
+        var plan = await _data.PlanAsync();
+        var agency = await _data.AgencyAsync();
+        var input = JoinRequests.Input(plan) with { agencyId = TestData.AgencyId(agency) };
+
+        JoinRequests.Succeeded(await JoinRequests.JoinAsync(Api, input));
+
+        await using var db = await Api.Db.CreateDbContextAsync();
+        var member = await db.Members.SingleAsync(m => m.EmailNormalized == MemberRules.NormalizeEmail(input.email));
+        Assert.Equal((agency.Id, (DateTimeOffset?)null), (member.AgencyId, member.AgencyConfirmedAt));
+    }
+
+    [SkippableFact]
     public async Task A_new_member_signs_in_only_after_confirming_the_email_and_then_reads_their_own_record()
     {
         var plan = await _data.PlanAsync();

@@ -72,5 +72,5 @@ internal static class JoinRequests
 
 #pragma warning disable IDE1006 // GraphQL field names
 internal sealed record JoinInput(string firstName, string lastName, string email, string password, string? phone, string? dateOfBirth,
-    string category, bool swornOfficer, string? sroSince, string state, bool directoryOptIn, string planId);
+    string category, bool swornOfficer, string? sroSince, string state, bool directoryOptIn, string planId, string? agencyId = null);
 #pragma warning restore IDE1006
