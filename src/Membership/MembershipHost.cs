@@ -8,6 +8,7 @@ using Membership.GraphQL;
 using Membership.Identity;
 using Membership.Identity.Accounts;
 using Membership.Identity.Oidc;
+using Membership.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -43,7 +44,7 @@ public static class MembershipHost
     public static WebApplication UseMembership(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseExceptionHandler(handler => handler.Run(WriteUnexpectedErrorAsync));
+        app.UseUnexpectedErrors();
         app.UseMembershipTransportSecurity();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -52,7 +53,6 @@ public static class MembershipHost
         app.MapCertificateDocuments();
         app.MapDuesEndpoints();
         app.MapTicketEndpoints();
-        app.MapGet("/health", () => Results.Text("ok"));
         app.MapGet("/", () => Results.Redirect(GraphQLSetup.SchemaPath));
         app.Lifetime.ApplicationStarted.Register(() => AnnounceEndpoints(app));
         return app;
@@ -124,15 +124,5 @@ public static class MembershipHost
         {
             app.Logger.LogInformation("GraphQL endpoint: {Url}{Path}  (schema: {Url}{SchemaPath})", address.TrimEnd('/'), GraphQLSetup.Path, address.TrimEnd('/'), GraphQLSetup.SchemaPath);
         }
-    }
-
-    /// <summary>Anything that escapes the pipeline: a masked error with a trace id, never a stack trace.</summary>
-    private static async Task WriteUnexpectedErrorAsync(HttpContext context)
-    {
-        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Membership").LogError(error, "Unhandled exception");
-        await ErrorResponse.WriteAsync(context, StatusCodes.Status500InternalServerError, ErrorCodes.InternalError,
-            "An unexpected error occurred. Quote the trace id when you report it.",
-            new Dictionary<string, object?> { ["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier });
     }
 }

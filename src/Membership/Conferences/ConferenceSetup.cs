@@ -52,6 +52,7 @@ internal sealed class TicketExpiryJob(TicketLifecycle lifecycle, IDbContextFacto
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            using var activity = ServiceDefaults.MembershipTelemetry.StartJob(LeaseName);
             try
             {
                 await using var db = await factory.CreateDbContextAsync(stoppingToken);

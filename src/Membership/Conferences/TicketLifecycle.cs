@@ -156,6 +156,7 @@ public sealed class TicketLifecycle(
         // Counters first, then the voucher: the order a purchase takes them in, so a purchase with the same voucher and
         // this order's expiry never wait for each other in a cycle (a deadlock on PostgreSQL and SQL Server).
         var offers = await FreeSeatsAsync(db, order.ConferenceId, freed, now, ct);
+        ServiceDefaults.MembershipTelemetry.RecordSeats("released", freed.Values.Sum()); // counted once: only the caller that moved the order gets here
         if (order.VoucherId is { } voucher)
         {
             var uses = order.VoucherUses;

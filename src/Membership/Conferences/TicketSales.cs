@@ -227,6 +227,7 @@ public sealed class TicketSales(
         db.TicketOrders.Add(order);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        ServiceDefaults.MembershipTelemetry.RecordSeats("held", seats.Values.Sum());
         return order;
     }
 

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Membership.Data;
 
@@ -25,23 +27,37 @@ public static class DatabaseSetup
         var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = ResolveConnectionString(configuration, options.Provider, contentRoot);
 
+        // PostgreSQL connections come from a data source of ours, so a broken connection can clear exactly its pool.
+        var dataSource = options.Provider == DatabaseProvider.PostgreSql ? NpgsqlDataSource.Create(connectionString) : null;
+
         // Pooled: cheap to create one context per resolver batch. Interceptors registered in DI (tests count commands) join in.
         services.AddPooledDbContextFactory<MembershipDbContext>((sp, builder) =>
         {
-            UseProvider(builder, options.Provider, connectionString, options.CommandTimeoutSeconds);
-            builder.AddInterceptors(sp.GetServices<IInterceptor>());
+            UseProvider(builder, options.Provider, connectionString, options.CommandTimeoutSeconds, dataSource);
+            builder.AddInterceptors([new BrokenConnectionReset(dataSource), .. sp.GetServices<IInterceptor>()]);
+            // A failure is logged once, by whoever handles it (a handled race is no failure at all): not again by EF Core.
+            builder.ConfigureWarnings(w => w.Log(
+                (RelationalEventId.CommandError, LogLevel.Debug), (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (RelationalEventId.TransactionError, LogLevel.Debug), (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         });
         return services;
     }
 
-    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, int commandTimeoutSeconds = 30)
+    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, int commandTimeoutSeconds = 30,
+        NpgsqlDataSource? dataSource = null)
     {
         var migrations = MigrationsAssembly(provider);
         return provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations).CommandTimeout(commandTimeoutSeconds)),
-            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(migrations).CommandTimeout(commandTimeoutSeconds)),
-            DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrations).CommandTimeout(commandTimeoutSeconds)),
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations).CommandTimeout(commandTimeoutSeconds)
+                .ExecutionStrategy(d => new ReadRetryStrategy(d))),
+            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(migrations).CommandTimeout(commandTimeoutSeconds)
+                .ExecutionStrategy(d => new ReadRetryStrategy(d))),
+            DatabaseProvider.PostgreSql when dataSource is not null => builder.UseNpgsql(dataSource, o => o.MigrationsAssembly(migrations)
+                .CommandTimeout(commandTimeoutSeconds).ExecutionStrategy(d => new ReadRetryStrategy(d))),
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrations).CommandTimeout(commandTimeoutSeconds)
+                .ExecutionStrategy(d => new ReadRetryStrategy(d))),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
     }

@@ -29,6 +29,9 @@ public static class ErrorCodes
     public const string RateLimited = "RATE_LIMITED";
     public const string PaymentsUnavailable = "PAYMENTS_UNAVAILABLE";
     public const string InternalError = "INTERNAL_SERVER_ERROR";
+
+    /// <summary>The database cannot be reached: HTTP 503 with Retry-After; the same request can simply be sent again.</summary>
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
 }
 
 /// <summary>Codes of <see cref="UserError"/>: what a front end shows next to a form field.</summary>

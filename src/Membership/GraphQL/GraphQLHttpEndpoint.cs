@@ -135,6 +135,12 @@ internal sealed class GraphQLHttpEndpoint(
             // A token was sent but did not validate: say so, as RFC 6750 asks.
             http.Response.Headers.WWWAuthenticate = http.Request.Headers.Authorization.Count > 0 ? "Bearer error=\"invalid_token\"" : "Bearer";
         }
+        else if (result.Errors?.Any(e => e.Code == ErrorCodes.ServiceUnavailable) == true)
+        {
+            // An outage, not a bug: both media types say so, and when to try again.
+            status = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = Data.DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         else if (result.Errors?.FirstOrDefault(e => e.Code == ErrorCodes.RateLimited) is { } limited)
         {
             status = StatusCodes.Status429TooManyRequests;

@@ -67,12 +67,9 @@ public static class GraphQLSetup
             .AddValidationRule(_ => new LimitsRule(complexity, introspection))
             .UseMiddleware<AuthorizationFieldMiddleware>()
             .WithTimeout(TimeSpan.FromSeconds(options.ExecutionTimeoutSeconds))
-            .AddUnhandledExceptionHandler(context =>
-            {
-                var execution = context.ExecutionOptions;
-                var logger = execution.RequestServices!.GetRequiredService<ILoggerFactory>().CreateLogger("Membership.GraphQL");
-                logger.LogError(context.OriginalException, "GraphQL operation {Operation} failed", execution.OperationName ?? "(anonymous)");
-            }));
+            .UseTelemetry(o => o.RecordDocument = false) // documents may hold personal data in literals
+            .ConfigureExecution<ServiceDefaults.GraphQLOperationTelemetry>()
+            .AddUnhandledExceptionHandler(UnhandledErrors.HandleAsync));
         return services;
     }
 

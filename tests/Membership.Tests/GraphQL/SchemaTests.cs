@@ -91,7 +91,7 @@ public abstract class SchemaTests(ApiFixture api) : ApiTest(api)
     }
 
     /// <summary>The folder holding Membership.sln, above the test binaries.</summary>
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

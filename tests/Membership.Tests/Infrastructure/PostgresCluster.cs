@@ -14,17 +14,73 @@ internal static class PostgresCluster
 {
     public const string ExternalVariable = "MEMBERSHIP_TEST_POSTGRES";
 
-    private static readonly Lazy<Task<(string? AdminConnectionString, string? Unavailable)>> Server = new(StartAsync);
+    private static readonly Lazy<Task<(string? AdminConnectionString, string? Unavailable)>> Server = new(StartSharedAsync);
 
     /// <summary>A connection string to a new, empty database; or why there can be none.</summary>
     public static async Task<(string? ConnectionString, string? Unavailable)> CreateDatabaseAsync()
     {
         var (admin, unavailable) = await Server.Value;
-        if (admin is null)
+        return admin is null ? (null, unavailable) : (await PostgresServer.CreateDatabaseAsync(admin), null);
+    }
+
+    private static async Task<(string?, string?)> StartSharedAsync()
+    {
+        var external = Environment.GetEnvironmentVariable(ExternalVariable);
+        if (!string.IsNullOrWhiteSpace(external))
         {
-            return (null, unavailable);
+            return (external, null);
         }
 
+        var (server, unavailable) = await PostgresServer.StartNewAsync();
+        return (server?.AdminConnectionString, unavailable);
+    }
+}
+
+/// <summary>
+/// One throwaway PostgreSQL cluster of our own. The shared one lives for the whole run; a test that stops the database
+/// under a running API (an outage) starts a dedicated one, so no other test loses its server.
+/// </summary>
+internal sealed class PostgresServer : IAsyncDisposable
+{
+    private readonly string _bin;
+    private readonly string _root;
+    private readonly int _port;
+    private readonly bool _asRoot = Environment.UserName == "root";
+
+    private PostgresServer(string bin, string root, int port) => (_bin, _root, _port) = (bin, root, port);
+
+    private string Data => Path.Combine(_root, "data");
+
+    public string AdminConnectionString =>
+        $"Host=127.0.0.1;Port={_port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=100;Include Error Detail=true";
+
+    /// <summary>initdb and start on a free loopback port; deleted when the process exits. Null with the reason when the binaries are missing.</summary>
+    public static async Task<(PostgresServer? Server, string? Unavailable)> StartNewAsync()
+    {
+        var bin = FindBinaries();
+        if (bin is null)
+        {
+            return (null, "PostgreSQL server binaries (initdb, pg_ctl) were not found in /usr/lib/postgresql/*/bin or on PATH. "
+                + "Install them with `apt-get install -y postgresql` (no service needs to run), or set "
+                + PostgresCluster.ExternalVariable + " to a connection string of a server the tests may create databases on.");
+        }
+
+        var server = new PostgresServer(bin, Path.Combine(Path.GetTempPath(), $"membership-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]), FreePort());
+        Directory.CreateDirectory(server._root);
+        if (server._asRoot)
+        {
+            // initdb and pg_ctl refuse to run as root: run them as the postgres user, which must own the folder.
+            await RunAsync("chown", ["-R", "postgres:postgres", server._root]);
+        }
+
+        await server.PgAsync("initdb", ["-D", server.Data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
+        await server.StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return (server, null);
+    }
+
+    public static async Task<string> CreateDatabaseAsync(string admin)
+    {
         var name = "membership_test_" + Guid.NewGuid().ToString("N")[..12];
         await using (var connection = new NpgsqlConnection(admin))
         {
@@ -33,55 +89,37 @@ internal static class PostgresCluster
             await command.ExecuteNonQueryAsync();
         }
 
-        return (new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString, null);
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
     }
 
-    private static async Task<(string?, string?)> StartAsync()
+    /// <summary>Starts the server (again) on its port, waiting until it accepts connections.</summary>
+    public Task StartAsync()
     {
-        var external = Environment.GetEnvironmentVariable(ExternalVariable);
-        if (!string.IsNullOrWhiteSpace(external))
-        {
-            return (external, null);
-        }
-
-        var bin = FindBinaries();
-        if (bin is null)
-        {
-            return (null, "PostgreSQL server binaries (initdb, pg_ctl) were not found in /usr/lib/postgresql/*/bin or on PATH. "
-                + "Install them with `apt-get install -y postgresql` (no service needs to run), or set "
-                + ExternalVariable + " to a connection string of a server the tests may create databases on.");
-        }
-
-        var root = Path.Combine(Path.GetTempPath(), $"membership-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
-        var data = Path.Combine(root, "data");
-        Directory.CreateDirectory(root);
-        var asRoot = Environment.UserName == "root";
-        if (asRoot)
-        {
-            // initdb and pg_ctl refuse to run as root: run them as the postgres user, which must own the folder.
-            await RunAsync("chown", ["-R", "postgres:postgres", root]);
-        }
-
-        var port = FreePort();
-        await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], asRoot);
-        var options = $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
-        await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-o", options, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "start"], asRoot);
-
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot).GetAwaiter().GetResult();
-                Directory.Delete(root, recursive: true);
-            }
-            catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
-            {
-                // The folder is in temp; a leftover is harmless.
-            }
-        };
-
-        return ($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=100;Include Error Detail=true", null);
+        var options = $"-p {_port} -k {_root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
+        return PgAsync("pg_ctl", ["-D", Data, "-o", options, "-l", Path.Combine(_root, "server.log"), "-w", "-t", "60", "start"]);
     }
+
+    /// <summary>Stops the server as an operator's restart would: sessions are told and closed, pooled client connections go stale.</summary>
+    public Task StopAsync() => PgAsync("pg_ctl", ["-D", Data, "-m", "fast", "-w", "stop"]);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (File.Exists(Path.Combine(Data, "postmaster.pid")))
+            {
+                await PgAsync("pg_ctl", ["-D", Data, "-m", "immediate", "-w", "stop"]);
+            }
+
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            // The folder is in temp; a leftover is harmless.
+        }
+    }
+
+    private Task PgAsync(string tool, string[] args) => RunAsync(Path.Combine(_bin, tool), args, _asRoot);
 
     private static string? FindBinaries()
     {

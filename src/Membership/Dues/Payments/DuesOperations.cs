@@ -224,6 +224,7 @@ internal sealed class ReconciliationJob(IServiceProvider services, IDbContextFac
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
+                using var activity = ServiceDefaults.MembershipTelemetry.StartJob(LeaseName);
                 try
                 {
                     await using var db = await factory.CreateDbContextAsync(stoppingToken);

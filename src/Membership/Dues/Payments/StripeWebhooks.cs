@@ -41,10 +41,13 @@ public sealed class StripeWebhooks(
         catch (StripeException e)
         {
             logger.LogWarning("Stripe webhook refused: {Reason}", e.Message);
+            ServiceDefaults.MembershipTelemetry.RecordWebhook(nameof(WebhookOutcome.BadSignature));
             return WebhookOutcome.BadSignature;
         }
 
-        return await ApplyAsync(stripeEvent, "webhook", ct);
+        var outcome = await ApplyAsync(stripeEvent, "webhook", ct);
+        ServiceDefaults.MembershipTelemetry.RecordWebhook(outcome.ToString());
+        return outcome;
     }
 
     /// <summary>Applies an event once. A concurrent delivery of the same news waits, then finds it done.</summary>

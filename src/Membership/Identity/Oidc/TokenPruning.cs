@@ -30,6 +30,7 @@ internal sealed class TokenPruning(IServiceProvider services, TimeProvider clock
         using var timer = new PeriodicTimer(Interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            using var activity = ServiceDefaults.MembershipTelemetry.StartJob("token-pruning");
             try
             {
                 await PruneOnceAsync(stoppingToken);

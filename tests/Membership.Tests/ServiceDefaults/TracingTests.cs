@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Membership.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
+
+namespace Membership.Tests.ServiceDefaults;
+
+/// <summary>One members query is one trace: the HTTP request's span, GraphQL.NET's operation span under it, and the SQL spans under that.</summary>
+public abstract class TracingTests(ApiFixture api) : ApiTest(api)
+{
+    [SkippableFact]
+    public async Task A_members_query_traces_http_graphql_and_sql_under_one_trace()
+    {
+        var spans = new SpanCapture();
+        await using var host = Api.CreateFactory(builder => builder.ConfigureTestServices(services =>
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new SimpleActivityExportProcessor(spans)))));
+        var data = new TestData(Api);
+        await data.MembersAsync(2, await data.PlanAsync());
+        var operation = TestData.Unique("StaffMembers");
+
+        var client = new GraphQLClient(host.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") }));
+        var result = await client.PostAsync($"query {operation} {{ members(first: 2) {{ edges {{ node {{ fullName agency {{ name }} }} }} }} }}",
+            identity: TestIdentity.Staff, operationName: operation);
+        Assert.False(result.HasErrors, result.Text);
+
+        var graphql = Assert.Single(spans.All, s => s.Source.Name == "GraphQL" && Equals(s.GetTagItem("graphql.operation.name"), operation));
+        Assert.Equal(($"query {operation}", "query"), (graphql.DisplayName, graphql.GetTagItem("graphql.operation.type") as string));
+        Assert.Null(graphql.GetTagItem("graphql.document")); // documents may carry personal data
+        var request = await spans.WaitForAsync(s => s.SpanId == graphql.ParentSpanId);
+        Assert.Equal(("Microsoft.AspNetCore", ActivityKind.Server), (request.Source.Name, request.Kind));
+        var sql = spans.All.Where(s => s.TraceId == graphql.TraceId && s.Kind == ActivityKind.Client && s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(sql);
+        Assert.All(sql, s => Assert.True(spans.Descends(s, graphql), $"{s.DisplayName} is not under the GraphQL operation span"));
+    }
+
+    /// <summary>Every span the host's tracer exports; other hosts of the test run may add theirs, so tests pick by trace.</summary>
+    private sealed class SpanCapture : BaseExporter<Activity>
+    {
+        private readonly ConcurrentQueue<Activity> _spans = new();
+
+        public IReadOnlyList<Activity> All => [.. _spans];
+
+        public override ExportResult Export(in Batch<Activity> batch)
+        {
+            foreach (var span in batch)
+            {
+                _spans.Enqueue(span);
+            }
+
+            return ExportResult.Success;
+        }
+
+        /// <summary>The request's own span ends just after the response is sent: wait for it, a few seconds at most.</summary>
+        public async Task<Activity> WaitForAsync(Func<Activity, bool> match)
+        {
+            for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(5); await Task.Yield())
+            {
+                if (All.FirstOrDefault(match) is { } span)
+                {
+                    return span;
+                }
+            }
+
+            throw new Xunit.Sdk.XunitException("The span did not end within 5 seconds.");
+        }
+
+        public bool Descends(Activity span, Activity ancestor)
+        {
+            var byId = All.Where(s => s.TraceId == ancestor.TraceId).GroupBy(s => s.SpanId).ToDictionary(g => g.Key, g => g.First());
+            for (var current = span; byId.TryGetValue(current.ParentSpanId, out var parent); current = parent)
+            {
+                if (parent.SpanId == ancestor.SpanId)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
+
+public sealed class TracingTestsOnSqlite(SqliteApi api) : TracingTests(api), IClassFixture<SqliteApi>;
+
+public sealed class TracingTestsOnPostgreSql(PostgreSqlApi api) : TracingTests(api), IClassFixture<PostgreSqlApi>;
