@@ -100,12 +100,13 @@ internal sealed class BrokenConnectionReset(NpgsqlDataSource? dataSource) : DbCo
 }
 
 /// <summary>
-/// Retries a query once, on a fresh connection, when it failed because the database could not be reached (typically a
-/// pooled connection that died in a restart). Never a write and nothing inside a transaction: a write may have reached
-/// the database before the connection broke, and repeating it could apply it twice; those fail with 503 instead.
+/// Retries a query on a fresh connection when it failed because the database could not be reached (typically a pooled
+/// connection that died in a restart; twice, as requests running at once may each meet a dead one). Never a write and
+/// nothing inside a transaction: a write may have reached the database before the connection broke, and repeating it
+/// could apply it twice; those fail with 503 instead.
 /// </summary>
 internal sealed class ReadRetryStrategy(ExecutionStrategyDependencies dependencies)
-    : ExecutionStrategy(dependencies, maxRetryCount: 1, maxRetryDelay: TimeSpan.FromMilliseconds(100))
+    : ExecutionStrategy(dependencies, maxRetryCount: 2, maxRetryDelay: TimeSpan.FromMilliseconds(100))
 {
     public override TResult Execute<TState, TResult>(TState state, Func<DbContext, TState, TResult> operation,
         Func<DbContext, TState, ExecutionResult<TResult>>? verifySucceeded) =>

@@ -68,6 +68,7 @@ public static class ServiceDefaultsSetup
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
+            builder.Logging.AddOpenTelemetry(o => o.IncludeScopes = true); // the same entries as stdout, with their trace ids
             otel.UseOtlpExporter();
         }
     }
