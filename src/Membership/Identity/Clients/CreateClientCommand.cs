@@ -60,6 +60,13 @@ public static class CreateClientCommand
         }
 
         await using var scope = services.CreateAsyncScope();
+        var agencyId = await AgencyIdAsync(scope.ServiceProvider, One("--agency"));
+        if (One("--agency") is { } agency && agencyId is null)
+        {
+            await error.WriteLineAsync($"error: --agency: No agency has the ID or ORI code '{agency}'. ({UserErrorCodes.NotFound})");
+            return 1;
+        }
+
         var input = new RegisterClientInput
         {
             Kind = kind.Value,
@@ -68,7 +75,7 @@ public static class CreateClientCommand
             RedirectUris = Many("--redirect-uri"),
             PostLogoutRedirectUris = Many("--post-logout-uri"),
             Scopes = scopes,
-            AgencyId = await AgencyIdAsync(scope.ServiceProvider, One("--agency")),
+            AgencyId = agencyId,
         };
         var registration = scope.ServiceProvider.GetRequiredService<ClientRegistration>();
         var update = options.ContainsKey("--update");
@@ -118,7 +125,10 @@ public static class CreateClientCommand
         return options;
     }
 
-    /// <summary>An agency's global ID as GraphQL takes it; an ORI code is looked up (an operator knows the ORI, not our IDs).</summary>
+    /// <summary>
+    /// An agency's global ID as GraphQL takes it (checked by the registration); an ORI code is looked up, as an operator
+    /// knows the ORI rather than our IDs. Null when neither.
+    /// </summary>
     private static async Task<string?> AgencyIdAsync(IServiceProvider services, string? value)
     {
         if (value is null || GlobalId.TryParse(value, AgencyType.TypeName, out _))
@@ -129,7 +139,7 @@ public static class CreateClientCommand
         await using var db = await services.GetRequiredService<IDbContextFactory<MembershipDbContext>>().CreateDbContextAsync();
         var ori = value.Trim().ToUpperInvariant();
         var id = await db.Agencies.Where(a => a.OriCode == ori).Select(a => (Guid?)a.Id).FirstOrDefaultAsync();
-        return id is null ? value : GlobalId.Encode(AgencyType.TypeName, id.Value);
+        return id is null ? null : GlobalId.Encode(AgencyType.TypeName, id.Value);
     }
 
     private static string Option(IReadOnlyList<string>? field) => field is [.., var last] ? $"{OptionOf(last)}: " : string.Empty;
