@@ -34,7 +34,7 @@ internal static class ClientGraph
             .ResolveAsync(async c => await c.Service<ClientRegistration>().RegisterAsync(c.GetArgument<RegisterClientInput>("input"), c.CancellationToken));
 
         mutation.Mutation<ClientPayloadType, ClientIdInputType>("disableClient",
-                "Stops a client from getting tokens and revokes its refresh tokens; issued access tokens expire within 60 minutes. Staff only.")
+                "Stops a client from getting tokens and revokes its refresh tokens; its access tokens stop working within a minute. Staff only.")
             .AuthorizeWithPolicy(Policies.Staff)
             .ResolveAsync(async c => await ChangeAsync(c, (registry, app, ct) => registry.DisableAsync(app, ct)));
 

@@ -84,7 +84,7 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
 
     /// <summary>
     /// Takes every permission away (kept aside for <see cref="EnableAsync"/>) and revokes the client's refresh tokens and
-    /// authorizations: it can get no new token. Access tokens already issued expire within their lifetime (60 minutes at most).
+    /// authorizations: it can get no new token, and the API refuses its access tokens within Oidc:TokenStatusCacheSeconds.
     /// </summary>
     public async Task<ClientView> DisableAsync(object application, CancellationToken cancellationToken)
     {
