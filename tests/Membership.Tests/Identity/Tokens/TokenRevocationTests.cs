@@ -12,7 +12,7 @@ namespace Membership.Tests.Identity.Tokens;
 /// <summary>
 /// An access token stops working on the API within <see cref="ClockedOidcApi.TokenStatusCacheSeconds"/> seconds (the
 /// per-instance cache of its status) after a password reset, a disabled client, a locked account or a revoked
-/// session, not at the end of its 60 minutes. There is no "disabled account" apart from a lockout: staff lock an account.
+/// session, not at the end of its 60 minutes. Accounts have no "disabled" state; a lockout is the case that exists.
 /// </summary>
 public abstract class TokenRevocationTests(ClockedOidcApi api) : OidcTest(api)
 {
