@@ -59,7 +59,8 @@ public static class MembershipHost
 
     /// <summary>
     /// Host commands: <c>migrate</c> applies migrations and exits (for production deployments);
-    /// <c>print-schema [file]</c> writes the SDL. Returns true when a command ran and the host should exit.
+    /// <c>print-schema [file]</c> writes the SDL; <c>create-staff</c> and <c>create-client</c> make the first staff
+    /// account and OIDC clients. Returns true when a command ran and the host should exit.
     /// </summary>
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
     {
@@ -84,6 +85,9 @@ public static class MembershipHost
                 return true;
             case "create-staff":
                 Environment.ExitCode = await StaffAccounts.RunCommandAsync(app.Services, args);
+                return true;
+            case "create-client":
+                Environment.ExitCode = await Identity.Clients.CreateClientCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
                 return true;
             default:
                 return false;

@@ -62,12 +62,19 @@ public sealed class RateLimits(IDbContextFactory<MembershipDbContext> factory, A
     /// <summary>Whether one more use would be within the limit, without counting one.</summary>
     public async Task<RateLimitDecision> PeekAsync(RateLimitRule rule, string key, CancellationToken cancellationToken)
     {
+        var (count, retryAfter) = await CountAsync(rule, key, cancellationToken);
+        return new RateLimitDecision(count < rule.Permits, retryAfter);
+    }
+
+    /// <summary>The uses counted so far in the current window, and the time until the window ends.</summary>
+    public async Task<(int Count, TimeSpan UntilWindowEnds)> CountAsync(RateLimitRule rule, string key, CancellationToken cancellationToken)
+    {
         var now = calendar.Now();
         var (counterKey, windowStart) = Window(rule, key, now);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var count = await db.RateLimitCounters.AsNoTracking()
             .Where(c => c.Key == counterKey && c.WindowStart == windowStart).Select(c => c.Count).SingleOrDefaultAsync(cancellationToken);
-        return new RateLimitDecision(count < rule.Permits, windowStart + rule.Window - now);
+        return (count, windowStart + rule.Window - now);
     }
 
     private static (string Key, DateTimeOffset WindowStart) Window(RateLimitRule rule, string key, DateTimeOffset now)

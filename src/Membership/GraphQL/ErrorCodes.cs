@@ -97,4 +97,6 @@ public static class UserErrorCodes
     public const string InvalidRedirectUri = "INVALID_REDIRECT_URI";
     public const string InvalidScope = "INVALID_SCOPE";
     public const string NotConfidential = "NOT_CONFIDENTIAL";
+    public const string KindCannotChange = "KIND_CANNOT_CHANGE";
+    public const string ClientDisabled = "CLIENT_DISABLED";
 }

@@ -9,6 +9,9 @@ public static class MembershipClaims
     public const string Scope = "scope";
     public const string Subject = "sub";
 
+    /// <summary>A hash of the account's security stamp when the token was issued: a password reset changes it.</summary>
+    public const string AccountStamp = "account_stamp";
+
     /// <summary>"user" for a person's token, "client" for a client-credentials token (scripts, partner systems).</summary>
     public const string Actor = "principal_type";
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Membership.Identity;
 using Membership.Identity.Clients;
+using Membership.Tests.Identity.Tokens;
 using Membership.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -37,12 +38,29 @@ public abstract class AuthorizationCodeFlowTests(OidcApi api) : OidcTest(api)
         var first = await Api.SignInAsync(clientId, email, Scopes);
 
         var second = (await Api.RefreshAsync(clientId, first.RefreshToken!)).EnsureOk();
+        await Api.Client().DataAsync("{ me { id } }", identity: TestIdentity.Bearer(second.AccessToken));
         var replay = await Api.RefreshAsync(clientId, first.RefreshToken!);
 
         Assert.NotEqual(first.RefreshToken, second.RefreshToken);
         Assert.Equal(HttpStatusCode.BadRequest, replay.Status);
         Assert.Equal("invalid_grant", replay.Error);
-        await Api.Client().DataAsync("{ me { id } }", identity: TestIdentity.Bearer(second.AccessToken));
+    }
+
+    [SkippableFact]
+    public async Task A_replayed_refresh_token_ends_its_session_but_no_other()
+    {
+        var (clientId, _, email) = await MemberWithPortalAsync();
+        var first = await Api.SignInAsync(clientId, email, Scopes);
+        var otherSession = await Api.SignInAsync(clientId, email, Scopes);
+        var second = (await Api.RefreshAsync(clientId, first.RefreshToken!)).EnsureOk();
+
+        // A spent refresh token used again means it was copied: OpenIddict revokes the session's authorization and tokens.
+        TokenAssert.NoToken(await Api.RefreshAsync(clientId, first.RefreshToken!), "invalid_grant");
+
+        TokenAssert.NoToken(await Api.RefreshAsync(clientId, second.RefreshToken!), "invalid_grant");
+        TokenAssert.InvalidToken(await Api.Client().PostAsync("{ me { id } }", identity: TestIdentity.Bearer(second.AccessToken)));
+        await Api.Client().DataAsync("{ me { id } }", identity: TestIdentity.Bearer(otherSession.AccessToken));
+        (await Api.RefreshAsync(clientId, otherSession.RefreshToken!)).EnsureOk();
     }
 
     [SkippableFact]

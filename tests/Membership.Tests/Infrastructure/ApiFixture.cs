@@ -97,6 +97,7 @@ public abstract class ApiFixture : IAsyncLifetime
             builder.UseSetting("Tickets:AnonymousRequestsPerAddressPerHour", "100000"); // every test request comes from one address
             builder.UseSetting("Oidc:SignInsPerAddressPerMinute", "100000");
             builder.UseSetting("Oidc:PasswordResetsPerAddressPerHour", "100000");
+            builder.UseSetting("Oidc:FailedClientAuthenticationsPerMinute", "100000");
             builder.ConfigureTestServices(services =>
             {
                 if (UseTestIdentity)
@@ -108,10 +109,16 @@ public abstract class ApiFixture : IAsyncLifetime
                 services.AddSingleton<IInterceptor>(Commands);
                 FakeStripe.Register(services);
             });
+            ConfigureHost(builder);
             configure(builder);
         });
 
     protected abstract Task<(string? ConnectionString, string? Unavailable)> CreateDatabaseAsync();
+
+    /// <summary>Settings and services a derived fixture gives every instance (its clock, its limits).</summary>
+    protected virtual void ConfigureHost(IWebHostBuilder builder)
+    {
+    }
 
     protected string DataFolder()
     {

@@ -1,14 +1,11 @@
-using System.Text.RegularExpressions;
 using GraphQL;
 using GraphQL.Types;
-using Membership.Agencies;
 using Membership.GraphQL;
-using Microsoft.EntityFrameworkCore;
 
 namespace Membership.Identity.Clients;
 
 /// <summary>Staff manage OIDC clients through GraphQL: register, list, disable, enable, rotate secrets.</summary>
-internal static partial class ClientGraph
+internal static class ClientGraph
 {
     public static void AddClientQueries(this ObjectGraphType query)
     {
@@ -34,10 +31,10 @@ internal static partial class ClientGraph
         mutation.Mutation<RegisterClientPayloadType, RegisterClientInputType>("registerClient",
                 "Registers a front end (PUBLIC), a partner agency's system (PARTNER) or a staff script (STAFF). A confidential client's secret is in the payload, once. Staff only.")
             .AuthorizeWithPolicy(Policies.Staff)
-            .ResolveAsync(async c => await RegisterAsync(c, c.GetArgument<RegisterClientInput>("input")));
+            .ResolveAsync(async c => await c.Service<ClientRegistration>().RegisterAsync(c.GetArgument<RegisterClientInput>("input"), c.CancellationToken));
 
         mutation.Mutation<ClientPayloadType, ClientIdInputType>("disableClient",
-                "Stops a client from getting tokens and revokes its refresh tokens; issued access tokens expire within 60 minutes. Staff only.")
+                "Stops a client from getting tokens and revokes its refresh tokens; its access tokens stop working within a minute. Staff only.")
             .AuthorizeWithPolicy(Policies.Staff)
             .ResolveAsync(async c => await ChangeAsync(c, (registry, app, ct) => registry.DisableAsync(app, ct)));
 
@@ -69,118 +66,6 @@ internal static partial class ClientGraph
             });
     }
 
-    private static async Task<Payload<RegisteredClient>> RegisterAsync(IResolveFieldContext context, RegisterClientInput input)
-    {
-        var errors = new UserErrors();
-        var displayName = errors.RequiredText(input.DisplayName, 100, "input", "displayName");
-        var clientId = input.ClientId?.Trim().ToLowerInvariant() ?? $"{input.Kind.ToString().ToLowerInvariant()}-{ClientRegistry.NewSecret()[..10].ToLowerInvariant().Replace('_', 'x')}";
-        if (!ClientIdPattern().IsMatch(clientId))
-        {
-            errors.Add(UserErrorCodes.InvalidFormat, "'clientId' is 3 to 64 lower-case letters, digits and dashes.", "input", "clientId");
-        }
-
-        var registry = context.Service<ClientRegistry>();
-        if (errors.Items.Count == 0 && await registry.FindAsync(clientId, context.CancellationToken) is not null)
-        {
-            errors.Add(UserErrorCodes.ClientIdTaken, $"A client '{clientId}' exists.", "input", "clientId");
-        }
-
-        var redirects = CheckUris(errors, input.RedirectUris, "redirectUris");
-        var logouts = CheckUris(errors, input.PostLogoutRedirectUris, "postLogoutRedirectUris");
-        var scopes = input.Scopes ?? input.Kind switch
-        {
-            ClientKind.Public => [.. ClientRegistry.PublicScopes],
-            ClientKind.Staff => [ApiScopes.Staff],
-            _ => [ApiScopes.Verification],
-        };
-        var allowed = input.Kind switch
-        {
-            ClientKind.Public => ClientRegistry.PublicScopes.Append(ApiScopes.Staff).Append(ApiScopes.CheckIn),
-            ClientKind.Staff => [ApiScopes.Staff, ApiScopes.CheckIn],
-            _ => [ApiScopes.Verification],
-        };
-        foreach (var scope in scopes.Where(s => !allowed.Contains(s)))
-        {
-            errors.Add(UserErrorCodes.InvalidScope, $"A {input.Kind.ToString().ToUpperInvariant()} client cannot have the scope '{scope}'.", "input", "scopes");
-        }
-
-        if (input.Kind == ClientKind.Staff && scopes.Count == 0)
-        {
-            errors.Add(UserErrorCodes.Required, "A STAFF client needs membership.staff, ticket.checkin or both.", "input", "scopes");
-        }
-
-        if (input.Kind == ClientKind.Public && (input.RedirectUris?.Count ?? 0) == 0)
-        {
-            errors.Add(UserErrorCodes.Required, "A PUBLIC client needs at least one redirect URI.", "input", "redirectUris");
-        }
-
-        if (input.Kind != ClientKind.Public && redirects.Count + logouts.Count > 0)
-        {
-            errors.Add(UserErrorCodes.InvalidRedirectUri, "Only PUBLIC clients sign people in; give no redirect URIs.", "input", "redirectUris");
-        }
-
-        var agencyId = await CheckAgencyAsync(context, errors, input);
-        if (errors.Any)
-        {
-            return Payload<RegisteredClient>.Failure(errors);
-        }
-
-        var (view, secret) = await registry.RegisterAsync(clientId, input.Kind, displayName, redirects, logouts, scopes, agencyId, secret: null, context.CancellationToken);
-        return Payload<RegisteredClient>.Success(new RegisteredClient(view, secret));
-    }
-
-    private static async Task<Guid?> CheckAgencyAsync(IResolveFieldContext context, UserErrors errors, RegisterClientInput input)
-    {
-        if (input.Kind != ClientKind.Partner)
-        {
-            if (input.AgencyId is not null)
-            {
-                errors.Add(UserErrorCodes.InvalidId, "Only PARTNER clients belong to an agency.", "input", "agencyId");
-            }
-
-            return null;
-        }
-
-        if (input.AgencyId is null)
-        {
-            errors.Add(UserErrorCodes.Required, "A PARTNER client belongs to an agency: give 'agencyId'.", "input", "agencyId");
-            return null;
-        }
-
-        if (errors.Id(input.AgencyId, AgencyType.TypeName, "input", "agencyId") is not { } id)
-        {
-            return null;
-        }
-
-        await using var db = await context.Db().CreateDbContextAsync(context.CancellationToken);
-        if (!await db.Agencies.AnyAsync(a => a.Id == id, context.CancellationToken))
-        {
-            errors.Add(UserErrorCodes.NotFound, "No agency has this ID.", "input", "agencyId");
-        }
-
-        return id;
-    }
-
-    /// <summary>Absolute URIs without fragments; HTTPS, except http on the loopback address for local development.</summary>
-    private static List<Uri> CheckUris(UserErrors errors, List<string>? values, string field)
-    {
-        var uris = new List<Uri>();
-        foreach (var value in values ?? [])
-        {
-            if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && string.IsNullOrEmpty(uri.Fragment)
-                && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
-            {
-                uris.Add(uri);
-            }
-            else
-            {
-                errors.Add(UserErrorCodes.InvalidRedirectUri, $"'{value}' is not an https URI (http only on 127.0.0.1 or localhost) without a fragment.", "input", field);
-            }
-        }
-
-        return uris;
-    }
-
     private static async Task<Payload<ClientView>> ChangeAsync(IResolveFieldContext context, Func<ClientRegistry, object, CancellationToken, Task<ClientView>> change)
     {
         var registry = context.Service<ClientRegistry>();
@@ -189,9 +74,6 @@ internal static partial class ClientGraph
             ? Payload<ClientView>.Failure(new UserErrors().Add(UserErrorCodes.NotFound, "No client has this client_id.", "input", "clientId"))
             : Payload<ClientView>.Success(await change(registry, application, context.CancellationToken));
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,63}$")]
-    private static partial Regex ClientIdPattern();
 }
 
 public sealed record RegisteredClient(ClientView Client, string? Secret);

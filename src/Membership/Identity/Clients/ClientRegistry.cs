@@ -84,7 +84,7 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
 
     /// <summary>
     /// Takes every permission away (kept aside for <see cref="EnableAsync"/>) and revokes the client's refresh tokens and
-    /// authorizations: it can get no new token. Access tokens already issued expire within their lifetime (60 minutes at most).
+    /// authorizations: it can get no new token, and the API refuses its access tokens within Oidc:TokenStatusCacheSeconds.
     /// </summary>
     public async Task<ClientView> DisableAsync(object application, CancellationToken cancellationToken)
     {
@@ -113,6 +113,31 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
             await applications.UpdateAsync(application, descriptor, cancellationToken);
         }
 
+        return await ViewAsync(application, cancellationToken);
+    }
+
+    /// <summary>Replaces an enabled client's name, URIs, scopes (its kind's permissions) and agency; its kind and secret stay.</summary>
+    public async Task<ClientView> UpdateAsync(
+        object application, string displayName, IReadOnlyList<Uri> redirectUris, IReadOnlyList<Uri> postLogoutRedirectUris,
+        IReadOnlyList<string> scopes, Guid? agencyId, CancellationToken cancellationToken)
+    {
+        var kind = (await ViewAsync(application, cancellationToken)).Kind;
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, application, cancellationToken);
+        descriptor.DisplayName = displayName;
+        descriptor.RedirectUris.Clear();
+        descriptor.RedirectUris.UnionWith(redirectUris);
+        descriptor.PostLogoutRedirectUris.Clear();
+        descriptor.PostLogoutRedirectUris.UnionWith(postLogoutRedirectUris);
+        descriptor.Permissions.Clear();
+        descriptor.Permissions.UnionWith(Permissions(kind, scopes));
+        descriptor.Properties.Remove(ClientProperties.AgencyId);
+        if (agencyId is not null)
+        {
+            descriptor.Properties[ClientProperties.AgencyId] = JsonSerializer.SerializeToElement(agencyId.Value.ToString());
+        }
+
+        await applications.UpdateAsync(application, descriptor, cancellationToken);
         return await ViewAsync(application, cancellationToken);
     }
 

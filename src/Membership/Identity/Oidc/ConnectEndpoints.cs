@@ -93,9 +93,14 @@ public static class ConnectEndpoints
         }
 
         var identity = await claims.ForUserAsync(account, scopes);
-        var authorization = granted.LastOrDefault() ?? await authorizations.CreateAsync(
-            identity: identity, subject: account.Id.ToString(), client: applicationId!, type: AuthorizationTypes.Permanent, scopes: identity.GetScopes());
-        identity.SetAuthorizationId(await authorizations.GetIdAsync(authorization));
+        if (granted.Count == 0)
+        {
+            // The permanent authorization remembers the consent; the tokens get an ad-hoc one per sign-in from OpenIddict,
+            // so revoking one session's refresh token ends that session only (see SessionRevocation).
+            await authorizations.CreateAsync(
+                identity: identity, subject: account.Id.ToString(), client: applicationId!, type: AuthorizationTypes.Permanent, scopes: identity.GetScopes());
+        }
+
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

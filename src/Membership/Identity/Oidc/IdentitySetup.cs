@@ -120,6 +120,10 @@ public static class IdentitySetup
                     o.SetIssuer(new Uri(options.PublicBaseUrl));
                 }
 
+                // Our checks around OpenIddict's: one answer and a limit for failed client authentications; revoking a
+                // refresh token ends its session.
+                o.AddEventHandler(ClientAuthenticationGuard.Descriptor).AddEventHandler(SessionRevocation.Descriptor);
+
                 var aspNetCore = o.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
@@ -139,6 +143,7 @@ public static class IdentitySetup
             if (string.IsNullOrWhiteSpace(options.Authority))
             {
                 o.UseLocalServer();
+                o.AddEventHandler(TokenStatusCheck.Descriptor); // revoked, disabled, locked or reset: refused within a minute
             }
             else
             {
@@ -151,7 +156,9 @@ public static class IdentitySetup
         });
 
         services.AddScoped<TokenClaims>();
+        services.AddSingleton<TokenStatus>();
         services.AddScoped<Clients.ClientRegistry>();
+        services.AddScoped<Clients.ClientRegistration>();
         services.AddSingleton<RateLimits>();
         services.AddMembershipMail(configuration, environment);
         return services;

@@ -53,6 +53,19 @@ public sealed class OidcOptions
     public int PasswordResetsPerAddressPerHour { get; set; } = 5;
 
     /// <summary>
+    /// Failed client authentications (unknown client_id, wrong or missing secret) at the token, introspection and
+    /// revocation endpoints per minute, counted per client address and per client_id (429 beyond).
+    /// </summary>
+    public int FailedClientAuthenticationsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// How long an instance trusts what it last read about a token's authorization, client and account before reading
+    /// it again: a revoked authorization, a disabled client or a locked or reset account stops its tokens within this
+    /// time. At most 60 seconds; 0 reads them on every request.
+    /// </summary>
+    public int TokenStatusCacheSeconds { get; set; } = 30;
+
+    /// <summary>
     /// The public URL of this host (e.g. https://members.example.org), the only base of links in mail (confirmation,
     /// password reset): never the request's Host header, which anyone can set. Required outside Development and Testing.
     /// </summary>

@@ -41,9 +41,17 @@ public sealed class TokenClaims(UserManager<Account> users, IOpenIddictApplicati
             .SetClaim(MembershipClaims.Actor, "user")
             .SetClaim(MembershipClaims.MemberId, account.MemberId?.ToString())
             .SetClaim(SecurityStamp, await users.GetSecurityStampAsync(account))
+            .SetClaim(MembershipClaims.AccountStamp, AccountStampOf(await users.GetSecurityStampAsync(account)))
             .SetClaims(Claims.Role, [.. roles]);
         return Finish(identity, AllowedForUser(requestedScopes, staff, account.MemberId is not null));
     }
+
+    /// <summary>
+    /// What access tokens carry of the security stamp: a hash, so the stamp itself (which Identity's own tokens depend on)
+    /// never leaves the server, while the API can still tell a token from before a password reset.
+    /// </summary>
+    public static string AccountStampOf(string? securityStamp) =>
+        Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(securityStamp ?? string.Empty)))[..22];
 
     public async Task<ClaimsIdentity> ForClientAsync(object application, IEnumerable<string> requestedScopes)
     {

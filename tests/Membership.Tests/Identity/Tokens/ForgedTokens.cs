@@ -23,6 +23,9 @@ internal static class ForgedTokens
     /// <summary>A key nobody trusts.</summary>
     public static RsaSecurityKey StrangerKey() => KeyOf(RSA.Create(2048));
 
+    /// <summary>The client the forged tokens name; a test registers it (the API refuses tokens of unknown clients).</summary>
+    public const string ClientId = "forged-staff-script";
+
     public static string StaffScript(DateTimeOffset? expires = null, string issuer = Issuer, string audience = ApiScopes.Audience, SecurityKey? key = null)
     {
         var exp = (expires ?? DateTimeOffset.UtcNow.AddMinutes(30)).UtcDateTime;
@@ -36,8 +39,8 @@ internal static class ForgedTokens
             Expires = exp,
             Claims = new Dictionary<string, object>
             {
-                [MembershipClaims.Subject] = "forged-staff-script",
-                ["client_id"] = "forged-staff-script",
+                [MembershipClaims.Subject] = ClientId,
+                ["client_id"] = ClientId,
                 [MembershipClaims.Actor] = "client",
                 [MembershipClaims.Scope] = ApiScopes.Staff,
                 ["jti"] = Guid.NewGuid().ToString(),

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Membership.Identity;
 using Membership.Tests.Infrastructure;
+using Membership.Identity.Clients;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Membership.Tests.Identity.Tokens;
@@ -10,11 +12,23 @@ namespace Membership.Tests.Identity.Tokens;
 /// A token that does not validate, on a request that needs one, is a 401 with an RFC 6750 invalid_token challenge.
 /// The forged tokens differ from one the API accepts (the first test) in one thing each.
 /// </summary>
-public sealed class InvalidTokenTests(OidcApi api) : IClassFixture<OidcApi>
+public sealed class InvalidTokenTests(OidcApi api) : IClassFixture<OidcApi>, IAsyncLifetime
 {
     private const string StaffQuery = "{ clients { clientId } }";
 
     private readonly TokenCallers _callers = new(api);
+
+    /// <summary>The API also checks that a token's client exists and is enabled: the forged tokens name a real one.</summary>
+    public async Task InitializeAsync()
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<ClientRegistry>().FindAsync(ForgedTokens.ClientId, default) is null)
+        {
+            await api.ClientAsync(ForgedTokens.ClientId, ClientKind.Staff);
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_token_forged_with_the_servers_key_issuer_and_audience_is_accepted()
