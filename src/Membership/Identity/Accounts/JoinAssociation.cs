@@ -44,7 +44,7 @@ internal static class JoinAssociation
         var ct = context.CancellationToken;
         var errors = new UserErrors();
         var account = new Account { UserName = input.Email?.Trim(), Email = input.Email?.Trim(), DisplayName = $"{input.FirstName?.Trim()} {input.LastName?.Trim()}".Trim() };
-        await CheckAccountAsync(users, account, input.Password ?? string.Empty, errors);
+        await CheckPasswordAsync(users, account, input.Password ?? string.Empty, errors);
 
         // UserManager writes through the request's context: the member, the account and the mail share its transaction.
         var db = services.GetRequiredService<MembershipDbContext>();
@@ -52,6 +52,7 @@ internal static class JoinAssociation
         try
         {
             var application = await MemberRegistration.CheckAsync(db, errors, input.AsRegistration(), calendar, emailMustBeFree: false, ct);
+            await CheckSignInNameAsync(users, account, errors);
             if (errors.Any || application is null)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
@@ -101,8 +102,7 @@ internal static class JoinAssociation
         }
     }
 
-    /// <summary>The password and account rules, without the one that says the address is taken (that must not show).</summary>
-    private static async Task CheckAccountAsync(UserManager<Account> users, Account account, string password, UserErrors errors)
+    private static async Task CheckPasswordAsync(UserManager<Account> users, Account account, string password, UserErrors errors)
     {
         foreach (var validator in users.PasswordValidators)
         {
@@ -110,6 +110,18 @@ internal static class JoinAssociation
             {
                 errors.Add(UserErrorCodes.WeakPassword, error.Description, "input", "password");
             }
+        }
+    }
+
+    /// <summary>
+    /// The sign-in name rules, checked for every address before anything is looked up, so an address that is in use and
+    /// one that is not fail alike; the rule that the address is taken is left out (that must not show).
+    /// </summary>
+    private static async Task CheckSignInNameAsync(UserManager<Account> users, Account account, UserErrors errors)
+    {
+        if (errors.Items.Any(e => e.Field is ["input", "email"]))
+        {
+            return; // already refused as an address
         }
 
         foreach (var validator in users.UserValidators)
