@@ -2085,3 +2085,60 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206231629_MailOutbox') THEN
+    CREATE TABLE "MailOutbox" (
+        "Id" uuid NOT NULL,
+        "Kind" character varying(64) NOT NULL,
+        "Recipient" character varying(320) NOT NULL,
+        "Subject" character varying(300) NOT NULL,
+        "TextBody" text NOT NULL,
+        "HtmlBody" text,
+        "DedupeKey" character varying(400),
+        "HoldsCredential" boolean NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "Attempts" integer NOT NULL,
+        "NextAttemptAt" timestamp with time zone,
+        "LeaseUntil" timestamp with time zone,
+        "ClaimedBy" character varying(200),
+        "SentAt" timestamp with time zone,
+        "GaveUpAt" timestamp with time zone,
+        "LastError" character varying(1000),
+        CONSTRAINT "PK_MailOutbox" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206231629_MailOutbox') THEN
+    CREATE UNIQUE INDEX "IX_MailOutbox_DedupeKey" ON "MailOutbox" ("DedupeKey");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206231629_MailOutbox') THEN
+    CREATE INDEX "IX_MailOutbox_NextAttemptAt" ON "MailOutbox" ("NextAttemptAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206231629_MailOutbox') THEN
+    CREATE INDEX "IX_MailOutbox_Recipient_CreatedAt" ON "MailOutbox" ("Recipient", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206231629_MailOutbox') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206231629_MailOutbox', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;

@@ -2252,3 +2252,66 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206231655_MailOutbox'
+)
+BEGIN
+    CREATE TABLE [MailOutbox] (
+        [Id] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(64) NOT NULL,
+        [Recipient] nvarchar(320) NOT NULL,
+        [Subject] nvarchar(300) NOT NULL,
+        [TextBody] nvarchar(max) NOT NULL,
+        [HtmlBody] nvarchar(max) NULL,
+        [DedupeKey] nvarchar(400) NULL,
+        [HoldsCredential] bit NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetimeoffset NULL,
+        [LeaseUntil] datetimeoffset NULL,
+        [ClaimedBy] nvarchar(200) NULL,
+        [SentAt] datetimeoffset NULL,
+        [GaveUpAt] datetimeoffset NULL,
+        [LastError] nvarchar(1000) NULL,
+        CONSTRAINT [PK_MailOutbox] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206231655_MailOutbox'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_MailOutbox_DedupeKey] ON [MailOutbox] ([DedupeKey]) WHERE [DedupeKey] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206231655_MailOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_MailOutbox_NextAttemptAt] ON [MailOutbox] ([NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206231655_MailOutbox'
+)
+BEGIN
+    CREATE INDEX [IX_MailOutbox_Recipient_CreatedAt] ON [MailOutbox] ([Recipient], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206231655_MailOutbox'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206231655_MailOutbox', N'10.0.15');
+END;
+
+COMMIT;
+GO

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Membership.Data;
 using Membership.Dues.Payments;
-using Membership.Identity.Mail;
 using Membership.Identity.Oidc;
+using Membership.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +17,7 @@ namespace Membership.Conferences;
 /// the caller's transaction (the webhook's, which also records the event); the others open their own.
 /// </summary>
 public sealed class TicketLifecycle(
-    IDbContextFactory<MembershipDbContext> factory, AssociationCalendar calendar, StripeGateway stripe, IMailSender mail,
+    IDbContextFactory<MembershipDbContext> factory, AssociationCalendar calendar, StripeGateway stripe,
     IOptions<TicketOptions> options, IOptions<OidcOptions> links, ILogger<TicketLifecycle> logger)
 {
     private static readonly TicketStatus[] Holding = [TicketStatus.Reserved, TicketStatus.Valid, TicketStatus.CheckedIn];
@@ -34,17 +34,13 @@ public sealed class TicketLifecycle(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var changed = await MarkPaidAsync(db, orderId, paymentIntentId, paidAt, ct);
         await transaction.CommitAsync(ct);
-        if (changed)
-        {
-            await SendTicketsAsync(orderId, ct);
-        }
-
         return changed;
     }
 
     /// <summary>
     /// Payment confirmed. A pending order becomes paid. A payment that arrives after the order expired (or was
     /// cancelled) takes its seats again if there still are any; if not, the money goes back: the order is REFUNDED.
+    /// A paid order's tickets are queued for the buyer in this transaction.
     /// </summary>
     public async Task<bool> MarkPaidAsync(MembershipDbContext db, Guid orderId, string? paymentIntentId, DateTimeOffset paidAt, CancellationToken ct)
     {
@@ -60,6 +56,7 @@ public sealed class TicketLifecycle(
                     .SetProperty(o => o.StripePaymentIntentId, o => paymentIntentId ?? o.StripePaymentIntentId), ct) == 1)
         {
             await db.Tickets.Where(t => t.OrderId == orderId && t.Status == TicketStatus.Reserved).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Valid), ct);
+            await QueueTicketsAsync(db, orderId, ct);
             return true;
         }
 
@@ -90,6 +87,7 @@ public sealed class TicketLifecycle(
             }
 
             logger.LogInformation("Order {Order} was paid after it closed; its seats were still free and it is paid now.", order.Number);
+            await QueueTicketsAsync(db, orderId, ct);
             return true;
         }
 
@@ -114,31 +112,25 @@ public sealed class TicketLifecycle(
     internal static async Task<bool> LockAsync(MembershipDbContext db, System.Linq.Expressions.Expression<Func<TicketOrder, bool>> which, CancellationToken ct) =>
         await db.TicketOrders.Where(which).ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, o => o.Status), ct) > 0;
 
-    /// <summary>Closes an order in its own transaction, then mails the waiting-list offers its seats made.</summary>
+    /// <summary>Closes an order in its own transaction (with the waiting-list offers its seats made).</summary>
     public async Task<bool> CloseAsync(Guid orderId, TicketOrderStatus from, TicketOrderStatus to, string reason, CancellationToken ct, long? refunded = null)
     {
-        List<WaitingListEntry> offers;
-        await using (var db = await factory.CreateDbContextAsync(ct))
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await CloseAsync(db, orderId, from, to, reason, refunded, ct))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            (var closed, offers) = await CloseAsync(db, orderId, from, to, reason, refunded, ct);
-            if (!closed)
-            {
-                return false;
-            }
-
-            await transaction.CommitAsync(ct);
+            return false;
         }
 
-        await SendOffersAsync(offers, ct);
+        await transaction.CommitAsync(ct);
         return true;
     }
 
     /// <summary>
     /// Moves an order from <paramref name="from"/> to <paramref name="to"/> if it is still in <paramref name="from"/>,
-    /// cancels its tickets and gives the seats and the voucher use back, once. Returns the offers to mail after commit.
+    /// cancels its tickets and gives the seats and the voucher use back, once; freed seats are offered (and mailed) first.
     /// </summary>
-    public async Task<(bool Closed, List<WaitingListEntry> Offers)> CloseAsync(MembershipDbContext db, Guid orderId, TicketOrderStatus from, TicketOrderStatus to,
+    public async Task<bool> CloseAsync(MembershipDbContext db, Guid orderId, TicketOrderStatus from, TicketOrderStatus to,
         string reason, long? refunded, CancellationToken ct)
     {
         var now = calendar.Now();
@@ -146,7 +138,7 @@ public sealed class TicketLifecycle(
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, to).SetProperty(o => o.ClosedAt, now).SetProperty(o => o.CloseReason, reason)
                     .SetProperty(o => o.RefundedAmount, o => refunded ?? o.RefundedAmount), ct) == 0)
         {
-            return (false, []);
+            return false;
         }
 
         var order = await db.TicketOrders.AsNoTracking().Include(o => o.Tickets).SingleAsync(o => o.Id == orderId, ct);
@@ -155,7 +147,7 @@ public sealed class TicketLifecycle(
 
         // Counters first, then the voucher: the order a purchase takes them in, so a purchase with the same voucher and
         // this order's expiry never wait for each other in a cycle (a deadlock on PostgreSQL and SQL Server).
-        var offers = await FreeSeatsAsync(db, order.ConferenceId, freed, now, ct);
+        await FreeSeatsAsync(db, order.ConferenceId, freed, now, ct);
         ServiceDefaults.MembershipTelemetry.RecordSeats("released", freed.Values.Sum()); // counted once: only the caller that moved the order gets here
         if (order.VoucherId is { } voucher)
         {
@@ -163,7 +155,7 @@ public sealed class TicketLifecycle(
             await db.Vouchers.Where(v => v.Id == voucher && v.Used >= uses).ExecuteUpdateAsync(s => s.SetProperty(v => v.Used, v => v.Used - uses), ct);
         }
 
-        return (true, offers);
+        return true;
     }
 
     /// <summary>Expires pending orders past their hold and waiting-list offers past their time. Safe on several instances at once.</summary>
@@ -190,21 +182,16 @@ public sealed class TicketLifecycle(
 
         foreach (var entry in lapsed)
         {
-            List<WaitingListEntry> offers = [];
-            await using (var db = await factory.CreateDbContextAsync(ct))
+            await using var db = await factory.CreateDbContextAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (await db.WaitingList.Where(w => w.Id == entry.Id && w.Status == WaitingStatus.Offered)
+                    .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WaitingStatus.Expired).SetProperty(w => w.OpenKey, (string?)null), ct) == 1)
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                if (await db.WaitingList.Where(w => w.Id == entry.Id && w.Status == WaitingStatus.Offered)
-                        .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WaitingStatus.Expired).SetProperty(w => w.OpenKey, (string?)null), ct) == 1)
-                {
-                    offers = await ReleaseOfferAsync(db, entry, ct);
-                    count++;
-                }
-
-                await transaction.CommitAsync(ct);
+                await ReleaseOfferAsync(db, entry, ct);
+                count++;
             }
 
-            await SendOffersAsync(offers, ct);
+            await transaction.CommitAsync(ct);
         }
 
         return count;
@@ -239,14 +226,14 @@ public sealed class TicketLifecycle(
     }
 
     /// <summary>The seat an offer held (it lapsed or was declined) goes to the next person waiting, or back on sale.</summary>
-    public async Task<List<WaitingListEntry>> ReleaseOfferAsync(MembershipDbContext db, WaitingListEntry entry, CancellationToken ct)
+    public async Task ReleaseOfferAsync(MembershipDbContext db, WaitingListEntry entry, CancellationToken ct)
     {
         var conference = await db.TicketTypes.Where(t => t.Id == entry.TicketTypeId).Select(t => t.ConferenceId).SingleAsync(ct);
-        return await FreeSeatsAsync(db, conference, new Dictionary<Guid, int> { [entry.TicketTypeId] = 1 }, calendar.Now(), ct);
+        await FreeSeatsAsync(db, conference, new Dictionary<Guid, int> { [entry.TicketTypeId] = 1 }, calendar.Now(), ct);
     }
 
     /// <summary>Cancels some valid tickets of a paid order (a partial refund); each one's seat is freed once.</summary>
-    public async Task<List<WaitingListEntry>> CancelTicketsAsync(MembershipDbContext db, Guid conferenceId, IReadOnlyList<Guid> ticketIds, CancellationToken ct)
+    public async Task CancelTicketsAsync(MembershipDbContext db, Guid conferenceId, IReadOnlyList<Guid> ticketIds, CancellationToken ct)
     {
         var freed = new Dictionary<Guid, int>();
         foreach (var id in ticketIds.Distinct())
@@ -258,7 +245,7 @@ public sealed class TicketLifecycle(
             }
         }
 
-        return await FreeSeatsAsync(db, conferenceId, freed, calendar.Now(), ct);
+        await FreeSeatsAsync(db, conferenceId, freed, calendar.Now(), ct);
     }
 
     /// <summary>
@@ -266,7 +253,7 @@ public sealed class TicketLifecycle(
     /// waits for is then offered, as a seat of the conference, to the first person waiting for another type that was
     /// sold out only because the conference was full; the rest go back on sale.
     /// </summary>
-    private async Task<List<WaitingListEntry>> FreeSeatsAsync(MembershipDbContext db, Guid conferenceId, Dictionary<Guid, int> freed, DateTimeOffset now, CancellationToken ct)
+    private async Task FreeSeatsAsync(MembershipDbContext db, Guid conferenceId, Dictionary<Guid, int> freed, DateTimeOffset now, CancellationToken ct)
     {
         var offers = new List<WaitingListEntry>();
         var release = new Dictionary<Guid, int>();
@@ -317,11 +304,9 @@ public sealed class TicketLifecycle(
         {
             await db.Conferences.Where(c => c.Id == conferenceId).ExecuteUpdateAsync(s => s.SetProperty(c => c.SeatsTaken, c => c.SeatsTaken - (spare - kept)), ct);
         }
-
-        return offers;
     }
 
-    /// <summary>Offers a held seat to a waiting entry, if it is still waiting: a secret code, valid for the configured hours.</summary>
+    /// <summary>Offers a held seat to a waiting entry, if it is still waiting: a secret code, valid for the configured hours, mailed in this transaction.</summary>
     private async Task<bool> OfferAsync(MembershipDbContext db, WaitingListEntry entry, DateTimeOffset now, CancellationToken ct)
     {
         var code = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
@@ -335,23 +320,18 @@ public sealed class TicketLifecycle(
 
         entry.OfferCode = code;
         entry.OfferExpiresAt = expires;
+        await db.QueueMailNowAsync(new MailMessage(MailKinds.WaitingListOffer, entry.Email, "A conference seat is yours to take",
+            $"Hello {entry.Name},\n\nA seat has freed up for the ticket you were waiting for. It is held for you until "
+            + $"{expires:u}. To buy it, give this offer code with your purchase:\n\n{code}\n\nAfter that time it goes to the next person waiting.")
+        {
+            DedupeKey = $"waiting-list-offer:{entry.Id:N}:{code}",
+        }, calendar, ct);
         return true;
     }
 
-    public async Task SendOffersAsync(IEnumerable<WaitingListEntry> offers, CancellationToken ct)
+    /// <summary>Queues, in the caller's transaction, the mail of the order's valid tickets to the buyer: each one's code and QR link. Once per order.</summary>
+    private async Task QueueTicketsAsync(MembershipDbContext db, Guid orderId, CancellationToken ct)
     {
-        foreach (var offer in offers)
-        {
-            await mail.SendAsync(new MailMessage(offer.Email, "A conference seat is yours to take",
-                $"Hello {offer.Name},\n\nA seat has freed up for the ticket you were waiting for. It is held for you until "
-                + $"{offer.OfferExpiresAt:u}. To buy it, give this offer code with your purchase:\n\n{offer.OfferCode}\n\nAfter that time it goes to the next person waiting."), ct);
-        }
-    }
-
-    /// <summary>Mails the buyer the order's valid tickets: for each, its code and the link to its QR.</summary>
-    public async Task SendTicketsAsync(Guid orderId, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
         var order = await db.TicketOrders.AsNoTracking().Include(o => o.Tickets).SingleAsync(o => o.Id == orderId, ct);
         if (order.Status is not (TicketOrderStatus.Paid or TicketOrderStatus.PartiallyRefunded))
         {
@@ -364,8 +344,11 @@ public sealed class TicketLifecycle(
         var baseUrl = links.Value.PublicBaseUrl?.TrimEnd('/') ?? string.Empty;
         var lines = order.Tickets.Where(t => t.Status == TicketStatus.Valid).Select(t =>
             $"- {types[t.TicketTypeId]}, {t.AttendeeName ?? "attendee to be named"}\n  QR: {baseUrl}{TicketQr.Path(t.Code, "svg")}\n  Code: {t.Code}");
-        await mail.SendAsync(new MailMessage(order.BuyerEmail, $"Your tickets for {conference.Name} (order {order.Number})",
-            $"Hello {order.BuyerName},\n\nThank you: order {order.Number} is paid. Show each ticket's QR code at the entrance.\n\n{string.Join("\n", lines)}\n"), ct);
+        await db.QueueMailNowAsync(new MailMessage(MailKinds.Tickets, order.BuyerEmail, $"Your tickets for {conference.Name} (order {order.Number})",
+            $"Hello {order.BuyerName},\n\nThank you: order {order.Number} is paid. Show each ticket's QR code at the entrance.\n\n{string.Join("\n", lines)}\n")
+        {
+            DedupeKey = $"tickets:{order.Id:N}",
+        }, calendar, ct);
     }
 
     internal static Guid DeterministicKey(Guid id, string purpose) =>

@@ -133,7 +133,6 @@ public sealed class TicketOperations(
 
         // The order's row stays locked from the check to the write, across the call to Stripe: a concurrent refund or
         // cancellation, or the charge.refunded news of this very refund, waits and then sees what this one did.
-        List<WaitingListEntry> offers;
         await using (var write = await factory.CreateDbContextAsync(ct))
         {
             await using var transaction = await write.Database.BeginTransactionAsync(ct);
@@ -155,11 +154,10 @@ public sealed class TicketOperations(
             await write.TicketOrders.Where(o => o.Id == order.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.RefundedAmount, o => o.RefundedAmount + amount)
                     .SetProperty(o => o.Status, amount > 0 ? TicketOrderStatus.PartiallyRefunded : order.Status).SetProperty(o => o.CloseReason, text), ct);
-            offers = await lifecycle.CancelTicketsAsync(write, order.ConferenceId, cancelTickets, ct);
+            await lifecycle.CancelTicketsAsync(write, order.ConferenceId, cancelTickets, ct);
             await transaction.CommitAsync(ct);
         }
 
-        await lifecycle.SendOffersAsync(offers, ct);
         return Payload<TicketOrder>.Success(await lifecycle.LoadAsync(order.Id, ct));
     }
 
@@ -274,7 +272,7 @@ public sealed class TicketOperations(
         }
 
         var member = memberId is { } id ? await db.Members.AsNoTracking().SingleAsync(m => m.Id == id, ct) : null;
-        var who = member is null ? errors.RequiredText(name, 201, "input", "name") : $"{member.FirstName} {member.LastName}";
+        var who = member is null ? errors.RequiredName(name, 201, "input", "name") : $"{member.FirstName} {member.LastName}";
         var address = member is null ? MemberRules.NormalizeEmail(errors.Email(email, 254, "input", "email")) : member.Email;
         var now = calendar.Now();
         if (conference.Status != ConferenceStatus.OnSale || now > conference.RegistrationClosesAt || now > type.SalesEndAt)
@@ -327,7 +325,6 @@ public sealed class TicketOperations(
     {
         var errors = new UserErrors();
         WaitingListEntry? entry;
-        List<WaitingListEntry> offers = [];
         await using (var db = await factory.CreateDbContextAsync(ct))
         {
             entry = await db.WaitingList.AsNoTracking().SingleOrDefaultAsync(w => w.Id == entryId, ct);
@@ -346,14 +343,13 @@ public sealed class TicketOperations(
 
             if (was == WaitingStatus.Offered)
             {
-                offers = await lifecycle.ReleaseOfferAsync(db, entry, ct);
+                await lifecycle.ReleaseOfferAsync(db, entry, ct);
             }
 
             await transaction.CommitAsync(ct);
             entry.Status = WaitingStatus.Left;
         }
 
-        await lifecycle.SendOffersAsync(offers, ct);
         return Payload<WaitingListEntry>.Success(entry);
     }
 
@@ -404,7 +400,7 @@ public sealed class TicketOperations(
             errors.Add(UserErrorCodes.MembersOnly, $"{type.Name} is for members only: name a member.", "input", field, "memberId");
         }
 
-        return (null, errors.RequiredText(attendee.Name, 201, "input", field, "name"), MemberRules.NormalizeEmail(errors.Email(attendee.Email, 254, "input", field, "email")));
+        return (null, errors.RequiredName(attendee.Name, 201, "input", field, "name"), MemberRules.NormalizeEmail(errors.Email(attendee.Email, 254, "input", field, "email")));
     }
 
     private async Task<UserErrors?> RefundAsync(TicketOrder order, long amount, Guid key, CancellationToken ct)

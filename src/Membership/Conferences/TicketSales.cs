@@ -107,7 +107,7 @@ public sealed class TicketSales(
             else if (item.AttendeeMemberId is null && (request.AgencyId is null || item.AttendeeName is not null || item.AttendeeEmail is not null))
             {
                 // An agency may leave an attendee unnamed (named later), but what it does give is checked like any other.
-                errors.RequiredText(item.AttendeeName, 201, At("attendee", "name"));
+                errors.RequiredName(item.AttendeeName, 201, At("attendee", "name"));
                 errors.Email(item.AttendeeEmail, 254, At("attendee", "email"));
             }
 
@@ -147,7 +147,7 @@ public sealed class TicketSales(
         }
 
         var buyer = request.BuyerMemberId is { } buyerId ? members.GetValueOrDefault(buyerId) : null;
-        var buyerName = buyer is null ? errors.RequiredText(request.BuyerName, 201, "input", "buyer", "name") : $"{buyer.FirstName} {buyer.LastName}";
+        var buyerName = buyer is null ? errors.RequiredName(request.BuyerName, 201, "input", "buyer", "name") : $"{buyer.FirstName} {buyer.LastName}";
         var buyerEmail = buyer is null ? errors.Email(request.BuyerEmail, 254, "input", "buyer", "email") : buyer.Email;
         if (lines.Select(l => l.Type.Currency).Distinct().Count() > 1)
         {

@@ -21,7 +21,7 @@ internal sealed class TicketStripeHandler(TicketLifecycle lifecycle, Association
         if (session.Status == "complete" && session.PaymentStatus is "paid" or "no_payment_required")
         {
             var paid = await lifecycle.MarkPaidAsync(db, id, session.PaymentIntentId, calendar.Now(), ct);
-            return new StripeHandlerResult(paid, paid ? c => lifecycle.SendTicketsAsync(id, c) : null);
+            return new StripeHandlerResult(paid);
         }
 
         var (status, reason) = session.Status == "expired"
@@ -34,8 +34,7 @@ internal sealed class TicketStripeHandler(TicketLifecycle lifecycle, Association
             return new StripeHandlerResult(false);
         }
 
-        var (closed, offers) = await lifecycle.CloseAsync(db, id, TicketOrderStatus.Pending, status, reason, null, ct);
-        return new StripeHandlerResult(closed, offers.Count == 0 ? null : c => lifecycle.SendOffersAsync(offers, c));
+        return new StripeHandlerResult(await lifecycle.CloseAsync(db, id, TicketOrderStatus.Pending, status, reason, null, ct));
     }
 
     /// <summary>
@@ -64,8 +63,7 @@ internal sealed class TicketStripeHandler(TicketLifecycle lifecycle, Association
 
         if (charge.AmountRefunded >= order.Total)
         {
-            var (closed, offers) = await lifecycle.CloseAsync(db, order.Id, order.Status, TicketOrderStatus.Refunded, "Refunded in full.", charge.AmountRefunded, ct);
-            return new StripeHandlerResult(closed, offers.Count == 0 ? null : c => lifecycle.SendOffersAsync(offers, c));
+            return new StripeHandlerResult(await lifecycle.CloseAsync(db, order.Id, order.Status, TicketOrderStatus.Refunded, "Refunded in full.", charge.AmountRefunded, ct));
         }
 
         var partial = await db.TicketOrders.Where(o => o.Id == order.Id && o.RefundedAmount < charge.AmountRefunded)

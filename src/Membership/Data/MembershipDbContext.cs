@@ -4,6 +4,7 @@ using Membership.Conferences;
 using Membership.Dues;
 using Membership.Dues.Payments;
 using Membership.Identity.Accounts;
+using Membership.Mail;
 using Membership.Members;
 using Membership.Regions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -55,6 +56,7 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<TicketTransfer> TicketTransfers => Set<TicketTransfer>();
     public DbSet<WaitingListEntry> WaitingList => Set<WaitingListEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -40,6 +40,7 @@ public static class UserErrorCodes
     public const string Required = "REQUIRED";
     public const string TooLong = "TOO_LONG";
     public const string InvalidFormat = "INVALID_FORMAT";
+    public const string InvalidName = "INVALID_NAME";
     public const string InvalidEmail = "INVALID_EMAIL";
     public const string EmailTaken = "EMAIL_TAKEN";
     public const string InvalidPhone = "INVALID_PHONE";

@@ -108,8 +108,8 @@ internal static class MemberMutations
             if (input.Has("firstName") || input.Has("lastName"))
             {
                 member.SetName(
-                    input.Has("firstName") ? errors.RequiredText(input.Get<string>("firstName"), MemberRules.NameMaxLength, "input", "firstName") : member.FirstName,
-                    input.Has("lastName") ? errors.RequiredText(input.Get<string>("lastName"), MemberRules.NameMaxLength, "input", "lastName") : member.LastName);
+                    input.Has("firstName") ? errors.RequiredName(input.Get<string>("firstName"), MemberRules.NameMaxLength, "input", "firstName") : member.FirstName,
+                    input.Has("lastName") ? errors.RequiredName(input.Get<string>("lastName"), MemberRules.NameMaxLength, "input", "lastName") : member.LastName);
             }
 
             if (input.Has("email"))
@@ -142,7 +142,7 @@ internal static class MemberMutations
 
             if (input.Has("jobTitle"))
             {
-                member.JobTitle = errors.OptionalText(input.Get<string>("jobTitle"), MemberRules.JobTitleMaxLength, "input", "jobTitle");
+                member.JobTitle = errors.OptionalName(input.Get<string>("jobTitle"), MemberRules.JobTitleMaxLength, "input", "jobTitle");
             }
 
             if (input.GetValue<MemberCategory>("category") is { } category && category != member.Category)

@@ -16,7 +16,18 @@ internal static class MemberRegistration
     private const int MaxDaysBack = 366;
     private const int MaxDaysAhead = 90;
 
-    public static async Task<Member?> RegisterAsync(MembershipDbContext db, UserErrors errors, RegisterMemberInput input, AssociationCalendar calendar, CancellationToken ct)
+    public static async Task<Member?> RegisterAsync(MembershipDbContext db, UserErrors errors, RegisterMemberInput input, AssociationCalendar calendar, CancellationToken ct) =>
+        await CheckAsync(db, errors, input, calendar, emailMustBeFree: true, ct) is { } application ? await AddAsync(db, application, input.Activate, calendar, ct) : null;
+
+    /// <summary>A checked registration, not yet written.</summary>
+    internal sealed record Application(Member Member, MembershipPlan Plan, DateOnly StartsOn);
+
+    /// <summary>
+    /// Every check, and no write; null with user errors when the input fails one. joinAssociation leaves out the check that
+    /// the address is free: its answer must not tell whether an address is in use.
+    /// </summary>
+    public static async Task<Application?> CheckAsync(MembershipDbContext db, UserErrors errors, RegisterMemberInput input, AssociationCalendar calendar,
+        bool emailMustBeFree, CancellationToken ct)
     {
         var today = calendar.Today();
         var now = calendar.Now();
@@ -31,7 +42,7 @@ internal static class MemberRegistration
             Phone = errors.Phone(input.Phone, "input", "phone"),
             MailingAddress = CheckAddress(errors, input.MailingAddress, states),
             DateOfBirth = input.DateOfBirth,
-            JobTitle = errors.OptionalText(input.JobTitle, MemberRules.JobTitleMaxLength, "input", "jobTitle"),
+            JobTitle = errors.OptionalName(input.JobTitle, MemberRules.JobTitleMaxLength, "input", "jobTitle"),
             Category = input.Category,
             IsSwornOfficer = input.SwornOfficer,
             SroSince = input.SroSince,
@@ -41,15 +52,18 @@ internal static class MemberRegistration
             UpdatedAt = now,
         };
         member.SetName(
-            errors.RequiredText(input.FirstName, MemberRules.NameMaxLength, "input", "firstName"),
-            errors.RequiredText(input.LastName, MemberRules.NameMaxLength, "input", "lastName"));
+            errors.RequiredName(input.FirstName, MemberRules.NameMaxLength, "input", "firstName"),
+            errors.RequiredName(input.LastName, MemberRules.NameMaxLength, "input", "lastName"));
         member.EmailNormalized = MemberRules.NormalizeEmail(member.Email);
         MemberRules.CheckDateOfBirth(errors, member.DateOfBirth, today, "input", "dateOfBirth");
         MemberRules.CheckSroSince(errors, member.SroSince, member.DateOfBirth, today, "input", "sroSince");
         MemberRules.CheckCategory(errors, member.Category, member.IsSwornOfficer, "input", "category");
         member.AgencyId = await CheckAgencyAsync(db, errors, input.AgencyId, ct);
         member.AgencyConfirmedAt = member.AgencyId is null ? null : now; // staff registering; joinAssociation clears it
-        await CheckEmailFreeAsync(db, errors, member, ct);
+        if (emailMustBeFree)
+        {
+            await CheckEmailFreeAsync(db, errors, member, ct);
+        }
 
         var startsOn = input.StartsOn ?? today;
         if (startsOn < today.AddDays(-MaxDaysBack) || startsOn > today.AddDays(MaxDaysAhead))
@@ -58,16 +72,19 @@ internal static class MemberRegistration
         }
 
         var plan = await CheckPlanAsync(db, errors, input.PlanId, member.Category, ct);
-        if (errors.Any || plan is null)
-        {
-            return null;
-        }
+        return errors.Any || plan is null ? null : new Application(member, plan, startsOn);
+    }
 
+    /// <summary>Writes a checked registration: the member with its number, then its first term.</summary>
+    public static async Task<Member> AddAsync(MembershipDbContext db, Application application, bool activate, AssociationCalendar calendar, CancellationToken ct)
+    {
+        var (member, plan, startsOn) = application;
+        var now = calendar.Now();
         member.Number = await db.NextAsync(MemberNumbers.SequenceName, ct);
         db.Members.Add(member);
         await db.SaveChangesAsync(ct); // the member row first: the term and the member point at each other
 
-        var term = TermCalculator.NewTerm(calendar.NewId(), member.Id, plan, startsOn, now, input.Activate);
+        var term = TermCalculator.NewTerm(calendar.NewId(), member.Id, plan, startsOn, now, activate);
         db.MembershipTerms.Add(term);
         member.CurrentTermId = term.Id;
         return member;

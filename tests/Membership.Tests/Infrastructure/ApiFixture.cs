@@ -1,4 +1,6 @@
 using Membership.Data;
+using Membership.Mail;
+using Membership.Tests.Identity.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -94,6 +96,7 @@ public abstract class ApiFixture : IAsyncLifetime
             builder.UseSetting("Stripe:ApiBase", FakeStripe.ApiBase);
             builder.UseSetting("Stripe:ReconcileEveryMinutes", "0");
             builder.UseSetting("Tickets:ExpireEverySeconds", "0"); // tests expire holds through expireTicketHolds
+            builder.UseSetting("Mail:SendEverySeconds", "0"); // tests run the outbox sender themselves (SendMailAsync)
             builder.UseSetting("Tickets:AnonymousRequestsPerAddressPerHour", "100000"); // every test request comes from one address
             builder.UseSetting("Oidc:SignInsPerAddressPerMinute", "100000");
             builder.UseSetting("Oidc:PasswordResetsPerAddressPerHour", "100000");
@@ -114,6 +117,24 @@ public abstract class ApiFixture : IAsyncLifetime
         });
 
     protected abstract Task<(string? ConnectionString, string? Unavailable)> CreateDatabaseAsync();
+
+    /// <summary>The folder the Testing host's mail transport writes to.</summary>
+    public string Outbox => Path.Combine(DataFolder(), "outbox");
+
+    /// <summary>Runs the outbox sender of an instance (this fixture's by default) once, as its background job would; returns how many went out.</summary>
+    public Task<int> SendMailAsync(WebApplicationFactory<Program>? instance = null) =>
+        (instance ?? Factory).Services.GetRequiredService<MailOutboxSender>().SendDueAsync(CancellationToken.None);
+
+    /// <summary>
+    /// What reached <paramref name="address"/>, oldest first, once a sender of this fixture has sent everything unsent. Its
+    /// clock reads ten years ahead, so mail queued by instances on shifted clocks (see ShiftedClock) is due as well.
+    /// </summary>
+    public async Task<IReadOnlyList<ReceivedMail>> MailsToAsync(string address)
+    {
+        var sender = ActivatorUtilities.CreateInstance<MailOutboxSender>(Services, new Tests.Dues.Payments.ShiftedClock(DateTimeOffset.UtcNow.AddYears(10)));
+        await sender.SendDueAsync(CancellationToken.None);
+        return Mailbox.Read(Outbox, address);
+    }
 
     /// <summary>Settings and services a derived fixture gives every instance (its clock, its limits).</summary>
     protected virtual void ConfigureHost(IWebHostBuilder builder)

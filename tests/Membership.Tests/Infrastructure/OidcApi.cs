@@ -36,9 +36,6 @@ public class OidcApi : ApiFixture
         HandleCookies = true,
     });
 
-    /// <summary>The folder the Testing host writes mail to.</summary>
-    public string Outbox => Path.Combine(DataFolder(), "outbox");
-
     public async Task<Account> AccountAsync(string email, Member? member = null, string role = Roles.Member, bool confirmed = true)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -52,6 +52,10 @@ public abstract class MemberMutationTests(ApiFixture api) : ApiTest(api)
     {
         { """{"firstName": "  "}""", "REQUIRED", "firstName" },
         { """{"lastName": "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"}""", "TOO_LONG", "lastName" },
+        { """{"firstName": "there.\n\nACTION REQUIRED: verify your record at https://evil.example"}""", "INVALID_NAME", "firstName" },
+        { """{"lastName": "Rivera\u0007"}""", "INVALID_NAME", "lastName" },
+        { """{"jobTitle": "SRO, see www.evil.example"}""", "INVALID_NAME", "jobTitle" },
+        { """{"jobTitle": "Chief \uFF48\uFF54\uFF54\uFF50\uFF53://evil"}""", "INVALID_NAME", "jobTitle" },
         { """{"email": "not-an-email"}""", "INVALID_EMAIL", "email" },
         { """{"phone": "12"}""", "INVALID_PHONE", "phone" },
         { """{"state": "ZZ"}""", "INVALID_STATE", "state" },
@@ -149,6 +153,23 @@ public abstract class MemberMutationTests(ApiFixture api) : ApiTest(api)
         Assert.Equal(["INVALID_EMAIL"], payload.UserErrorCodes());
         await using var db = await Api.Db.CreateDbContextAsync();
         Assert.Equal("Test", (await db.Members.SingleAsync(m => m.Id == member.Id)).FirstName);
+    }
+
+    [SkippableFact]
+    public async Task Names_and_job_titles_carrying_line_breaks_or_links_are_refused_by_staff_updates_and_profile_updates()
+    {
+        var member = await _data.MemberAsync(await _data.PlanAsync());
+        const string staff = "mutation($input: UpdateMemberInput!) { updateMember(input: $input) { member { id } userErrors { code field } } }";
+        const string self = "mutation($input: UpdateMyProfileInput!) { updateMyProfile(input: $input) { member { id } userErrors { code field } } }";
+
+        var names = (await Client.DataAsync(staff, new { input = new { id = TestData.MemberId(member), firstName = "Dear member,\r\nclick", lastName = "Rivera https://evil.example" } }, TestIdentity.Staff)).At("updateMember");
+        var title = (await Client.DataAsync(self, new { input = new { jobTitle = "SRO\tmailto:boss@evil.example" } }, TestIdentity.Member(member.Id))).At("updateMyProfile");
+
+        Assert.Equal(["INVALID_NAME input.firstName", "INVALID_NAME input.lastName"], MutationAssert.ErrorsOf(names));
+        Assert.Equal(["INVALID_NAME input.jobTitle"], MutationAssert.ErrorsOf(title));
+        await using var db = await Api.Db.CreateDbContextAsync();
+        var stored = await db.Members.SingleAsync(m => m.Id == member.Id);
+        Assert.Equal((member.FirstName, member.LastName, member.JobTitle), (stored.FirstName, stored.LastName, stored.JobTitle));
     }
 
     [SkippableFact]

@@ -5,6 +5,7 @@ using Membership.GraphQL;
 using Membership.Identity.Mail;
 using Membership.Identity.Oidc;
 using Membership.Identity.Pages;
+using Membership.Mail;
 using Membership.Members;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -15,15 +16,17 @@ using Microsoft.Extensions.Options;
 namespace Membership.Identity.Accounts;
 
 /// <summary>
-/// Self-service joining: an account and a PENDING member application in one transaction, then a confirmation mail.
-/// Anonymous, and limited per client address across all instances.
+/// Self-service joining: an account and a PENDING member application in one transaction, with its confirmation mail in the
+/// outbox. Anonymous, and limited per client address across all instances. The answer is the same whether or not the
+/// address is already in use (then its owner is mailed instead), so the form cannot be used to find out who is a member.
 /// </summary>
 internal static class JoinAssociation
 {
     public static void AddJoinMutation(this ObjectGraphType mutation)
     {
         mutation.Mutation<JoinAssociationPayloadType, JoinAssociationInputType>("joinAssociation",
-                "Applies for membership: creates a sign-in account and a PENDING member, and mails a confirmation link. Anonymous; rate-limited per address.")
+                "Applies for membership: creates a sign-in account and a PENDING member, and mails a confirmation link. Anonymous; rate-limited per address. "
+                + "An address already in use gets the same answer, and its owner a mail saying so.")
             .ResolveAsync(async c => await JoinAsync(c, c.GetArgument<JoinAssociationInput>("input")));
     }
 
@@ -41,37 +44,32 @@ internal static class JoinAssociation
         var ct = context.CancellationToken;
         var errors = new UserErrors();
         var account = new Account { UserName = input.Email?.Trim(), Email = input.Email?.Trim(), DisplayName = $"{input.FirstName?.Trim()} {input.LastName?.Trim()}".Trim() };
-        foreach (var validator in users.PasswordValidators)
-        {
-            var check = await validator.ValidateAsync(users, account, input.Password ?? string.Empty);
-            foreach (var error in check.Errors)
-            {
-                errors.Add(UserErrorCodes.WeakPassword, error.Description, "input", "password");
-            }
-        }
+        await CheckPasswordAsync(users, account, input.Password ?? string.Empty, errors);
 
-        // UserManager writes through the request's context: the member and the account share its transaction.
+        // UserManager writes through the request's context: the member, the account and the mail share its transaction.
         var db = services.GetRequiredService<MembershipDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var member = await MemberRegistration.RegisterAsync(db, errors, input.AsRegistration(), calendar, ct);
-            if (member is not null)
-            {
-                member.AgencyConfirmedAt = null; // the applicant's own claim, until staff confirm it
-            }
-
-            if (member is not null && await users.FindByEmailAsync(member.Email) is not null)
-            {
-                errors.Add(UserErrorCodes.EmailTaken, "An account already uses this e-mail address.", "input", "email");
-            }
-
-            if (errors.Any || member is null)
+            var application = await MemberRegistration.CheckAsync(db, errors, input.AsRegistration(), calendar, emailMustBeFree: false, ct);
+            await CheckSignInNameAsync(users, account, errors);
+            if (errors.Any || application is null)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
                 return Payload<JoinResult>.Failure(errors);
             }
 
+            var received = Payload<JoinResult>.Success(new JoinResult(application.Member.Email, MembershipStatus.Pending));
+            if (await AddressInUseAsync(db, users, application.Member, ct))
+            {
+                users.PasswordHasher.HashPassword(account, input.Password!); // the work a new account costs, so the time tells nothing either
+                await QueueAccountExistsAsync(db, http, calendar, application.Member.Email, ct);
+                await transaction.CommitAsync(ct);
+                return received;
+            }
+
+            var member = await MemberRegistration.AddAsync(db, application, activate: false, calendar, ct);
+            member.AgencyConfirmedAt = null; // the applicant's own claim, until staff confirm it
             await db.SaveChangesAsync(ct);
             account.MemberId = member.Id;
             account.CreatedAt = calendar.Now();
@@ -80,34 +78,105 @@ internal static class JoinAssociation
             if (!role.Succeeded)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
-                var taken = role.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName");
-                return Payload<JoinResult>.Failure(new UserErrors().Add(taken ? UserErrorCodes.EmailTaken : UserErrorCodes.InvalidFormat,
-                    string.Join(" ", role.Errors.Select(e => e.Description)), "input", taken ? "email" : "password"));
+                return role.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")
+                    ? await InUseAfterRaceAsync()
+                    : throw new InvalidOperationException("The checked account was refused: " + string.Join(" ", role.Errors.Select(e => e.Code)));
             }
 
+            await QueueConfirmationAsync(db, http, users, calendar, account, member, ct);
             await transaction.CommitAsync(ct);
-            await SendConfirmationAsync(services, http, users, account, member, ct);
-            return Payload<JoinResult>.Success(new JoinResult(member.MemberNumber, account.Email!, MembershipStatus.Pending));
+            return received;
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            // Another application with this address won the race between our check and our insert.
+            // Another application with this address won the race between our check and our insert: it is in use now.
             await transaction.RollbackAsync(CancellationToken.None);
-            return Payload<JoinResult>.Failure(new UserErrors().Add(UserErrorCodes.EmailTaken, "An account already uses this e-mail address.", "input", "email"));
+            return await InUseAfterRaceAsync();
+        }
+
+        async Task<Payload<JoinResult>> InUseAfterRaceAsync()
+        {
+            db.ChangeTracker.Clear();
+            await QueueAccountExistsAsync(db, http, calendar, account.Email!, ct);
+            return Payload<JoinResult>.Success(new JoinResult(account.Email!, MembershipStatus.Pending));
         }
     }
 
-    private static async Task SendConfirmationAsync(IServiceProvider services, HttpContext http, UserManager<Account> users, Account account, Member member, CancellationToken ct)
+    private static async Task CheckPasswordAsync(UserManager<Account> users, Account account, string password, UserErrors errors)
+    {
+        foreach (var validator in users.PasswordValidators)
+        {
+            foreach (var error in (await validator.ValidateAsync(users, account, password)).Errors)
+            {
+                errors.Add(UserErrorCodes.WeakPassword, error.Description, "input", "password");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The sign-in name rules, checked for every address before anything is looked up, so an address that is in use and
+    /// one that is not fail alike; the rule that the address is taken is left out (that must not show).
+    /// </summary>
+    private static async Task CheckSignInNameAsync(UserManager<Account> users, Account account, UserErrors errors)
+    {
+        if (errors.Items.Any(e => e.Field is ["input", "email"]))
+        {
+            return; // already refused as an address
+        }
+
+        foreach (var validator in users.UserValidators)
+        {
+            foreach (var error in (await validator.ValidateAsync(users, account)).Errors.Where(e => e.Code is not ("DuplicateEmail" or "DuplicateUserName")))
+            {
+                errors.Add(UserErrorCodes.InvalidEmail, error.Description, "input", "email");
+            }
+        }
+    }
+
+    private static async Task<bool> AddressInUseAsync(MembershipDbContext db, UserManager<Account> users, Member member, CancellationToken ct) =>
+        await db.Members.AnyAsync(m => m.EmailNormalized == member.EmailNormalized, ct) || await users.FindByEmailAsync(member.Email) is not null;
+
+    private static async Task QueueConfirmationAsync(MembershipDbContext db, HttpContext http, UserManager<Account> users, AssociationCalendar calendar,
+        Account account, Member member, CancellationToken ct)
     {
         var code = AccountPages.Encode(await users.GenerateEmailConfirmationTokenAsync(account));
-        var link = services.GetRequiredService<MailLinks>().To(http, AccountPages.ConfirmEmailPath, ("userId", account.Id.ToString()), ("code", code));
-        await services.GetRequiredService<IMailSender>().SendAsync(new MailMessage(account.Email!, "Confirm your membership application",
+        var link = http.RequestServices.GetRequiredService<MailLinks>().To(http, AccountPages.ConfirmEmailPath, ("userId", account.Id.ToString()), ("code", code));
+        await db.QueueMailNowAsync(new MailMessage(MailKinds.JoinConfirmation, account.Email!, "Confirm your membership application",
             $"Welcome, {member.FirstName}.\n\nConfirm your e-mail address to sign in:\n\n{link}\n\nYour member number is {member.MemberNumber}. "
-            + "Your membership starts when your dues are paid."), ct);
+            + "Your membership starts when your dues are paid.") { HoldsCredential = true }, calendar, ct);
+    }
+
+    /// <summary>
+    /// Tells the owner of an address in use that someone applied with it, at most once a day (the dedupe key), and with
+    /// nothing the applicant typed: the mail cannot carry someone else's text to a member.
+    /// </summary>
+    private static async Task QueueAccountExistsAsync(MembershipDbContext db, HttpContext http, AssociationCalendar calendar, string email, CancellationToken ct)
+    {
+        var key = $"account-exists:{MemberRules.NormalizeEmail(email)}:{calendar.Today():yyyy-MM-dd}";
+        if (await db.IsQueuedAsync(key, ct))
+        {
+            return;
+        }
+
+        var link = http.RequestServices.GetRequiredService<MailLinks>().To(http, AccountPages.ForgotPasswordPath);
+        try
+        {
+            await db.QueueMailNowAsync(new MailMessage(MailKinds.AccountExists, email, "You already have an account with us",
+                "Someone, perhaps you, applied for membership with this e-mail address. The address is already in use here, so no new "
+                + $"application was made.\n\nIf you have an account, sign in, or choose a new password here:\n\n{link}\n\n"
+                + "If you have never signed in, the association's office can give you access. If it was not you, you can ignore this message.")
+            {
+                DedupeKey = key,
+            }, calendar, ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear(); // queued by a racing application a moment ago
+        }
     }
 }
 
-public sealed record JoinResult(string MemberNumber, string Email, MembershipStatus Status);
+public sealed record JoinResult(string Email, MembershipStatus Status);
 
 public sealed class JoinAssociationInput
 {
@@ -163,9 +232,10 @@ internal sealed class JoinAssociationPayloadType : ObjectGraphType<Payload<JoinR
     public JoinAssociationPayloadType()
     {
         Name = "JoinAssociationPayload";
-        Description = "The application as received (no personal data beyond what was sent), or why not.";
-        Field<StringGraphType>("memberNumber").Resolve(c => c.Source.Result?.MemberNumber);
-        Field<StringGraphType>("email").Description("Where the confirmation link went.").Resolve(c => c.Source.Result?.Email);
+        Description = "The application as received (no personal data beyond what was sent), or why not; the same whether or not the address was already in use.";
+        Field<StringGraphType>("memberNumber").DeprecationReason("Always null: the member number is in the confirmation mail, as the answer must not tell whether the address was already in use.")
+            .Resolve(_ => null);
+        Field<StringGraphType>("email").Description("Where the confirmation link (or, for an address in use, a note to its owner) went.").Resolve(c => c.Source.Result?.Email);
         Field<MembershipStatusType>("status").Resolve(c => c.Source.Result?.Status);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Resolve(c => c.Source.UserErrors);
     }

@@ -1,6 +1,6 @@
 using Membership.Data;
 using Membership.Identity.Accounts;
-using Membership.Identity.Mail;
+using Membership.Mail;
 using Membership.Identity.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;

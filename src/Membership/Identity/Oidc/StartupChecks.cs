@@ -1,4 +1,4 @@
-using Membership.Identity.Mail;
+using Membership.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 

@@ -148,7 +148,7 @@ public static class AccountPages
                 """));
 
     private static async Task<IResult> ForgotPasswordAsync(
-        HttpContext http, IAntiforgery antiforgery, UserManager<Account> users, IMailSender mail, MailLinks links, RateLimits limits, IOptions<OidcOptions> options)
+        HttpContext http, IAntiforgery antiforgery, RateLimits limits, IOptions<OidcOptions> options)
     {
         var rule = new RateLimitRule("password-reset", options.Value.PasswordResetsPerAddressPerHour, TimeSpan.FromHours(1));
         if (await TooManyAsync(http, limits, rule) is { } tooMany)
@@ -162,14 +162,7 @@ public static class AccountPages
         }
 
         var form = await http.Request.ReadFormAsync();
-        var account = await users.FindByEmailAsync(form["email"].ToString().Trim());
-        if (account is not null && await users.IsEmailConfirmedAsync(account))
-        {
-            var code = Encode(await users.GeneratePasswordResetTokenAsync(account));
-            var link = links.To(http, ResetPasswordPath, ("userId", account.Id.ToString()), ("code", code));
-            await mail.SendAsync(new MailMessage(account.Email!, "Reset your password",
-                $"Someone asked to reset the password of your membership account. If it was you, open this link:\n\n{link}\n\nIf not, ignore this message."), http.RequestAborted);
-        }
+        await PasswordResetMail.RequestAsync(http, form["email"].ToString());
 
         // The same answer whether or not the address has an account: the page reveals no member.
         return ForgotForm(http, antiforgery, "If an account uses that address, we have sent it a link to reset the password.");

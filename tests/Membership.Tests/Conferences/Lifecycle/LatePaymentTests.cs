@@ -116,7 +116,7 @@ public abstract class LatePaymentTests(ApiFixture api) : LifecycleTest(api)
         AssertTickets(paid, TicketStatus.Valid);
         Assert.Empty(RefundsOf(paid));
         await AssertSeatsAsync(conference, type, 1);
-        Assert.Single(MailsTo(buyer.Email), m => m.Subject.StartsWith("Your tickets", StringComparison.Ordinal));
+        Assert.Single(await MailsToAsync(buyer.Email), m => m.Subject.StartsWith("Your tickets", StringComparison.Ordinal));
     }
 
     [SkippableFact]
@@ -150,7 +150,7 @@ public abstract class LatePaymentTests(ApiFixture api) : LifecycleTest(api)
         Assert.Equal(TicketOrderStatus.Paid, paid.Status);
         AssertTickets(paid, TicketStatus.Valid, TicketStatus.Valid);
         await AssertSeatsAsync(conference, type, 2);
-        Assert.Single(MailsTo(buyer.Email), m => m.Subject.StartsWith("Your tickets", StringComparison.Ordinal));
+        Assert.Single(await MailsToAsync(buyer.Email), m => m.Subject.StartsWith("Your tickets", StringComparison.Ordinal));
         await using var db = await Tickets.Db.CreateDbContextAsync();
         var ids = news.Select(e => (string)e["id"]!).ToList();
         Assert.Equal(ids.Count, await db.StripeEvents.CountAsync(e => ids.Contains(e.Id)));

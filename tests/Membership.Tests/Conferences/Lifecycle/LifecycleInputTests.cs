@@ -66,6 +66,23 @@ public abstract class LifecycleInputTests(ApiFixture api) : LifecycleTest(api)
     }
 
     [SkippableFact]
+    public async Task Names_carrying_line_breaks_or_web_addresses_are_INVALID_NAME_and_nothing_is_written()
+    {
+        var (_, ticket, holder) = await PaidOrderAsync();
+        var sold = await SoldOutAsync();
+        var (conference, type) = await EventAsync();
+        var block = (await Tickets.OrderAsync(await AgencyOrderAsync(conference, type, await MemberAsync(await Data.AgencyAsync())))).Tickets[0];
+        var written = await WrittenAsync();
+
+        Refused(await JoinAsync(sold.Type.GlobalId, TestIdentity.Anonymous, "Sam\n\nACTION REQUIRED: verify at https://evil.example", "sam@example.org"),
+            "joinWaitingList", "entry", "INVALID_NAME", "input", "name");
+        Refused(await TransferAsync(TicketId(ticket), Someone("Jordan www.evil.example"), TestIdentity.Member(holder.Id)), "transferTicket", "ticket", "INVALID_NAME", "input", "to", "name");
+        Refused(await AssignAsync(TicketId(block.Id), Someone("Casey\u202Eevil"), TestIdentity.Staff), "assignTicketAttendee", "ticket", "INVALID_NAME", "input", "attendee", "name");
+
+        Assert.Equal(written, await WrittenAsync());
+    }
+
+    [SkippableFact]
     public async Task A_refund_of_a_negative_zero_or_too_large_amount_is_out_of_range_and_nothing_is_written()
     {
         var (order, _, _) = await PaidOrderAsync();

@@ -6,16 +6,13 @@ using Membership.Agencies;
 using Membership.Conferences;
 using Membership.Dues;
 using Membership.Dues.Sandbox;
-using Membership.Identity.Mail;
 using Membership.Members;
 using Membership.Tests.Dues.Payments;
 using Membership.Tests.Identity.Accounts;
 using Membership.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Membership.Tests.Conferences.Lifecycle;
 
@@ -210,14 +207,13 @@ public abstract partial class LifecycleTest(ApiFixture api) : TicketTest(api), I
     protected async Task<IReadOnlyList<JsonObject>> NewsAsync(string type, string field, string? value) =>
         [.. (await new DuesDriver(Api.Factory).EventsAsync(type)).Where(e => (string?)e["data"]!["object"]![field] == value).Reverse()];
 
-    /// <summary>The mails sent to <paramref name="address"/>, oldest first.</summary>
-    private protected IReadOnlyList<Mail> MailsTo(string address) =>
-        Mailbox.To(MailSetup.OutboxFolder(Api.Services.GetRequiredService<IConfiguration>(), Api.Services.GetRequiredService<IHostEnvironment>().ContentRootPath), address);
+    /// <summary>The mails sent to <paramref name="address"/>, oldest first (the outbox sender runs first).</summary>
+    private protected Task<IReadOnlyList<ReceivedMail>> MailsToAsync(string address) => Api.MailsToAsync(address);
 
     /// <summary>The offer code in the one waiting-list offer mailed to <paramref name="address"/>.</summary>
-    protected string OfferCodeMailedTo(string address)
+    protected async Task<string> OfferCodeMailedToAsync(string address)
     {
-        var offer = Assert.Single(MailsTo(address), m => m.Subject == "A conference seat is yours to take");
+        var offer = Assert.Single(await MailsToAsync(address), m => m.Subject == "A conference seat is yours to take");
         return OfferCode().Match(offer.Text).Value;
     }
 

@@ -95,9 +95,9 @@ public abstract class WaitingListTests(ApiFixture api) : LifecycleTest(api)
 
         var offered = await EntryAsync(firstEntry);
         Assert.Equal(WaitingStatus.Offered, offered.Status);
-        Assert.Equal(offered.OfferCode, OfferCodeMailedTo(first.Email));
+        Assert.Equal(offered.OfferCode, await OfferCodeMailedToAsync(first.Email));
         Assert.Equal(WaitingStatus.Waiting, (await EntryAsync(secondEntry)).Status);
-        Assert.Empty(MailsTo(second.Email));
+        Assert.Empty(await MailsToAsync(second.Email));
         await AssertSeatsAsync(sold.Conference, sold.Type, 1);
     }
 
@@ -111,7 +111,7 @@ public abstract class WaitingListTests(ApiFixture api) : LifecycleTest(api)
 
         var other = await Tickets.MemberPurchaseAsync(sold.Conference, sold.Type, await MemberAsync());
         Assert.True((await NodeAsync(sold.Type.GlobalId, "... on TicketType { soldOut }", TestIdentity.Member(waiting.Id))).GetProperty("soldOut").GetBoolean());
-        var offer = await OfferPurchaseAsync(sold, waiting, OfferCodeMailedTo(waiting.Email));
+        var offer = await OfferPurchaseAsync(sold, waiting, await OfferCodeMailedToAsync(waiting.Email));
 
         MutationAssert.Failed(other.Data.GetProperty("purchaseTickets"), "order", "SOLD_OUT", "input", "items");
         var order = TicketDriver.Key(TicketDriver.Ordered(offer));
@@ -132,7 +132,7 @@ public abstract class WaitingListTests(ApiFixture api) : LifecycleTest(api)
         await TicketDriver.ExpireAsync(Later(HoldPassed));
 
         Assert.Equal(WaitingStatus.Offered, (await EntryAsync(entry)).Status);
-        Assert.NotEmpty(OfferCodeMailedTo(waiting.Email));
+        Assert.NotEmpty(await OfferCodeMailedToAsync(waiting.Email));
         await AssertSeatsAsync(conference, type, 1);
     }
 
@@ -140,14 +140,14 @@ public abstract class WaitingListTests(ApiFixture api) : LifecycleTest(api)
     public async Task An_offer_past_its_time_lapses_and_the_next_person_is_offered()
     {
         var (sold, first, firstEntry, second, secondEntry) = await FirstOfTwoOfferedAsync();
-        var lapsed = OfferCodeMailedTo(first.Email);
+        var lapsed = await OfferCodeMailedToAsync(first.Email);
 
         await TicketDriver.ExpireAsync(Later(OfferPassed));
 
         Assert.Equal(WaitingStatus.Expired, (await EntryAsync(firstEntry)).Status);
         var next = await EntryAsync(secondEntry);
         Assert.Equal(WaitingStatus.Offered, next.Status);
-        Assert.Equal(next.OfferCode, OfferCodeMailedTo(second.Email));
+        Assert.Equal(next.OfferCode, await OfferCodeMailedToAsync(second.Email));
         await AssertSeatsAsync(sold.Conference, sold.Type, 1);
         var late = await OfferPurchaseAsync(sold, first, lapsed);
         MutationAssert.Failed(late.Data.GetProperty("purchaseTickets"), "order", "INVALID_OFFER", "input", "offerCode");
@@ -163,7 +163,7 @@ public abstract class WaitingListTests(ApiFixture api) : LifecycleTest(api)
         Assert.Equal("LEFT", left.Str("status"));
         Assert.Equal(WaitingStatus.Left, (await EntryAsync(firstEntry)).Status);
         Assert.Equal(WaitingStatus.Offered, (await EntryAsync(secondEntry)).Status);
-        Assert.NotEmpty(OfferCodeMailedTo(second.Email));
+        Assert.NotEmpty(await OfferCodeMailedToAsync(second.Email));
         await AssertSeatsAsync(sold.Conference, sold.Type, 1);
         MutationAssert.Failed((await LeaveAsync(EntryId(firstEntry), TestIdentity.Member(first.Id))).Data.GetProperty("leaveWaitingList"), "entry", "NOT_CANCELLABLE", "input", "entryId");
     }

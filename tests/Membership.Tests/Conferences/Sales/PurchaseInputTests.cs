@@ -18,6 +18,18 @@ public abstract class PurchaseInputTests(ApiFixture api) : SalesTest(api)
     }
 
     [SkippableFact]
+    public async Task Attendee_and_buyer_names_carrying_line_breaks_or_links_are_INVALID_NAME()
+    {
+        var (conference, type) = await OnSaleAsync();
+        var order = GuestOrder(conference, [ForGuest(type, name: "Sam\r\nBcc: everyone@example.org"), ForGuest(type, name: "Visit http://evil.example")]);
+
+        await AssertRefusedAsync(order, TestIdentity.Anonymous,
+            MutationAssert.Describe("INVALID_NAME", "input", "items", "0", "attendee", "name"), MutationAssert.Describe("INVALID_NAME", "input", "items", "1", "attendee", "name"));
+        var buyer = new { conferenceId = conference.GlobalId, buyer = new { name = "Pat evil.com", email = "pat.buyer@example.org" }, items = new[] { ForGuest(type) } };
+        await AssertRefusedAsync(buyer, TestIdentity.Anonymous, MutationAssert.Describe("INVALID_NAME", "input", "buyer", "name"));
+    }
+
+    [SkippableFact]
     public async Task An_unknown_conference_is_NOT_FOUND()
     {
         var type = await Tickets.TicketTypeAsync(await Tickets.ConferenceAsync());

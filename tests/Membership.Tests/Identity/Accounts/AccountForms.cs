@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Membership.Tests.Infrastructure;
 
 namespace Membership.Tests.Identity.Accounts;
@@ -26,6 +27,9 @@ internal static class AccountForms
 
     public static Task<HttpResponseMessage> ForgotPasswordAsync(HttpClient browser, string email) =>
         SubmitAsync(browser, ForgotPassword, new() { ["email"] = email });
+
+    /// <summary>The page without the values of its hidden fields (a fresh anti-forgery token each time).</summary>
+    public static string WithoutTokens(string html) => Regex.Replace(html, "(<input type=\"hidden\" name=\"[^\"]*\" value=\")[^\"]*", "$1");
 
     /// <summary>Opens the reset link from the mail and chooses a new password.</summary>
     public static Task<HttpResponseMessage> ResetPasswordAsync(HttpClient browser, string link, string password) =>

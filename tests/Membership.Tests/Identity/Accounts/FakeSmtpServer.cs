@@ -6,7 +6,7 @@ using MimeKit;
 namespace Membership.Tests.Identity.Accounts;
 
 /// <summary>A message as the SMTP server received it: the envelope's recipients and the message itself.</summary>
-internal sealed record SmtpDelivery(string MailFrom, IReadOnlyList<string> Recipients, Mail Mail, string Raw);
+internal sealed record SmtpDelivery(string MailFrom, IReadOnlyList<string> Recipients, ReceivedMail Mail, string Raw);
 
 /// <summary>
 /// An SMTP server on a loopback port that speaks just enough for MailKit without TLS or authentication (EHLO/HELO,
@@ -14,18 +14,35 @@ internal sealed record SmtpDelivery(string MailFrom, IReadOnlyList<string> Recip
 /// </summary>
 internal sealed class FakeSmtpServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly List<SmtpDelivery> _deliveries = [];
 
-    public FakeSmtpServer()
+    /// <summary>On a free port, or on <paramref name="port"/>: a server that comes back where one was down.</summary>
+    public FakeSmtpServer(int port = 0)
     {
+        _listener = new(IPAddress.Loopback, port);
+        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _listener.Start();
         _loop = AcceptAsync();
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>A loopback port nothing listens on: an SMTP server that is down.</summary>
+    public static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    /// <summary>What reached <paramref name="address"/>.</summary>
+    public IReadOnlyList<SmtpDelivery> To(string address) =>
+        [.. Deliveries.Where(d => d.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase))];
 
     public IReadOnlyList<SmtpDelivery> Deliveries
     {
@@ -99,7 +116,7 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
                     {
                         lock (_deliveries)
                         {
-                            _deliveries.Add(new SmtpDelivery(from ?? string.Empty, [.. recipients], Mail.From(message), raw));
+                            _deliveries.Add(new SmtpDelivery(from ?? string.Empty, [.. recipients], ReceivedMail.From(message), raw));
                         }
                     }
 

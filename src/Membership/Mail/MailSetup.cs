@@ -1,0 +1,98 @@
+using Membership.Data;
+using Membership.Identity.Mail;
+using MailKit.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Membership.Mail;
+
+/// <summary>
+/// The <c>Mail</c> configuration section. Without <see cref="SmtpHost"/> mail goes to the outbox folder, which only
+/// Development and Testing allow.
+/// </summary>
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    public string From { get; set; } = "Membership <no-reply@example.org>";
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 587;
+    public string? SmtpUserName { get; set; }
+    public string? SmtpPassword { get; set; }
+
+    /// <summary>StartTls on 587, SslOnConnect on 465, None only for a local relay.</summary>
+    public SecureSocketOptions SmtpSecurity { get; set; } = SecureSocketOptions.StartTls;
+
+    /// <summary>One SMTP conversation (connect, send, quit) at most; the claim's lease is at least twice this.</summary>
+    public int SmtpTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How often each instance looks for due mail; 0 turns the background sender off.</summary>
+    public int SendEverySeconds { get; set; } = 5;
+
+    public int MaxAttempts { get; set; } = 12;
+    public int RetryFirstSeconds { get; set; } = 30;
+    public int RetryMaxMinutes { get; set; } = 60;
+
+    /// <summary>How long a claimed message is the claiming sender's before another may take it.</summary>
+    public int LeaseSeconds { get; set; } = 120;
+
+    public int BatchSize { get; set; } = 50;
+}
+
+/// <summary>Every <see cref="MailOptions.SendEverySeconds"/>, sends the outbox's due mail; safe on every instance at once.</summary>
+internal sealed class MailOutboxJob(MailOutboxSender sender, IOptions<MailOptions> options, TimeProvider clock, ILogger<MailOutboxJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seconds = options.Value.SendEverySeconds;
+        if (seconds <= 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await sender.SendDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Sending the outbox failed; the next run tries again.");
+            }
+        }
+    }
+}
+
+public static class MailSetup
+{
+    public static IServiceCollection AddMembershipMail(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<MailLinks>();
+        services.AddSingleton<MailOutboxSender>();
+        services.AddHostedService<MailOutboxJob>();
+        var smtp = configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.SmtpHost;
+        if (!string.IsNullOrWhiteSpace(smtp))
+        {
+            services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        }
+        else
+        {
+            // Outside Development and Testing the host refuses to start without SMTP (StartupChecks): no silent folder.
+            var folder = OutboxFolder(configuration, environment.ContentRootPath);
+            services.AddSingleton<IMailTransport>(sp => new FolderMailTransport(folder, environment.IsDevelopment(),
+                sp.GetRequiredService<IOptions<MailOptions>>(), sp.GetRequiredService<ILogger<FolderMailTransport>>()));
+        }
+
+        return services;
+    }
+
+    /// <summary>For tests and tools: the folder the Development and Testing transport writes to.</summary>
+    public static string OutboxFolder(IConfiguration configuration, string contentRoot) =>
+        Path.Combine(DataDirectory.Resolve(configuration, contentRoot), "outbox");
+}
