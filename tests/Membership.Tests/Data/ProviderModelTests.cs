@@ -119,7 +119,7 @@ public sealed class ProviderModelTests
             ? MemberOrders.For(new MemberOrder { Field = Enum.Parse<MemberOrderField>(value!), Direction = Enum.Parse<SortDirection>(shape.Split(':')[2]) })
             : MemberOrders.For(null);
 
-        var query = MemberSearch.Apply(db.Members.VisibleTo(staff), db, filter, [Guid.CreateVersion7()], staff, today);
+        var query = MemberSearch.Apply(db.Members.VisibleTo(db, staff, today), db, filter, [Guid.CreateVersion7()], staff, today);
         var sample = new Member { FirstName = "Jo", LastName = "Núñez", Email = "x", EmailNormalized = "x", StateCode = "AL", Number = 12 };
         sample.SetName(sample.FirstName, sample.LastName);
         var page = order.Apply(query.Where(order.Beyond(order.Read(sample), before: false)), reverse: false).Take(21);
