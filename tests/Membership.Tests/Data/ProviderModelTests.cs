@@ -143,6 +143,27 @@ public sealed class ProviderModelTests
         Assert.NotEmpty(query.Select(m => m.Id).ToQueryString());
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    [InlineData(DatabaseProvider.SqlServer)]
+    public void The_directory_and_an_agencys_listed_members_translate(DatabaseProvider provider)
+    {
+        using var db = Context(provider);
+        var reader = new Caller(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(MembershipClaims.Subject, "reader"), new Claim(MembershipClaims.MemberId, Guid.CreateVersion7().ToString()), new Claim(MembershipClaims.Scope, ApiScopes.Self),
+             new Claim(MembershipClaims.Scope, ApiScopes.Directory)], "test", MembershipClaims.Subject, MembershipClaims.Role)));
+        Assert.True(reader.IsDirectoryReader && !reader.IsStaff);
+
+        var directory = db.Members.VisibleTo(db, reader, new DateOnly(2026, 11, 29)).OfAgencies([Guid.CreateVersion7()], reader);
+        var sql = directory.OrderBy(m => m.LastNameKey).Take(21).ToQueryString();
+        var count = directory.GroupBy(m => m.AgencyId).Select(g => new { g.Key, Count = g.Count() }).ToQueryString();
+
+        // Opted in, no unconfirmed account, current (the term's dates), and a confirmed agency: all in SQL.
+        Assert.All(new[] { "DirectoryOptIn", "EmailConfirmed", "ActivatedAt", "GraceEndsOn", "AgencyConfirmedAt" }, column => Assert.Contains(column, sql, StringComparison.Ordinal));
+        Assert.Contains("AgencyConfirmedAt", count, StringComparison.Ordinal);
+    }
+
     private static MembershipDbContext Context(DatabaseProvider provider)
     {
         var builder = new DbContextOptionsBuilder<MembershipDbContext>();
