@@ -830,6 +830,23 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.ToTable("Tickets");
                 });
 
+            modelBuilder.Entity("Membership.Conferences.TicketBuyer", b =>
+                {
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BuyerKey")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
+
+                    b.Property<DateTimeOffset>("LastPurchaseAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ConferenceId", "BuyerKey");
+
+                    b.ToTable("TicketBuyers");
+                });
+
             modelBuilder.Entity("Membership.Conferences.TicketOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -842,6 +859,10 @@ namespace Membership.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
+
+                    b.Property<string>("BuyerKey")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
 
                     b.Property<Guid?>("BuyerMemberId")
                         .HasColumnType("uuid");
@@ -940,6 +961,8 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.HasIndex("ConferenceId", "CreatedAt");
 
                     b.HasIndex("Status", "HoldExpiresAt");
+
+                    b.HasIndex("ConferenceId", "BuyerKey", "Status");
 
                     b.ToTable("TicketOrders");
                 });
@@ -1881,6 +1904,8 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.HasIndex("LastNameKey", "FirstNameKey", "Number");
 
                     b.HasIndex("AgencyId", "LastNameKey", "FirstNameKey", "Number");
+
+                    b.HasIndex("DirectoryOptIn", "LastNameKey", "FirstNameKey", "Number");
 
                     b.ToTable("Members");
                 });
@@ -2905,6 +2930,15 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.HasOne("Membership.Conferences.TicketType", null)
                         .WithMany()
                         .HasForeignKey("TicketTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Membership.Conferences.TicketBuyer", b =>
+                {
+                    b.HasOne("Membership.Conferences.Conference", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

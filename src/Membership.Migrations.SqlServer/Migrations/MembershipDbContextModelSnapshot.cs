@@ -831,6 +831,23 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.ToTable("Tickets");
                 });
 
+            modelBuilder.Entity("Membership.Conferences.TicketBuyer", b =>
+                {
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("BuyerKey")
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
+
+                    b.Property<DateTimeOffset>("LastPurchaseAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("ConferenceId", "BuyerKey");
+
+                    b.ToTable("TicketBuyers");
+                });
+
             modelBuilder.Entity("Membership.Conferences.TicketOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -843,6 +860,10 @@ namespace Membership.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("BuyerKey")
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
 
                     b.Property<Guid?>("BuyerMemberId")
                         .HasColumnType("uniqueidentifier");
@@ -942,6 +963,8 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.HasIndex("ConferenceId", "CreatedAt");
 
                     b.HasIndex("Status", "HoldExpiresAt");
+
+                    b.HasIndex("ConferenceId", "BuyerKey", "Status");
 
                     b.ToTable("TicketOrders");
                 });
@@ -1894,6 +1917,8 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.HasIndex("LastNameKey", "FirstNameKey", "Number");
 
                     b.HasIndex("AgencyId", "LastNameKey", "FirstNameKey", "Number");
+
+                    b.HasIndex("DirectoryOptIn", "LastNameKey", "FirstNameKey", "Number");
 
                     b.ToTable("Members");
                 });
@@ -2923,6 +2948,15 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.HasOne("Membership.Conferences.TicketType", null)
                         .WithMany()
                         .HasForeignKey("TicketTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Membership.Conferences.TicketBuyer", b =>
+                {
+                    b.HasOne("Membership.Conferences.Conference", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

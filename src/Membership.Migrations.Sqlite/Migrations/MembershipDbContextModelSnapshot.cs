@@ -825,6 +825,23 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.ToTable("Tickets");
                 });
 
+            modelBuilder.Entity("Membership.Conferences.TicketBuyer", b =>
+                {
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerKey")
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastPurchaseAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConferenceId", "BuyerKey");
+
+                    b.ToTable("TicketBuyers");
+                });
+
             modelBuilder.Entity("Membership.Conferences.TicketOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -836,6 +853,10 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.Property<string>("BuyerEmail")
                         .IsRequired()
                         .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerKey")
+                        .HasMaxLength(140)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("BuyerMemberId")
@@ -935,6 +956,8 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.HasIndex("ConferenceId", "CreatedAt");
 
                     b.HasIndex("Status", "HoldExpiresAt");
+
+                    b.HasIndex("ConferenceId", "BuyerKey", "Status");
 
                     b.ToTable("TicketOrders");
                 });
@@ -1876,6 +1899,8 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.HasIndex("LastNameKey", "FirstNameKey", "Number");
 
                     b.HasIndex("AgencyId", "LastNameKey", "FirstNameKey", "Number");
+
+                    b.HasIndex("DirectoryOptIn", "LastNameKey", "FirstNameKey", "Number");
 
                     b.ToTable("Members");
                 });
@@ -2894,6 +2919,15 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.HasOne("Membership.Conferences.TicketType", null)
                         .WithMany()
                         .HasForeignKey("TicketTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Membership.Conferences.TicketBuyer", b =>
+                {
+                    b.HasOne("Membership.Conferences.Conference", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

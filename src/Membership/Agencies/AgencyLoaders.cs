@@ -16,7 +16,7 @@ public sealed class AgencyLoaders
 
     private readonly BatchLoader<(Guid Agency, int First), IReadOnlyList<Member>> _members;
 
-    public AgencyLoaders(IDbContextFactory<MembershipDbContext> factory, Caller caller)
+    public AgencyLoaders(IDbContextFactory<MembershipDbContext> factory, Caller caller, AssociationCalendar calendar)
     {
         Agency = new(async (ids, ct) =>
         {
@@ -27,8 +27,7 @@ public sealed class AgencyLoaders
         MemberCount = new(async (ids, ct) =>
         {
             await using var db = await factory.CreateDbContextAsync(ct);
-            var counts = await db.Members.VisibleTo(caller)
-                .Where(m => m.AgencyId != null && ids.Contains(m.AgencyId.Value))
+            var counts = await db.Members.VisibleTo(db, caller, calendar.Today()).OfAgencies(ids, caller)
                 .GroupBy(m => m.AgencyId!.Value)
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToListAsync(ct);
@@ -43,8 +42,7 @@ public sealed class AgencyLoaders
             {
                 // One query per distinct page size (one in practice): the first N members of each agency.
                 var ids = group.Select(k => k.Agency).ToList();
-                var rows = await db.Members.AsNoTracking().VisibleTo(caller)
-                    .Where(m => m.AgencyId != null && ids.Contains(m.AgencyId.Value))
+                var rows = await db.Members.AsNoTracking().VisibleTo(db, caller, calendar.Today()).OfAgencies(ids, caller)
                     .GroupBy(m => m.AgencyId!.Value)
                     .Select(g => g.OrderBy(m => m.LastNameKey).ThenBy(m => m.FirstNameKey).ThenBy(m => m.Number).Take(group.Key))
                     .ToListAsync(ct);

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using GraphQL;
 using GraphQL.Types;
 using Membership.Agencies;
@@ -114,8 +113,6 @@ internal sealed class VerificationResultType : ObjectGraphType<VerificationResul
 
 internal static class VerificationGraph
 {
-    public const int MaxBatch = 100;
-
     public static void AddVerificationQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<CertificateVerificationType>>("verifyCertificate")
@@ -145,91 +142,22 @@ internal static class VerificationGraph
             });
 
         query.Field<ListGraphType<NonNullGraphType<VerificationResultType>>>("verifyCertificates")
-            .Description($"Verifies up to {MaxBatch} certificate numbers and member numbers at once, in the order asked. For partner agencies (certification.verify) and staff; rate-limited per client and address; logged.")
-            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("certificateNumbers", "Any certificate's number: answers that certificate.")
+            .Description($"Verifies up to {PartnerVerification.MaxBatch} certificates and member numbers at once, in the order asked (certificateNumbers, certificates, memberNumbers). "
+                + "For partner agencies (certification.verify) and staff; rate-limited per client and address; numbers that find nothing are counted per client "
+                + "and answer RATE_LIMITED past a limit per hour; logged.")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("certificateNumbers",
+                "Certificate numbers without a surname: these answer only for the calling agency's own officers and officers who granted it standing access; "
+                + "any other answers found: false, exactly like an unknown number. Staff: any certificate.")
+            .Argument<ListGraphType<NonNullGraphType<CertificateLookupInputType>>>("certificates",
+                "Certificate numbers with the holder's surname: these answer for any holder whose surname matches (case and accents ignored).")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("memberNumbers",
                 "A member's number: answers their current certificates, but only for members who granted the calling agency standing access (until withdrawn) "
                 + "or whose agency is the calling agency (not pending applicants); any other member answers found: false, exactly like an unknown number.")
             .AuthorizeWithPolicy(Policies.Verifier)
-            .ResolveAsync(async c => await VerifyBatchAsync(c,
-                c.GetArgument<List<string>?>("certificateNumbers") ?? [], c.GetArgument<List<string>?>("memberNumbers") ?? []));
-    }
-
-    /// <summary>Three queries and one multi-row insert, however many numbers are asked.</summary>
-    private static async Task<List<VerificationResult>> VerifyBatchAsync(IResolveFieldContext context, List<string> certificateNumbers, List<string> memberNumbers)
-    {
-        if (certificateNumbers.Count + memberNumbers.Count > MaxBatch)
-        {
-            throw new ExecutionError($"Ask for at most {MaxBatch} numbers at once.") { Code = ErrorCodes.InvalidArgument };
-        }
-
-        await LimitAsync(context, "verify-batch", "Verification:PartnerBatchesPerMinute", 60);
-
-        var calendar = context.Service<AssociationCalendar>();
-        var today = calendar.Today();
-        var wantedCertificates = certificateNumbers.Select(CertificateNumbers.Normalize).Distinct().ToList();
-        var wantedMembers = memberNumbers.Select(n => MemberNumbers.TryParse(n, out var v) ? v : -1).Where(v => v > 0).Distinct().ToList();
-        await using var db = await context.Db().CreateDbContextAsync(context.CancellationToken);
-        var byNumber = await db.Certificates.AsNoTracking().Where(x => wantedCertificates.Contains(x.Number)).ToDictionaryAsync(x => x.Number, context.CancellationToken);
-        var successors = await CertificateSuccessors.LoadAsync(db, byNumber.Values, context.CancellationToken);
-        var members = await db.Members.AsNoTracking().Where(m => wantedMembers.Contains(m.Number)).Where(VisibleByMemberNumber(context, db, today))
-            .Select(m => new { m.Id, m.Number }).ToListAsync(context.CancellationToken);
-        var memberIds = members.Select(m => m.Id).ToList();
-        var ofMembers = (await db.Certificates.AsNoTracking().Where(x => memberIds.Contains(x.MemberId) && x.ReplacedById == null)
-            .OrderByDescending(x => x.IssuedOn).ToListAsync(context.CancellationToken)).ToLookup(x => x.MemberId);
-
-        CertificateAnswer Answer(Certificate x) => CertificateAnswer.Of(x, successors.GetValueOrDefault(x.Id), today);
-        var results = new List<VerificationResult>();
-        var log = new List<VerificationLogEntry>();
-        foreach (var asked in certificateNumbers)
-        {
-            var certificate = byNumber.GetValueOrDefault(CertificateNumbers.Normalize(asked));
-            var answers = certificate is null ? [] : new[] { Answer(certificate) };
-            results.Add(new VerificationResult(asked, answers));
-            log.Add(LogEntry(context, calendar, VerificationChannel.Partner, asked, certificate, certificate is null ? CertificateAnswer.NotFound : answers[0]));
-        }
-
-        foreach (var asked in memberNumbers)
-        {
-            var member = MemberNumbers.TryParse(asked, out var n) ? members.FirstOrDefault(m => m.Number == n) : null;
-            var answers = member is null ? [] : ofMembers[member.Id].Select(Answer).ToList();
-            results.Add(new VerificationResult(asked, answers));
-            if (answers.Count == 0)
-            {
-                log.Add(LogEntry(context, calendar, VerificationChannel.Partner, asked, null, CertificateAnswer.NotFound));
-            }
-
-            log.AddRange(answers.Select(answer => LogEntry(context, calendar, VerificationChannel.Partner, asked, answer.Certificate, answer)));
-        }
-
-        await db.InsertAsync(log, context.CancellationToken);
-        return results;
-    }
-
-    /// <summary>
-    /// Whom a lookup by member number may answer about. Member numbers are issued in sequence, so anyone could walk
-    /// them: a partner agency learns only of members who gave it standing consent (withdrawal counts at once) and of
-    /// its own officers (the member's agency, once they are past the Pending applicant stage: until then the agency is
-    /// only their own claim). Everyone else answers exactly like an unknown number. Staff see every member anyway.
-    /// </summary>
-    private static Expression<Func<Member, bool>> VisibleByMemberNumber(IResolveFieldContext context, MembershipDbContext db, DateOnly today)
-    {
-        var caller = context.Caller();
-        if (caller.IsStaff)
-        {
-            return m => true;
-        }
-
-        if (caller.AgencyId is not { } agency)
-        {
-            return m => false;
-        }
-
-        var ownOfficer = Predicates.All([
-            m => m.AgencyId == agency && m.AgencyConfirmedAt != null,
-            Predicates.Not(MembershipStatusRules.HasStatus(MembershipStatus.Pending, today))]);
-        Expression<Func<Member, bool>> consenting = m => db.VerificationConsents.Any(x => x.MemberId == m.Id && x.AgencyId == agency && x.WithdrawnAt == null);
-        return Predicates.Any([consenting, ownOfficer]);
+            .ResolveAsync(async c => await PartnerVerification.VerifyBatchAsync(c,
+                [.. (c.GetArgument<List<string>?>("certificateNumbers") ?? []).Select(n => new CertificateLookup { Number = n }),
+                 .. c.GetArgument<List<CertificateLookup>?>("certificates") ?? []],
+                c.GetArgument<List<string>?>("memberNumbers") ?? []));
     }
 
     internal static VerificationLogEntry LogEntry(IResolveFieldContext context, AssociationCalendar calendar, VerificationChannel channel, string query,
@@ -277,7 +205,7 @@ internal static class VerificationGraph
     }
 
     /// <summary>Lookups per client and address (an IPv6 address by its /64), across every instance (the counters live in the database).</summary>
-    private static async Task LimitAsync(IResolveFieldContext context, string name, string setting, int defaultPermits)
+    internal static async Task LimitAsync(IResolveFieldContext context, string name, string setting, int defaultPermits)
     {
         var services = context.RequestServices!;
         var permits = services.GetRequiredService<IConfiguration>().GetValue(setting, defaultPermits);

@@ -27,6 +27,12 @@ internal static class TicketMutations
             {
                 var input = c.GetArgument<PurchaseTicketsInput>("input");
                 var caller = c.Caller();
+                if (caller.IsClient && !caller.IsStaff)
+                {
+                    // A partner system (client credentials, no person) has no one to buy for, and would hold seats on no one's behalf.
+                    throw new ExecutionError("Partner clients do not buy tickets; a member or staff signs in to buy.") { Code = ErrorCodes.Forbidden };
+                }
+
                 await LimitAnonymousAsync(c);
                 var errors = new UserErrors();
                 var conference = errors.Id(input.ConferenceId, ConferenceType.TypeName, "input", "conferenceId");
@@ -64,7 +70,7 @@ internal static class TicketMutations
                 }
 
                 return await c.Service<TicketSales>().PurchaseAsync(new PurchaseRequest(conference!.Value, items, input.VoucherCode, input.OfferCode, agency,
-                    buyer, input.Buyer?.Name, input.Buyer?.Email, caller.IsStaff), c.CancellationToken);
+                    buyer, input.Buyer?.Name, input.Buyer?.Email, caller.IsStaff, BuyerKey(caller)), c.CancellationToken);
             });
 
         mutation.Mutation<TicketOrderPayloadType, CancelTicketOrderInputType>("cancelTicketOrder",
@@ -239,6 +245,20 @@ internal static class TicketMutations
 
     private static AttendeeInput Attendee(UserErrors errors, AttendeeFields? fields, string field) =>
         new(fields?.MemberId is { } m ? errors.Id(m, MemberType.TypeName, "input", field, "memberId") : null, fields?.Name, fields?.Email);
+
+    /// <summary>Whose caps an order counts against: the person (token subject), or the client of a client-credentials token.</summary>
+    private static string? BuyerKey(Caller caller)
+    {
+        if (!caller.IsAuthenticated)
+        {
+            return null;
+        }
+
+        var key = caller.IsClient
+            ? $"client:{caller.Principal.FindFirst("client_id")?.Value ?? caller.Principal.FindFirst(MembershipClaims.Subject)?.Value}"
+            : $"user:{caller.Principal.FindFirst(MembershipClaims.Subject)?.Value}";
+        return key.Length > BuyerCaps.KeyMaxLength ? key[..BuyerCaps.KeyMaxLength] : key;
+    }
 
     private static async Task<bool> BelongsAsync(IResolveFieldContext context, Caller caller, Guid agency)
     {

@@ -361,7 +361,7 @@ public sealed class TicketOperations(
         actor.IsStaff || (actor.MemberId is { } self && order.BuyerMemberId == self);
 
     /// <summary>
-    /// An attendee: a member (oneself; staff anyone; for an agency's order, a member of that agency) or a name and
+    /// An attendee: a member (oneself; staff anyone; for an agency's order, a current officer of that agency) or a name and
     /// e-mail. Members-only and good-standing types need a member who qualifies.
     /// </summary>
     internal static async Task<(Guid? MemberId, string? Name, string? Email)> CheckAttendeeAsync(MembershipDbContext db, UserErrors errors, AttendeeInput attendee,
@@ -370,15 +370,15 @@ public sealed class TicketOperations(
         if (attendee.MemberId is { } id)
         {
             var member = await db.Members.AsNoTracking().Include(m => m.CurrentTerm).SingleOrDefaultAsync(m => m.Id == id, ct);
-            if (member is null)
+            if (!actor.IsStaff && actor.MemberId != id && !OtherMembers.IsCurrentOfficerOf(member, order.BuyerAgencyId, today))
             {
-                errors.Add(UserErrorCodes.NotFound, "No member has this ID.", "input", field, "memberId");
+                errors.CannotInclude("input", field, "memberId"); // one answer, whatever the reason
                 return (null, null, null);
             }
 
-            if (!actor.IsStaff && actor.MemberId != id && (order.BuyerAgencyId is null || member.AgencyId != order.BuyerAgencyId))
+            if (member is null)
             {
-                errors.Add(UserErrorCodes.AttendeeNotAllowed, "Name yourself, or give the attendee's name and e-mail.", "input", field, "memberId");
+                errors.Add(UserErrorCodes.NotFound, "No member has this ID.", "input", field, "memberId");
                 return (null, null, null);
             }
 

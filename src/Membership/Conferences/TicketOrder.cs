@@ -18,6 +18,9 @@ public sealed class TicketOrder
     public Guid? BuyerAgencyId { get; set; }
     public required string BuyerName { get; set; }
     public required string BuyerEmail { get; set; }
+
+    /// <summary>The signed-in caller who placed it (see <see cref="TicketBuyer"/>); null for anonymous buyers.</summary>
+    public string? BuyerKey { get; set; }
     public TicketOrderStatus Status { get; set; }
     public DateTimeOffset HoldExpiresAt { get; set; }
     public Guid? VoucherId { get; set; }
@@ -143,6 +146,7 @@ internal sealed class TicketOrderConfiguration : IEntityTypeConfiguration<Ticket
         builder.Property(o => o.Number).HasMaxLength(20);
         builder.Property(o => o.BuyerName).HasMaxLength(201);
         builder.Property(o => o.BuyerEmail).HasMaxLength(254);
+        builder.Property(o => o.BuyerKey).HasMaxLength(BuyerCaps.KeyMaxLength);
         builder.Property(o => o.Status).HasMaxLength(20);
         builder.Property(o => o.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(o => o.StripeCheckoutSessionId).HasMaxLength(100);
@@ -162,6 +166,7 @@ internal sealed class TicketOrderConfiguration : IEntityTypeConfiguration<Ticket
         builder.HasIndex(o => new { o.ConferenceId, o.CreatedAt });
         builder.HasIndex(o => new { o.BuyerMemberId, o.CreatedAt });
         builder.HasIndex(o => new { o.ConferenceId, o.BuyerEmail });
+        builder.HasIndex(o => new { o.ConferenceId, o.BuyerKey, o.Status });
     }
 
     public void Configure(EntityTypeBuilder<Ticket> builder)

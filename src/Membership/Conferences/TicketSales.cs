@@ -13,31 +13,7 @@ public sealed record PurchaseItem(Guid TicketTypeId, Guid? AttendeeMemberId, str
 
 public sealed record PurchaseRequest(
     Guid ConferenceId, IReadOnlyList<PurchaseItem> Items, string? VoucherCode, string? OfferCode, Guid? AgencyId,
-    Guid? BuyerMemberId, string? BuyerName, string? BuyerEmail, bool ByStaff = false);
-
-/// <summary>The <c>Tickets</c> configuration section.</summary>
-public sealed class TicketOptions
-{
-    public const string Section = "Tickets";
-
-    /// <summary>
-    /// Minutes a pending order holds its seats (15 by default). Stripe keeps a Checkout Session open for at least 30
-    /// minutes, so the expiry job also ends the session when the hold ends; a payment that still slips through is
-    /// handled as a late payment (seats taken again when free, else refunded in full).
-    /// </summary>
-    public int HoldMinutes { get; set; } = 15;
-
-    /// <summary>Hours a waiting-list offer stays open.</summary>
-    public int OfferHours { get; set; } = 24;
-
-    public int MaxItemsPerOrder { get; set; } = 50;
-
-    /// <summary>How often the expiry job runs; 0 turns it off (tests expire explicitly).</summary>
-    public int ExpireEverySeconds { get; set; } = 60;
-
-    /// <summary>Purchases and waiting-list entries by callers who are not signed in, per address and hour.</summary>
-    public int AnonymousRequestsPerAddressPerHour { get; set; } = 30;
-}
+    Guid? BuyerMemberId, string? BuyerName, string? BuyerEmail, bool ByStaff = false, string? BuyerKey = null);
 
 /// <summary>
 /// Sells tickets: checks and prices the order, takes the seats (and the voucher use) in one short transaction that
@@ -93,16 +69,16 @@ public sealed class TicketSales(
             }
 
             var attendee = item.AttendeeMemberId is { } id ? members.GetValueOrDefault(id) : null;
+            if (item.AttendeeMemberId is { } other && !request.ByStaff && other != request.BuyerMemberId && !OtherMembers.IsCurrentOfficerOf(attendee, request.AgencyId, today))
+            {
+                // Members name themselves, agencies their current officers; why another member cannot be named is theirs to know.
+                errors.CannotInclude(At("attendee", "memberId"));
+                continue;
+            }
+
             if (item.AttendeeMemberId is not null && attendee is null)
             {
                 errors.Add(UserErrorCodes.NotFound, "No member has this ID.", At("attendee", "memberId"));
-            }
-            else if (attendee is not null && !request.ByStaff && attendee.Id != request.BuyerMemberId
-                && (request.AgencyId is null || attendee.AgencyId != request.AgencyId))
-            {
-                // Naming another member would reveal their standing: members name themselves, agencies their officers.
-                errors.Add(UserErrorCodes.AttendeeNotAllowed, "Name yourself, or give the attendee's name and e-mail.", At("attendee", "memberId"));
-                attendee = null;
             }
             else if (item.AttendeeMemberId is null && (request.AgencyId is null || item.AttendeeName is not null || item.AttendeeEmail is not null))
             {
@@ -178,7 +154,19 @@ public sealed class TicketSales(
     private async Task<TicketOrder?> HoldAsync(MembershipDbContext db, Conference conference, List<(PurchaseItem Item, TicketType Type, long Price)> lines, Voucher? voucher,
         WaitingListEntry? offer, PurchaseRequest request, string buyerName, string buyerEmail, DateTimeOffset now, UserErrors errors, CancellationToken ct)
     {
+        var capped = request.ByStaff ? null : request.BuyerKey;
+        if (capped is not null)
+        {
+            await BuyerCaps.EnsureAsync(db, conference.Id, capped, now, ct);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (capped is not null && !await BuyerCaps.TryHoldAsync(db, conference.Id, capped, lines.Count, options.Value, now, errors, ct))
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return null;
+        }
+
         var seats = lines.GroupBy(l => l.Type.Id).ToDictionary(g => g.Key, g => g.Count() - (offer?.TicketTypeId == g.Key ? 1 : 0));
         var full = await Seats.TryTakeAsync(db, conference.Id, seats, ct);
         if (full is { } fullType)
@@ -209,7 +197,7 @@ public sealed class TicketSales(
         var order = new TicketOrder
         {
             Id = calendar.NewId(), Number = $"T-{calendar.Today().Year}-{await db.NextAsync("ticket-order", ct):D6}", ConferenceId = conference.Id,
-            BuyerMemberId = request.BuyerMemberId, BuyerAgencyId = request.AgencyId, BuyerName = buyerName, BuyerEmail = MemberRules.NormalizeEmail(buyerEmail),
+            BuyerMemberId = request.BuyerMemberId, BuyerAgencyId = request.AgencyId, BuyerKey = request.BuyerKey, BuyerName = buyerName, BuyerEmail = MemberRules.NormalizeEmail(buyerEmail),
             Status = TicketOrderStatus.Pending, HoldExpiresAt = now.AddMinutes(options.Value.HoldMinutes), VoucherId = voucher?.Id, VoucherUses = uses,
             Total = lines.Sum(l => l.Price), Currency = lines[0].Type.Currency, IdempotencyKey = Guid.NewGuid(), WaitingListEntryId = offer?.Id, CreatedAt = now,
         };

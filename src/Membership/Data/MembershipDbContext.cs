@@ -52,6 +52,7 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<TicketType> TicketTypes => Set<TicketType>();
     public DbSet<Voucher> Vouchers => Set<Voucher>();
     public DbSet<TicketOrder> TicketOrders => Set<TicketOrder>();
+    public DbSet<TicketBuyer> TicketBuyers => Set<TicketBuyer>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketTransfer> TicketTransfers => Set<TicketTransfer>();
     public DbSet<WaitingListEntry> WaitingList => Set<WaitingListEntry>();

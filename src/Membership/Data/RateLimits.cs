@@ -84,8 +84,8 @@ public sealed class RateLimits(IDbContextFactory<MembershipDbContext> factory, A
         return (counterKey.Length > 200 ? counterKey[..200] : counterKey, new DateTimeOffset(now.UtcTicks - (now.UtcTicks % windowTicks), TimeSpan.Zero));
     }
 
-    /// <summary>Counts one use and says whether it is within the limit. Safe under concurrency on every provider.</summary>
-    public async Task<RateLimitDecision> TryAcquireAsync(RateLimitRule rule, string key, CancellationToken cancellationToken)
+    /// <summary>Counts <paramref name="uses"/> (one by default) and says whether they are within the limit. Safe under concurrency on every provider.</summary>
+    public async Task<RateLimitDecision> TryAcquireAsync(RateLimitRule rule, string key, CancellationToken cancellationToken, int uses = 1)
     {
         var now = calendar.Now();
         var (counterKey, windowStart) = Window(rule, key, now);
@@ -96,12 +96,12 @@ public sealed class RateLimits(IDbContextFactory<MembershipDbContext> factory, A
             // An atomic increment of the window's row; the first use of a window inserts it (a lost insert race retries the update).
             var updated = await db.RateLimitCounters
                 .Where(c => c.Key == counterKey && c.WindowStart == windowStart)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count + 1), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count + uses), cancellationToken);
             if (updated == 0)
             {
                 try
                 {
-                    db.RateLimitCounters.Add(new RateLimitCounter { Key = counterKey, WindowStart = windowStart, Count = 1 });
+                    db.RateLimitCounters.Add(new RateLimitCounter { Key = counterKey, WindowStart = windowStart, Count = uses });
                     await db.SaveChangesAsync(cancellationToken);
                     db.ChangeTracker.Clear();
 

@@ -93,7 +93,10 @@ public static class UserErrorCodes
     public const string NotCancellable = "NOT_CANCELLABLE";
     public const string NotSoldOut = "NOT_SOLD_OUT";
     public const string AlreadyWaiting = "ALREADY_WAITING";
-    public const string AttendeeNotAllowed = "ATTENDEE_NOT_ALLOWED";
+    public const string HoldLimitReached = "HOLD_LIMIT_REACHED";
+
+    /// <summary>Another member the caller named cannot be included; one code for every reason, so it reveals none.</summary>
+    public const string CannotIncludeMember = "CANNOT_INCLUDE_MEMBER";
     public const string ClientIdTaken = "CLIENT_ID_TAKEN";
     public const string InvalidRedirectUri = "INVALID_REDIRECT_URI";
     public const string InvalidScope = "INVALID_SCOPE";

@@ -43,6 +43,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.HasIndex(m => new { m.FirstNameKey, m.Number });
         builder.HasIndex(m => new { m.CreatedAt, m.Number });
         builder.HasIndex(m => new { m.AgencyId, m.LastNameKey, m.FirstNameKey, m.Number });
+        builder.HasIndex(m => new { m.DirectoryOptIn, m.LastNameKey, m.FirstNameKey, m.Number }); // the directory, by name
         builder.HasIndex(m => m.StateCode);
         builder.HasIndex(m => m.Category);
         builder.HasIndex(m => m.CurrentTermId);

@@ -6,13 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Membership.Members;
 
 /// <summary>Per-request batch loaders around members; each batch runs one query on its own DbContext.</summary>
-public sealed class MemberLoaders(IDbContextFactory<MembershipDbContext> factory, Identity.Caller caller)
+public sealed class MemberLoaders(IDbContextFactory<MembershipDbContext> factory, Identity.Caller caller, AssociationCalendar calendar)
 {
     /// <summary>Members by ID, as far as the caller may see them (null otherwise).</summary>
     public BatchLoader<Guid, Member?> Member { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Members.AsNoTracking().VisibleTo(caller).Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => (Member?)m, ct);
+        return await db.Members.AsNoTracking().VisibleTo(db, caller, calendar.Today()).Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => (Member?)m, ct);
     }, null);
 
     /// <summary>Terms by term ID (a member's current term).</summary>

@@ -21,7 +21,7 @@ internal static class MemberQueries
             {
                 var id = GlobalId.Parse(c.GetArgument<string>("id"), MemberType.TypeName);
                 await using var db = await c.Db().CreateDbContextAsync(c.CancellationToken);
-                return await db.Members.AsNoTracking().VisibleTo(c.Caller()).SingleOrDefaultAsync(m => m.Id == id, c.CancellationToken);
+                return await db.Members.AsNoTracking().VisibleTo(db, c.Caller(), c.Today()).SingleOrDefaultAsync(m => m.Id == id, c.CancellationToken);
             });
 
         query.Field<MemberType>("me")
@@ -46,11 +46,11 @@ internal static class MemberQueries
                 }
 
                 await using var db = await c.Db().CreateDbContextAsync(c.CancellationToken);
-                return await db.Members.AsNoTracking().VisibleTo(c.Caller()).SingleOrDefaultAsync(m => m.Number == number, c.CancellationToken);
+                return await db.Members.AsNoTracking().VisibleTo(db, c.Caller(), c.Today()).SingleOrDefaultAsync(m => m.Number == number, c.CancellationToken);
             });
 
         query.Field<MemberConnectionType>("members")
-            .Description("Members, filtered and sorted, in pages. Staff see everyone; members see the directory (members who opted in) and themselves. "
+            .Description("Members, filtered and sorted, in pages. Staff see everyone; members see the directory (current, confirmed members who opted in) and themselves. "
                 + "Null with a FORBIDDEN error when a caller other than staff filters on status or inGoodStanding: those are private.")
             .PagingArguments()
             .Argument<MemberFilterType>("filter")
@@ -69,7 +69,7 @@ internal static class MemberQueries
                 var agencyIds = filter?.AgencyId?.Select(id => GlobalId.Parse(id, AgencyType.TypeName, "filter.agencyId")).ToList();
                 var today = c.Today();
                 var order = MemberOrders.For(c.GetArgument<MemberOrder?>("orderBy"));
-                return await KeysetPaging.PageAsync(c.Db(), db => MemberSearch.Apply(db.Members.VisibleTo(caller), db, filter, agencyIds, caller, today), order, PageArgs.From(c), c.CancellationToken);
+                return await KeysetPaging.PageAsync(c.Db(), db => MemberSearch.Apply(db.Members.VisibleTo(db, caller, today), db, filter, agencyIds, caller, today), order, PageArgs.From(c), c.CancellationToken);
             });
     }
 }
@@ -113,7 +113,7 @@ internal static class MemberSearch
 
         if (agencyIds is { Count: > 0 })
         {
-            members = members.Where(m => m.AgencyId != null && agencyIds.Contains(m.AgencyId.Value));
+            members = members.OfAgencies(agencyIds, caller);
         }
 
         if (filter.SwornOfficer is { } sworn)

@@ -20,7 +20,7 @@ internal sealed class MemberType : ObjectGraphType<Member>
     {
         Name = TypeName;
         Description = "A member of the association. Directory readers see the directory fields (number, name, agency, job title, category, "
-            + "sworn officer, SRO since, state, region, listing, member since) of members who opted in. Private fields (contact details, "
+            + "sworn officer, SRO since, state, region, listing, member since) of the directory: members who opted in, are confirmed and are current (ACTIVE or GRACE). Private fields (contact details, "
             + "date of birth, membership status and standing, terms, and the like) are readable only by the member themself and staff; "
             + "others get null and a FORBIDDEN error for them.";
         Interface<NodeInterfaceType>();
@@ -38,7 +38,8 @@ internal sealed class MemberType : ObjectGraphType<Member>
         Field<MailingAddressType>("mailingAddress").PersonalData(m => m.Id).Resolve(c => c.Source.MailingAddress);
         Field(m => m.DateOfBirth, nullable: true).PersonalData(m => m.Id);
 
-        Field<AgencyType>("agency").Resolve(c => c.Source.AgencyId is { } id ? c.Service<AgencyLoaders>().Agency.Load(id) : null);
+        Field<AgencyType>("agency").Description("Where the member works: for others only once staff confirmed it (the member and staff also see an unconfirmed claim).")
+            .Resolve(c => MemberVisibility.ShownAgencyId(c.Source, c.Caller()) is { } id ? c.Service<AgencyLoaders>().Agency.Load(id) : null);
         Field(m => m.AgencyConfirmedAt, nullable: true)
             .Description("When staff set or confirmed the agency (updateMember). An agency named on joining is a claim until then: it gives no "
                 + "right to act for the agency (ticket blocks, group dues) and partner agencies do not see the member as their officer. Private: the member and staff.")

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Membership.Data;
 using Membership.GraphQL;
 using Membership.Identity;
@@ -6,13 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Membership.Members;
 
 /// <summary>
-/// Which members a caller may see at all: staff see everyone; a directory reader sees the members who opted into
-/// the directory, and a member also sees themself; anyone else (a partner client, say) sees no one. Every path to a member (member, memberByNumber,
-/// members, agency.members, node, nodes) goes through this filter.
+/// Which members a caller may see at all: staff see everyone; a directory reader sees the directory (see
+/// <see cref="ListedInDirectory"/>), and a member also sees themself; anyone else (a partner client, say) sees no one.
+/// Every path to a member (member, memberByNumber, members, agency.members, agency.memberCount, node, nodes, and the
+/// member fields of payments, tickets and training) goes through this filter.
 /// </summary>
 public static class MemberVisibility
 {
-    public static IQueryable<Member> VisibleTo(this IQueryable<Member> members, Caller caller)
+    public static IQueryable<Member> VisibleTo(this IQueryable<Member> members, MembershipDbContext db, Caller caller, DateOnly today)
     {
         if (caller.IsStaff)
         {
@@ -22,15 +24,36 @@ public static class MemberVisibility
         var self = caller.MemberId;
         if (caller.IsDirectoryReader)
         {
-            return members.Where(m => m.DirectoryOptIn || m.Id == self);
+            return members.Where(Predicates.Any([ListedInDirectory(db, today), m => m.Id == self]));
         }
 
         return self is null ? members.Where(m => false) : members.Where(m => m.Id == self);
     }
+
+    /// <summary>
+    /// The directory: members who opted in, are confirmed (no account still waiting for its e-mail confirmation; a
+    /// member staff registered has none) and current (ACTIVE or GRACE, the same SQL as the status filter). A fresh
+    /// applicant, unconfirmed and unpaid, is in nobody's directory.
+    /// </summary>
+    public static Expression<Func<Member, bool>> ListedInDirectory(MembershipDbContext db, DateOnly today) => Predicates.All([
+        m => m.DirectoryOptIn && !db.Users.Any(a => a.MemberId == m.Id && !a.EmailConfirmed),
+        MembershipStatusRules.InGoodStanding(today)]);
+
+    /// <summary>
+    /// Members of an agency as others see them: only where staff confirmed the agency (an applicant's own claim is no
+    /// listing under it). Staff see every claim.
+    /// </summary>
+    public static IQueryable<Member> OfAgencies(this IQueryable<Member> members, IReadOnlyCollection<Guid> agencyIds, Caller caller) => caller.IsStaff
+        ? members.Where(m => m.AgencyId != null && agencyIds.Contains(m.AgencyId.Value))
+        : members.Where(m => m.AgencyId != null && agencyIds.Contains(m.AgencyId.Value) && m.AgencyConfirmedAt != null);
+
+    /// <summary>The agency shown on a member: a confirmed one, or any to the member themself and staff.</summary>
+    public static Guid? ShownAgencyId(Member member, Caller caller) =>
+        member.AgencyConfirmedAt is not null || caller.MaySeePrivateDataOf(member.Id) ? member.AgencyId : null;
 }
 
 /// <summary>Members through node(id) and nodes(ids), filtered like every other path.</summary>
-internal sealed class MemberNodeSource(IDbContextFactory<MembershipDbContext> factory) : INodeSource
+internal sealed class MemberNodeSource(IDbContextFactory<MembershipDbContext> factory, AssociationCalendar calendar) : INodeSource
 {
     public string TypeName => MemberType.TypeName;
 
@@ -38,6 +61,7 @@ internal sealed class MemberNodeSource(IDbContextFactory<MembershipDbContext> fa
     {
         var caller = (Caller)requestServices.GetService(typeof(Caller))!;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Members.AsNoTracking().VisibleTo(caller).Where(m => keys.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => (object)m, cancellationToken);
+        return await db.Members.AsNoTracking().VisibleTo(db, caller, calendar.Today()).Where(m => keys.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => (object)m, cancellationToken);
     }
 }

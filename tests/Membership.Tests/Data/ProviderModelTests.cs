@@ -119,7 +119,7 @@ public sealed class ProviderModelTests
             ? MemberOrders.For(new MemberOrder { Field = Enum.Parse<MemberOrderField>(value!), Direction = Enum.Parse<SortDirection>(shape.Split(':')[2]) })
             : MemberOrders.For(null);
 
-        var query = MemberSearch.Apply(db.Members.VisibleTo(staff), db, filter, [Guid.CreateVersion7()], staff, today);
+        var query = MemberSearch.Apply(db.Members.VisibleTo(db, staff, today), db, filter, [Guid.CreateVersion7()], staff, today);
         var sample = new Member { FirstName = "Jo", LastName = "Núñez", Email = "x", EmailNormalized = "x", StateCode = "AL", Number = 12 };
         sample.SetName(sample.FirstName, sample.LastName);
         var page = order.Apply(query.Where(order.Beyond(order.Read(sample), before: false)), reverse: false).Take(21);
@@ -141,6 +141,27 @@ public sealed class ProviderModelTests
         };
         Assert.All(columns, column => Assert.Contains(column, sql, StringComparison.Ordinal));
         Assert.NotEmpty(query.Select(m => m.Id).ToQueryString());
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    [InlineData(DatabaseProvider.SqlServer)]
+    public void The_directory_and_an_agencys_listed_members_translate(DatabaseProvider provider)
+    {
+        using var db = Context(provider);
+        var reader = new Caller(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(MembershipClaims.Subject, "reader"), new Claim(MembershipClaims.MemberId, Guid.CreateVersion7().ToString()), new Claim(MembershipClaims.Scope, ApiScopes.Self),
+             new Claim(MembershipClaims.Scope, ApiScopes.Directory)], "test", MembershipClaims.Subject, MembershipClaims.Role)));
+        Assert.True(reader.IsDirectoryReader && !reader.IsStaff);
+
+        var directory = db.Members.VisibleTo(db, reader, new DateOnly(2026, 11, 29)).OfAgencies([Guid.CreateVersion7()], reader);
+        var sql = directory.OrderBy(m => m.LastNameKey).Take(21).ToQueryString();
+        var count = directory.GroupBy(m => m.AgencyId).Select(g => new { g.Key, Count = g.Count() }).ToQueryString();
+
+        // Opted in, no unconfirmed account, current (the term's dates), and a confirmed agency: all in SQL.
+        Assert.All(new[] { "DirectoryOptIn", "EmailConfirmed", "ActivatedAt", "GraceEndsOn", "AgencyConfirmedAt" }, column => Assert.Contains(column, sql, StringComparison.Ordinal));
+        Assert.Contains("AgencyConfirmedAt", count, StringComparison.Ordinal);
     }
 
     private static MembershipDbContext Context(DatabaseProvider provider)

@@ -10,7 +10,7 @@ using Stripe.Checkout;
 namespace Membership.Dues.Payments;
 
 /// <summary>Who a checkout is for: one member, or an agency paying for a list of its officers.</summary>
-public sealed record CheckoutRequest(Guid PlanId, bool AutoRenew, Guid? MemberId, Guid? AgencyId, IReadOnlyList<Guid> MemberIds, string CreatedBy);
+public sealed record CheckoutRequest(Guid PlanId, bool AutoRenew, Guid? MemberId, Guid? AgencyId, IReadOnlyList<Guid> MemberIds, string CreatedBy, bool ByStaff = false);
 
 /// <summary>
 /// Starts a payment: checks it, creates our Pending payment and Stripe's Checkout Session in one transaction (the
@@ -132,27 +132,22 @@ public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory,
             errors.Add(UserErrorCodes.AutoRenewUnavailable, "Agency group payments do not renew automatically.", "input", "autoRenew");
         }
 
+        if (request.AgencyId is not null && !request.ByStaff)
+        {
+            CheckOfficers(errors, request, plan, members);
+            return;
+        }
+
         if (request.MemberIds.Count is 0 or > MaxGroupSize || members.Count != request.MemberIds.Distinct().Count())
         {
             errors.Add(UserErrorCodes.NotFound, $"Name 1 to {MaxGroupSize} existing members, each once.", "input", request.AgencyId is null ? "memberId" : "memberIds");
         }
 
-        if (request.AgencyId is not null)
-        {
-            // A repeat is a mistake in the list (another officer was meant?): point at it rather than drop it silently.
-            for (var i = 0; i < request.MemberIds.Count; i++)
-            {
-                if (request.MemberIds.Take(i).Contains(request.MemberIds[i]))
-                {
-                    errors.Add(UserErrorCodes.Duplicate, "This officer is already in the list.", "input", "memberIds", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                }
-            }
-        }
-
+        CheckRepeats(errors, request);
         foreach (var member in members)
         {
             var i = request.MemberIds.ToList().IndexOf(member.Id); // the member's place in the input
-            string[] field = request.AgencyId is null ? ["input", "planId"] : ["input", "memberIds", i.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+            string[] field = request.AgencyId is null ? ["input", "planId"] : ["input", "memberIds", Index(i)];
             if (member.Category != plan.Category)
             {
                 errors.Add(UserErrorCodes.PlanCategoryMismatch, $"Plan {plan.Code} is for {plan.Category} members; {member.MemberNumber} is {member.Category}.", field);
@@ -169,6 +164,48 @@ public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory,
             }
         }
     }
+
+    /// <summary>
+    /// An officer paying for colleagues may read none of their status: each one that cannot be paid for (unknown, of
+    /// another agency or an unconfirmed claim, of another category, suspended or cancelled) gets the same neutral error.
+    /// </summary>
+    private static void CheckOfficers(UserErrors errors, CheckoutRequest request, MembershipPlan plan, List<Member> members)
+    {
+        if (request.MemberIds.Count is 0 or > MaxGroupSize)
+        {
+            errors.Add(UserErrorCodes.OutOfRange, $"Name 1 to {MaxGroupSize} officers, each once.", "input", "memberIds");
+        }
+
+        CheckRepeats(errors, request);
+        var byId = members.ToDictionary(m => m.Id);
+        foreach (var (id, i) in request.MemberIds.Select((id, i) => (id, i)).DistinctBy(x => x.id))
+        {
+            var member = byId.GetValueOrDefault(id);
+            if (member is null || member.AgencyId != request.AgencyId || member.AgencyConfirmedAt is null || member.Category != plan.Category || ClosedMemberships.IsClosedLoaded(member))
+            {
+                errors.CannotInclude("input", "memberIds", Index(i));
+            }
+        }
+    }
+
+    /// <summary>A repeat is a mistake in the list (another officer was meant?): point at it rather than drop it silently.</summary>
+    private static void CheckRepeats(UserErrors errors, CheckoutRequest request)
+    {
+        if (request.AgencyId is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < request.MemberIds.Count; i++)
+        {
+            if (request.MemberIds.Take(i).Contains(request.MemberIds[i]))
+            {
+                errors.Add(UserErrorCodes.Duplicate, "This officer is already in the list.", "input", "memberIds", Index(i));
+            }
+        }
+    }
+
+    private static string Index(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>One Stripe customer per member (or agency), made once under a deterministic idempotency key and kept.</summary>
     private async Task<string> CustomerAsync(MembershipDbContext db, CheckoutRequest request, List<Member> members, CancellationToken ct)

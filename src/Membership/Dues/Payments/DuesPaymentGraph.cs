@@ -199,7 +199,7 @@ internal static class DuesPaymentGraph
                 }
 
                 return await c.Service<DuesCheckout>().StartAsync(
-                    new CheckoutRequest(plan!.Value, false, caller.MemberId, agency, [.. members.Select(m => m!.Value)], Actor(caller)), c.CancellationToken);
+                    new CheckoutRequest(plan!.Value, false, caller.MemberId, agency, [.. members.Select(m => m!.Value)], Actor(caller), caller.IsStaff), c.CancellationToken);
             });
 
         mutation.Mutation<AutoRenewalPayloadType, SetAutoRenewInputType>("setAutoRenew",

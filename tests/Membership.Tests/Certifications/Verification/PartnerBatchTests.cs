@@ -14,7 +14,7 @@ public abstract class PartnerBatchTests
 {
     private readonly OidcApi _api;
     public const string Batch = """
-        query($c: [String!], $m: [String!]) { verifyCertificates(certificateNumbers: $c, memberNumbers: $m) {
+        query($c: [String!], $l: [CertificateLookupInput!], $m: [String!]) { verifyCertificates(certificateNumbers: $c, certificates: $l, memberNumbers: $m) {
           query found certificates { found number holderName kind title courseCode hours issuedOn expiresOn status reissuedAs } } }
         """;
 
@@ -124,7 +124,8 @@ public abstract class PartnerBatchTests
         var reissued = await desk.ReissueAsync(original);
         await desk.SuspendAsync(reissued, "Under review");
 
-        var byPartner = (await _api.Client().DataAsync(Batch, new { c = new[] { original.Number } }, partner.Token)).At("verifyCertificates.0.certificates.0");
+        var byPartner = (await _api.Client().DataAsync(Batch, new { l = new[] { new { number = original.Number, lastName = holder.LastName } } }, partner.Token))
+            .At("verifyCertificates.0.certificates.0"); // another agency's officer: the number with the surname
         var publicly = PublicLookup.Answer(await PublicLookup.AskAsync(_api.Factory, original.Number, holder.LastName));
         var current = PublicLookup.Answer(await PublicLookup.AskAsync(_api.Factory, reissued.Number, holder.LastName));
 

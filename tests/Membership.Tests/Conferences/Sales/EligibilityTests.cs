@@ -77,7 +77,7 @@ public abstract class EligibilityTests(ApiFixture api) : SalesTest(api)
         var other = await MemberAsync();
 
         await AssertRefusedAsync(new { conferenceId = conference.GlobalId, items = new[] { ForMember(type, buyer), ForMember(type, other) } }, TestIdentity.Member(buyer.Id),
-            MutationAssert.Describe("ATTENDEE_NOT_ALLOWED", "input", "items", "1", "attendee", "memberId"));
+            MutationAssert.Describe("CANNOT_INCLUDE_MEMBER", "input", "items", "1", "attendee", "memberId"));
     }
 
     [SkippableFact]
@@ -87,7 +87,7 @@ public abstract class EligibilityTests(ApiFixture api) : SalesTest(api)
         var member = await MemberAsync();
 
         await AssertRefusedAsync(GuestOrder(conference, [ForMember(type, member)]), TestIdentity.Anonymous,
-            MutationAssert.Describe("ATTENDEE_NOT_ALLOWED", "input", "items", "0", "attendee", "memberId"));
+            MutationAssert.Describe("CANNOT_INCLUDE_MEMBER", "input", "items", "0", "attendee", "memberId"));
     }
 
     [SkippableFact]
@@ -155,7 +155,7 @@ public abstract class EligibilityTests(ApiFixture api) : SalesTest(api)
         var (conference, type) = await OnSaleAsync();
 
         await AssertRefusedAsync(new { conferenceId = conference.GlobalId, agencyId = TestData.AgencyId(agency), items = new[] { ForMember(type, stranger) } },
-            TestIdentity.Member(buyer.Id), MutationAssert.Describe("ATTENDEE_NOT_ALLOWED", "input", "items", "0", "attendee", "memberId"));
+            TestIdentity.Member(buyer.Id), MutationAssert.Describe("CANNOT_INCLUDE_MEMBER", "input", "items", "0", "attendee", "memberId"));
     }
 
     [SkippableFact]

@@ -1,0 +1,146 @@
+using System.Linq.Expressions;
+using GraphQL;
+using GraphQL.Types;
+using Membership.Data;
+using Membership.GraphQL;
+using Membership.Identity;
+using Membership.Members;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Membership.Certifications;
+
+/// <summary>One certificate asked for in a batch: its number and, unless the holder is the agency's own officer or consented, the holder's surname.</summary>
+public sealed class CertificateLookup
+{
+    public string? Number { get; set; }
+    public string? LastName { get; set; }
+}
+
+internal sealed class CertificateLookupInputType : InputObjectGraphType<CertificateLookup>
+{
+    public CertificateLookupInputType()
+    {
+        Name = "CertificateLookupInput";
+        Description = "A certificate number and the holder's surname (case and accents ignored). The surname may be left out for the agency's own officers and for officers who granted it standing access.";
+        Field<NonNullGraphType<StringGraphType>>("number");
+        Field<StringGraphType>("lastName");
+    }
+}
+
+/// <summary>
+/// verifyCertificates: a partner agency checks up to 100 certificates and members at once. Certificate numbers run in
+/// sequence per year, so a number alone answers only for the agency's own officers and officers who consented; any
+/// other certificate needs the holder's surname, as the public lookup does. A miss (no such number, wrong surname, not
+/// allowed) answers exactly like "not found", and misses are counted per partner client in the database (every
+/// instance shares them): past <c>Verification:PartnerMissesPerHour</c> the client gets RATE_LIMITED until the hour ends.
+/// </summary>
+internal static class PartnerVerification
+{
+    public const int MaxBatch = 100;
+
+    /// <summary>Four queries and one multi-row insert, however many numbers are asked (plus the miss counter when something missed).</summary>
+    public static async Task<List<VerificationResult>> VerifyBatchAsync(IResolveFieldContext context, List<CertificateLookup> certificateLookups, List<string> memberNumbers)
+    {
+        if (certificateLookups.Count + memberNumbers.Count > MaxBatch)
+        {
+            throw new ExecutionError($"Ask for at most {MaxBatch} numbers at once.") { Code = ErrorCodes.InvalidArgument };
+        }
+
+        await VerificationGraph.LimitAsync(context, "verify-batch", "Verification:PartnerBatchesPerMinute", 60);
+        var caller = context.Caller();
+        var misses = caller.IsStaff ? null : MissRule(context);
+        if (misses is not null)
+        {
+            (await context.Service<RateLimits>().PeekAsync(misses, ClientKey(caller), context.CancellationToken))
+                .ThrowIfRefused("Too many verifications found nothing; try again later.");
+        }
+
+        var calendar = context.Service<AssociationCalendar>();
+        var today = calendar.Today();
+        var wantedCertificates = certificateLookups.Select(l => CertificateNumbers.Normalize(l.Number ?? string.Empty)).Distinct().ToList();
+        var wantedMembers = memberNumbers.Select(n => MemberNumbers.TryParse(n, out var v) ? v : -1).Where(v => v > 0).Distinct().ToList();
+        await using var db = await context.Db().CreateDbContextAsync(context.CancellationToken);
+        var byNumber = await db.Certificates.AsNoTracking().Where(x => wantedCertificates.Contains(x.Number)).ToDictionaryAsync(x => x.Number, context.CancellationToken);
+        var holderIds = byNumber.Values.Select(x => x.MemberId).Distinct().ToList();
+        var openHolders = (await db.Members.AsNoTracking().Where(m => holderIds.Contains(m.Id)).Where(AnswersWithoutSurname(caller, db, today))
+            .Select(m => m.Id).ToListAsync(context.CancellationToken)).ToHashSet();
+        var successors = await CertificateSuccessors.LoadAsync(db, byNumber.Values, context.CancellationToken);
+        var members = await db.Members.AsNoTracking().Where(m => wantedMembers.Contains(m.Number)).Where(AnswersWithoutSurname(caller, db, today))
+            .Select(m => new { m.Id, m.Number }).ToListAsync(context.CancellationToken);
+        var memberIds = members.Select(m => m.Id).ToList();
+        var ofMembers = (await db.Certificates.AsNoTracking().Where(x => memberIds.Contains(x.MemberId) && x.ReplacedById == null)
+            .OrderByDescending(x => x.IssuedOn).ToListAsync(context.CancellationToken)).ToLookup(x => x.MemberId);
+
+        CertificateAnswer Answer(Certificate x) => CertificateAnswer.Of(x, successors.GetValueOrDefault(x.Id), today);
+        var results = new List<VerificationResult>();
+        var log = new List<VerificationLogEntry>();
+        var missed = 0;
+        foreach (var lookup in certificateLookups)
+        {
+            var asked = lookup.Number ?? string.Empty;
+            var certificate = byNumber.GetValueOrDefault(CertificateNumbers.Normalize(asked));
+            var surname = lookup.LastName is { } name ? TextKeys.Normalize(name) : string.Empty;
+            var match = certificate is not null && (openHolders.Contains(certificate.MemberId) || (surname.Length > 0 && surname == certificate.HolderLastNameKey));
+            var answers = match ? new[] { Answer(certificate!) } : [];
+            missed += match ? 0 : 1;
+            results.Add(new VerificationResult(asked, answers));
+            log.Add(VerificationGraph.LogEntry(context, calendar, VerificationChannel.Partner, asked, certificate, match ? answers[0] : CertificateAnswer.NotFound));
+        }
+
+        foreach (var asked in memberNumbers)
+        {
+            var member = MemberNumbers.TryParse(asked, out var n) ? members.FirstOrDefault(m => m.Number == n) : null;
+            var answers = member is null ? [] : ofMembers[member.Id].Select(Answer).ToList();
+            results.Add(new VerificationResult(asked, answers));
+            if (answers.Count == 0)
+            {
+                missed += member is null ? 1 : 0; // an officer with no certificate is no guess
+                log.Add(VerificationGraph.LogEntry(context, calendar, VerificationChannel.Partner, asked, null, CertificateAnswer.NotFound));
+            }
+
+            log.AddRange(answers.Select(answer => VerificationGraph.LogEntry(context, calendar, VerificationChannel.Partner, asked, answer.Certificate, answer)));
+        }
+
+        await db.InsertAsync(log, context.CancellationToken);
+        if (misses is not null && missed > 0)
+        {
+            // Counted after answering: this batch is answered, the next one past the limit is refused.
+            await context.Service<RateLimits>().TryAcquireAsync(misses, ClientKey(caller), context.CancellationToken, missed);
+        }
+
+        return results;
+    }
+
+    private static RateLimitRule MissRule(IResolveFieldContext context) => new("verify-partner-misses",
+        context.RequestServices!.GetRequiredService<IConfiguration>().GetValue("Verification:PartnerMissesPerHour", 50), TimeSpan.FromHours(1));
+
+    /// <summary>Misses count per client, from whatever address: a partner system is one client however it is deployed.</summary>
+    private static string ClientKey(Caller caller) => caller.Principal.FindFirst("client_id")?.Value ?? caller.Principal.FindFirst(MembershipClaims.Subject)?.Value ?? "unknown";
+
+    /// <summary>
+    /// Whose certificates a number alone answers about. Member numbers are issued in sequence, and so are certificate
+    /// numbers, so anyone could walk them: a partner agency learns only of members who gave it standing consent
+    /// (withdrawal counts at once) and of its own officers (the member's agency, confirmed by staff, once past the Pending
+    /// applicant stage). Everyone else answers exactly like an unknown number. Staff see every member anyway.
+    /// </summary>
+    private static Expression<Func<Member, bool>> AnswersWithoutSurname(Caller caller, MembershipDbContext db, DateOnly today)
+    {
+        if (caller.IsStaff)
+        {
+            return m => true;
+        }
+
+        if (caller.AgencyId is not { } agency)
+        {
+            return m => false;
+        }
+
+        var ownOfficer = Predicates.All([
+            m => m.AgencyId == agency && m.AgencyConfirmedAt != null,
+            Predicates.Not(MembershipStatusRules.HasStatus(MembershipStatus.Pending, today))]);
+        Expression<Func<Member, bool>> consenting = m => db.VerificationConsents.Any(x => x.MemberId == m.Id && x.AgencyId == agency && x.WithdrawnAt == null);
+        return Predicates.Any([consenting, ownOfficer]);
+    }
+}
