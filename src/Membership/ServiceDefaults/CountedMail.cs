@@ -1,12 +1,12 @@
-using Membership.Identity.Mail;
+using Membership.Mail;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Membership.ServiceDefaults;
 
-/// <summary>Counts each message the registered mail sender sends or fails to send (<c>membership.mail.messages</c>).</summary>
-internal sealed class CountedMail(IMailSender inner) : IMailSender
+/// <summary>Counts each message the registered mail transport hands over or fails to send (<c>membership.mail.messages</c>).</summary>
+internal sealed class CountedMail(IMailTransport inner) : IMailTransport
 {
-    public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(OutboxMail message, CancellationToken cancellationToken)
     {
         try
         {
@@ -23,17 +23,17 @@ internal sealed class CountedMail(IMailSender inner) : IMailSender
     /// <summary>Wraps the mail sender registered so far, keeping its lifetime.</summary>
     public static void Decorate(IServiceCollection services)
     {
-        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IMailSender) && !d.IsKeyedService);
+        var registered = services.LastOrDefault(d => d.ServiceType == typeof(IMailTransport) && !d.IsKeyedService);
         if (registered is null)
         {
             return;
         }
 
         services.Remove(registered);
-        services.Add(ServiceDescriptor.Describe(typeof(IMailSender), sp => new CountedMail(Create(sp, registered)), registered.Lifetime));
+        services.Add(ServiceDescriptor.Describe(typeof(IMailTransport), sp => new CountedMail(Create(sp, registered)), registered.Lifetime));
     }
 
-    private static IMailSender Create(IServiceProvider services, ServiceDescriptor registered) => (IMailSender)(
+    private static IMailTransport Create(IServiceProvider services, ServiceDescriptor registered) => (IMailTransport)(
         registered.ImplementationInstance
         ?? registered.ImplementationFactory?.Invoke(services)
         ?? ActivatorUtilities.CreateInstance(services, registered.ImplementationType!));

@@ -145,7 +145,7 @@ public abstract class TokenRevocationTests(ClockedOidcApi api) : OidcTest(api)
     {
         using var browser = Api.Browser();
         Assert.Equal(HttpStatusCode.OK, (await AccountForms.ForgotPasswordAsync(browser, email)).StatusCode);
-        var link = Assert.Single(Mailbox.To(Api.Outbox, email)).Link;
+        var link = Assert.Single(await Api.MailsToAsync(email)).Link;
         Assert.Equal(HttpStatusCode.OK, (await AccountForms.ResetPasswordAsync(browser, link, "Brand-New-Secret-42!")).StatusCode);
     }
 
