@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Membership.Data;
 using Membership.GraphQL;
+using Membership.GraphQL.Limits;
 using Membership.GraphQL.Paging;
 using Membership.Identity;
 using Membership.Members;
@@ -26,7 +27,7 @@ internal static class CertificationMemberFields
         member.Field<PractitionerChecklistType>("practitionerChecklist")
             .Description("Each National SRO Practitioner requirement, met or not, with its evidence. Costs several queries: ask for one member at a time.")
             .PersonalData(m => m.Id)
-            .WithComplexityImpact(200)
+            .Cost(200)
             .ResolveAsync(async c =>
             {
                 await using var db = await c.Db().CreateDbContextAsync(c.CancellationToken);

@@ -95,12 +95,12 @@ public static class TicketEndpoints
             http.Response.Headers.ContentDisposition = "attachment; filename=\"attendees.csv\"";
             http.Response.Headers.CacheControl = "private, no-store";
             await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false)) { NewLine = "\r\n" }; // RFC 4180 records end with CRLF
-            await writer.WriteLineAsync("order,ticket_type,status,attendee_name,attendee_email,member_number,agency,price_minor_units,currency,checked_in_at");
+            await writer.WriteLineAsync(Record(["order", "ticket_type", "status", "attendee_name", "attendee_email", "member_number", "agency", "price_minor_units", "currency", "checked_in_at"]));
             await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(http.RequestAborted))
             {
-                await writer.WriteLineAsync(string.Join(',', Csv(r.Number), Csv(r.TicketType), r.Status == TicketStatus.CheckedIn ? "CHECKED_IN" : "VALID",
-                    Csv(r.AttendeeName), Csv(r.AttendeeEmail), r.MemberNumber is { } n ? Members.MemberNumbers.Format(n) : string.Empty, Csv(r.Agency), r.Price.ToString(CultureInfo.InvariantCulture), r.Currency,
-                    r.CheckedInAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? string.Empty));
+                await writer.WriteLineAsync(Record([r.Number, r.TicketType, r.Status == TicketStatus.CheckedIn ? "CHECKED_IN" : "VALID", r.AttendeeName, r.AttendeeEmail,
+                    r.MemberNumber is { } n ? Members.MemberNumbers.Format(n) : null, r.Agency, r.Price.ToString(CultureInfo.InvariantCulture), r.Currency,
+                    r.CheckedInAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)]));
             }
 
             return Results.Empty;
@@ -108,19 +108,19 @@ public static class TicketEndpoints
         return endpoints;
     }
 
-    /// <summary>RFC 4180 quoting, and a leading apostrophe where a spreadsheet would read a formula.</summary>
-    internal static string Csv(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
+    /// <summary>One CSV record: every field quoted (RFC 4180), so no separator inside a value splits it, whichever
+    /// separator the spreadsheet's locale uses (a comma, or a semicolon).</summary>
+    internal static string Record(IEnumerable<string?> fields) => string.Join(',', fields.Select(Cell));
 
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+    /// <summary>A quoted field; a value a spreadsheet would read as a formula gets a leading apostrophe (OWASP, CSV injection).</summary>
+    internal static string Cell(string? value)
+    {
+        value ??= string.Empty;
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {
             value = "'" + value;
         }
 
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+        return $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
 }

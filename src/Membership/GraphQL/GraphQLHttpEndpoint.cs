@@ -3,7 +3,7 @@ using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
+using Membership.GraphQL.Limits;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -18,7 +18,8 @@ internal sealed class GraphQLHttpEndpoint(
     IDocumentExecuter executer,
     ISchema schema,
     IGraphQLTextSerializer serializer,
-    IOptions<GraphQLOptions> options)
+    IOptions<GraphQLOptions> options,
+    TimeProvider clock)
 {
     internal const string GraphQLResponseMediaType = "application/graphql-response+json";
     internal const string JsonMediaType = "application/json";
@@ -75,21 +76,10 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        GraphQLDocument document;
-        try
+        var (document, refusal) = DocumentGate.Parse(request.Query, limits);
+        if (document is null)
         {
-            document = GraphQLParser.Parser.Parse(request.Query, new GraphQLParser.ParserOptions { MaxDepth = 64 });
-        }
-        catch (GraphQLSyntaxErrorException e)
-        {
-            var error = new ExecutionError($"Syntax error: {e.Description}.") { Code = ErrorCodes.SyntaxError };
-            error.AddLocation(e.Location);
-            await WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [error] });
-            return;
-        }
-        catch (GraphQLMaxDepthExceededException)
-        {
-            await WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [new ExecutionError("The document is nested too deeply.") { Code = ErrorCodes.TooDeep }] });
+            await WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [refusal!] });
             return;
         }
 
@@ -111,18 +101,35 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        // One deadline for validation and execution; the work stops too when the client goes away.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(limits.ExecutionTimeoutSeconds), clock);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, timeout.Token);
+        ExecutionResult result;
+        try
         {
-            Schema = schema,
-            Query = request.Query,
-            Document = document,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            RequestServices = http.RequestServices,
-            User = http.User,
-            CancellationToken = http.RequestAborted,
-        });
+            result = await executer.ExecuteAsync(new ExecutionOptions
+            {
+                Schema = schema,
+                Query = request.Query,
+                Document = document,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = request.Extensions,
+                RequestServices = http.RequestServices,
+                User = http.User,
+                CancellationToken = cancellation.Token,
+            });
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return; // nobody is left to answer
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            var error = new ExecutionError($"The operation took longer than {limits.ExecutionTimeoutSeconds:0.###} seconds and was cancelled.") { Code = ErrorCodes.Timeout };
+            result = new ExecutionResult { Errors = [error], Executed = false };
+        }
+
         await WriteResultAsync(http, mediaType, result);
     }
 
@@ -158,7 +165,23 @@ internal sealed class GraphQLHttpEndpoint(
 
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        await serializer.WriteAsync(http.Response.Body, LeaveOutErrorsPastLimit(result, options.Value.MaxErrors), http.RequestAborted);
+    }
+
+    /// <summary>At most <paramref name="max"/> errors, the last saying how many more there were: a response's size stays bounded.</summary>
+    private static ExecutionResult LeaveOutErrorsPastLimit(ExecutionResult result, int max)
+    {
+        max = Math.Max(max, 1);
+        if (result.Errors is not { } errors || errors.Count <= max)
+        {
+            return result;
+        }
+
+        var kept = new ExecutionErrors();
+        kept.AddRange(errors.Take(max - 1));
+        kept.Add(new ExecutionError($"{errors.Count - (max - 1)} more errors were left out.") { Code = ErrorCodes.TooManyErrors });
+        result.Errors = kept;
+        return result;
     }
 
     private Task WriteRequestErrorAsync(HttpContext http, string mediaType, int status, string code, string message)

@@ -11,6 +11,18 @@ public sealed class GraphQLOptions
     /// <summary>Largest accepted request body (document plus variables), in bytes.</summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Most tokens (names, punctuation, values) in one document, counted before it is parsed.</summary>
+    public int MaxTokens { get; set; } = 1_000;
+
+    /// <summary>Most uses of one directive on one field, fragment or operation.</summary>
+    public int MaxDirectiveRepeats { get; set; } = 5;
+
+    /// <summary>Most errors in one response; the last one says how many more were left out.</summary>
+    public int MaxErrors { get; set; } = 20;
+
+    /// <summary>Deepest introspection: <c>__schema</c> or <c>__type</c> and each list of types or fields under it.</summary>
+    public int MaxIntrospectionDepth { get; set; } = 3;
+
     /// <summary>Deepest field nesting. A portal's member page nests about 6.</summary>
     public int MaxDepth { get; set; } = 10;
 
@@ -20,7 +32,7 @@ public sealed class GraphQLOptions
     /// <summary>Most aliases in one document.</summary>
     public int MaxAliases { get; set; } = 30;
 
-    /// <summary>Seconds an operation may run before it is cancelled, database work included.</summary>
+    /// <summary>Seconds an operation may run before it is cancelled, validation and database work included.</summary>
     public double ExecutionTimeoutSeconds { get; set; } = 15;
 
     /// <summary>Allow introspection (<c>__schema</c>, <c>__type</c>). Null means: on in Development only.</summary>

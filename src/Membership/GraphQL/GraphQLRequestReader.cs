@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
@@ -19,12 +18,7 @@ internal static class GraphQLRequestReader
 
     public static async Task<Result> ReadPostAsync(HttpRequest request, IGraphQLTextSerializer serializer, GraphQLOptions options, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > options.MaxRequestBytes)
-        {
-            return Result.Fail(StatusCodes.Status413PayloadTooLarge, ErrorCodes.DocumentTooLarge, $"The request body exceeds {options.MaxRequestBytes} bytes.");
-        }
-
-        var body = await ReadBodyAsync(request, options.MaxRequestBytes, cancellationToken);
+        var body = await RequestBody.ReadTextAsync(request, options.MaxRequestBytes, cancellationToken);
         if (body is null)
         {
             return Result.Fail(StatusCodes.Status413PayloadTooLarge, ErrorCodes.DocumentTooLarge, $"The request body exceeds {options.MaxRequestBytes} bytes.");
@@ -162,24 +156,5 @@ internal static class GraphQLRequestReader
 
         value = values[0];
         return values.Count == 1;
-    }
-
-    /// <summary>Reads at most <paramref name="limit"/> bytes as UTF-8; null when the body is longer.</summary>
-    private static async Task<string?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }

@@ -1,10 +1,10 @@
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;
-using GraphQL.Validation.Complexity;
 using Membership.Agencies;
 using Membership.Certifications;
 using Membership.Dues;
+using Membership.GraphQL.Limits;
 using Membership.Identity;
 using Membership.Members;
 using Membership.Regions;
@@ -28,15 +28,11 @@ public static class GraphQLSetup
         services.Configure<GraphQLOptions>(section);
         var options = section.Get<GraphQLOptions>() ?? new GraphQLOptions();
         var introspection = new IntrospectionSetting(options.EnableIntrospection ?? environment.IsDevelopment());
-        var complexity = new ComplexityOptions
-        {
-            MaxDepth = options.MaxDepth,
-            MaxComplexity = options.MaxComplexity,
-            // A list without first/last is assumed to return a default page; nodes(ids) counts its ids (Node.cs).
-            DefaultListImpactMultiplier = Paging.PageArgs.DefaultPageSize,
-        };
+        // A list without first/last is assumed to return a default page; nodes(ids) counts its ids.
+        var costLimits = new CostLimits(options.MaxDepth, options.MaxComplexity, Paging.PageArgs.DefaultPageSize);
 
         services.AddSingleton(introspection);
+        services.AddSingleton<GraphQLMetrics>();
         services.AddHttpContextAccessor();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddScoped<PolicyResults>();
@@ -63,9 +59,9 @@ public static class GraphQLSetup
             .AddValidationRule<AliasLimitRule>()
             .AddValidationRule<Paging.MutationPagingRule>()
             .AddValidationRule<IntrospectionRule>()
-            .AddValidationRule(_ => new LimitsRule(complexity, introspection))
+            .AddValidationRule<IntrospectionDepthRule>()
+            .AddValidationRule(sp => new CostRule(costLimits, introspection, sp.GetRequiredService<GraphQLMetrics>()))
             .UseMiddleware<AuthorizationFieldMiddleware>()
-            .WithTimeout(TimeSpan.FromSeconds(options.ExecutionTimeoutSeconds))
             .UseTelemetry(o => o.RecordDocument = false) // documents may hold personal data in literals
             .ConfigureExecution<ServiceDefaults.GraphQLOperationTelemetry>()
             .AddUnhandledExceptionHandler(UnhandledErrors.HandleAsync));

@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using GraphQL.Validation.Complexity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Membership.GraphQL;
@@ -41,7 +40,6 @@ internal static class NodeQueries
         query.Field<NonNullGraphType<ListGraphType<NodeInterfaceType>>>("nodes")
             .Description($"Fetches up to {MaxIds} objects by global ID, in the order asked; null for any that does not exist or you may not see.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids")
-            .WithComplexityImpact(context => new FieldComplexityResult(context.Configuration.DefaultObjectImpact, IdCount(context)))
             .ResolveAsync(async context =>
             {
                 var ids = context.GetArgument<List<string>>("ids");
@@ -53,12 +51,6 @@ internal static class NodeQueries
                 return await LoadAsync(context, ids);
             });
     }
-
-    /// <summary>The complexity analyzer multiplies what each node asks for by the number of IDs given (the most allowed when unknown).</summary>
-    private static double IdCount(FieldImpactContext context) =>
-        context.Arguments?.TryGetValue("ids", out var ids) == true && ids.Value is System.Collections.ICollection given
-            ? Math.Min(given.Count, MaxIds)
-            : MaxIds;
 
     /// <summary>One query per node type, however many IDs are asked.</summary>
     private static async Task<object?[]> LoadAsync(IResolveFieldContext context, List<string> ids)

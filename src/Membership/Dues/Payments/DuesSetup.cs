@@ -14,6 +14,9 @@ public static class DuesSetup
 {
     public const string WebhookPath = "/webhooks/stripe";
 
+    /// <summary>Stripe's events are a few kilobytes; anything near this is not Stripe.</summary>
+    public const int MaxWebhookBytes = 256 * 1024;
+
     /// <summary>Stripe with a key; the in-process sandbox in Development without one; outside Development without a key, no payments.</summary>
     public static IServiceCollection AddDuesPayments(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -43,11 +46,15 @@ public static class DuesSetup
 
     public static IEndpointRouteBuilder MapDuesEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        // Stripe signs the raw body: read it as bytes, untouched, before anything parses it.
+        // Stripe signs the raw body: read it as bytes, untouched, before anything parses it; an oversized one not at all.
         endpoints.MapPost(WebhookPath, async (HttpContext http, StripeWebhooks webhooks) =>
         {
-            using var reader = new StreamReader(http.Request.Body);
-            var body = await reader.ReadToEndAsync(http.RequestAborted);
+            var body = await RequestBody.ReadTextAsync(http.Request, MaxWebhookBytes, http.RequestAborted);
+            if (body is null)
+            {
+                return Results.Json(new { error = $"The body exceeds {MaxWebhookBytes} bytes.", code = ErrorCodes.RequestTooLarge }, statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+
             var outcome = await webhooks.HandleAsync(body, http.Request.Headers["Stripe-Signature"], http.RequestAborted);
             return outcome == WebhookOutcome.BadSignature
                 ? Results.BadRequest(new { error = "The Stripe-Signature header does not match the body, or is too old." })

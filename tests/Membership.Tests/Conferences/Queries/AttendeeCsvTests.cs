@@ -61,6 +61,7 @@ public abstract class AttendeeCsvTests(ApiFixture api) : TicketTest(api)
         (string First, string Last)[] names =
         [
             ("Smith,", "Jo"), ("Jo \"JJ\"", "Smith"), ("=HYPERLINK(\"http://evil.example\",\"x\")", "Evil"), ("+1", "555"), ("-2+3", "Minus"), ("@SUM(A1:A9)", "At"),
+            ("Ann;=1+1", "Semi"), (";@SUM(A1:A9)", "Lead"),
         ];
         var members = await Data.MembersAsync(names.Length, await Data.PlanAsync(), shape: (m, i) => m.SetName(names[i].First, names[i].Last));
         var conference = await Tickets.ConferenceAsync();
@@ -73,10 +74,15 @@ public abstract class AttendeeCsvTests(ApiFixture api) : TicketTest(api)
         var text = (await Tickets.DownloadAsync(TicketSteps.CsvPath(conference), TestIdentity.Staff)).Text;
 
         var cells = Parse(text).Skip(1).Select(r => r[3]).Order(StringComparer.Ordinal);
-        Assert.Equal(["'+1 555", "'-2+3 Minus", "'=HYPERLINK(\"http://evil.example\",\"x\") Evil", "'@SUM(A1:A9) At", "Jo \"JJ\" Smith", "Smith, Jo"], cells);
+        Assert.Equal(["'+1 555", "'-2+3 Minus", "'=HYPERLINK(\"http://evil.example\",\"x\") Evil", "'@SUM(A1:A9) At", ";@SUM(A1:A9) Lead", "Ann;=1+1 Semi", "Jo \"JJ\" Smith", "Smith, Jo"], cells);
         Assert.Contains(",\"Smith, Jo\",", text, StringComparison.Ordinal);
         Assert.Contains(",\"Jo \"\"JJ\"\" Smith\",", text, StringComparison.Ordinal);
         Assert.Contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\") Evil\",", text, StringComparison.Ordinal);
+        Assert.Contains(",\"Ann;=1+1 Semi\",", text, StringComparison.Ordinal);
+        // A spreadsheet whose locale splits on semicolons finds every semicolon inside quotes: no cell starts a formula.
+        var semicolonCells = Parse(text, ';').SelectMany(r => r).ToList();
+        Assert.DoesNotContain(semicolonCells, c => c.Length > 0 && c[0] is '=' or '+' or '-' or '@');
+        Assert.All(text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries), line => Assert.Matches("^\"([^\"]|\"\")*\"(,\"([^\"]|\"\")*\")*$", line));
     }
 
     /// <summary>RFC 4180 §2.1: each record ends with CRLF, whatever the server's operating system.</summary>
@@ -89,12 +95,12 @@ public abstract class AttendeeCsvTests(ApiFixture api) : TicketTest(api)
 
         var text = (await Tickets.DownloadAsync(TicketSteps.CsvPath(conference), TestIdentity.Staff)).Text;
 
-        Assert.StartsWith(Header + "\r\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("\"" + Header.Replace(",", "\",\"", StringComparison.Ordinal) + "\"\r\n", text, StringComparison.Ordinal);
         Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
     }
 
-    /// <summary>An RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks; records end with CRLF or LF.</summary>
-    private static List<string[]> Parse(string text)
+    /// <summary>An RFC 4180 reader: quoted fields may hold separators, doubled quotes and line breaks; records end with CRLF or LF.</summary>
+    private static List<string[]> Parse(string text, char separator = ',')
     {
         var records = new List<string[]>();
         var fields = new List<string>();
@@ -123,7 +129,7 @@ public abstract class AttendeeCsvTests(ApiFixture api) : TicketTest(api)
             {
                 quoted = true;
             }
-            else if (c == ',')
+            else if (c == separator)
             {
                 fields.Add(field.ToString());
                 field.Clear();

@@ -5,6 +5,7 @@ using Membership.Dues.Payments;
 using Membership.Dues.Sandbox;
 using Membership.Members;
 using Membership.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Membership.Tests.Dues.Payments;
@@ -39,6 +40,46 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
 
         await AssertUnchangedAsync(member, before, completed);
         Assert.Equal(HttpStatusCode.OK, await Dues.PostWebhookAsync(body, signature)); // the untouched body was fine
+    }
+
+    [SkippableFact]
+    public async Task A_signed_event_over_256_KB_is_refused_with_413_and_changes_nothing()
+    {
+        var (member, checkout, _) = await CheckoutAsync();
+        var completed = Dues.Stripe.Pay(checkout.SessionId)[0];
+        var before = await SnapshotAsync(member);
+        var padded = completed.DeepClone().AsObject();
+        padded["padding"] = new string('x', DuesSetup.MaxWebhookBytes);
+        var (body, signature) = StripeSandbox.Sign(padded, FakeStripe.WebhookSecret, DateTimeOffset.UtcNow);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await Dues.PostWebhookAsync(body, signature));
+
+        await AssertUnchangedAsync(member, before, completed);
+        var (original, originalSignature) = StripeSandbox.Sign(completed, FakeStripe.WebhookSecret, DateTimeOffset.UtcNow);
+        Assert.Equal(HttpStatusCode.OK, await Dues.PostWebhookAsync(original, originalSignature)); // the same event at its own size is taken
+    }
+
+    [SkippableFact]
+    public async Task A_chunked_body_is_refused_with_413_once_past_256_KB_without_waiting_for_its_end()
+    {
+        using var body = new EndlessBody(DuesSetup.MaxWebhookBytes + 64 * 1024);
+        using var request = new HttpRequestMessage(HttpMethod.Post, DuesSetup.WebhookPath) { Content = body };
+        request.Headers.Add("Stripe-Signature", "t=1,v1=00");
+        request.Headers.TransferEncodingChunked = true;
+
+        try
+        {
+            // The body never ends: only a server that stops reading past its limit answers (the minute bounds a failing run only).
+            // No redirect handling: it would buffer the whole body first.
+            using var http = Api.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+            using var response = await http.SendAsync(request).WaitAsync(TimeSpan.FromMinutes(1));
+
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        }
+        finally
+        {
+            body.End();
+        }
     }
 
     [SkippableFact]
@@ -293,6 +334,33 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
     {
         Assert.Equal(before, await SnapshotAsync(member));
         Assert.False(await Dues.EventRecordedAsync(refused));
+    }
+}
+
+/// <summary>A body sent in chunks (no Content-Length): its first bytes, then nothing more until <see cref="End"/>.</summary>
+internal sealed class EndlessBody(int first) : HttpContent
+{
+    private readonly TaskCompletionSource _end = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void End() => _end.TrySetResult();
+
+    protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+    {
+        var chunk = new byte[16 * 1024];
+        Array.Fill(chunk, (byte)' ');
+        for (var sent = 0; sent < first; sent += chunk.Length)
+        {
+            await stream.WriteAsync(chunk);
+            await stream.FlushAsync();
+        }
+
+        await _end.Task;
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
     }
 }
 

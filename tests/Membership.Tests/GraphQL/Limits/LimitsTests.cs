@@ -3,7 +3,7 @@ using Membership.GraphQL;
 using Membership.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 
-namespace Membership.Tests.GraphQL;
+namespace Membership.Tests.GraphQL.Limits;
 
 /// <summary>Size, depth, complexity and alias limits: expensive documents are refused before they run, realistic ones pass.</summary>
 public abstract class LimitsTests(ApiFixture api) : ApiTest(api)

@@ -1,0 +1,76 @@
+using System.Diagnostics.Metrics;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+
+namespace Membership.GraphQL.Limits;
+
+/// <summary>
+/// Depth and complexity limits with stable error codes, priced by <see cref="QueryCost"/> (our own: GraphQL.NET's
+/// complexity analyzer expands every fragment spread, which makes nested spreads exponential). When introspection is
+/// enabled, an operation made only of introspection fields is exempt: the standard introspection query is deeper than
+/// any real front-end query, and <see cref="IntrospectionDepthRule"/> bounds it instead.
+/// </summary>
+internal sealed class CostRule(CostLimits limits, IntrospectionSetting introspection, GraphQLMetrics metrics) : ValidationRuleBase
+{
+    public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
+    {
+        // Other rules have refused the document (fragment cycles, unknown fields): there is nothing sound to price.
+        if (context.HasErrors || (introspection.Enabled && IsIntrospectionOnly(context.Operation)))
+        {
+            return default;
+        }
+
+        context.CancellationToken.ThrowIfCancellationRequested();
+        var cost = QueryCost.Of(context, limits);
+        metrics.SelectionsPriced.Record(cost.Visited);
+        if (cost.TooDeep)
+        {
+            context.ReportError(new ValidationError($"The query is nested more than {limits.MaxDepth} levels deep.") { Code = ErrorCodes.TooDeep });
+        }
+        else if (cost.TooComplex)
+        {
+            context.ReportError(new ValidationError($"The query's complexity exceeds the limit of {limits.MaxComplexity}. Ask for smaller pages or fewer fields.")
+            {
+                Code = ErrorCodes.TooComplex,
+            });
+        }
+
+        return default;
+    }
+
+    private static bool IsIntrospectionOnly(GraphQLOperationDefinition? operation) =>
+        operation is not null
+        && operation.SelectionSet.Selections.All(s => s is GraphQLField f && f.Name.StringValue is "__schema" or "__type" or "__typename");
+}
+
+/// <summary>A field's own cost where it is more than 1 (several queries, a computation): its children are multiplied as usual.</summary>
+public static class FieldCost
+{
+    private const string Key = "membership:cost";
+
+    public static FieldBuilder<TSource, TReturn> Cost<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, double impact)
+    {
+        field.FieldType.WithMetadata(Key, impact);
+        return field;
+    }
+
+    internal static double? GetCost(this FieldType field) => field.GetMetadata<double?>(Key);
+}
+
+/// <summary>Measurements of the GraphQL endpoint's work, for telemetry and for tests that bound it without a clock.</summary>
+internal sealed class GraphQLMetrics
+{
+    public const string MeterName = "Membership.GraphQL";
+    public const string SelectionsPricedName = "membership.graphql.validation.selections_priced";
+
+    public GraphQLMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        SelectionsPriced = meter.CreateHistogram<int>(SelectionsPricedName, "{selection}", "Selections the cost rule looked at to price one operation.");
+    }
+
+    public Histogram<int> SelectionsPriced { get; }
+}
