@@ -24,13 +24,16 @@ internal sealed class CostRule(CostLimits limits, IntrospectionSetting introspec
         }
 
         context.CancellationToken.ThrowIfCancellationRequested();
+        var depth = QueryCost.DepthOf(context);
+        if (depth > limits.MaxDepth)
+        {
+            context.ReportError(new ValidationError($"The query is nested {depth} levels deep; the limit is {limits.MaxDepth}.") { Code = ErrorCodes.TooDeep });
+            return default;
+        }
+
         var cost = QueryCost.Of(context, limits);
         metrics.SelectionsPriced.Record(cost.Visited);
-        if (cost.TooDeep)
-        {
-            context.ReportError(new ValidationError($"The query is nested more than {limits.MaxDepth} levels deep.") { Code = ErrorCodes.TooDeep });
-        }
-        else if (cost.TooComplex)
+        if (cost.TooComplex)
         {
             context.ReportError(new ValidationError($"The query's complexity exceeds the limit of {limits.MaxComplexity}. Ask for smaller pages or fewer fields.")
             {

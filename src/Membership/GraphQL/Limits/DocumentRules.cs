@@ -54,45 +54,16 @@ internal sealed class IntrospectionDepthRule(IOptions<GraphQLOptions> options) :
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
         var max = options.Value.MaxIntrospectionDepth;
-        var fragments = context.Document.Definitions.OfType<GraphQLFragmentDefinition>()
-            .GroupBy(f => f.FragmentName.Name.StringValue).ToDictionary(g => g.Key, g => g.First());
-        var measured = new Dictionary<string, int>();
+        var lists = new Nesting(QueryCost.FragmentsByName(context.Document), ListsOfTypesOrFields, _ => true);
         return new(new MatchingNodeVisitor<GraphQLField>((field, ctx) =>
         {
-            if (field.Name.StringValue is "__schema" or "__type" && 1 + ListDepth(field.SelectionSet, fragments, measured) > max)
+            if (field.Name.StringValue is "__schema" or "__type" && 1 + lists.Of(field.SelectionSet) > max)
             {
                 ctx.ReportError(new ValidationError($"Introspection may nest at most {max} levels of types and fields.") { Code = ErrorCodes.IntrospectionTooDeep });
             }
         }));
     }
 
-    private static int ListDepth(GraphQLSelectionSet? set, Dictionary<string, GraphQLFragmentDefinition> fragments, Dictionary<string, int> measured)
-    {
-        var deepest = 0;
-        foreach (var selection in set?.Selections ?? [])
-        {
-            var depth = selection switch
-            {
-                GraphQLField field => (field.Name.StringValue is "types" or "fields" or "inputFields" or "interfaces" or "possibleTypes" ? 1 : 0)
-                    + ListDepth(field.SelectionSet, fragments, measured),
-                GraphQLInlineFragment inline => ListDepth(inline.SelectionSet, fragments, measured),
-                GraphQLFragmentSpread spread => OfFragment(spread.FragmentName.Name.StringValue, fragments, measured),
-                _ => 0,
-            };
-            deepest = Math.Max(deepest, depth);
-        }
-
-        return deepest;
-    }
-
-    private static int OfFragment(string name, Dictionary<string, GraphQLFragmentDefinition> fragments, Dictionary<string, int> measured)
-    {
-        if (measured.TryGetValue(name, out var known) || !fragments.TryGetValue(name, out var fragment))
-        {
-            return known;
-        }
-
-        measured[name] = 0; // a cycle (refused by NoFragmentCycles) ends here
-        return measured[name] = ListDepth(fragment.SelectionSet, fragments, measured);
-    }
+    private static int ListsOfTypesOrFields(GraphQLField field) =>
+        field.Name.StringValue is "types" or "fields" or "inputFields" or "interfaces" or "possibleTypes" ? 1 : 0;
 }

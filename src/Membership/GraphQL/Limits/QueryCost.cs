@@ -7,9 +7,9 @@ namespace Membership.GraphQL.Limits;
 
 /// <summary>
 /// Prices one operation: each field costs its impact (1 unless <see cref="FieldCost"/> says otherwise), multiplied by the
-/// page sizes of the lists above it; depth counts nested fields with selections. A named fragment is priced once per
-/// context and reused at every spread, so 25 spreads of a fragment five levels deep take five steps, not 25^5; the walk
-/// stops as soon as the running total passes the limit.
+/// page sizes of the lists above it. A named fragment is priced once per context and reused at every spread, so 25
+/// spreads of a fragment five levels deep take five steps, not 25^5; the walk stops as soon as the running total passes
+/// the limit. <see cref="DepthOf"/> measures nesting the same way, each fragment once.
 /// </summary>
 internal sealed class QueryCost
 {
@@ -18,36 +18,38 @@ internal sealed class QueryCost
 
     private readonly ValidationContext _context;
     private readonly CostLimits _limits;
-    private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments = [];
-    private readonly Dictionary<(string Fragment, double? ParentPage), Price> _priced = [];
+    private readonly Dictionary<string, GraphQLFragmentDefinition> _fragments;
+    private readonly Dictionary<(string Fragment, double? ParentPage), double> _priced = [];
     private readonly HashSet<string> _pricing = [];
 
     private QueryCost(ValidationContext context, CostLimits limits)
     {
         _context = context;
         _limits = limits;
-        foreach (var fragment in context.Document.Definitions.OfType<GraphQLFragmentDefinition>())
+        _fragments = FragmentsByName(context.Document);
+    }
+
+    /// <summary>The document's fragments by name (the first of a duplicated name: other rules refuse duplicates).</summary>
+    internal static Dictionary<string, GraphQLFragmentDefinition> FragmentsByName(GraphQLDocument document)
+    {
+        var fragments = new Dictionary<string, GraphQLFragmentDefinition>();
+        foreach (var fragment in document.Definitions.OfType<GraphQLFragmentDefinition>())
         {
-            _fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
+            fragments.TryAdd(fragment.FragmentName.Name.StringValue, fragment);
         }
+
+        return fragments;
     }
 
     /// <summary>Cost spent so far by the whole operation; monotonic, equal to the operation's cost when the walk completes.</summary>
     public double Total { get; private set; }
-
-    /// <summary>Deepest nesting found (a top-level field with a selection is depth 2, as GraphQL.NET counts it).</summary>
-    public int Depth { get; private set; } = 1;
 
     /// <summary>Selections looked at (fields, spreads, inline fragments): the work done, linear in the document's size.</summary>
     public int Visited { get; private set; }
 
     public bool TooComplex => Total > _limits.MaxComplexity;
 
-    public bool TooDeep => Depth > _limits.MaxDepth;
-
-    private bool Stopped => TooComplex || TooDeep;
-
-    /// <summary>Prices the validated operation, stopping early once a limit is passed.</summary>
+    /// <summary>Prices the validated operation, stopping early once the limit is passed.</summary>
     public static QueryCost Of(ValidationContext context, CostLimits limits)
     {
         var cost = new QueryCost(context, limits);
@@ -59,24 +61,27 @@ internal sealed class QueryCost
         };
         if (root is not null)
         {
-            cost.Walk(context.Operation.SelectionSet, root, parentPage: null, standing: 1, depth: 1);
+            cost.Walk(context.Operation.SelectionSet, root, parentPage: null, standing: 1);
         }
 
         return cost;
     }
 
-    /// <summary>Cost and depth of a selection set relative to where it stands (multiplier 1, depth 0).</summary>
-    private readonly record struct Price(double Cost, int Depth);
+    /// <summary>
+    /// Deepest nesting of the operation, as GraphQL.NET counts it (a top-level field with a selection is depth 2),
+    /// measuring each fragment once: it depends on the document alone.
+    /// </summary>
+    public static int DepthOf(ValidationContext context) =>
+        1 + new Nesting(FragmentsByName(context.Document), field => field.SelectionSet is null ? 0 : 1, context.ShouldIncludeNode).Of(context.Operation.SelectionSet);
 
     /// <param name="parentPage">The enclosing field's first/last when it is not a list: a connection's page size, which its edges/nodes lists take.</param>
     /// <param name="standing">Product of the multipliers above: what one unit of cost here adds to the total.</param>
-    private Price Walk(GraphQLSelectionSet set, IGraphType parentType, double? parentPage, double standing, int depth)
+    private double Walk(GraphQLSelectionSet set, IGraphType parentType, double? parentPage, double standing)
     {
         double cost = 0;
-        var deepest = 0;
         foreach (var selection in set.Selections)
         {
-            if (Stopped)
+            if (TooComplex)
             {
                 break;
             }
@@ -91,60 +96,56 @@ internal sealed class QueryCost
                 continue;
             }
 
-            var price = selection switch
+            cost = Saturate(cost + selection switch
             {
-                GraphQLField field => OfField(field, parentType, parentPage, standing, depth),
-                GraphQLInlineFragment inline => Walk(inline.SelectionSet, TypeOf(inline.TypeCondition) ?? parentType, parentPage, standing, depth),
-                GraphQLFragmentSpread spread => OfSpread(spread, parentPage, standing, depth),
-                _ => default,
-            };
-            cost = Saturate(cost + price.Cost);
-            deepest = Math.Max(deepest, price.Depth);
+                GraphQLField field => OfField(field, parentType, parentPage, standing),
+                GraphQLInlineFragment inline => Walk(inline.SelectionSet, TypeOf(inline.TypeCondition) ?? parentType, parentPage, standing),
+                GraphQLFragmentSpread spread => OfSpread(spread, parentPage, standing),
+                _ => 0,
+            });
         }
 
-        return new Price(cost, deepest);
+        return cost;
     }
 
-    private Price OfField(GraphQLField field, IGraphType parentType, double? parentPage, double standing, int depth)
+    private double OfField(GraphQLField field, IGraphType parentType, double? parentPage, double standing)
     {
         var definition = FieldOf(field, parentType);
         if (definition is null)
         {
-            return default; // the document failed validation already; nothing to price
+            return 0; // the document failed validation already; nothing to price
         }
 
         var impact = definition.GetCost() ?? 1;
         Total = Saturate(Total + Times(impact, standing));
         if (field.SelectionSet is null || definition.ResolvedType?.GetNamedType() is not { } childType)
         {
-            return new Price(impact, 0);
+            return impact;
         }
 
-        Depth = Math.Max(Depth, depth + 1);
         var (multiplier, page) = Multiplier(field, definition, parentPage);
-        var children = Walk(field.SelectionSet, childType, page, Times(standing, multiplier), depth + 1);
-        return new Price(Saturate(impact + Times(multiplier, children.Cost)), children.Depth + 1);
+        var children = Walk(field.SelectionSet, childType, page, Times(standing, multiplier));
+        return Saturate(impact + Times(multiplier, children));
     }
 
     /// <summary>A fragment is priced once per parent page size (all its fields are looked up on its own type condition).</summary>
-    private Price OfSpread(GraphQLFragmentSpread spread, double? parentPage, double standing, int depth)
+    private double OfSpread(GraphQLFragmentSpread spread, double? parentPage, double standing)
     {
         var name = spread.FragmentName.Name.StringValue;
         if (_priced.TryGetValue((name, parentPage), out var known))
         {
-            Total = Saturate(Total + Times(known.Cost, standing));
-            Depth = Math.Max(Depth, depth + known.Depth);
+            Total = Saturate(Total + Times(known, standing));
             return known;
         }
 
         if (!_fragments.TryGetValue(name, out var fragment) || TypeOf(fragment.TypeCondition) is not { } type || !_pricing.Add(name))
         {
-            return default; // unknown fragment or a cycle: other rules have refused the document
+            return 0; // unknown fragment or a cycle: other rules have refused the document
         }
 
-        var price = Walk(fragment.SelectionSet, type, parentPage, standing, depth);
+        var price = Walk(fragment.SelectionSet, type, parentPage, standing);
         _pricing.Remove(name);
-        if (!Stopped)
+        if (!TooComplex)
         {
             _priced[(name, parentPage)] = price; // a walk cut short is not the fragment's price
         }
@@ -205,5 +206,5 @@ internal sealed class QueryCost
     private static double Saturate(double value) => double.IsNaN(value) ? Ceiling : Math.Min(value, Ceiling);
 }
 
-/// <summary>The limits <see cref="QueryCost"/> stops at, and the page size it assumes for a list asked without one.</summary>
+/// <summary>The limits of <see cref="CostRule"/>, and the page size <see cref="QueryCost"/> assumes for a list asked without one.</summary>
 internal sealed record CostLimits(int MaxDepth, int MaxComplexity, int DefaultPageSize);

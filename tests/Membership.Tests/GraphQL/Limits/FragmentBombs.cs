@@ -7,7 +7,6 @@ using GraphQL.DI;
 using GraphQL.Validation;
 using Membership.GraphQL.Limits;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Membership.Tests.GraphQL.Limits;
 
@@ -62,26 +61,44 @@ internal sealed class PricedSelections : IDisposable
     /// <summary>The count of the one operation priced since this listener started.</summary>
     public int Single() => Assert.Single(_counts);
 
+    /// <summary>Operations priced since this listener started.</summary>
+    public int Count => _counts.Count;
+
     public void Dispose() => _listener.Dispose();
 }
 
 /// <summary>
-/// Stands for validation that takes too long: a validation rule that moves the instance's fake clock past the
-/// operation's time limit, so the deadline passes while the document is being validated, without waiting.
+/// Runs <paramref name="during"/> while a document is being validated (as a validation rule of one API instance) and
+/// reports how each execution ended: a seam to make time pass or the client hang up in the middle of validation.
 /// </summary>
-internal sealed class ClockMovingRule(FakeTimeProvider clock, TimeSpan by) : ValidationRuleBase, IConfigureExecution
+internal sealed class ValidationHook(Action during) : ValidationRuleBase, IConfigureExecution
 {
+    private readonly TaskCompletionSource<Exception?> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Null when the execution returned a result; the exception when it was abandoned.</summary>
+    public Task<Exception?> Finished => _finished.Task;
+
     public float SortOrder => 100;
 
-    public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
         options.ValidationRules = (options.ValidationRules ?? DocumentValidator.CoreRules).Append(this);
-        return next(options);
+        try
+        {
+            var result = await next(options);
+            _finished.TrySetResult(null);
+            return result;
+        }
+        catch (Exception e)
+        {
+            _finished.TrySetResult(e);
+            throw;
+        }
     }
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
-        clock.Advance(by);
+        during();
         return default;
     }
 }

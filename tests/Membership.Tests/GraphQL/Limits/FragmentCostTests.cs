@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using GraphQL.DI;
 using Membership.GraphQL;
 using Membership.Tests.Infrastructure;
@@ -57,13 +58,34 @@ public abstract class FragmentCostTests(ApiFixture api) : ApiTest(api)
     public async Task Time_out_during_validation_answers_TIMEOUT()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var slowValidation = new ValidationHook(() => clock.Advance(TimeSpan.FromSeconds(15)));
         await using var factory = Api.CreateFactory(builder => builder.ConfigureTestServices(services => services
             .AddSingleton<TimeProvider>(clock)
-            .AddSingleton<IConfigureExecution>(new ClockMovingRule(clock, TimeSpan.FromSeconds(15)))));
+            .AddSingleton<IConfigureExecution>(slowValidation)));
+        using var priced = new PricedSelections(factory.Services);
 
         var result = await factory.Client().PostAsync("{ regions { number } }");
 
         Expect.RequestError(result, HttpStatusCode.ServiceUnavailable, ErrorCodes.Timeout);
+        Assert.IsAssignableFrom<OperationCanceledException>(await slowValidation.Finished);
+        Assert.Equal(0, priced.Count); // stopped before the cost rule priced anything
+    }
+
+    [SkippableFact]
+    public async Task Validation_stops_when_the_client_hangs_up()
+    {
+        using var hangUp = new CancellationTokenSource();
+        var validation = new ValidationHook(hangUp.Cancel);
+        await using var factory = Api.CreateFactory(builder => builder.ConfigureTestServices(services => services.AddSingleton<IConfigureExecution>(validation)));
+        var client = factory.Client();
+        using var priced = new PricedSelections(factory.Services);
+        using var request = new HttpRequestMessage(HttpMethod.Post, GraphQLSetup.Path) { Content = JsonContent.Create(new { query = FragmentBombs.Nested(25, 5) }) };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Http.SendAsync(request, hangUp.Token));
+
+        // The minute bounds a failing run only.
+        Assert.IsAssignableFrom<OperationCanceledException>(await validation.Finished.WaitAsync(TimeSpan.FromMinutes(1)));
+        Assert.Equal(0, priced.Count);
     }
 }
 
