@@ -2090,6 +2090,51 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206231221_AccessHardening') THEN
+    ALTER TABLE "TicketOrders" ADD "BuyerKey" character varying(140);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206231221_AccessHardening') THEN
+    CREATE TABLE "TicketBuyers" (
+        "ConferenceId" uuid NOT NULL,
+        "BuyerKey" character varying(140) NOT NULL,
+        "LastPurchaseAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_TicketBuyers" PRIMARY KEY ("ConferenceId", "BuyerKey"),
+        CONSTRAINT "FK_TicketBuyers_Conferences_ConferenceId" FOREIGN KEY ("ConferenceId") REFERENCES "Conferences" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206231221_AccessHardening') THEN
+    CREATE INDEX "IX_TicketOrders_ConferenceId_BuyerKey_Status" ON "TicketOrders" ("ConferenceId", "BuyerKey", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206231221_AccessHardening') THEN
+    CREATE INDEX "IX_Members_DirectoryOptIn_LastNameKey_FirstNameKey_Number" ON "Members" ("DirectoryOptIn", "LastNameKey", "FirstNameKey", "Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206231221_AccessHardening') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261206231221_AccessHardening', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
     IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261206231629_MailOutbox') THEN
     CREATE TABLE "MailOutbox" (
         "Id" uuid NOT NULL,

@@ -2256,6 +2256,57 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206231247_AccessHardening'
+)
+BEGIN
+    ALTER TABLE [TicketOrders] ADD [BuyerKey] nvarchar(140) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206231247_AccessHardening'
+)
+BEGIN
+    CREATE TABLE [TicketBuyers] (
+        [ConferenceId] uniqueidentifier NOT NULL,
+        [BuyerKey] nvarchar(140) NOT NULL,
+        [LastPurchaseAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_TicketBuyers] PRIMARY KEY ([ConferenceId], [BuyerKey]),
+        CONSTRAINT [FK_TicketBuyers_Conferences_ConferenceId] FOREIGN KEY ([ConferenceId]) REFERENCES [Conferences] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206231247_AccessHardening'
+)
+BEGIN
+    CREATE INDEX [IX_TicketOrders_ConferenceId_BuyerKey_Status] ON [TicketOrders] ([ConferenceId], [BuyerKey], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206231247_AccessHardening'
+)
+BEGIN
+    CREATE INDEX [IX_Members_DirectoryOptIn_LastNameKey_FirstNameKey_Number] ON [Members] ([DirectoryOptIn], [LastNameKey], [FirstNameKey], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206231247_AccessHardening'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206231247_AccessHardening', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261206231655_MailOutbox'
 )
 BEGIN
