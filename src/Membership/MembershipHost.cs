@@ -7,6 +7,7 @@ using Membership.Dues.Payments;
 using Membership.GraphQL;
 using Membership.Identity;
 using Membership.Identity.Accounts;
+using Membership.Identity.Cors;
 using Membership.Identity.Oidc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
@@ -31,6 +32,7 @@ public static class MembershipHost
         services.AddSingleton<AssociationCalendar>();
         services.AddMembershipDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddMembershipIdentity(builder.Configuration, builder.Environment);
+        services.AddCrossOriginAccess(builder.Configuration);
         services.AddAuthorizationBuilder().AddMembershipPolicies();
         services.AddMembershipGraphQL(builder.Configuration, builder.Environment);
         services.AddDuesPayments(builder.Configuration, builder.Environment);
@@ -44,6 +46,7 @@ public static class MembershipHost
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler(handler => handler.Run(WriteUnexpectedErrorAsync));
+        app.UseCrossOriginAccess(); // before OpenIddict and the endpoints: they would refuse a preflight
         app.UseMembershipTransportSecurity();
         app.UseAuthentication();
         app.UseAuthorization();
