@@ -39,6 +39,7 @@ public static class MembershipHost
         services.AddConferences(builder.Configuration);
         services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
         Certifications.CertificateFonts.Configure(builder.Configuration);
+        services.AddOptions<Certifications.CertificateOptions>().BindConfiguration(Certifications.CertificateOptions.Section).ValidateOnStart();
         return builder;
     }
 

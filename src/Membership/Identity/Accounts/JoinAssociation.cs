@@ -100,7 +100,7 @@ internal static class JoinAssociation
     private static async Task SendConfirmationAsync(IServiceProvider services, HttpContext http, UserManager<Account> users, Account account, Member member, CancellationToken ct)
     {
         var code = AccountPages.Encode(await users.GenerateEmailConfirmationTokenAsync(account));
-        var link = services.GetRequiredService<MailLinks>().To(http, AccountPages.ConfirmEmailPath, ("userId", account.Id.ToString()), ("code", code));
+        var link = services.GetRequiredService<PublicLinks>().To(AccountPages.ConfirmEmailPath, ("userId", account.Id.ToString()), ("code", code));
         await services.GetRequiredService<IMailSender>().SendAsync(new MailMessage(account.Email!, "Confirm your membership application",
             $"Welcome, {member.FirstName}.\n\nConfirm your e-mail address to sign in:\n\n{link}\n\nYour member number is {member.MemberNumber}. "
             + "Your membership starts when your dues are paid."), ct);

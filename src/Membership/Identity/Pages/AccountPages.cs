@@ -148,7 +148,7 @@ public static class AccountPages
                 """));
 
     private static async Task<IResult> ForgotPasswordAsync(
-        HttpContext http, IAntiforgery antiforgery, UserManager<Account> users, IMailSender mail, MailLinks links, RateLimits limits, IOptions<OidcOptions> options)
+        HttpContext http, IAntiforgery antiforgery, UserManager<Account> users, IMailSender mail, PublicLinks links, RateLimits limits, IOptions<OidcOptions> options)
     {
         var rule = new RateLimitRule("password-reset", options.Value.PasswordResetsPerAddressPerHour, TimeSpan.FromHours(1));
         if (await TooManyAsync(http, limits, rule) is { } tooMany)
@@ -166,7 +166,7 @@ public static class AccountPages
         if (account is not null && await users.IsEmailConfirmedAsync(account))
         {
             var code = Encode(await users.GeneratePasswordResetTokenAsync(account));
-            var link = links.To(http, ResetPasswordPath, ("userId", account.Id.ToString()), ("code", code));
+            var link = links.To(ResetPasswordPath, ("userId", account.Id.ToString()), ("code", code));
             await mail.SendAsync(new MailMessage(account.Email!, "Reset your password",
                 $"Someone asked to reset the password of your membership account. If it was you, open this link:\n\n{link}\n\nIf not, ignore this message."), http.RequestAborted);
         }
