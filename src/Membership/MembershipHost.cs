@@ -7,6 +7,7 @@ using Membership.Dues.Payments;
 using Membership.GraphQL;
 using Membership.Identity;
 using Membership.Identity.Accounts;
+using Membership.Identity.Cors;
 using Membership.Identity.Oidc;
 using Membership.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
@@ -31,12 +32,14 @@ public static class MembershipHost
         services.AddSingleton<AssociationCalendar>();
         services.AddMembershipDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddMembershipIdentity(builder.Configuration, builder.Environment);
+        services.AddCrossOriginAccess(builder.Configuration);
         services.AddAuthorizationBuilder().AddMembershipPolicies();
         services.AddMembershipGraphQL(builder.Configuration, builder.Environment);
         services.AddDuesPayments(builder.Configuration, builder.Environment);
         services.AddConferences(builder.Configuration);
         services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
         Certifications.CertificateFonts.Configure(builder.Configuration);
+        services.AddOptions<Certifications.CertificateOptions>().BindConfiguration(Certifications.CertificateOptions.Section).ValidateOnStart();
         return builder;
     }
 
@@ -44,6 +47,7 @@ public static class MembershipHost
     {
         app.UseForwardedHeaders();
         app.UseUnexpectedErrors();
+        app.UseCrossOriginAccess(); // before OpenIddict and the endpoints: they would refuse a preflight
         app.UseMembershipTransportSecurity();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -353,9 +353,9 @@ await check(E3, [E2], async () => {
   const match = /^\/sandbox\/checkout\/(cs_[A-Za-z0-9_]+)$/.exec(url.pathname);
   expect(match, `checkoutUrl is not a sandbox checkout page: ${url.href}`);
   sessionId = match[1];
-  // The sandbox builds the URL from Stripe:SandboxBaseUrl; the page itself is served by this API.
+  // In Development the API names itself by the request's own origin; the page is served by this API.
   checkoutPage = new URL(url.pathname + url.search, baseUrl);
-  const elsewhere = url.origin !== baseUrl.origin ? `; checkoutUrl names ${url.origin} (Stripe:SandboxBaseUrl), asked here instead` : '';
+  const elsewhere = url.origin !== baseUrl.origin ? `; checkoutUrl names ${url.origin} (not the origin asked), asked here instead` : '';
   return `${payment.receiptNumber} ${payment.amount.amount / 100} ${payment.amount.currency}, session ${sessionId}${elsewhere}`;
 });
 

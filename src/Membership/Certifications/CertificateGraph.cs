@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Membership.Identity.Oidc;
 using Membership.Data;
 using Membership.GraphQL;
 using Membership.Identity;
@@ -36,7 +37,7 @@ internal sealed class CertificateType : ObjectGraphType<Certificate>
         Field<CertificateType>("replacedBy").Description("The certificate issued in its place.")
             .Resolve(c => c.Source.ReplacedById is { } id ? c.Service<CertificationLoaders>().Certificate.Load(id) : null);
         Field<StringGraphType>("pdfUrl").Description("The printable certificate (needs the same sign-in).").PersonalData(x => x.MemberId)
-            .Resolve(c => CertificateDocuments.PdfPath(c.Source));
+            .Resolve(c => c.Service<PublicLinks>().To(CertificateDocuments.PdfPath(c.Source)));
         Field<StringGraphType>("signedCredential")
             .Description("An Open Badges 3.0-shaped credential as a JWT signed with the OIDC server's key: check it offline against /.well-known/jwks.")
             .PersonalData(x => x.MemberId)

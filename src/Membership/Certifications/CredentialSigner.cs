@@ -13,7 +13,7 @@ namespace Membership.Certifications;
 /// with the OIDC server's signing key: a verifier checks it offline against /.well-known/jwks and asks the
 /// credentialStatus link for suspension or revocation. Null when this host runs no OIDC server (external authority).
 /// </summary>
-public sealed class CredentialSigner(IOptions<OpenIddictServerOptions> server, IOptions<OidcOptions> oidc, IHttpContextAccessor http, TimeProvider clock)
+public sealed class CredentialSigner(IOptions<OpenIddictServerOptions> server, IOptions<OidcOptions> oidc, IHttpContextAccessor http, PublicLinks links, TimeProvider clock)
 {
     public string? Sign(Certificate certificate, DateOnly today)
     {
@@ -60,7 +60,7 @@ public sealed class CredentialSigner(IOptions<OpenIddictServerOptions> server, I
             },
             ["credentialStatus"] = new Dictionary<string, object?>
             {
-                ["id"] = $"{issuer}{CertificateDocuments.StatusPath(certificate).TrimStart('/')}",
+                ["id"] = links.To(CertificateDocuments.StatusPath(certificate)),
                 ["type"] = "MembershipCertificateStatus",
                 ["statusAtIssue"] = CertificateStatusRules.Compute(certificate, today).ToString().ToUpperInvariant(),
             },

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using QRCoder;
 
 namespace Membership.Conferences;
 
@@ -16,19 +15,9 @@ public static class TicketQr
 {
     public static string Path(string code, string format) => $"/tickets/{Uri.EscapeDataString(code)}/qr.{format}";
 
-    public static byte[] Png(string code)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(code, QRCodeGenerator.ECCLevel.M);
-        return new PngByteQRCode(data).GetGraphic(8);
-    }
+    public static byte[] Png(string code) => Documents.QrCodes.Png(code);
 
-    public static string Svg(string code)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(code, QRCodeGenerator.ECCLevel.M);
-        return new SvgQRCode(data).GetGraphic(8);
-    }
+    public static string Svg(string code) => Documents.QrCodes.Svg(code);
 }
 
 /// <summary>HTTP downloads: ticket QR images, the offline check-in list for scanners, the attendee list (CSV) for staff.</summary>

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
+using Membership.Identity.Oidc;
 using Membership.Agencies;
 using Membership.GraphQL;
 using Membership.GraphQL.Paging;
@@ -35,7 +36,7 @@ internal sealed class TicketOrderType : ObjectGraphType<TicketOrder>
         Field<DateTimeOffsetGraphType>("holdExpiresAt").Description("While pending: the seats are held until then; unpaid, the order expires.")
             .Resolve(c => c.Source.Status == TicketOrderStatus.Pending ? c.Source.HoldExpiresAt : null);
         Field<StringGraphType>("checkoutUrl").Description("While pending: where to pay.")
-            .Resolve(c => c.Source.Status == TicketOrderStatus.Pending ? c.Source.CheckoutUrl : null);
+            .Resolve(c => c.Source.Status == TicketOrderStatus.Pending ? c.Service<PublicLinks>().Absolute(c.Source.CheckoutUrl) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TicketGraphType>>>>("tickets").Description("Its tickets, transferred ones included.")
             .Resolve(c => c.Source.Tickets.Count > 0 ? LoaderResult.Of<IReadOnlyList<Ticket>>(c.Source.Tickets) : c.Service<ConferenceLoaders>().TicketsOfOrder.Load(c.Source.Id));
         Field(o => o.CreatedAt);
@@ -73,9 +74,9 @@ internal sealed class TicketGraphType : ObjectGraphType<Ticket>
         Field<StringGraphType>("code").Description("The secret the QR carries, while the ticket is valid or used. Its holder, its buyer and staff only.").Authorize()
             .Resolve(c => TicketAccess.HolderOnly(c, t => t.Status is TicketStatus.Valid or TicketStatus.CheckedIn ? t.Code : null));
         Field<StringGraphType>("qrSvgUrl").Description("The QR as SVG (the link carries the code: keep it private).").Authorize()
-            .Resolve(c => TicketAccess.HolderOnly(c, t => t.Status is TicketStatus.Valid or TicketStatus.CheckedIn ? TicketQr.Path(t.Code, "svg") : null));
+            .Resolve(c => TicketAccess.HolderOnly(c, t => t.Status is TicketStatus.Valid or TicketStatus.CheckedIn ? c.Service<PublicLinks>().To(TicketQr.Path(t.Code, "svg")) : null));
         Field<StringGraphType>("qrPngUrl").Authorize()
-            .Resolve(c => TicketAccess.HolderOnly(c, t => t.Status is TicketStatus.Valid or TicketStatus.CheckedIn ? TicketQr.Path(t.Code, "png") : null));
+            .Resolve(c => TicketAccess.HolderOnly(c, t => t.Status is TicketStatus.Valid or TicketStatus.CheckedIn ? c.Service<PublicLinks>().To(TicketQr.Path(t.Code, "png")) : null));
         Field(t => t.CheckedInAt, nullable: true);
         Field<TicketTransferType>("transfer").Description("For a TRANSFERRED ticket: to whom, by whom, when. Staff only.")
             .AuthorizeWithPolicy(Policies.Staff)

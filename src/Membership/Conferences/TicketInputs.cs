@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Membership.Identity.Oidc;
 using Membership.GraphQL;
 
 namespace Membership.Conferences;
@@ -218,7 +219,7 @@ internal sealed class PurchaseTicketsPayloadType : ObjectGraphType<Payload<Ticke
         Description = "The pending order holding its seats, and where to pay; or why not (SOLD_OUT, VOUCHER_EXHAUSTED, …).";
         Field<TicketOrderType>("order").Resolve(c => c.Source.Result);
         Field<StringGraphType>("checkoutUrl").Description("Stripe Checkout for the order; null for a free order (paid at once).")
-            .Resolve(c => c.Source.Result is { Status: TicketOrderStatus.Pending } order ? order.CheckoutUrl : null);
+            .Resolve(c => c.Source.Result is { Status: TicketOrderStatus.Pending } order ? c.Service<PublicLinks>().Absolute(order.CheckoutUrl) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Resolve(c => c.Source.UserErrors);
     }
 }

@@ -18,7 +18,7 @@ namespace Membership.Conferences;
 /// </summary>
 public sealed class TicketLifecycle(
     IDbContextFactory<MembershipDbContext> factory, AssociationCalendar calendar, StripeGateway stripe,
-    IOptions<TicketOptions> options, IOptions<OidcOptions> links, ILogger<TicketLifecycle> logger)
+    IOptions<TicketOptions> options, PublicLinks links, ILogger<TicketLifecycle> logger)
 {
     private static readonly TicketStatus[] Holding = [TicketStatus.Reserved, TicketStatus.Valid, TicketStatus.CheckedIn];
 
@@ -341,9 +341,8 @@ public sealed class TicketLifecycle(
         var conference = await db.Conferences.AsNoTracking().SingleAsync(c => c.Id == order.ConferenceId, ct);
         var typeIds = order.Tickets.Select(t => t.TicketTypeId).Distinct().ToList();
         var types = await db.TicketTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
-        var baseUrl = links.Value.PublicBaseUrl?.TrimEnd('/') ?? string.Empty;
         var lines = order.Tickets.Where(t => t.Status == TicketStatus.Valid).Select(t =>
-            $"- {types[t.TicketTypeId]}, {t.AttendeeName ?? "attendee to be named"}\n  QR: {baseUrl}{TicketQr.Path(t.Code, "svg")}\n  Code: {t.Code}");
+            $"- {types[t.TicketTypeId]}, {t.AttendeeName ?? "attendee to be named"}\n  QR: {links.To(TicketQr.Path(t.Code, "svg"))}\n  Code: {t.Code}");
         await db.QueueMailNowAsync(new MailMessage(MailKinds.Tickets, order.BuyerEmail, $"Your tickets for {conference.Name} (order {order.Number})",
             $"Hello {order.BuyerName},\n\nThank you: order {order.Number} is paid. Show each ticket's QR code at the entrance.\n\n{string.Join("\n", lines)}\n")
         {

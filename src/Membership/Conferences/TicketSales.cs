@@ -227,7 +227,7 @@ public sealed class TicketSales(
             var session = await stripe.CreateCheckoutSessionAsync(new SessionCreateOptions
             {
                 Mode = "payment", CustomerEmail = order.BuyerEmail, ClientReferenceId = order.Id.ToString(), ExpiresAt = CheckoutExpiry(order, calendar.Now()),
-                SuccessUrl = stripeOptions.Value.SuccessUrl, CancelUrl = stripeOptions.Value.CancelUrl,
+                SuccessUrl = stripeOptions.Value.TicketSuccessUrl, CancelUrl = stripeOptions.Value.TicketCancelUrl,
                 Metadata = new Dictionary<string, string> { ["order_id"] = order.Id.ToString(), ["order"] = order.Number },
                 PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = new Dictionary<string, string> { ["order_id"] = order.Id.ToString() } },
                 LineItems = [.. lines.GroupBy(l => (l.Type.Id, l.Price)).Select(g => new SessionLineItemOptions
@@ -236,7 +236,7 @@ public sealed class TicketSales(
                     PriceData = new SessionLineItemPriceDataOptions
                     {
                         Currency = order.Currency.ToLowerInvariant(), UnitAmount = g.Key.Price,
-                        ProductData = new SessionLineItemPriceDataProductDataOptions { Name = g.First().Type.Name },
+                        ProductData = new SessionLineItemPriceDataProductDataOptions { Name = g.First().Type.Name, Description = $"Order {order.Number}" },
                     },
                 })],
             }, order.IdempotencyKey, ct);

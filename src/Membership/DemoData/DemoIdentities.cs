@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Membership.DemoData;
 
 /// <summary>
-/// The sign-ins README documents for Development: two accounts and three clients. Made only in Development, each
+/// The sign-ins README documents for Development: two accounts and four clients. Made only in Development, each
 /// only if missing, so a restart changes nothing.
 /// </summary>
 public static class DemoIdentities
@@ -24,6 +24,8 @@ public static class DemoIdentities
     public const string PartnerSecret = "demo-partner-secret";
     public const string StaffToolClientId = "demo-staff-tool";
     public const string StaffToolSecret = "demo-staff-secret";
+    public const string ScannerClientId = "demo-scanner";
+    public const string ScannerRedirectUri = "http://127.0.0.1:5174/callback";
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -62,6 +64,13 @@ public static class DemoIdentities
         if (await clients.FindAsync(StaffToolClientId, cancellationToken) is null)
         {
             await clients.RegisterAsync(StaffToolClientId, ClientKind.Staff, "Demo staff tool", [], [], [ApiScopes.Staff], agencyId: null, StaffToolSecret, cancellationToken);
+        }
+
+        // A check-in scanner app staff sign into (code + PKCE): a public client whose only API scope is ticket.checkin.
+        if (await clients.FindAsync(ScannerClientId, cancellationToken) is null)
+        {
+            await clients.RegisterAsync(ScannerClientId, ClientKind.Public, "Demo check-in scanner", [new Uri(ScannerRedirectUri)], [new Uri("http://127.0.0.1:5174/")],
+                [ApiScopes.CheckIn], agencyId: null, secret: null, cancellationToken);
         }
     }
 }

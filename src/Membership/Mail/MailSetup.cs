@@ -1,5 +1,4 @@
 using Membership.Data;
-using Membership.Identity.Mail;
 using MailKit.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,7 +72,7 @@ public static class MailSetup
     public static IServiceCollection AddMembershipMail(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
-        services.AddSingleton<MailLinks>();
+        services.AddSingleton<Identity.Oidc.PublicLinks>();
         services.AddSingleton<MailOutboxSender>();
         services.AddHostedService<MailOutboxJob>();
         var smtp = configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.SmtpHost;

@@ -239,6 +239,14 @@ public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory,
         return created.Id;
     }
 
+    /// <summary>What one line buys, in words the payer recognises on the checkout page.</summary>
+    private static string Period(MembershipPlan plan) => plan.TermKind switch
+    {
+        TermKind.Anniversary => $"Membership dues: {plan.TermMonths} months from payment",
+        TermKind.FixedPeriod => $"Membership dues: the current {plan.TermMonths}-month period",
+        _ => "Membership dues: no end date",
+    };
+
     private SessionCreateOptions SessionOptions(DuesPayment payment, MembershipPlan plan, List<Member> members)
     {
         var settings = options.Value;
@@ -260,7 +268,7 @@ public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory,
                     {
                         Currency = plan.Currency.ToLowerInvariant(),
                         UnitAmount = plan.PriceAmount,
-                        ProductData = new SessionLineItemPriceDataProductDataOptions { Name = plan.Name, Metadata = new Dictionary<string, string> { ["plan_code"] = plan.Code } },
+                        ProductData = new SessionLineItemPriceDataProductDataOptions { Name = plan.Name, Description = Period(plan), Metadata = new Dictionary<string, string> { ["plan_code"] = plan.Code } },
                         Recurring = payment.AutoRenew ? new SessionLineItemPriceDataRecurringOptions { Interval = "month", IntervalCount = plan.TermMonths } : null,
                     },
                 },

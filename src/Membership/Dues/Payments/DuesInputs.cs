@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Membership.Identity.Oidc;
 using Membership.Data;
 using Membership.GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -81,7 +82,7 @@ internal sealed class StartDuesPaymentPayloadType : ObjectGraphType<Payload<Dues
     {
         Name = "StartDuesPaymentPayload";
         Field<DuesPaymentType>("payment").Resolve(c => c.Source.Result);
-        Field<StringGraphType>("checkoutUrl").Description("Send the payer here (Stripe Checkout, or the local sandbox).").Resolve(c => c.Source.Result?.CheckoutUrl);
+        Field<StringGraphType>("checkoutUrl").Description("Send the payer here (Stripe Checkout, or the local sandbox).").Resolve(c => c.Service<PublicLinks>().Absolute(c.Source.Result?.CheckoutUrl));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorType>>>>("userErrors").Resolve(c => c.Source.UserErrors);
     }
 }

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Membership.Identity.Oidc;
 using Membership.Agencies;
 using Membership.GraphQL;
 using Membership.GraphQL.Paging;
@@ -32,9 +33,9 @@ internal sealed class DuesPaymentType : ObjectGraphType<DuesPayment>
         Field(p => p.AutoRenew).Description("Started an automatic renewal (a Stripe subscription).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DuesPaymentLineType>>>>("lines").Resolve(c => c.Source.Lines);
         Field<StringGraphType>("checkoutUrl").Description("Where to pay, while the payment is pending.")
-            .Resolve(c => c.Source.Status == DuesPaymentStatus.Pending ? c.Source.CheckoutUrl : null);
+            .Resolve(c => c.Source.Status == DuesPaymentStatus.Pending ? c.Service<PublicLinks>().Absolute(c.Source.CheckoutUrl) : null);
         Field<StringGraphType>("receiptPdfUrl").Description("The printable receipt, once paid (needs the same sign-in).")
-            .Resolve(c => c.Source.Status is DuesPaymentStatus.Succeeded or DuesPaymentStatus.Refunded or DuesPaymentStatus.PartiallyRefunded ? Receipts.PdfPath(c.Source) : null);
+            .Resolve(c => c.Source.Status is DuesPaymentStatus.Succeeded or DuesPaymentStatus.Refunded or DuesPaymentStatus.PartiallyRefunded ? c.Service<PublicLinks>().To(Receipts.PdfPath(c.Source)) : null);
         Field(p => p.FailureReason, nullable: true);
         Field(p => p.CreatedAt);
         Field(p => p.CompletedAt, nullable: true).Description("When Stripe confirmed the payment (or it failed or expired).");

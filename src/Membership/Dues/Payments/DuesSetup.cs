@@ -29,7 +29,7 @@ public static class DuesSetup
         var client = services.AddHttpClient(StripeGateway.HttpClientName);
         if (sandbox)
         {
-            services.AddSingleton(sp => new StripeSandbox(settings.SandboxBaseUrl, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(sp => new StripeSandbox(string.Empty, sp.GetRequiredService<TimeProvider>()) /* page links relative: PublicLinks names the host */);
             client.ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<StripeSandbox>()).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         }
 

@@ -22,6 +22,10 @@ public sealed class StripeOptions
     public string SuccessUrl { get; set; } = "http://localhost:5173/dues/paid?session_id={CHECKOUT_SESSION_ID}";
     public string CancelUrl { get; set; } = "http://localhost:5173/dues/cancelled";
 
+    /// <summary>Where Checkout sends a ticket buyer back (the front end's ticket pages, not its dues pages).</summary>
+    public string TicketSuccessUrl { get; set; } = "http://localhost:5173/tickets/paid?session_id={CHECKOUT_SESSION_ID}";
+    public string TicketCancelUrl { get; set; } = "http://localhost:5173/tickets/cancelled";
+
     /// <summary>Seconds a webhook's signature timestamp may be old.</summary>
     public long WebhookToleranceSeconds { get; set; } = 300;
 
@@ -30,9 +34,6 @@ public sealed class StripeOptions
 
     /// <summary>How far back reconciliation looks (Stripe retries webhooks for three days).</summary>
     public int ReconcileDays { get; set; } = 3;
-
-    /// <summary>Base URL of the sandbox's checkout page (Development).</summary>
-    public string SandboxBaseUrl { get; set; } = "http://localhost:5080";
 
     internal const string SandboxKey = "sk_test_local_sandbox";
     internal const string SandboxWebhookSecret = "whsec_local_sandbox";

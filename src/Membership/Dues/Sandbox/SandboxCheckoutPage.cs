@@ -26,8 +26,8 @@ internal static class SandboxCheckoutPage
             var amount = Receipts.Money((long)session["amount_total"]!, ((string)session["currency"]!).ToUpperInvariant());
             var state = (string?)session["status"] == "open" ? string.Empty : HtmlPage.Error($"This checkout is {session["status"]}.");
             return HtmlPage.Render(http, "Sandbox checkout",
-                $"<p class=\"note\">Local payment sandbox: no money moves. Development only.</p><p>Amount: <strong>{HtmlPage.Encode(amount)}</strong>"
-                + $" ({HtmlPage.Encode((string?)session["mode"])})</p>{state}"
+                $"<p class=\"note\">Local payment sandbox: no money moves. Development only.</p>{Purchase(session)}<p>Amount: <strong>{HtmlPage.Encode(amount)}</strong>"
+                + $" ({HtmlPage.Encode((string?)session["mode"] == "subscription" ? "renews automatically" : "one payment")})</p>{state}"
                 + HtmlPage.Form(http, antiforgery, $"/sandbox/checkout/{Uri.EscapeDataString(id)}", [],
                     "<button type=\"submit\" name=\"outcome\" value=\"pay\">Pay</button><button type=\"submit\" name=\"outcome\" value=\"fail\">Fail</button>"));
         });
@@ -51,5 +51,15 @@ internal static class SandboxCheckoutPage
             return back is null ? HtmlPage.Render(http, paid ? "Paid" : "Payment failed", "<p>Done.</p>") : Results.Redirect(back);
         }).DisableAntiforgery();
         return endpoints;
+    }
+
+    /// <summary>What is being bought: each line's name (the plan, or a ticket type), what it covers (the period, or the order) and how many.</summary>
+    private static string Purchase(System.Text.Json.Nodes.JsonObject session)
+    {
+        var currency = ((string)session["currency"]!).ToUpperInvariant();
+        var items = (session["lines"]?.AsArray() ?? []).OfType<System.Text.Json.Nodes.JsonObject>().Select(line =>
+            $"<li>{HtmlPage.Encode((string?)line["name"])} × {(long)line["quantity"]!} at {HtmlPage.Encode(Receipts.Money((long)line["unit_amount"]!, currency))}"
+            + ((string?)line["description"] is { Length: > 0 } description ? $" <span class=\"note\">({HtmlPage.Encode(description)})</span>" : string.Empty) + "</li>");
+        return $"<p>You are paying for:</p><ul class=\"purchase\">{string.Concat(items)}</ul>";
     }
 }

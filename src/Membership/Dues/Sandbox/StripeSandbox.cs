@@ -92,10 +92,18 @@ public sealed partial class StripeSandbox(string checkoutBaseUrl, TimeProvider c
     {
         var id = NewId("cs_test");
         long total = 0;
+        var lines = new JsonArray();
         for (var i = 0; form.ContainsKey($"line_items[{i}][quantity]"); i++)
         {
-            total += long.Parse(form[$"line_items[{i}][price_data][unit_amount]"], CultureInfo.InvariantCulture)
-                * long.Parse(form[$"line_items[{i}][quantity]"], CultureInfo.InvariantCulture);
+            var item = $"line_items[{i}][price_data]";
+            var quantity = long.Parse(form[$"line_items[{i}][quantity]"], CultureInfo.InvariantCulture);
+            var unit = long.Parse(form[$"{item}[unit_amount]"], CultureInfo.InvariantCulture);
+            total += unit * quantity;
+            lines.Add(new JsonObject
+            {
+                ["name"] = form.GetValueOrDefault($"{item}[product_data][name]"), ["description"] = form.GetValueOrDefault($"{item}[product_data][description]"),
+                ["quantity"] = quantity, ["unit_amount"] = unit,
+            });
         }
 
         return Store(new JsonObject
@@ -108,7 +116,7 @@ public sealed partial class StripeSandbox(string checkoutBaseUrl, TimeProvider c
             ["invoice"] = null, ["success_url"] = form.GetValueOrDefault("success_url"), ["cancel_url"] = form.GetValueOrDefault("cancel_url"),
             ["interval"] = form.GetValueOrDefault("line_items[0][price_data][recurring][interval]"),
             ["interval_count"] = form.GetValueOrDefault("line_items[0][price_data][recurring][interval_count]"),
-            ["created"] = Now(), ["expires_at"] = Now() + 86_400,
+            ["created"] = Now(), ["expires_at"] = Now() + 86_400, ["lines"] = lines,
         });
     }
 

@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Types;
 using Membership.Data;
 using Membership.GraphQL;
-using Membership.Identity.Mail;
 using Membership.Identity.Oidc;
 using Membership.Identity.Pages;
 using Membership.Mail;
@@ -140,7 +139,7 @@ internal static class JoinAssociation
         Account account, Member member, CancellationToken ct)
     {
         var code = AccountPages.Encode(await users.GenerateEmailConfirmationTokenAsync(account));
-        var link = http.RequestServices.GetRequiredService<MailLinks>().To(http, AccountPages.ConfirmEmailPath, ("userId", account.Id.ToString()), ("code", code));
+        var link = http.RequestServices.GetRequiredService<PublicLinks>().To(AccountPages.ConfirmEmailPath, ("userId", account.Id.ToString()), ("code", code));
         await db.QueueMailNowAsync(new MailMessage(MailKinds.JoinConfirmation, account.Email!, "Confirm your membership application",
             $"Welcome, {member.FirstName}.\n\nConfirm your e-mail address to sign in:\n\n{link}\n\nYour member number is {member.MemberNumber}. "
             + "Your membership starts when your dues are paid.") { HoldsCredential = true }, calendar, ct);
@@ -158,7 +157,7 @@ internal static class JoinAssociation
             return;
         }
 
-        var link = http.RequestServices.GetRequiredService<MailLinks>().To(http, AccountPages.ForgotPasswordPath);
+        var link = http.RequestServices.GetRequiredService<PublicLinks>().To(AccountPages.ForgotPasswordPath);
         try
         {
             await db.QueueMailNowAsync(new MailMessage(MailKinds.AccountExists, email, "You already have an account with us",

@@ -1,5 +1,5 @@
 using Membership.Data;
-using Membership.Identity.Mail;
+using Membership.Identity.Oidc;
 using Membership.Identity.Pages;
 using Membership.Mail;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +25,7 @@ public static class PasswordResetMail
         }
 
         var code = AccountPages.Encode(await users.GeneratePasswordResetTokenAsync(account));
-        var link = services.GetRequiredService<MailLinks>().To(http, AccountPages.ResetPasswordPath, ("userId", account.Id.ToString()), ("code", code));
+        var link = services.GetRequiredService<PublicLinks>().To(AccountPages.ResetPasswordPath, ("userId", account.Id.ToString()), ("code", code));
         await services.GetRequiredService<MembershipDbContext>().QueueMailNowAsync(new MailMessage(MailKinds.PasswordReset, account.Email!, "Reset your password",
             $"Someone asked to reset the password of your membership account. If it was you, open this link:\n\n{link}\n\nIf not, ignore this message.")
         {

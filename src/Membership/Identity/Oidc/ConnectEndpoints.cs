@@ -45,6 +45,12 @@ public static class ConnectEndpoints
         IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("No OpenID Connect request.");
+        var application = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("Unknown client.");
+        if (await ScopeRequests.FirstRefusedAsync(applications, application, request.GetScopes(), http.RequestAborted) is { } refused)
+        {
+            return Refuse(Errors.InvalidScope, $"This application may not ask for the scope '{refused}'.");
+        }
+
         var signedIn = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var account = signedIn.Succeeded ? await users.GetUserAsync(signedIn.Principal) : null;
         if (account is null || request.HasPromptValue(PromptValues.Login))
@@ -67,7 +73,6 @@ public static class ConnectEndpoints
             return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
         }
 
-        var application = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("Unknown client.");
         var roles = await users.GetRolesAsync(account);
         var scopes = TokenClaims.AllowedForUser(request.GetScopes(), roles.Contains(Roles.Staff) || roles.Contains(Roles.Admin), account.MemberId is not null).ToList();
         var applicationId = await applications.GetIdAsync(application);

@@ -99,6 +99,8 @@ public static class IdentitySetup
                     .AllowRefreshTokenFlow()
                     .AllowClientCredentialsFlow();
                 o.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess, .. ApiScopes.All]);
+                // The authorize endpoint checks the client's scopes itself, to answer invalid_scope to the client (ScopeRequests).
+                o.RemoveEventHandler(OpenIddict.Server.OpenIddictServerHandlers.Authentication.ValidateScopePermissions.Descriptor);
                 o.SetAccessTokenLifetime(Min(options.AccessTokenLifetime, TimeSpan.FromMinutes(60)))
                     .SetRefreshTokenLifetime(Min(options.RefreshTokenLifetime, TimeSpan.FromDays(14)))
                     .SetRefreshTokenReuseLeeway(TimeSpan.Zero); // a spent refresh token is refused at once

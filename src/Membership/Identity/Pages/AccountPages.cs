@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Membership.Data;
 using Membership.Identity.Accounts;
-using Membership.Identity.Mail;
 using Membership.Identity.Oidc;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;

@@ -30,7 +30,7 @@ public abstract class PaymentRecordTests(ApiFixture api) : PaymentTest(api)
         var (first, second) = (payments[1], payments[0]);
         Assert.Equal(("SUCCEEDED", "INDIVIDUAL", 8250, "USD"), (first.Str("status"), first.Str("kind"), first.At("amount.amount").GetInt32(), first.Str("amount.currency")));
         Assert.Equal((DuesDriver.Day(term.StartsOn), DuesDriver.Day(term.EndsOn!.Value), 8250), (first.Str("lines.0.periodStart"), first.Str("lines.0.periodEnd"), first.At("lines.0.amount").GetInt32()));
-        Assert.Equal(($"/receipts/{paid.ReceiptNumber}/pdf", (string?)null), (first.Str("receiptPdfUrl"), first.Str("checkoutUrl")));
+        Assert.Equal(($"https://localhost/receipts/{paid.ReceiptNumber}/pdf", (string?)null), (first.Str("receiptPdfUrl"), first.Str("checkoutUrl")));
         Assert.NotNull(first.Str("completedAt"));
         Assert.Equal(("PENDING", (string?)null, (string?)null), (second.Str("status"), second.Str("receiptPdfUrl"), second.Str("lines.0.periodStart")));
         Assert.NotNull(second.Str("checkoutUrl"));

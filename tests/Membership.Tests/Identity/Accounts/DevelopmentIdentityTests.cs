@@ -74,10 +74,35 @@ public sealed class DevelopmentIdentityTests(DevelopmentApi development, OidcApi
         var asPartner = await development.Client().PostAsync("{ clients { clientId } }", identity: TestIdentity.Bearer(partner.AccessToken));
         Assert.Equal(["FORBIDDEN"], asPartner.ErrorCodes);
         var clients = await development.Client().DataAsync("{ clients { clientId } }", identity: TestIdentity.Bearer(staffTool.AccessToken));
-        Assert.Subset(clients.GetProperty("clients").EnumerateArray().Select(c => c.Str("clientId")!).ToHashSet(), new HashSet<string> { "demo-portal", "demo-partner", "demo-staff-tool" });
+        Assert.Subset(clients.GetProperty("clients").EnumerateArray().Select(c => c.Str("clientId")!).ToHashSet(), new HashSet<string> { "demo-portal", "demo-partner", "demo-staff-tool", "demo-scanner" });
         Assert.True(overreach.Status == HttpStatusCode.BadRequest, overreach.Body.ToString());
         Assert.Equal("invalid_request", overreach.Error);
         Assert.Contains("not allowed to use the specified scope", overreach.Body.GetProperty("error_description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_staff_user_signs_into_the_demo_scanner_with_PKCE_and_gets_ticket_checkin_and_a_member_does_not()
+    {
+        using var staffBrowser = PlainHttp(development.Factory);
+        using var memberBrowser = PlainHttp(development.Factory);
+
+        var staff = await CodeFlow.SignInAsync(staffBrowser, DemoIdentities.ScannerClientId, DemoIdentities.ScannerRedirectUri, "openid ticket.checkin",
+            "staff@example.org", "Staff-Demo-2026!");
+        var member = await CodeFlow.SignInAsync(memberBrowser, DemoIdentities.ScannerClientId, DemoIdentities.ScannerRedirectUri, "openid ticket.checkin",
+            "member@example.org", "Member-Demo-2026!");
+
+        Assert.Contains(ApiScopes.CheckIn, TokenResponse.Payload(staff.AccessToken).GetProperty("scope").GetString()!.Split(' '));
+        Assert.DoesNotContain(ApiScopes.CheckIn, TokenResponse.Payload(member.AccessToken).GetProperty("scope").GetString()!.Split(' '));
+        using var http = PlainHttp(development.Factory);
+        var conference = (await new GraphQLClient(http).DataAsync("{ conferences(first: 1) { edges { node { id } } } }")).Str("conferences.edges.0.node.id");
+        async Task<HttpStatusCode> CheckInList(string token)
+        {
+            using var list = new HttpRequestMessage(HttpMethod.Get, $"/conferences/{conference}/check-in-list") { Headers = { Authorization = new("Bearer", token) } };
+            return (await http.SendAsync(list)).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await CheckInList(staff.AccessToken));
+        Assert.Contains(await CheckInList(member.AccessToken), new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden }); // no API scope: not even for this API
     }
 
     [Fact]
