@@ -8,6 +8,7 @@ using Membership.GraphQL;
 using Membership.Identity;
 using Membership.Identity.Accounts;
 using Membership.Identity.Oidc;
+using Membership.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -31,6 +32,7 @@ public static class MembershipHost
         services.AddSingleton<AssociationCalendar>();
         services.AddMembershipDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddMembershipIdentity(builder.Configuration, builder.Environment);
+        services.AddMembershipPages(builder.Configuration);
         services.AddAuthorizationBuilder().AddMembershipPolicies();
         services.AddMembershipGraphQL(builder.Configuration, builder.Environment);
         services.AddDuesPayments(builder.Configuration, builder.Environment);
@@ -45,6 +47,7 @@ public static class MembershipHost
         app.UseForwardedHeaders();
         app.UseExceptionHandler(handler => handler.Run(WriteUnexpectedErrorAsync));
         app.UseMembershipTransportSecurity();
+        app.UseFormSizeLimit();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapMembershipGraphQL();
