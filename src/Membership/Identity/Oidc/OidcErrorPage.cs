@@ -24,9 +24,10 @@ internal static class OidcErrorPage
         }
 
         var signOut = http.Request.Path.StartsWithSegments("/" + ConnectEndpoints.Logout, StringComparison.OrdinalIgnoreCase);
+        var (client, back) = await ClientAsync(http);
         var (title, message) = error switch
         {
-            Errors.InvalidClient => ("Unknown application",
+            _ when client is Client.Unknown => ("Unknown application",
                 "The application that sent you here is not registered with us, or may no longer sign people in. Go back to it and tell its support."),
             _ when signOut => ("This sign-out link cannot be used",
                 "The application that sent you here asked to sign you out in a way we cannot accept. You are still signed in; you can sign out here."),
@@ -35,7 +36,7 @@ internal static class OidcErrorPage
         };
 
         var links = new List<PageLink>();
-        if (await BackToClientAsync(http) is { } back)
+        if (back is not null)
         {
             links.Add(back);
         }
@@ -48,26 +49,36 @@ internal static class OidcErrorPage
         }, StatusCodes.Status400BadRequest);
     }
 
-    /// <summary>A link to the web origin of a redirect URI the named client registered (never one the request made up).</summary>
-    private static async Task<PageLink?> BackToClientAsync(HttpContext http)
+    private enum Client
+    {
+        NotNamed,
+        Unknown,
+        Registered,
+    }
+
+    /// <summary>
+    /// Whether the request names a registered client, and a link to the web origin of a redirect URI that client
+    /// registered (never one the request made up).
+    /// </summary>
+    private static async Task<(Client, PageLink?)> ClientAsync(HttpContext http)
     {
         var clientId = http.GetOpenIddictServerRequest()?.ClientId;
-        if (clientId is not { Length: > 0 and <= 100 })
+        if (string.IsNullOrEmpty(clientId))
         {
-            return null;
+            return (Client.NotNamed, null);
         }
 
         var applications = http.RequestServices.GetRequiredService<IOpenIddictApplicationManager>();
-        var application = await applications.FindByClientIdAsync(clientId, http.RequestAborted);
+        var application = clientId.Length <= 100 ? await applications.FindByClientIdAsync(clientId, http.RequestAborted) : null;
         if (application is null)
         {
-            return null;
+            return (Client.Unknown, null);
         }
 
         var registered = await applications.GetRedirectUrisAsync(application, http.RequestAborted);
         var origin = registered.Select(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? uri.GetLeftPart(UriPartial.Authority) + "/" : null)
             .FirstOrDefault(o => o is not null);
         var name = await applications.GetDisplayNameAsync(application, http.RequestAborted) ?? clientId;
-        return origin is null ? null : new PageLink($"Back to {name}", origin);
+        return (Client.Registered, origin is null ? null : new PageLink($"Back to {name}", origin));
     }
 }
