@@ -7,6 +7,7 @@ using Membership.Dues.Payments;
 using Membership.GraphQL;
 using Membership.Identity;
 using Membership.Identity.Accounts;
+using Membership.Identity.Cors;
 using Membership.Identity.Oidc;
 using Membership.Pages;
 using Microsoft.AspNetCore.Builder;
@@ -33,6 +34,7 @@ public static class MembershipHost
         services.AddMembershipDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddMembershipIdentity(builder.Configuration, builder.Environment);
         services.AddMembershipPages(builder.Configuration);
+        services.AddCrossOriginAccess(builder.Configuration);
         services.AddAuthorizationBuilder().AddMembershipPolicies();
         services.AddMembershipGraphQL(builder.Configuration, builder.Environment);
         services.AddDuesPayments(builder.Configuration, builder.Environment);
@@ -46,6 +48,7 @@ public static class MembershipHost
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler(handler => handler.Run(WriteUnexpectedErrorAsync));
+        app.UseCrossOriginAccess(); // before OpenIddict and the endpoints: they would refuse a preflight
         app.UseMembershipTransportSecurity();
         app.UseFormSizeLimit();
         app.UseAuthentication();

@@ -27,7 +27,8 @@ public sealed record ClientView(
     IReadOnlyList<string> PostLogoutRedirectUris, IReadOnlyList<string> Scopes, Guid? AgencyId);
 
 /// <summary>Registers, disables and rotates OpenIddict clients with the permissions each kind needs, and no more.</summary>
-public sealed class ClientRegistry(IOpenIddictApplicationManager applications, IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations)
+public sealed class ClientRegistry(
+    IOpenIddictApplicationManager applications, IOpenIddictTokenManager tokens, IOpenIddictAuthorizationManager authorizations, Cors.FrontEndOrigins origins)
 {
     public static readonly string[] PublicScopes = [ApiScopes.Self, ApiScopes.Directory];
 
@@ -65,6 +66,7 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
         }
 
         var application = await applications.CreateAsync(descriptor, cancellationToken);
+        origins.Invalidate(); // a new front end may call the API from its origin at once
         return (await ViewAsync(application, cancellationToken), secret);
     }
 
@@ -95,6 +97,7 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
             descriptor.Properties[ClientProperties.DisabledPermissions] = JsonSerializer.SerializeToElement(descriptor.Permissions.ToArray());
             descriptor.Permissions.Clear();
             await applications.UpdateAsync(application, descriptor, cancellationToken);
+            origins.Invalidate();
         }
 
         var id = await applications.GetIdAsync(application, cancellationToken);
@@ -111,6 +114,7 @@ public sealed class ClientRegistry(IOpenIddictApplicationManager applications, I
         {
             descriptor.Permissions.UnionWith(saved.Deserialize<string[]>() ?? []);
             await applications.UpdateAsync(application, descriptor, cancellationToken);
+            origins.Invalidate();
         }
 
         return await ViewAsync(application, cancellationToken);
