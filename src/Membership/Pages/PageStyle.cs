@@ -12,6 +12,7 @@ internal static class PageStyle
         main{max-width:31rem;margin:2rem auto 1rem;padding:1.5rem 1.5rem 1.75rem;background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(0,0,0,.15)}
         @media (max-width:33rem){main{margin:0;border-radius:0;box-shadow:none;padding:1.25rem 1rem 1.5rem}}
         h1{font-size:1.5rem;line-height:1.25;margin:0 0 .5rem}
+        .nowrap{white-space:nowrap}
         .lead{color:#414a55;margin:0 0 1.25rem}
         label{display:block;font-weight:600;margin:1rem 0 .3rem}
         input[type=email],input[type=password],input[type=text]{display:block;width:100%;padding:.65rem .75rem;font:inherit;color:inherit;background:#fff;border:1px solid #6b7280;border-radius:6px}
@@ -44,5 +45,6 @@ internal static class PageStyle
         .status-neutral{color:#5a4300;background:#fff4d6}
         footer{max-width:31rem;margin:0 auto 2rem;padding:0 1.5rem;color:#4b5563;font-size:.9rem}
         footer p{margin:.3rem 0}
+        @media (max-width:33rem){footer{padding:1rem}}
         """;
 }
