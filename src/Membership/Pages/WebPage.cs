@@ -26,7 +26,7 @@ public static class WebPage
         }, status);
 
     /// <summary>Renders the page to a string; the caller writes it (the anti-forgery cookie is set while rendering).</summary>
-    public static async Task<string> RenderAsync(HttpContext http, Type page, Dictionary<string, object?> parameters)
+    private static async Task<string> RenderAsync(HttpContext http, Type page, Dictionary<string, object?> parameters)
     {
         var brand = http.RequestServices.GetRequiredService<IOptions<BrandingOptions>>().Value;
         await using var renderer = new HtmlRenderer(http.RequestServices, http.RequestServices.GetRequiredService<ILoggerFactory>());
@@ -42,7 +42,7 @@ public static class WebPage
         });
     }
 
-    public static void SetHeaders(HttpContext http)
+    private static void SetHeaders(HttpContext http)
     {
         var brand = http.RequestServices.GetRequiredService<IOptions<BrandingOptions>>().Value;
         var headers = http.Response.Headers;
