@@ -9,6 +9,7 @@ using Membership.Identity;
 using Membership.Identity.Accounts;
 using Membership.Identity.Cors;
 using Membership.Identity.Oidc;
+using Membership.Pages;
 using Membership.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -32,6 +33,7 @@ public static class MembershipHost
         services.AddSingleton<AssociationCalendar>();
         services.AddMembershipDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddMembershipIdentity(builder.Configuration, builder.Environment);
+        services.AddMembershipPages(builder.Configuration);
         services.AddCrossOriginAccess(builder.Configuration);
         services.AddAuthorizationBuilder().AddMembershipPolicies();
         services.AddMembershipGraphQL(builder.Configuration, builder.Environment);
@@ -49,6 +51,7 @@ public static class MembershipHost
         app.UseUnexpectedErrors();
         app.UseCrossOriginAccess(); // before OpenIddict and the endpoints: they would refuse a preflight
         app.UseMembershipTransportSecurity();
+        app.UseFormSizeLimit();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapMembershipGraphQL();

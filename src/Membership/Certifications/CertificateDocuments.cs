@@ -43,10 +43,12 @@ public static class CertificateDocuments
         {
             var rule = new RateLimitRule("certificate-status", configuration.GetValue("Verification:StatusChecksPerMinute", 60), TimeSpan.FromMinutes(1));
             var decision = await limits.TryAcquireAsync(rule, RateLimits.AddressKey(http.Connection.RemoteIpAddress), http.RequestAborted);
+            http.Response.Headers.Vary = "Accept"; // a page for browsers, JSON for machines
             if (!decision.Allowed)
             {
-                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(decision.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                return Results.Json(new { error = "RATE_LIMITED" }, statusCode: StatusCodes.Status429TooManyRequests);
+                var seconds = (int)Math.Ceiling(decision.RetryAfter.TotalSeconds);
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return CertificateStatusPage.IsWantedBy(http.Request) ? CertificateStatusPage.TooMany(seconds) : Results.Json(new { error = "RATE_LIMITED" }, statusCode: StatusCodes.Status429TooManyRequests);
             }
 
             var normalized = code.ToUpperInvariant();
@@ -62,6 +64,11 @@ public static class CertificateDocuments
                 Address = http.Connection.RemoteIpAddress?.ToString(),
             });
             await db.SaveChangesAsync(http.RequestAborted);
+            if (CertificateStatusPage.IsWantedBy(http.Request))
+            {
+                return CertificateStatusPage.For(certificate, answer, calendar.Now());
+            }
+
             return StatusJson(certificate, answer, calendar.Now());
         });
         return endpoints;

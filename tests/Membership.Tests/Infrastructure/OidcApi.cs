@@ -87,7 +87,7 @@ public class OidcApi : ApiFixture
     public static Dictionary<string, string> HiddenFields(string html) =>
         HiddenInput().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
 
-    private static Regex HiddenInput() => new("<input type=\"hidden\" name=\"(?<name>[^\"]*)\" value=\"(?<value>[^\"]*)\">");
+    private static Regex HiddenInput() => new("<input type=\"hidden\" name=\"(?<name>[^\"]*)\" value=\"(?<value>[^\"]*)\"\\s*/?>");
 }
 
 public sealed record TokenResponse(HttpStatusCode Status, JsonElement Body)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Membership.Identity.Accounts;
 using Membership.Identity.Pages;
+using Membership.Pages;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -44,6 +45,11 @@ public static class ConnectEndpoints
         HttpContext http, IAntiforgery antiforgery, UserManager<Account> users, TokenClaims claims,
         IOpenIddictApplicationManager applications, IOpenIddictAuthorizationManager authorizations)
     {
+        if (await OidcErrorPage.ForAsync(http) is { } error)
+        {
+            return error; // an error OpenIddict could not send back to the client: the person gets a page
+        }
+
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("No OpenID Connect request.");
         var application = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("Unknown client.");
         if (await ScopeRequests.FirstRefusedAsync(applications, application, request.GetScopes(), http.RequestAborted) is { } refused)
@@ -94,7 +100,7 @@ public static class ConnectEndpoints
         {
             return request.HasPromptValue(PromptValues.None)
                 ? Refuse(Errors.ConsentRequired, "The user has not allowed this application.")
-                : ConsentPage(http, antiforgery, await applications.GetDisplayNameAsync(application) ?? request.ClientId!, scopes);
+                : ConsentPage(http, await applications.GetDisplayNameAsync(application) ?? request.ClientId!, account.Email ?? account.UserName ?? string.Empty, scopes);
         }
 
         var identity = await claims.ForUserAsync(account, scopes);
@@ -169,37 +175,44 @@ public static class ConnectEndpoints
         return Results.Ok(info);
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery, SignInManager<Account> signIn)
+    private static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery, SignInManager<Account> signIn, IOpenIddictApplicationManager applications)
     {
+        if (await OidcErrorPage.ForAsync(http) is { } error)
+        {
+            return error;
+        }
+
         if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.HasFormContentType || http.Request.Form["confirm"] != "yes")
         {
             var request = http.GetOpenIddictServerRequest();
-            var hidden = request?.GetParameters().Select(p => new KeyValuePair<string, string?>(p.Key, (string?)p.Value)) ?? [];
-            return HtmlPage.Render(http, "Sign out", "<p>Sign out of the membership service?</p>"
-                + HtmlPage.Form(http, antiforgery, "/" + Logout, hidden, "<button type=\"submit\" name=\"confirm\" value=\"yes\">Sign out</button>"));
+            var application = request?.ClientId is { Length: > 0 and <= 100 } clientId ? await applications.FindByClientIdAsync(clientId, http.RequestAborted) : null;
+            return WebPage.Render<SignOutPage>(new()
+            {
+                [nameof(SignOutPage.Action)] = "/" + Logout,
+                [nameof(SignOutPage.Hidden)] = request?.GetParameters().Select(p => new KeyValuePair<string, string?>(p.Key, (string?)p.Value)).ToList(),
+                [nameof(SignOutPage.ClientName)] = application is null ? null : await applications.GetDisplayNameAsync(application, http.RequestAborted),
+            });
         }
 
         if (!await antiforgery.IsRequestValidAsync(http))
         {
-            return HtmlPage.Render(http, "Sign out", HtmlPage.Error("The form expired. Reload the page and try again."), StatusCodes.Status400BadRequest);
+            return AccountPages.FormExpired("/" + Logout);
         }
 
         await signIn.SignOutAsync();
         // OpenIddict sends the browser to the client's registered post_logout_redirect_uri, if it gave one.
-        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = AccountPages.SignedOutPath }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
-    private static IResult ConsentPage(HttpContext http, IAntiforgery antiforgery, string application, List<string> scopes)
-    {
-        var parameters = (http.Request.HasFormContentType ? http.Request.Form.AsEnumerable() : http.Request.Query)
-            .Where(p => !p.Key.StartsWith("__", StringComparison.Ordinal) && p.Key != "consent")
-            .Select(p => new KeyValuePair<string, string?>(p.Key, p.Value.ToString()));
-        var list = string.Concat(scopes.Select(s => $"<li>{HtmlPage.Encode(ScopeDescriptions.Describe(s))}</li>"));
-        return HtmlPage.Render(http, "Allow access?",
-            $"<p><strong>{HtmlPage.Encode(application)}</strong> asks to:</p><ul class=\"scopes\">{list}</ul>"
-            + HtmlPage.Form(http, antiforgery, "/" + Authorize, parameters,
-                "<button type=\"submit\" name=\"consent\" value=\"accept\">Allow</button><button type=\"submit\" name=\"consent\" value=\"deny\">Deny</button>"));
-    }
+    private static IResult ConsentPage(HttpContext http, string application, string account, List<string> scopes) =>
+        WebPage.Render<ConsentPage>(new()
+        {
+            [nameof(Pages.ConsentPage.Application)] = application, [nameof(Pages.ConsentPage.Account)] = account,
+            [nameof(Pages.ConsentPage.Scopes)] = scopes, [nameof(Pages.ConsentPage.Action)] = "/" + Authorize,
+            [nameof(Pages.ConsentPage.Hidden)] = (http.Request.HasFormContentType ? http.Request.Form.AsEnumerable() : http.Request.Query)
+                .Where(p => !p.Key.StartsWith("__", StringComparison.Ordinal) && p.Key != "consent")
+                .Select(p => new KeyValuePair<string, string?>(p.Key, p.Value.ToString())).ToList(),
+        });
 
     private static IResult Refuse(string error, string description) =>
         Results.Forbid(Error(error, description), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);

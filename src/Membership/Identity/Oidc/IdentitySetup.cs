@@ -130,7 +130,8 @@ public static class IdentitySetup
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
-                    .EnableEndSessionEndpointPassthrough();
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableErrorPassthrough(); // errors a client cannot receive become pages (OidcErrorPage)
                 if (allowHttp)
                 {
                     aspNetCore.DisableTransportSecurityRequirement(); // HTTPS everywhere else

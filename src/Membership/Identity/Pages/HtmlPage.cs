@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Http;
 namespace Membership.Identity.Pages;
 
 /// <summary>
-/// The sign-in pages' HTML: server-rendered, every value encoded, no script and no external asset, framing refused.
+/// Hand-built HTML of the Development payment sandbox's page: every value encoded, no script, framing refused. The pages
+/// a person completes are Razor components rendered through <see cref="Membership.Pages.WebPage"/>.
 /// </summary>
 internal static class HtmlPage
 {

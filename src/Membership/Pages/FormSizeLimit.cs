@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Membership.Pages;
+
+/// <summary>
+/// Posts to /connect/* and /account/* are small forms: a body over 32 KB answers 413 before anything reads it, and a
+/// form the reader refuses (too many fields) answers 400, never a server error.
+/// </summary>
+internal sealed class FormSizeLimit(RequestDelegate next)
+{
+    public const int MaxBytes = 32 * 1024;
+
+    /// <summary>Endpoints machines call: they get OAuth's JSON error shape; people get a page.</summary>
+    private static readonly string[] MachineEndpoints = ["/connect/token", "/connect/introspect", "/connect/revoke", "/connect/userinfo"];
+
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var path = http.Request.Path;
+        if (!(path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase))
+            || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+        {
+            await next(http);
+            return;
+        }
+
+        if (http.Request.ContentLength > MaxBytes)
+        {
+            await RefuseAsync(http, StatusCodes.Status413PayloadTooLarge);
+            return;
+        }
+
+        // A body without a length (chunked) is cut off by the server while it is read.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBytes;
+        }
+
+        try
+        {
+            await next(http);
+        }
+        catch (BadHttpRequestException e) when (!http.Response.HasStarted)
+        {
+            await RefuseAsync(http, e.StatusCode);
+        }
+        catch (InvalidDataException) when (!http.Response.HasStarted)
+        {
+            await RefuseAsync(http, StatusCodes.Status400BadRequest); // the form reader's own limits (field count, key length)
+        }
+    }
+
+    private static async Task RefuseAsync(HttpContext http, int status)
+    {
+        var tooLarge = status == StatusCodes.Status413PayloadTooLarge;
+        var description = tooLarge ? $"The request body is larger than {MaxBytes / 1024} KB." : "The form could not be read.";
+        http.Response.Clear();
+        if (MachineEndpoints.Any(p => http.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            http.Response.StatusCode = status;
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["error"] = "invalid_request", ["error_description"] = description,
+            }), http.RequestAborted);
+            return;
+        }
+
+        await WebPage.Message(tooLarge ? "Too much data" : "The form could not be read",
+            description + " Open the form again and send it as it is.", status,
+            new PageLink("Go to the sign-in page", "/account/login")).ExecuteAsync(http);
+    }
+}
