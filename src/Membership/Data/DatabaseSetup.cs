@@ -29,6 +29,11 @@ public static class DatabaseSetup
 
         // PostgreSQL connections come from a data source of ours, so a broken connection can clear exactly its pool.
         var dataSource = options.Provider == DatabaseProvider.PostgreSql ? NpgsqlDataSource.Create(connectionString) : null;
+        if (dataSource is not null)
+        {
+            // The host closes its pool when it stops (a process that starts several hosts, as the tests do, keeps no idle connections).
+            services.AddHostedService(_ => new DataSourceLifetime(dataSource));
+        }
 
         // Pooled: cheap to create one context per resolver batch. Interceptors registered in DI (tests count commands) join in.
         services.AddPooledDbContextFactory<MembershipDbContext>((sp, builder) =>
@@ -92,4 +97,12 @@ public static class DataDirectory
         Directory.CreateDirectory(folder);
         return folder;
     }
+}
+
+/// <summary>Disposes the host's PostgreSQL data source, and with it its pooled connections, when the host stops.</summary>
+internal sealed class DataSourceLifetime(NpgsqlDataSource dataSource) : Microsoft.Extensions.Hosting.IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await dataSource.DisposeAsync();
 }
