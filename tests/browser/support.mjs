@@ -6,27 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export const counts = { ok: 0, failed: 0 };
-
-class CheckError extends Error {}
-export const expect = (condition, message) => {
-  if (!condition) throw new CheckError(message);
-};
-
-export async function check(name, fn) {
-  try {
-    const detail = await fn();
-    counts.ok++;
-    console.log(`ok    ${name}${detail ? ` (${detail})` : ''}`);
-    return true;
-  } catch (err) {
-    counts.failed++;
-    console.log(`FAIL  ${name}`);
-    const text = err instanceof CheckError ? err.message : String(err?.stack ?? err);
-    for (const line of text.split('\n').slice(0, 12)) console.log(`      ${line}`);
-    return false;
-  }
-}
+export { check, counts, expect } from '../checks.mjs';
 
 /** Serves the single-page app (and oidc-client-ts's browser bundle) on its own origin; resolves once listening. */
 export async function serveSpa(origin, apiBase) {

@@ -13,6 +13,7 @@
 // Prints one line per check (ok / FAIL, and SKIP for checks whose prerequisite failed) and a summary line.
 // Exit code: 0 when every check passed, 1 when any failed, 2 when the checks could not run (bad arguments).
 import * as client from 'openid-client';
+import { CheckError, check as checkWith, counts, expect, fail, skip } from '../checks.mjs';
 
 // The demo identities of src/Membership/DemoData/DemoIdentities.cs (Development only).
 const MEMBER = { email: 'member@example.org', password: 'Member-Demo-2026!' };
@@ -47,34 +48,7 @@ const graphqlUrl = new URL('/graphql', baseUrl);
 // ---------------------------------------------------------------------------------------------
 // Check bookkeeping. A check throws to fail; a group stops at its first failure and the checks of
 // later groups that need what it would have produced are reported as skipped.
-const counts = { ok: 0, failed: 0, skipped: 0 };
-
-class CheckError extends Error {}
-const fail = (message) => {
-  throw new CheckError(message);
-};
-const expect = (condition, message) => {
-  if (!condition) fail(message);
-};
-
-async function check(name, fn) {
-  try {
-    const detail = await fn();
-    counts.ok++;
-    console.log(`ok    ${name}${detail ? ` (${detail})` : ''}`);
-    return true;
-  } catch (err) {
-    counts.failed++;
-    console.log(`FAIL  ${name}`);
-    for (const line of describeError(err).split('\n')) console.log(`      ${line}`);
-    return false;
-  }
-}
-
-function skip(name, reason) {
-  counts.skipped++;
-  console.log(`SKIP  ${name} (${reason})`);
-}
+const check = (name, fn) => checkWith(name, fn, describeError);
 
 // Runs checks in order; after the first failure the rest are skipped. Returns true when all passed.
 async function group(checks) {

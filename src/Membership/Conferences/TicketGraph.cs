@@ -36,7 +36,8 @@ internal sealed class TicketOrderType : ObjectGraphType<TicketOrder>
         Field<DateTimeOffsetGraphType>("holdExpiresAt").Description("While pending: the seats are held until then; unpaid, the order expires.")
             .Resolve(c => c.Source.Status == TicketOrderStatus.Pending ? c.Source.HoldExpiresAt : null);
         Field<StringGraphType>("checkoutUrl").Description("While pending: where to pay.")
-            .Resolve(c => c.Source.Status == TicketOrderStatus.Pending ? c.Service<PublicLinks>().Absolute(c.Source.CheckoutUrl) : null);
+            .ResolveAsync(async c => c.Source.Status == TicketOrderStatus.Pending
+                ? c.Service<PublicLinks>().Absolute(await c.Service<TicketSales>().LiveCheckoutUrlAsync(c.Source, c.CancellationToken)) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TicketGraphType>>>>("tickets").Description("Its tickets, transferred ones included.")
             .Resolve(c => c.Source.Tickets.Count > 0 ? LoaderResult.Of<IReadOnlyList<Ticket>>(c.Source.Tickets) : c.Service<ConferenceLoaders>().TicketsOfOrder.Load(c.Source.Id));
         Field(o => o.CreatedAt);

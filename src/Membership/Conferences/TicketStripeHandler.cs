@@ -12,21 +12,23 @@ internal sealed class TicketStripeHandler(TicketLifecycle lifecycle, Association
     public async Task<StripeHandlerResult?> ApplySessionAsync(MembershipDbContext db, Session session, string? eventType, CancellationToken ct)
     {
         var metadataId = session.Metadata?.GetValueOrDefault("order_id") is { } raw && Guid.TryParse(raw, out var parsed) ? parsed : Guid.Empty;
-        var orderId = await db.TicketOrders.Where(o => o.StripeCheckoutSessionId == session.Id || o.Id == metadataId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
-        if (orderId is not { } id)
+        var order = await db.TicketOrders.Where(o => o.StripeCheckoutSessionId == session.Id || o.Id == metadataId)
+            .Select(o => new { o.Id, o.StripeCheckoutSessionId }).FirstOrDefaultAsync(ct);
+        if (order is null)
         {
             return null;
         }
 
+        var id = order.Id;
         if (session.Status == "complete" && session.PaymentStatus is "paid" or "no_payment_required")
         {
             var paid = await lifecycle.MarkPaidAsync(db, id, session.PaymentIntentId, calendar.Now(), ct);
             return new StripeHandlerResult(paid);
         }
 
-        var (status, reason) = session.Status == "expired"
+        var (status, reason) = session.Status == "expired" && order.StripeCheckoutSessionId == session.Id // not a session replaced by a fresh one
             ? (TicketOrderStatus.Expired, "The checkout expired unpaid.")
-            : session.PaymentStatus == "unpaid" && eventType == EventTypes.CheckoutSessionAsyncPaymentFailed
+            : session.Status != "expired" && session.PaymentStatus == "unpaid" && eventType == EventTypes.CheckoutSessionAsyncPaymentFailed
                 ? (TicketOrderStatus.Cancelled, "The payment failed.")
                 : (TicketOrderStatus.Pending, string.Empty);
         if (status == TicketOrderStatus.Pending)

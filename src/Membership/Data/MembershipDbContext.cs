@@ -58,6 +58,7 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<WaitingListEntry> WaitingList => Set<WaitingListEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
+    public DbSet<Dues.Sandbox.SandboxObject> SandboxObjects => Set<Dues.Sandbox.SandboxObject>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

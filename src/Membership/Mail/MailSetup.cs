@@ -72,7 +72,6 @@ public static class MailSetup
     public static IServiceCollection AddMembershipMail(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
-        services.AddSingleton<Identity.Oidc.PublicLinks>();
         services.AddSingleton<MailOutboxSender>();
         services.AddHostedService<MailOutboxJob>();
         var smtp = configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.SmtpHost;

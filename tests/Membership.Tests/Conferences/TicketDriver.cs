@@ -104,7 +104,7 @@ public sealed class TicketDriver(WebApplicationFactory<Program> host)
     public async Task<IReadOnlyList<JsonObject>> PayAsync(Guid orderId)
     {
         var order = await OrderAsync(orderId);
-        return Stripe.Pay(order.StripeCheckoutSessionId ?? throw new InvalidOperationException("The order has no checkout."));
+        return await Stripe.PayAsync(order.StripeCheckoutSessionId ?? throw new InvalidOperationException("The order has no checkout."));
     }
 
     /// <summary>Pays and delivers the news; the order must end PAID.</summary>

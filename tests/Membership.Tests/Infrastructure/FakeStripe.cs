@@ -3,15 +3,18 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Membership.Data;
 using Membership.Dues.Payments;
 using Membership.Dues.Sandbox;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Membership.Tests.Infrastructure;
 
 /// <summary>
 /// Stripe for the tests: the sandbox's fake of Stripe's HTTP API behind the "stripe" HttpClient (no test reaches the
-/// internet), with a test key, webhook secret and API address configured as production configures them.
+/// internet), with a test key, webhook secret and API address configured as production configures them. Its state is
+/// in the fixture's database, so every host a test starts on that database sees one Stripe, as instances do.
 /// </summary>
 public static class FakeStripe
 {
@@ -21,7 +24,7 @@ public static class FakeStripe
 
     public static void Register(IServiceCollection services)
     {
-        services.AddSingleton(sp => new StripeSandbox("https://localhost", sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new StripeSandbox("https://localhost", sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IDbContextFactory<MembershipDbContext>>()));
         services.AddSingleton<StripeFailures>();
         services.AddHttpClient(StripeGateway.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<StripeSandbox>())

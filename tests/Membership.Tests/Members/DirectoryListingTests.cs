@@ -48,7 +48,7 @@ public abstract class DirectoryListingTests(ApiFixture api) : PaymentTest(api)
             new { input = new { id = TestData.MemberId(applicant), agencyId = TestData.AgencyId(agency) } }, TestIdentity.Staff)).At("updateMember");
         var agencyConfirmed = await Client.DataAsync(Everywhere, ids, reader);
         var checkout = await Dues.StartedAsync(plan, applicant, caller: TestIdentity.Staff);
-        await Dues.DeliverAsync(Dues.Stripe.Pay(checkout.SessionId));
+        await Dues.DeliverAsync(await Dues.Stripe.PayAsync(checkout.SessionId));
         var paid = await Client.DataAsync(Everywhere, ids, reader);
 
         Assert.Empty(MutationAssert.ErrorsOf(accepted));

@@ -31,7 +31,7 @@ public abstract class HandledRaceLogTests(ApiFixture api) : ApiTest(api)
         var dues = new DuesDriver(host);
         var member = await data.MemberAsync(plan, termStart: data.Today.AddMonths(-6));
         var checkout = await dues.StartedAsync(plan, member);
-        var completed = dues.Stripe.Pay(checkout.SessionId)[0];
+        var completed = (await dues.Stripe.PayAsync(checkout.SessionId))[0];
         Assert.All(await dues.DeliverAtOnceAsync([completed, completed, completed]), code => Assert.Equal(HttpStatusCode.OK, code));
         await dues.AssertExtendedOnceAsync(member, checkout);
 

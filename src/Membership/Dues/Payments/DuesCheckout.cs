@@ -53,6 +53,7 @@ public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory,
             .OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
         if (open.FirstOrDefault(p => p.Lines.Select(l => l.MemberId).Order().SequenceEqual(request.MemberIds.Order())) is { } same)
         {
+            await LiveCheckoutUrlAsync(same, ct); // never the link of a session nobody can pay
             return Payload<DuesPayment>.Success(same);
         }
 
@@ -93,6 +94,41 @@ public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory,
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Payload<DuesPayment>.Success(payment);
+    }
+
+    /// <summary>
+    /// Where to pay a pending payment: its checkout link, or, when nobody can pay that session any more (expired, or
+    /// unknown to Stripe), a fresh session for the same payment, stored in its place.
+    /// </summary>
+    public async Task<string?> LiveCheckoutUrlAsync(DuesPayment payment, CancellationToken ct)
+    {
+        if (payment.Status != DuesPaymentStatus.Pending || payment.StripeCheckoutSessionId is not { } old)
+        {
+            return payment.CheckoutUrl;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var session = await stripe.ReplaceUnpayableSessionAsync(old, async () =>
+        {
+            var plan = await db.MembershipPlans.AsNoTracking().SingleAsync(p => p.Id == payment.PlanId, ct);
+            var members = await db.DuesPaymentLines.Where(l => l.PaymentId == payment.Id).OrderBy(l => l.Id)
+                .Join(db.Members, l => l.MemberId, m => m.Id, (l, m) => m).AsNoTracking().ToListAsync(ct);
+            return SessionOptions(payment, plan, members);
+        }, calendar.Now(), ct);
+        if (session is null)
+        {
+            return payment.CheckoutUrl;
+        }
+
+        if (await db.DuesPayments.Where(p => p.Id == payment.Id && p.Status == DuesPaymentStatus.Pending && p.StripeCheckoutSessionId == old)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.StripeCheckoutSessionId, session.Id).SetProperty(p => p.CheckoutUrl, session.Url), ct) == 0)
+        {
+            // Replaced by another reader (the same session, under the same key), or no longer pending: as it is now.
+            return await db.DuesPayments.Where(p => p.Id == payment.Id && p.Status == DuesPaymentStatus.Pending).Select(p => p.CheckoutUrl).FirstOrDefaultAsync(ct);
+        }
+
+        (payment.StripeCheckoutSessionId, payment.CheckoutUrl) = (session.Id, session.Url);
+        return session.Url;
     }
 
     private static Payload<DuesPayment> ProviderError(string what, StripeException e) =>

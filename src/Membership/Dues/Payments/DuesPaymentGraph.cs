@@ -33,7 +33,8 @@ internal sealed class DuesPaymentType : ObjectGraphType<DuesPayment>
         Field(p => p.AutoRenew).Description("Started an automatic renewal (a Stripe subscription).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DuesPaymentLineType>>>>("lines").Resolve(c => c.Source.Lines);
         Field<StringGraphType>("checkoutUrl").Description("Where to pay, while the payment is pending.")
-            .Resolve(c => c.Source.Status == DuesPaymentStatus.Pending ? c.Service<PublicLinks>().Absolute(c.Source.CheckoutUrl) : null);
+            .ResolveAsync(async c => c.Source.Status == DuesPaymentStatus.Pending
+                ? c.Service<PublicLinks>().Absolute(await c.Service<DuesCheckout>().LiveCheckoutUrlAsync(c.Source, c.CancellationToken)) : null);
         Field<StringGraphType>("receiptPdfUrl").Description("The printable receipt, once paid (needs the same sign-in).")
             .Resolve(c => c.Source.Status is DuesPaymentStatus.Succeeded or DuesPaymentStatus.Refunded or DuesPaymentStatus.PartiallyRefunded ? c.Service<PublicLinks>().To(Receipts.PdfPath(c.Source)) : null);
         Field(p => p.FailureReason, nullable: true);

@@ -4,6 +4,7 @@ using Membership.GraphQL;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,7 +30,8 @@ public static class DuesSetup
         var client = services.AddHttpClient(StripeGateway.HttpClientName);
         if (sandbox)
         {
-            services.AddSingleton(sp => new StripeSandbox(string.Empty, sp.GetRequiredService<TimeProvider>()) /* page links relative: PublicLinks names the host */);
+            // Page links relative: PublicLinks names the host. State in the database: a restart strands no pending payment.
+            services.AddSingleton(sp => new StripeSandbox(string.Empty, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IDbContextFactory<MembershipDbContext>>()));
             client.ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<StripeSandbox>()).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         }
 

@@ -76,6 +76,34 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
     public Task<Session> CreateCheckoutSessionAsync(SessionCreateOptions session, Guid idempotencyKey, CancellationToken ct) =>
         new SessionService(Client).CreateAsync(session, new RequestOptions { IdempotencyKey = idempotencyKey.ToString() }, ct);
 
+    /// <summary>
+    /// A new Checkout Session for a pending payment whose session nobody can pay any more: expired (Stripe ends one
+    /// after 24 hours), or unknown to Stripe (a sandbox whose row was removed). Created under a key derived from the
+    /// dead session, so two readers at once get the same replacement. Null while the old one can still be paid, once
+    /// it completed (its news is on the way), or when Stripe cannot be asked now (the link stays as it was).
+    /// </summary>
+    public async Task<Session?> ReplaceUnpayableSessionAsync(string sessionId, Func<Task<SessionCreateOptions>> replacement, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            var session = await GetCheckoutSessionAsync(sessionId, ct);
+            if (session.Status != "expired" && !(session.Status == "open" && session.ExpiresAt <= now.UtcDateTime))
+            {
+                return null;
+            }
+        }
+        catch (StripeException e) when (e.HttpStatusCode != System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+
+        return await new SessionService(Client).CreateAsync(await replacement(), new RequestOptions { IdempotencyKey = $"replaces-{sessionId}" }, ct);
+    }
+
     public Task<Session> GetCheckoutSessionAsync(string id, CancellationToken ct) => new SessionService(Client).GetAsync(id, cancellationToken: ct);
 
     public Task<Session> ExpireCheckoutSessionAsync(string id, CancellationToken ct) => new SessionService(Client).ExpireAsync(id, cancellationToken: ct);

@@ -133,7 +133,7 @@ public sealed class StripeWebhooks(
             return changed;
         }
 
-        if (session.Status == "expired")
+        if (session.Status == "expired" && payment.StripeCheckoutSessionId == session.Id) // not a session replaced by a fresh one
         {
             return DuesFulfilment.Fail(payment, DuesPaymentStatus.Expired, "The checkout expired unpaid.", calendar.Now());
         }

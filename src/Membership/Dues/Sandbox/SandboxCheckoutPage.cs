@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Membership.Dues.Payments;
 using Membership.Identity.Pages;
 using Microsoft.AspNetCore.Antiforgery;
@@ -15,9 +16,9 @@ internal static class SandboxCheckoutPage
 {
     public static IEndpointRouteBuilder MapSandboxCheckout(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/sandbox/checkout/{id}", (string id, HttpContext http, StripeSandbox sandbox, IAntiforgery antiforgery) =>
+        endpoints.MapGet("/sandbox/checkout/{id}", async (string id, HttpContext http, StripeSandbox sandbox, IAntiforgery antiforgery) =>
         {
-            var session = sandbox.Find(id);
+            var session = await sandbox.FindAsync(id, http.RequestAborted);
             if (session is null || (string?)session["object"] != "checkout.session")
             {
                 return HtmlPage.Render(http, "Sandbox checkout", HtmlPage.Error("No such checkout."), StatusCodes.Status404NotFound);
@@ -35,13 +36,16 @@ internal static class SandboxCheckoutPage
         endpoints.MapPost("/sandbox/checkout/{id}", async (string id, HttpContext http, StripeSandbox sandbox, StripeWebhooks webhooks, StripeGateway stripe,
             IAntiforgery antiforgery, TimeProvider clock) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(http) || sandbox.Find(id) is not { } session || (string?)session["status"] != "open")
+            var paid = (await http.Request.ReadFormAsync())["outcome"] == "pay";
+            var events = !await antiforgery.IsRequestValidAsync(http) || await sandbox.FindAsync(id, http.RequestAborted) is null ? []
+                : paid ? await sandbox.PayAsync(id, onlyIfOpen: true, http.RequestAborted) : await sandbox.FailAsync(id, onlyIfOpen: true, http.RequestAborted);
+            if (events.Count == 0)
             {
                 return HtmlPage.Render(http, "Sandbox checkout", HtmlPage.Error("This checkout cannot be paid."), StatusCodes.Status400BadRequest);
             }
 
-            var paid = (await http.Request.ReadFormAsync())["outcome"] == "pay";
-            foreach (var stripeEvent in paid ? sandbox.Pay(id) : sandbox.Fail(id))
+            var session = (JsonObject)events[0]["data"]!["object"]!;
+            foreach (var stripeEvent in events)
             {
                 var (body, signature) = StripeSandbox.Sign(stripeEvent, stripe.WebhookSecret, clock.GetUtcNow());
                 await webhooks.HandleAsync(body, signature, http.RequestAborted);
@@ -54,10 +58,10 @@ internal static class SandboxCheckoutPage
     }
 
     /// <summary>What is being bought: each line's name (the plan, or a ticket type), what it covers (the period, or the order) and how many.</summary>
-    private static string Purchase(System.Text.Json.Nodes.JsonObject session)
+    private static string Purchase(JsonObject session)
     {
         var currency = ((string)session["currency"]!).ToUpperInvariant();
-        var items = (session["lines"]?.AsArray() ?? []).OfType<System.Text.Json.Nodes.JsonObject>().Select(line =>
+        var items = (session["lines"]?.AsArray() ?? []).OfType<JsonObject>().Select(line =>
             $"<li>{HtmlPage.Encode((string?)line["name"])} × {(long)line["quantity"]!} at {HtmlPage.Encode(Receipts.Money((long)line["unit_amount"]!, currency))}"
             + ((string?)line["description"] is { Length: > 0 } description ? $" <span class=\"note\">({HtmlPage.Encode(description)})</span>" : string.Empty) + "</li>");
         return $"<p>You are paying for:</p><ul class=\"purchase\">{string.Concat(items)}</ul>";

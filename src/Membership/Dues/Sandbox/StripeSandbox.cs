@@ -4,7 +4,9 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Membership.Data;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Membership.Dues.Sandbox;
 
@@ -14,21 +16,20 @@ namespace Membership.Dues.Sandbox;
 /// is built and every answer parsed exactly as with Stripe. It also plays Stripe's side of a payment (paid, failed,
 /// expired, renewed, cancelled) and signs the events it would send, as Stripe signs webhooks. Development uses it as
 /// the payment sandbox when no Stripe key is configured; tests use it as their fake Stripe and read what was sent.
-/// State is in memory: one process, never production.
+/// Stripe's objects, events and idempotent answers live in the database (<see cref="SandboxObject"/>): every
+/// instance sees the same payments, and a restart strands none. Never production.
 /// </summary>
-public sealed partial class StripeSandbox(string checkoutBaseUrl, TimeProvider clock) : HttpMessageHandler
+public sealed partial class StripeSandbox(string checkoutBaseUrl, TimeProvider clock, IDbContextFactory<MembershipDbContext> factory) : HttpMessageHandler
 {
-    private readonly ConcurrentDictionary<string, JsonObject> _objects = new();
-    private readonly ConcurrentDictionary<string, (HttpStatusCode Status, string Body)> _idempotent = new();
-    private readonly ConcurrentQueue<JsonObject> _events = new();
+    private readonly SandboxStore _store = new(factory);
     private readonly ConcurrentQueue<SandboxRequest> _requests = new();
-    private readonly Lock _gate = new();
     private int _sequence;
 
-    /// <summary>Every request Stripe.net sent, in order: path, form fields, Idempotency-Key.</summary>
+    /// <summary>Every request Stripe.net sent through this instance, in order: path, form fields, Idempotency-Key (a log for tests, not Stripe's state).</summary>
     public IReadOnlyCollection<SandboxRequest> Requests => _requests;
 
-    public JsonObject? Find(string id) => _objects.TryGetValue(id, out var o) ? o : null;
+    /// <summary>An object as Stripe holds it now (a copy: change it through the sandbox's actions).</summary>
+    public Task<JsonObject?> FindAsync(string id, CancellationToken ct = default) => _store.FindAsync(id, ct);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -40,55 +41,74 @@ public sealed partial class StripeSandbox(string checkoutBaseUrl, TimeProvider c
         path = path[path.IndexOf("/v1/", StringComparison.Ordinal)..];
         _requests.Enqueue(new SandboxRequest(request.Method.Method, path, form, key, request.Headers.Authorization?.ToString()));
 
-        (HttpStatusCode Status, string Body) answer;
-        if (key is not null && request.Method == HttpMethod.Post && _idempotent.TryGetValue($"{path}|{key}", out var earlier))
-        {
-            answer = earlier; // Stripe replays the first answer to a repeated key
-        }
-        else
-        {
-            lock (_gate)
-            {
-                answer = Route(request.Method.Method, path, form);
-            }
-
-            if (key is not null && request.Method == HttpMethod.Post)
-            {
-                _idempotent[$"{path}|{key}"] = answer;
-            }
-        }
-
+        var answer = await AnswerAsync(request.Method.Method, path, form, key, cancellationToken);
         return new HttpResponseMessage(answer.Status) { Content = new StringContent(answer.Body, Encoding.UTF8, "application/json") };
     }
 
-    private (HttpStatusCode, string) Route(string method, string path, Dictionary<string, string> form)
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _store.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>As Stripe: a POST repeating an idempotency key gets the first answer again, and changes nothing.</summary>
+    private async Task<SandboxAnswer> AnswerAsync(string method, string path, Dictionary<string, string> form, string? key, CancellationToken ct)
+    {
+        var replay = key is not null && method == "POST" ? $"idempotency:{path}|{key}" : null;
+        if (replay is not null && await _store.FindAsync(replay, ct) is { } earlier)
+        {
+            return SandboxAnswer.From(earlier);
+        }
+
+        var answer = await _store.WriteAsync(async changes =>
+        {
+            var answer = await RouteAsync(changes, method, path, form);
+            if (replay is not null)
+            {
+                changes.Add(answer.ToJson(replay, Now()), "idempotency");
+            }
+
+            return answer;
+        }, ct);
+        return answer ?? SandboxAnswer.From((await _store.FindAsync(replay!, ct))!); // a concurrent request with this key answered first
+    }
+
+    /// <summary>Runs one of Stripe's actions as one change of the stored state; returns the events it sent.</summary>
+    private async Task<IReadOnlyList<JsonObject>> ActAsync(Func<SandboxChanges, Task<IReadOnlyList<JsonObject>>> action, CancellationToken ct) =>
+        await _store.WriteAsync(action, ct) ?? throw new InvalidOperationException("The sandbox could not store the change.");
+
+    private async Task<SandboxAnswer> RouteAsync(SandboxChanges changes, string method, string path, Dictionary<string, string> form)
     {
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries); // v1, resource, id?
         return (method, parts.Length > 1 ? parts[1] : string.Empty, parts.Length > 2 ? parts[2] : null) switch
         {
-            ("POST", "customers", null) => Ok(Customer(form)),
-            ("POST", "checkout", _) when parts.Length == 3 => Ok(CreateSession(form)),
-            ("GET", "checkout", _) when parts.Length == 3 => Ok(List("checkout.session", form)),
-            ("GET", "checkout", _) => Get(parts[3]),
-            ("POST", "checkout", _) when parts.Length == 5 && parts[4] == "expire" => ExpireSession(parts[3]),
-            ("GET", "subscriptions", { } id) => Get(id),
-            ("POST", "subscriptions", { } id) => Ok(UpdateSubscription(id, form)),
-            ("GET", "charges", { } id) => Get(id),
-            ("GET", "payment_intents", { } id) => Get(id),
-            ("GET", "invoices", { } id) => Get(id),
-            ("POST", "refunds", null) => Refund(form),
-            ("GET", "events", null) => Ok(ListEvents(form)),
-            _ => (HttpStatusCode.NotFound, Error("resource_missing", $"No such route: {method} {path}")),
+            ("POST", "customers", null) => Ok(Customer(changes, form)),
+            ("POST", "checkout", _) when parts.Length == 3 => Ok(CreateSession(changes, form)),
+            ("GET", "checkout", _) when parts.Length == 3 => Ok(await ListAsync("checkout.session", form)),
+            ("GET", "checkout", _) => await GetAsync(changes, parts[3]),
+            ("POST", "checkout", _) when parts.Length == 5 && parts[4] == "expire" => await ExpireSessionAsync(changes, parts[3]),
+            ("GET", "subscriptions", { } id) => await GetAsync(changes, id),
+            ("POST", "subscriptions", { } id) => await UpdateSubscriptionAsync(changes, id, form),
+            ("GET", "charges", { } id) => await GetAsync(changes, id),
+            ("GET", "payment_intents", { } id) => await GetAsync(changes, id),
+            ("GET", "invoices", { } id) => await GetAsync(changes, id),
+            ("POST", "refunds", null) => await RefundAsync(changes, form),
+            ("GET", "events", null) => Ok(await ListEventsAsync(form)),
+            _ => SandboxAnswer.Error(HttpStatusCode.NotFound, "resource_missing", $"No such route: {method} {path}"),
         };
     }
 
-    private JsonObject Customer(Dictionary<string, string> form) => Store(new JsonObject
+    private JsonObject Customer(SandboxChanges changes, Dictionary<string, string> form) => changes.Add(new JsonObject
     {
         ["id"] = NewId("cus"), ["object"] = "customer", ["email"] = form.GetValueOrDefault("email"), ["name"] = form.GetValueOrDefault("name"),
         ["metadata"] = Metadata(form, "metadata"), ["created"] = Now(),
     });
 
-    private JsonObject CreateSession(Dictionary<string, string> form)
+    private JsonObject CreateSession(SandboxChanges changes, Dictionary<string, string> form)
     {
         var id = NewId("cs_test");
         long total = 0;
@@ -106,7 +126,8 @@ public sealed partial class StripeSandbox(string checkoutBaseUrl, TimeProvider c
             });
         }
 
-        return Store(new JsonObject
+        var expires = form.TryGetValue("expires_at", out var at) ? long.Parse(at, CultureInfo.InvariantCulture) : Now() + 86_400;
+        return changes.Add(new JsonObject
         {
             ["id"] = id, ["object"] = "checkout.session", ["mode"] = form.GetValueOrDefault("mode", "payment"), ["status"] = "open",
             ["payment_status"] = "unpaid", ["url"] = $"{checkoutBaseUrl.TrimEnd('/')}/sandbox/checkout/{id}", ["customer"] = form.GetValueOrDefault("customer"),
@@ -116,114 +137,107 @@ public sealed partial class StripeSandbox(string checkoutBaseUrl, TimeProvider c
             ["invoice"] = null, ["success_url"] = form.GetValueOrDefault("success_url"), ["cancel_url"] = form.GetValueOrDefault("cancel_url"),
             ["interval"] = form.GetValueOrDefault("line_items[0][price_data][recurring][interval]"),
             ["interval_count"] = form.GetValueOrDefault("line_items[0][price_data][recurring][interval_count]"),
-            ["created"] = Now(), ["expires_at"] = Now() + 86_400, ["lines"] = lines,
+            ["created"] = Now(), ["expires_at"] = expires, ["lines"] = lines,
         });
     }
 
     /// <summary>As Stripe: only an open session can be expired; the expiry sends checkout.session.expired.</summary>
-    private (HttpStatusCode, string) ExpireSession(string id)
+    private async Task<SandboxAnswer> ExpireSessionAsync(SandboxChanges changes, string id)
     {
-        if (!_objects.TryGetValue(id, out var session))
+        if (await changes.FindAsync(id) is not { } session)
         {
-            return (HttpStatusCode.NotFound, Error("resource_missing", $"No such checkout.session: '{id}'"));
+            return SandboxAnswer.Error(HttpStatusCode.NotFound, "resource_missing", $"No such checkout.session: '{id}'");
         }
 
         if ((string?)session["status"] != "open")
         {
-            return (HttpStatusCode.BadRequest, Error("checkout_session_not_open", $"Only Checkout Sessions with a status of open can be expired; this one is {(string?)session["status"]}."));
+            return SandboxAnswer.Error(HttpStatusCode.BadRequest, "checkout_session_not_open",
+                $"Only Checkout Sessions with a status of open can be expired; this one is {(string?)session["status"]}.");
         }
 
         session["status"] = "expired";
-        Emit("checkout.session.expired", session);
+        Emit(changes, "checkout.session.expired", session);
         return Ok(session);
     }
 
-    private JsonObject UpdateSubscription(string id, Dictionary<string, string> form)
+    private async Task<SandboxAnswer> UpdateSubscriptionAsync(SandboxChanges changes, string id, Dictionary<string, string> form)
     {
-        var subscription = _objects[id];
+        if (await changes.FindAsync(id) is not { } subscription)
+        {
+            return SandboxAnswer.Error(HttpStatusCode.NotFound, "resource_missing", $"No such subscription: '{id}'");
+        }
+
         if (form.TryGetValue("cancel_at_period_end", out var cancel))
         {
             subscription["cancel_at_period_end"] = cancel == "true";
-            Emit("customer.subscription.updated", subscription);
+            Emit(changes, "customer.subscription.updated", subscription);
         }
 
-        return subscription;
+        return Ok(subscription);
     }
 
-    private (HttpStatusCode, string) Refund(Dictionary<string, string> form)
+    private async Task<SandboxAnswer> RefundAsync(SandboxChanges changes, Dictionary<string, string> form)
     {
         var intent = form.GetValueOrDefault("payment_intent") ?? string.Empty;
-        if (!_objects.TryGetValue(intent, out var paymentIntent))
+        if (await changes.FindAsync(intent) is not { } paymentIntent)
         {
-            return (HttpStatusCode.NotFound, Error("resource_missing", $"No such payment_intent: '{intent}'"));
+            return SandboxAnswer.Error(HttpStatusCode.NotFound, "resource_missing", $"No such payment_intent: '{intent}'");
         }
 
-        var charge = _objects[(string)paymentIntent["latest_charge"]!];
+        var charge = (await changes.FindAsync((string)paymentIntent["latest_charge"]!))!;
         var remaining = (long)charge["amount"]! - (long)charge["amount_refunded"]!;
         var amount = form.TryGetValue("amount", out var a) ? long.Parse(a, CultureInfo.InvariantCulture) : remaining;
         if (amount <= 0 || amount > remaining)
         {
-            return (HttpStatusCode.BadRequest, Error("amount_too_large", $"Refund amount ({amount}) is greater than unrefunded amount ({remaining})."));
+            return SandboxAnswer.Error(HttpStatusCode.BadRequest, "amount_too_large", $"Refund amount ({amount}) is greater than unrefunded amount ({remaining}).");
         }
 
         charge["amount_refunded"] = (long)charge["amount_refunded"]! + amount;
         charge["refunded"] = (long)charge["amount_refunded"]! == (long)charge["amount"]!;
-        var refund = Store(new JsonObject
+        var refund = changes.Add(new JsonObject
         {
             ["id"] = NewId("re"), ["object"] = "refund", ["amount"] = amount, ["charge"] = charge["id"]!.GetValue<string>(), ["payment_intent"] = intent,
             ["currency"] = charge["currency"]!.GetValue<string>(), ["status"] = "succeeded", ["created"] = Now(),
         });
-        Emit("charge.refunded", charge);
+        Emit(changes, "charge.refunded", charge);
         return Ok(refund);
     }
 
-    private JsonObject List(string type, Dictionary<string, string> form)
+    private async Task<JsonObject> ListAsync(string type, Dictionary<string, string> form)
     {
-        var since = form.TryGetValue("created[gte]", out var gte) ? long.Parse(gte, CultureInfo.InvariantCulture) : 0;
-        var data = new JsonArray([.. _objects.Values.Where(o => (string?)o["object"] == type && (long)o["created"]! >= since)
-            .OrderByDescending(o => (long)o["created"]!).Select(o => (JsonNode)o.DeepClone())]);
+        var data = new JsonArray([.. await _store.ListAsync(type, Since(form), CancellationToken.None)]);
         return new JsonObject { ["object"] = "list", ["data"] = data, ["has_more"] = false, ["url"] = "/v1/" + type.Replace('.', '/') };
     }
 
-    private JsonObject ListEvents(Dictionary<string, string> form)
+    private async Task<JsonObject> ListEventsAsync(Dictionary<string, string> form)
     {
-        var since = form.TryGetValue("created[gte]", out var gte) ? long.Parse(gte, CultureInfo.InvariantCulture) : 0;
         var types = form.Where(p => p.Key.StartsWith("types[", StringComparison.Ordinal)).Select(p => p.Value).ToHashSet(StringComparer.Ordinal);
-        var data = new JsonArray([.. _events.Where(e => (long)e["created"]! >= since && (types.Count == 0 || types.Contains((string)e["type"]!)))
-            .Reverse().Select(e => (JsonNode)e.DeepClone())]);
+        var events = await _store.ListAsync("event", Since(form), CancellationToken.None);
+        var data = new JsonArray([.. events.Where(e => types.Count == 0 || types.Contains((string)e["type"]!))]);
         return new JsonObject { ["object"] = "list", ["data"] = data, ["has_more"] = false, ["url"] = "/v1/events" };
     }
 
-    private (HttpStatusCode, string) Get(string id) => _objects.TryGetValue(id, out var found)
+    private static long Since(Dictionary<string, string> form) => form.TryGetValue("created[gte]", out var gte) ? long.Parse(gte, CultureInfo.InvariantCulture) : 0;
+
+    private static async Task<SandboxAnswer> GetAsync(SandboxChanges changes, string id) => await changes.FindAsync(id) is { } found
         ? Ok(found)
-        : (HttpStatusCode.NotFound, Error("resource_missing", $"No such object: '{id}'"));
+        : SandboxAnswer.Error(HttpStatusCode.NotFound, "resource_missing", $"No such object: '{id}'");
 
-    private JsonObject Store(JsonObject value)
+    /// <summary>Stores the event Stripe sends about <paramref name="payload"/> as it is now, for webhooks and GET /v1/events.</summary>
+    private JsonObject Emit(SandboxChanges changes, string type, JsonObject payload) => changes.Add(new JsonObject
     {
-        _objects[(string)value["id"]!] = value;
-        return value;
-    }
+        ["id"] = NewId("evt"), ["object"] = "event", ["api_version"] = Stripe.StripeConfiguration.ApiVersion, ["created"] = Now(),
+        ["type"] = type, ["livemode"] = false, ["pending_webhooks"] = 1, ["data"] = new JsonObject { ["object"] = payload.DeepClone() },
+    });
 
-    internal JsonObject Emit(string type, JsonObject payload)
-    {
-        var created = Now();
-        var stripeEvent = new JsonObject
-        {
-            ["id"] = NewId("evt"), ["object"] = "event", ["api_version"] = Stripe.StripeConfiguration.ApiVersion, ["created"] = created,
-            ["type"] = type, ["livemode"] = false, ["pending_webhooks"] = 1, ["data"] = new JsonObject { ["object"] = payload.DeepClone() },
-        };
-        _events.Enqueue(stripeEvent);
-        return stripeEvent;
-    }
+    /// <summary>An event about <paramref name="payload"/> as Stripe would send it, stored as if Stripe had sent it (for tests of odd deliveries).</summary>
+    internal async Task<JsonObject> EmitAsync(string type, JsonObject payload, CancellationToken ct = default) =>
+        (await ActAsync(changes => Task.FromResult<IReadOnlyList<JsonObject>>([Emit(changes, type, payload)]), ct))[0];
 
     internal long Now() => clock.GetUtcNow().ToUnixTimeSeconds();
 
     internal string NewId(string prefix) =>
         $"{prefix}_{Interlocked.Increment(ref _sequence).ToString("D6", CultureInfo.InvariantCulture)}{Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant()}";
-
-    internal JsonObject Put(JsonObject value) => Store(value);
-
-    internal Lock Gate => _gate;
 
     private static JsonObject Metadata(Dictionary<string, string> form, string prefix)
     {
@@ -236,11 +250,19 @@ public sealed partial class StripeSandbox(string checkoutBaseUrl, TimeProvider c
         return metadata;
     }
 
-    private static (HttpStatusCode, string) Ok(JsonObject value) => (HttpStatusCode.OK, value.ToJsonString());
-
-    private static string Error(string code, string message) =>
-        new JsonObject { ["error"] = new JsonObject { ["type"] = "invalid_request_error", ["code"] = code, ["message"] = message } }.ToJsonString();
+    private static SandboxAnswer Ok(JsonObject value) => new(HttpStatusCode.OK, value.ToJsonString());
 }
 
 /// <summary>A request as the sandbox received it.</summary>
 public sealed record SandboxRequest(string Method, string Path, IReadOnlyDictionary<string, string> Form, string? IdempotencyKey, string? Authorization);
+
+/// <summary>What the sandbox answered: stored under an idempotency key, replayed to a repeat of it.</summary>
+internal sealed record SandboxAnswer(HttpStatusCode Status, string Body)
+{
+    public static SandboxAnswer Error(HttpStatusCode status, string code, string message) =>
+        new(status, new JsonObject { ["error"] = new JsonObject { ["type"] = "invalid_request_error", ["code"] = code, ["message"] = message } }.ToJsonString());
+
+    public static SandboxAnswer From(JsonObject stored) => new((HttpStatusCode)(int)stored["status"]!, (string)stored["body"]!);
+
+    public JsonObject ToJson(string id, long created) => new() { ["id"] = id, ["object"] = "idempotency", ["status"] = (int)Status, ["body"] = Body, ["created"] = created };
+}

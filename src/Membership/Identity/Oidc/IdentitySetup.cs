@@ -163,6 +163,8 @@ public static class IdentitySetup
         services.AddScoped<Clients.ClientRegistry>();
         services.AddScoped<Clients.ClientRegistration>();
         services.AddSingleton<RateLimits>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<PublicLinks>(); // every absolute link to this API (mail, checkout, PDFs) is built by it
         services.AddMembershipMail(configuration, environment);
         return services;
     }

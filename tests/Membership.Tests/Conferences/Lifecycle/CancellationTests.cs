@@ -20,7 +20,7 @@ public abstract class CancellationTests(ApiFixture api) : LifecycleTest(api)
         AssertTickets(read, TicketStatus.Cancelled, TicketStatus.Cancelled);
         await AssertSeatsAsync(conference, type, 0);
         Assert.Single(Sent("POST", $"/v1/checkout/sessions/{read.StripeCheckoutSessionId}/expire"));
-        Assert.Equal("expired", (string?)Tickets.Stripe.Find(read.StripeCheckoutSessionId!)!["status"]);
+        Assert.Equal("expired", (string?)(await Tickets.Stripe.FindAsync(read.StripeCheckoutSessionId!))!["status"]);
         Assert.Empty(RefundsOf(read));
 
         await Tickets.DeliverAsync(await NewsAsync("checkout.session.expired", "id", read.StripeCheckoutSessionId));
@@ -40,7 +40,7 @@ public abstract class CancellationTests(ApiFixture api) : LifecycleTest(api)
         Assert.Equal(("REFUNDED", read.Total, "Cannot travel"), (cancelled.Str("status"), (long)cancelled.At("refunded.amount").GetInt32(), cancelled.Str("closeReason")));
         AssertTickets(read, TicketStatus.Cancelled, TicketStatus.Cancelled);
         await AssertSeatsAsync(conference, type, 0);
-        AssertRefundedOnce(read, "cancel");
+        await AssertRefundedOnceAsync(read, "cancel");
 
         await Tickets.DeliverAsync(await NewsAsync("charge.refunded", "payment_intent", read.StripePaymentIntentId));
 
@@ -61,7 +61,7 @@ public abstract class CancellationTests(ApiFixture api) : LifecycleTest(api)
         var cancelled = await CancelledAsync(order, TestIdentity.Staff);
 
         Assert.Equal(("REFUNDED", "Cancelled by staff."), (cancelled.Str("status"), cancelled.Str("closeReason")));
-        AssertRefundedOnce(await Tickets.OrderAsync(order), "cancel");
+        await AssertRefundedOnceAsync(await Tickets.OrderAsync(order), "cancel");
         await AssertSeatsAsync(conference, type, 0);
     }
 
@@ -101,7 +101,7 @@ public abstract class CancellationTests(ApiFixture api) : LifecycleTest(api)
         MutationAssert.Failed((await CancelAsync(OrderId(order), TestIdentity.Member(buyer.Id))).Data.GetProperty("cancelTicketOrder"), "order", "NOT_CANCELLABLE", "input", "orderId");
         MutationAssert.Failed((await CancelAsync(OrderId(order), TestIdentity.Staff)).Data.GetProperty("cancelTicketOrder"), "order", "NOT_CANCELLABLE", "input", "orderId");
 
-        AssertRefundedOnce(await Tickets.OrderAsync(order), "cancel");
+        await AssertRefundedOnceAsync(await Tickets.OrderAsync(order), "cancel");
         await AssertSeatsAsync(conference, type, 0);
     }
 
@@ -118,7 +118,7 @@ public abstract class CancellationTests(ApiFixture api) : LifecycleTest(api)
         Assert.All(payloads, p => Assert.Subset(new HashSet<string> { "NOT_CANCELLABLE", "PAYMENT_PROVIDER_ERROR" }, p.UserErrorCodes().ToHashSet()));
         var read = await Tickets.OrderAsync(order);
         Assert.Equal((TicketOrderStatus.Refunded, read.Total), (read.Status, read.RefundedAmount));
-        Assert.Equal(read.Total, RefundedByStripe(read));
+        Assert.Equal(read.Total, await RefundedByStripeAsync(read));
         Assert.All(RefundsOf(read), r => Assert.Equal(TicketLifecycle.DeterministicKey(order, "cancel").ToString(), r.IdempotencyKey));
         AssertTickets(read, TicketStatus.Cancelled, TicketStatus.Cancelled);
         await AssertSeatsAsync(conference, type, 0);

@@ -46,7 +46,7 @@ public abstract class ExpiryTests(ApiFixture api) : LifecycleTest(api)
 
         Assert.Equal(TicketOrderStatus.Expired, (await Tickets.OrderAsync(order)).Status);
         Assert.Single(Sent("POST", $"/v1/checkout/sessions/{session}/expire"));
-        Assert.Equal("expired", (string?)Tickets.Stripe.Find(session)!["status"]);
+        Assert.Equal("expired", (string?)(await Tickets.Stripe.FindAsync(session))!["status"]);
     }
 
     [SkippableFact]
@@ -60,7 +60,7 @@ public abstract class ExpiryTests(ApiFixture api) : LifecycleTest(api)
         await TicketDriver.ExpireAsync(unreachable);
 
         Assert.Equal(TicketOrderStatus.Expired, (await Tickets.OrderAsync(order)).Status);
-        Assert.Equal("open", (string?)Tickets.Stripe.Find(session)!["status"]);
+        Assert.Equal("open", (string?)(await Tickets.Stripe.FindAsync(session))!["status"]);
         await AssertSeatsAsync(conference, type, 0);
     }
 

@@ -87,7 +87,7 @@ public abstract class LatePaymentTests(ApiFixture api) : LifecycleTest(api)
         await Tickets.DeliverAsync(await Tickets.PayAsync(late));
 
         var refunded = await Tickets.OrderAsync(late);
-        AssertRefundedOnce(refunded, "late-payment-refund");
+        await AssertRefundedOnceAsync(refunded, "late-payment-refund");
         AssertTickets(refunded, TicketStatus.Cancelled);
         Assert.Equal(TicketOrderStatus.Paid, (await Tickets.OrderAsync(other)).Status);
         await AssertSeatsAsync(conference, type, 1);

@@ -184,19 +184,19 @@ public abstract partial class LifecycleTest(ApiFixture api) : TicketTest(api), I
         [.. Sent("POST", "/v1/refunds").Where(r => r.Form.GetValueOrDefault("payment_intent") == order.StripePaymentIntentId)];
 
     /// <summary>How much of the order's charge Stripe has given back.</summary>
-    protected long RefundedByStripe(TicketOrder order)
+    protected async Task<long> RefundedByStripeAsync(TicketOrder order)
     {
-        var intent = Tickets.Stripe.Find(order.StripePaymentIntentId!)!;
-        return (long)Tickets.Stripe.Find((string)intent["latest_charge"]!)!["amount_refunded"]!;
+        var intent = (await Tickets.Stripe.FindAsync(order.StripePaymentIntentId!))!;
+        return (long)(await Tickets.Stripe.FindAsync((string)intent["latest_charge"]!))!["amount_refunded"]!;
     }
 
     /// <summary>Stripe was asked once to give back the whole order, under the key derived from the order, and did.</summary>
-    protected void AssertRefundedOnce(TicketOrder order, string purpose)
+    protected async Task AssertRefundedOnceAsync(TicketOrder order, string purpose)
     {
         Assert.Equal((TicketOrderStatus.Refunded, order.Total), (order.Status, order.RefundedAmount));
         var request = Assert.Single(RefundsOf(order));
         Assert.Equal((order.Total.ToString(CultureInfo.InvariantCulture), TicketLifecycle.DeterministicKey(order.Id, purpose).ToString()), (request.Form["amount"], request.IdempotencyKey));
-        Assert.Equal(order.Total, RefundedByStripe(order));
+        Assert.Equal(order.Total, await RefundedByStripeAsync(order));
     }
 
     /// <summary>Calls the fake Stripe directly, as someone working in Stripe's dashboard would.</summary>

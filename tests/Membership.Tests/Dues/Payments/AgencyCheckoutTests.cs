@@ -17,7 +17,7 @@ public abstract class AgencyCheckoutTests(ApiFixture api) : PaymentTest(api)
         var colleague = await Data.MemberAsync(plan, agency);
 
         var checkout = await StartedAsync(agency, plan, officers, TestIdentity.Member(colleague.Id));
-        var events = Dues.Stripe.Pay(checkout.SessionId);
+        var events = await Dues.Stripe.PayAsync(checkout.SessionId);
         await Dues.DeliverAsync([.. events, .. events]);
 
         foreach (var officer in officers)
@@ -41,7 +41,7 @@ public abstract class AgencyCheckoutTests(ApiFixture api) : PaymentTest(api)
 
         var session = Assert.Single(Dues.Sent("POST", "/v1/checkout/sessions"), r => r.Form.GetValueOrDefault("metadata[payment_id]") == checkout.Id.ToString());
         Assert.Equal(("payment", "3", "6000"), (session.Form["mode"], session.Form["line_items[0][quantity]"], session.Form["line_items[0][price_data][unit_amount]"]));
-        Assert.Equal(18000, (long)Dues.Stripe.Find(checkout.SessionId)!["amount_total"]!);
+        Assert.Equal(18000, (long)(await Dues.Stripe.FindAsync(checkout.SessionId))!["amount_total"]!);
         var payment = await Dues.PaymentAsync(checkout.Id);
         Assert.Equal((18000L, "USD", (Guid?)null), (payment.Amount, payment.Currency, payment.PayerMemberId));
         Assert.Equal(officers.Select(o => o.Id).Order(), payment.Lines.Select(l => l.MemberId).Order());

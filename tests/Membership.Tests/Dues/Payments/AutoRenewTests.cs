@@ -19,7 +19,7 @@ public abstract class AutoRenewTests(ApiFixture api) : PaymentTest(api)
         var (plan, member) = await MemberAsync();
         var checkout = await Dues.StartedAsync(plan, member, autoRenew: true);
 
-        var events = Dues.Stripe.Pay(checkout.SessionId);
+        var events = await Dues.Stripe.PayAsync(checkout.SessionId);
         await Dues.DeliverAsync([.. events, .. events]);
 
         Assert.Equal(["checkout.session.completed", "customer.subscription.created", "invoice.paid"], events.Select(e => (string)e["type"]!));
@@ -37,9 +37,9 @@ public abstract class AutoRenewTests(ApiFixture api) : PaymentTest(api)
     {
         var (plan, member) = await MemberAsync();
         var checkout = await Dues.StartedAsync(plan, member, autoRenew: true);
-        var events = Dues.Stripe.Pay(checkout.SessionId);
-        var subscription = (string)Dues.Stripe.Find(checkout.SessionId)!["subscription"]!;
-        var updated = Dues.Stripe.Emit("customer.subscription.updated", Dues.Stripe.Find(subscription)!);
+        var events = await Dues.Stripe.PayAsync(checkout.SessionId);
+        var subscription = (string)(await Dues.Stripe.FindAsync(checkout.SessionId))!["subscription"]!;
+        var updated = await Dues.Stripe.EmitAsync("customer.subscription.updated", (await Dues.Stripe.FindAsync(subscription))!);
 
         await Dues.DeliverAsync([updated]);
         Assert.Equal("active", (await SubscriptionAsync(subscription)).Status);
@@ -55,7 +55,7 @@ public abstract class AutoRenewTests(ApiFixture api) : PaymentTest(api)
     {
         var (member, subscription) = await SubscribedAsync();
 
-        var renewal = Dues.Stripe.Renew(subscription, paid: true);
+        var renewal = await Dues.Stripe.RenewAsync(subscription, paid: true);
         await Dues.DeliverAsync([.. renewal, .. renewal]);
 
         var terms = await Dues.TermsAsync(member);
@@ -74,7 +74,7 @@ public abstract class AutoRenewTests(ApiFixture api) : PaymentTest(api)
     {
         var (member, subscription) = await SubscribedAsync();
 
-        var renewal = Dues.Stripe.Renew(subscription, paid: false);
+        var renewal = await Dues.Stripe.RenewAsync(subscription, paid: false);
         await Dues.DeliverAsync([.. renewal, .. renewal]);
 
         Assert.Equal(["invoice.payment_failed", "customer.subscription.updated"], renewal.Select(e => (string)e["type"]!));
@@ -109,7 +109,7 @@ public abstract class AutoRenewTests(ApiFixture api) : PaymentTest(api)
     {
         var (member, subscription) = await SubscribedAsync();
 
-        await Dues.DeliverAsync(Dues.Stripe.Cancel(subscription));
+        await Dues.DeliverAsync(await Dues.Stripe.CancelAsync(subscription));
 
         await AssertRenewalAsync(member, "canceled", false);
         Assert.Equal("ACTIVE", (await Dues.MemberAsync(member)).Str("membershipStatus"));

@@ -239,7 +239,7 @@ public abstract class CheckoutTests(ApiFixture api) : PaymentTest(api)
         var payment = await Dues.PaymentAsync(checkout.Id);
         Assert.Equal((member.Id, "staff"), (payment.PayerMemberId, payment.CreatedBy));
         Assert.Equal(member.Id, Assert.Single(payment.Lines).MemberId);
-        await Dues.DeliverAsync(Dues.Stripe.Pay(checkout.SessionId));
+        await Dues.DeliverAsync(await Dues.Stripe.PayAsync(checkout.SessionId));
         Assert.Equal(2, (await Dues.TermsAsync(member)).Count);
     }
 

@@ -64,7 +64,7 @@ public abstract class ClosedMembershipTests(ApiFixture api) : PaymentTest(api)
             await CloseAsync("cancelMembership", member); // Stripe did not hear: the renewal still bills
         }
 
-        var renewal = Dues.Stripe.Renew(subscription, paid: true);
+        var renewal = await Dues.Stripe.RenewAsync(subscription, paid: true);
         await Dues.DeliverAsync(renewal);
 
         Assert.Equal(2, (await Dues.TermsAsync(member)).Count);
@@ -91,7 +91,7 @@ public abstract class ClosedMembershipTests(ApiFixture api) : PaymentTest(api)
         var checkout = await Dues.StartedAsync(plan, member);
 
         await CloseAsync("suspendMember", member);
-        await Dues.DeliverAsync(Dues.Stripe.Pay(checkout.SessionId));
+        await Dues.DeliverAsync(await Dues.Stripe.PayAsync(checkout.SessionId));
 
         Assert.Single(await Dues.TermsAsync(member));
         var payment = await Dues.PaymentAsync(checkout.Id);
@@ -108,7 +108,7 @@ public abstract class ClosedMembershipTests(ApiFixture api) : PaymentTest(api)
         var member = await Data.MemberAsync(plan, termStart: Data.Today.AddMonths(-6));
         var checkout = await Dues.StartedAsync(plan, member);
         await CloseAsync("cancelMembership", member);
-        var completed = Dues.Stripe.Pay(checkout.SessionId)[0];
+        var completed = (await Dues.Stripe.PayAsync(checkout.SessionId))[0];
 
         var codes = await Dues.DeliverAtOnceAsync([completed, completed, completed]);
 
@@ -128,7 +128,7 @@ public abstract class ClosedMembershipTests(ApiFixture api) : PaymentTest(api)
 
         using (Failures.Fail("POST", "/v1/refunds"))
         {
-            await Dues.DeliverAsync(Dues.Stripe.Pay(checkout.SessionId));
+            await Dues.DeliverAsync(await Dues.Stripe.PayAsync(checkout.SessionId));
         }
 
         var paid = await Dues.PaymentAsync(checkout.Id);
@@ -153,7 +153,7 @@ public abstract class ClosedMembershipTests(ApiFixture api) : PaymentTest(api)
         var checkout = DuesDriver.Opened(DuesDriver.Payload(await Dues.StartForAgencyAsync(agency, plan, officers, TestIdentity.Staff), "startAgencyDuesPayment"));
 
         await CloseAsync("suspendMember", officers[1]);
-        await Dues.DeliverAsync(Dues.Stripe.Pay(checkout.SessionId));
+        await Dues.DeliverAsync(await Dues.Stripe.PayAsync(checkout.SessionId));
 
         var payment = await Dues.PaymentAsync(checkout.Id);
         Assert.Equal((DuesPaymentStatus.PartiallyRefunded, 18000L), (payment.Status, payment.Amount));

@@ -83,7 +83,7 @@ internal sealed class DuesDriver(WebApplicationFactory<Program> host)
     public async Task<Checkout> PaidAsync(MembershipPlan plan, Member member, bool autoRenew = false)
     {
         var checkout = await StartedAsync(plan, member, autoRenew);
-        await DeliverAsync(Stripe.Pay(checkout.SessionId));
+        await DeliverAsync(await Stripe.PayAsync(checkout.SessionId));
         return checkout;
     }
 

@@ -46,7 +46,7 @@ public abstract class PaymentRecordTests(ApiFixture api) : PaymentTest(api)
         var old = await Dues.PaidAsync(plan, m1);
         var pending = await Dues.StartedAsync(plan, m2);
         var group = DuesDriver.Opened(DuesDriver.Payload(await Dues.StartForAgencyAsync(agency, plan, officers, TestIdentity.Staff), "startAgencyDuesPayment"));
-        await Dues.DeliverAsync(Dues.Stripe.Pay(group.SessionId));
+        await Dues.DeliverAsync(await Dues.Stripe.PayAsync(group.SessionId));
         var elsewhere = await Dues.PaidAsync(other, m3);
         await using (var db = await Api.Db.CreateDbContextAsync())
         {
@@ -115,7 +115,7 @@ public abstract class PaymentRecordTests(ApiFixture api) : PaymentTest(api)
         var plan = await Data.PlanAsync(price: 7500);
         var officers = await Data.MembersAsync(60, plan, agency, Data.Today.AddMonths(-6));
         var group = DuesDriver.Opened(DuesDriver.Payload(await Dues.StartForAgencyAsync(agency, plan, officers, TestIdentity.Staff), "startAgencyDuesPayment"));
-        await Dues.DeliverAsync(Dues.Stripe.Pay(group.SessionId));
+        await Dues.DeliverAsync(await Dues.Stripe.PayAsync(group.SessionId));
 
         using var response = await ReceiptAsync(group.ReceiptNumber, TestIdentity.Staff);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -137,7 +137,7 @@ public abstract class PaymentRecordTests(ApiFixture api) : PaymentTest(api)
         var payer = await Data.MemberAsync(plan, agency);
         var stranger = await Data.MemberAsync(plan, agency); // same agency, not covered, not the payer
         var group = DuesDriver.Opened(DuesDriver.Payload(await Dues.StartForAgencyAsync(agency, plan, officers, TestIdentity.Member(payer.Id)), "startAgencyDuesPayment"));
-        await Dues.DeliverAsync(Dues.Stripe.Pay(group.SessionId));
+        await Dues.DeliverAsync(await Dues.Stripe.PayAsync(group.SessionId));
 
         foreach (var who in new[] { payer, officers[2] })
         {
@@ -157,7 +157,7 @@ public abstract class PaymentRecordTests(ApiFixture api) : PaymentTest(api)
         var paidLongAgo = await Dues.PaidAsync(plan, m1);
         var paidNow = await Dues.PaidAsync(plan, m2);
         var failed = await Dues.StartedAsync(plan, m3);
-        await Dues.DeliverAsync(Dues.Stripe.Fail(failed.SessionId)); // completedAt set, never paid
+        await Dues.DeliverAsync(await Dues.Stripe.FailAsync(failed.SessionId)); // completedAt set, never paid
         await using (var db = await Api.Db.CreateDbContextAsync())
         {
             // Started now, paid ten days ago would be impossible; started ten days later than paid shows which date is read.

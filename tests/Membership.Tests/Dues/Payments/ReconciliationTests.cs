@@ -23,7 +23,7 @@ public abstract class ReconciliationTests(ApiFixture api) : PaymentTest(api)
     public async Task A_paid_checkout_whose_webhook_never_came_is_applied_once_and_the_late_webhook_changes_nothing()
     {
         var (member, checkout) = await CheckoutAsync();
-        var events = Dues.Stripe.Pay(checkout.SessionId);
+        var events = await Dues.Stripe.PayAsync(checkout.SessionId);
 
         var result = await Client.DataAsync(ReconcileDocument, identity: TestIdentity.Staff);
 
@@ -38,7 +38,7 @@ public abstract class ReconciliationTests(ApiFixture api) : PaymentTest(api)
     public async Task Two_reconciliations_at_once_extend_once()
     {
         var (member, checkout) = await CheckoutAsync();
-        Dues.Stripe.Pay(checkout.SessionId);
+        await Dues.Stripe.PayAsync(checkout.SessionId);
 
         await Task.WhenAll(Client.DataAsync(ReconcileDocument, identity: TestIdentity.Staff), Client.DataAsync(ReconcileDocument, identity: TestIdentity.Staff));
 
@@ -49,7 +49,7 @@ public abstract class ReconciliationTests(ApiFixture api) : PaymentTest(api)
     public async Task A_checkout_that_expired_unseen_is_marked_expired()
     {
         var (member, checkout) = await CheckoutAsync();
-        Dues.Stripe.Expire(checkout.SessionId);
+        await Dues.Stripe.ExpireAsync(checkout.SessionId);
 
         await Client.DataAsync(ReconcileDocument, identity: TestIdentity.Staff);
 
@@ -61,8 +61,8 @@ public abstract class ReconciliationTests(ApiFixture api) : PaymentTest(api)
     public async Task A_renewal_whose_webhook_never_came_is_applied_once()
     {
         var (member, checkout) = await CheckoutAsync(autoRenew: true);
-        await Dues.DeliverAsync(Dues.Stripe.Pay(checkout.SessionId));
-        var renewal = Dues.Stripe.Renew((await Dues.PaymentAsync(checkout.Id)).StripeSubscriptionId!, paid: true);
+        await Dues.DeliverAsync(await Dues.Stripe.PayAsync(checkout.SessionId));
+        var renewal = await Dues.Stripe.RenewAsync((await Dues.PaymentAsync(checkout.Id)).StripeSubscriptionId!, paid: true);
 
         await Client.DataAsync(ReconcileDocument, identity: TestIdentity.Staff);
         await Dues.DeliverAsync(renewal);
@@ -75,7 +75,7 @@ public abstract class ReconciliationTests(ApiFixture api) : PaymentTest(api)
     public async Task The_job_applies_a_lost_webhook_once_while_two_instances_run_it()
     {
         var (member, checkout) = await CheckoutAsync();
-        Dues.Stripe.Pay(checkout.SessionId);
+        await Dues.Stripe.PayAsync(checkout.SessionId);
 
         await using (var first = JobHost())
         await using (var second = JobHost())
@@ -99,8 +99,8 @@ public abstract class ReconciliationTests(ApiFixture api) : PaymentTest(api)
     {
         var (refusedMember, refused) = await CheckoutAsync();
         var (member, checkout) = await CheckoutAsync();
-        Dues.Stripe.Pay(refused.SessionId);
-        Dues.Stripe.Pay(checkout.SessionId);
+        await Dues.Stripe.PayAsync(refused.SessionId);
+        await Dues.Stripe.PayAsync(checkout.SessionId);
 
         JsonElement first;
         using (Failures.Fail("GET", $"/v1/checkout/sessions/{refused.SessionId}"))
@@ -124,7 +124,7 @@ public abstract class ReconciliationTests(ApiFixture api) : PaymentTest(api)
     public async Task When_Stripe_refuses_the_event_list_pending_checkouts_are_still_reconciled()
     {
         var (member, checkout) = await CheckoutAsync();
-        Dues.Stripe.Pay(checkout.SessionId);
+        await Dues.Stripe.PayAsync(checkout.SessionId);
 
         JsonElement result;
         using (Failures.Fail("GET", "/v1/events"))

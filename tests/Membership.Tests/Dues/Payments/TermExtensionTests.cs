@@ -42,7 +42,7 @@ public abstract class TermExtensionTests(ApiFixture api) : PaymentTest(api)
         var plan = await Data.PlanAsync(months: 12, graceDays: 30);
         var member = await Data.MemberAsync(plan, termStart: Data.Today.AddMonths(-14));
         var checkout = await Dues.StartedAsync(plan, member);
-        var events = Dues.Stripe.Pay(checkout.SessionId); // paid today; our endpoint is down and Stripe retries for days
+        var events = await Dues.Stripe.PayAsync(checkout.SessionId); // paid today; our endpoint is down and Stripe retries for days
 
         await using (var later = ShiftedClock.Host(Api, DateTimeOffset.UtcNow.AddDays(2), Dues.Stripe))
         {

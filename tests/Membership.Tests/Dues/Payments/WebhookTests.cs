@@ -17,7 +17,7 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
     public async Task A_bad_signature_is_refused_and_changes_nothing()
     {
         var (member, checkout, _) = await CheckoutAsync();
-        var completed = Dues.Stripe.Pay(checkout.SessionId)[0];
+        var completed = (await Dues.Stripe.PayAsync(checkout.SessionId))[0];
         var before = await SnapshotAsync(member);
 
         using var response = await FakeStripe.DeliverAsync(Client.Http, completed, secret: "whsec_someone_else");
@@ -30,7 +30,7 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
     public async Task A_tampered_body_is_refused_and_changes_nothing()
     {
         var (member, checkout, _) = await CheckoutAsync();
-        var completed = Dues.Stripe.Pay(checkout.SessionId)[0];
+        var completed = (await Dues.Stripe.PayAsync(checkout.SessionId))[0];
         var before = await SnapshotAsync(member);
         var (body, signature) = StripeSandbox.Sign(completed, FakeStripe.WebhookSecret, DateTimeOffset.UtcNow);
         var tampered = body.Replace("\"livemode\":false", "\"livemode\":true", StringComparison.Ordinal);
@@ -46,7 +46,7 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
     public async Task A_signed_event_over_256_KB_is_refused_with_413_and_changes_nothing()
     {
         var (member, checkout, _) = await CheckoutAsync();
-        var completed = Dues.Stripe.Pay(checkout.SessionId)[0];
+        var completed = (await Dues.Stripe.PayAsync(checkout.SessionId))[0];
         var before = await SnapshotAsync(member);
         var padded = completed.DeepClone().AsObject();
         padded["padding"] = new string('x', DuesSetup.MaxWebhookBytes);
@@ -86,7 +86,7 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
     public async Task A_signature_older_than_300_seconds_is_refused_and_one_of_299_seconds_passes()
     {
         var (member, checkout, _) = await CheckoutAsync();
-        var completed = Dues.Stripe.Pay(checkout.SessionId)[0];
+        var completed = (await Dues.Stripe.PayAsync(checkout.SessionId))[0];
         var before = await SnapshotAsync(member);
 
         using var stale = await FakeStripe.DeliverAsync(Client.Http, completed, DateTimeOffset.UtcNow.AddSeconds(-301));
@@ -102,11 +102,11 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
     public async Task An_event_type_we_do_not_handle_is_accepted_and_changes_nothing()
     {
         var (member, checkout, _) = await CheckoutAsync();
-        Dues.Stripe.Pay(checkout.SessionId); // paid at Stripe, its checkout news not delivered yet
-        var intent = Dues.Stripe.Find((string)Dues.Stripe.Find(checkout.SessionId)!["payment_intent"]!)!;
+        await Dues.Stripe.PayAsync(checkout.SessionId); // paid at Stripe, its checkout news not delivered yet
+        var intent = (await Dues.Stripe.FindAsync((string)(await Dues.Stripe.FindAsync(checkout.SessionId))!["payment_intent"]!))!;
         var before = await SnapshotAsync(member);
 
-        await Dues.DeliverAsync([Dues.Stripe.Emit("payment_intent.succeeded", intent), Dues.Stripe.Emit("customer.created", new JsonObject { ["id"] = "cus_other", ["object"] = "customer" })]);
+        await Dues.DeliverAsync([await Dues.Stripe.EmitAsync("payment_intent.succeeded", intent), await Dues.Stripe.EmitAsync("customer.created", new JsonObject { ["id"] = "cus_other", ["object"] = "customer" })]);
 
         Assert.Equal(before, await SnapshotAsync(member));
     }
@@ -115,13 +115,13 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
     public async Task A_charge_event_that_is_no_refund_leaves_a_paid_payment_paid()
     {
         var (member, checkout, _) = await CheckoutAsync();
-        await Dues.DeliverAsync(Dues.Stripe.Pay(checkout.SessionId));
-        var intent = Dues.Stripe.Find((await Dues.PaymentAsync(checkout.Id)).StripePaymentIntentId!)!;
-        var charge = Dues.Stripe.Find((string)intent["latest_charge"]!)!;
+        await Dues.DeliverAsync(await Dues.Stripe.PayAsync(checkout.SessionId));
+        var intent = (await Dues.Stripe.FindAsync((await Dues.PaymentAsync(checkout.Id)).StripePaymentIntentId!))!;
+        var charge = (await Dues.Stripe.FindAsync((string)intent["latest_charge"]!))!;
         var before = await SnapshotAsync(member);
 
         // Stripe sends charge.succeeded (and charge.updated) for every card payment to endpoints subscribed to them.
-        await Dues.DeliverAsync([Dues.Stripe.Emit("charge.succeeded", charge), Dues.Stripe.Emit("charge.updated", charge)]);
+        await Dues.DeliverAsync([await Dues.Stripe.EmitAsync("charge.succeeded", charge), await Dues.Stripe.EmitAsync("charge.updated", charge)]);
 
         Assert.Equal(before, await SnapshotAsync(member));
         Assert.Equal("SUCCEEDED", (await Dues.MemberAsync(member)).Str("duesPayments.0.status"));
@@ -131,7 +131,7 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
     public async Task The_same_event_twice_extends_once()
     {
         var (member, checkout, _) = await CheckoutAsync();
-        var completed = Dues.Stripe.Pay(checkout.SessionId)[0];
+        var completed = (await Dues.Stripe.PayAsync(checkout.SessionId))[0];
 
         await Dues.DeliverAsync([completed, completed]);
 
@@ -142,7 +142,7 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
     public async Task The_same_event_three_times_at_once_extends_once()
     {
         var (member, checkout, _) = await CheckoutAsync();
-        var completed = Dues.Stripe.Pay(checkout.SessionId)[0];
+        var completed = (await Dues.Stripe.PayAsync(checkout.SessionId))[0];
 
         Assert.All(await Dues.DeliverAtOnceAsync([completed, completed, completed]), code => Assert.Equal(HttpStatusCode.OK, code));
 
@@ -158,8 +158,8 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
         {
             var (member, checkout, _) = await CheckoutAsync();
             checkouts.Add((member, checkout));
-            news.Add(Dues.Stripe.Pay(checkout.SessionId)[0]);
-            news.Add(Dues.Stripe.Emit("checkout.session.async_payment_succeeded", Dues.Stripe.Find(checkout.SessionId)!));
+            news.Add((await Dues.Stripe.PayAsync(checkout.SessionId))[0]);
+            news.Add(await Dues.Stripe.EmitAsync("checkout.session.async_payment_succeeded", (await Dues.Stripe.FindAsync(checkout.SessionId))!));
         }
 
         Assert.All(await Dues.DeliverAtOnceAsync(news), code => Assert.Equal(HttpStatusCode.OK, code));
@@ -176,7 +176,7 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
     {
         var (member, checkout, plan) = await CheckoutAsync();
 
-        await Dues.DeliverAsync(Dues.Stripe.Fail(checkout.SessionId));
+        await Dues.DeliverAsync(await Dues.Stripe.FailAsync(checkout.SessionId));
 
         var failed = await Dues.MemberAsync(member);
         Assert.Equal("FAILED", failed.Str("duesPayments.0.status"));
@@ -193,7 +193,7 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
     {
         var (member, checkout, _) = await CheckoutAsync();
 
-        await Dues.DeliverAsync(Dues.Stripe.Expire(checkout.SessionId));
+        await Dues.DeliverAsync(await Dues.Stripe.ExpireAsync(checkout.SessionId));
 
         var after = await Dues.MemberAsync(member);
         Assert.Equal("EXPIRED", after.Str("duesPayments.0.status"));
@@ -213,7 +213,10 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
             Checkout[] checkouts = [await Dues.StartedAsync(plan, member), await Dues.StartedAsync(other, member)];
             Assert.NotEqual(checkouts[0].Id, checkouts[1].Id);
             paid.Add((member, checkouts));
-            news.AddRange(checkouts.Select(c => Dues.Stripe.Pay(c.SessionId)[0]));
+            foreach (var c in checkouts)
+            {
+                news.Add((await Dues.Stripe.PayAsync(c.SessionId))[0]);
+            }
         }
 
         Assert.All(await Dues.DeliverAtOnceAsync(news), code => Assert.Equal(HttpStatusCode.OK, code));
@@ -237,8 +240,8 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
             var group = DuesDriver.Opened(DuesDriver.Payload(await Dues.StartForAgencyAsync(agency, plan, officers, TestIdentity.Staff), "startAgencyDuesPayment"));
             var own = await Dues.StartedAsync(plan, officers[1]);
             cases.Add((officers[1], own, group, [officers[0], officers[2]]));
-            news.Add(Dues.Stripe.Pay(group.SessionId)[0]);
-            news.Add(Dues.Stripe.Pay(own.SessionId)[0]);
+            news.Add((await Dues.Stripe.PayAsync(group.SessionId))[0]);
+            news.Add((await Dues.Stripe.PayAsync(own.SessionId))[0]);
         }
 
         Assert.All(await Dues.DeliverAtOnceAsync(news), code => Assert.Equal(HttpStatusCode.OK, code));
@@ -257,7 +260,7 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
     public async Task An_effect_that_fails_leaves_no_event_record_and_nothing_changed_and_the_redelivery_applies_once()
     {
         var (member, checkout, _) = await CheckoutAsync();
-        var completed = Dues.Stripe.Pay(checkout.SessionId)[0];
+        var completed = (await Dues.Stripe.PayAsync(checkout.SessionId))[0];
         var before = await SnapshotAsync(member);
 
         using (Failures.Fail("GET", $"/v1/checkout/sessions/{checkout.SessionId}"))
@@ -280,8 +283,8 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
         var plan = await Data.PlanAsync();
         var member = await Data.MemberAsync(plan, termStart: Data.Today.AddMonths(-6));
         var checkout = await Dues.StartedAsync(plan, member, autoRenew: true);
-        var events = Dues.Stripe.Pay(checkout.SessionId);
-        var subscription = (string)Dues.Stripe.Find(checkout.SessionId)!["subscription"]!;
+        var events = await Dues.Stripe.PayAsync(checkout.SessionId);
+        var subscription = (string)(await Dues.Stripe.FindAsync(checkout.SessionId))!["subscription"]!;
         var before = await SnapshotAsync(member);
 
         // The session is fetched and the term made; then Stripe fails on the subscription, still inside the transaction.
