@@ -1,13 +1,9 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Builders;
-using GraphQL.Instrumentation;
 using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
-using Membership.Identity;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Membership.GraphQL;
 
@@ -40,16 +36,15 @@ public static class AuthorizationMetadata
 /// <summary>
 /// Validation: a document that touches anything requiring authorization, by any path (fragments, aliases,
 /// <c>node</c>), is refused with UNAUTHENTICATED when the caller has no valid token; the endpoint answers 401.
+/// It depends on the caller, so it runs for cached documents too; whether a document is public depends on the
+/// document alone, so a cached document is walked for that once.
 /// </summary>
 internal sealed class AuthenticationRule : ValidationRuleBase
 {
-    private static readonly MatchingNodeVisitor<GraphQLField> Visitor = new((field, context) =>
-    {
-        if (context.User?.Identity?.IsAuthenticated == true)
-        {
-            return;
-        }
+    private static readonly object Public = new();
 
+    private static readonly MatchingNodeVisitor<GraphQLField> FieldVisitor = new((field, context) =>
+    {
         var definition = context.TypeInfo.GetFieldDef();
         var parent = context.TypeInfo.GetParentType();
         if (definition is null || definition.IsAnonymousAllowed())
@@ -65,70 +60,22 @@ internal sealed class AuthenticationRule : ValidationRuleBase
         }
     });
 
-    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) => new(Visitor);
-}
+    private readonly ConditionalWeakTable<GraphQLDocument, object> _publicDocuments = new();
+    private readonly INodeVisitor _visitor;
 
-/// <summary>
-/// Execution: checks each field's policies and roles (and its parent type's) for a signed-in caller, and
-/// ownership of personal data. A denied field resolves to null with a FORBIDDEN error; the rest of the result stays.
-/// </summary>
-internal sealed class AuthorizationFieldMiddleware : IFieldMiddleware
-{
-    public async ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
+    public AuthenticationRule()
     {
-        var field = context.FieldDefinition;
-        if (!field.IsAnonymousAllowed())
-        {
-            var services = context.RequestServices!;
-            var cache = services.GetRequiredService<PolicyResults>();
-            if (!await cache.AllowsAsync(field, context.User) || !await cache.AllowsAsync(context.ParentType, context.User))
-            {
-                throw Forbidden(context);
-            }
-
-            if (field.GetPersonalDataOwner() is { } ownerOf && context.Source is { } source
-                && !services.GetRequiredService<Caller>().MaySeePrivateDataOf(ownerOf(source)))
-            {
-                throw Forbidden(context);
-            }
-        }
-
-        return await next(context);
+        _visitor = new NodeVisitors(FieldVisitor, new MatchingNodeVisitor<GraphQLDocument>(leave: RememberIfPublic));
     }
 
-    private static ExecutionError Forbidden(IResolveFieldContext context) =>
-        new($"You are not allowed to read '{context.FieldDefinition.Name}' here.") { Code = ErrorCodes.Forbidden };
-}
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
+        context.User?.Identity?.IsAuthenticated == true || _publicDocuments.TryGetValue(context.Document, out _) ? default : new(_visitor);
 
-/// <summary>Policy outcomes for one request: static policies do not depend on the object, so each is asked once.</summary>
-internal sealed class PolicyResults(IAuthorizationService authorization)
-{
-    private readonly ConcurrentDictionary<string, Task<bool>> _policies = new();
-
-    public async Task<bool> AllowsAsync(IMetadataReader target, System.Security.Claims.ClaimsPrincipal? user)
+    private void RememberIfPublic(GraphQLDocument document, ValidationContext context)
     {
-        if (!target.IsAuthorizationRequired())
+        if (!context.Errors.Any(e => e.Code == ErrorCodes.Unauthenticated))
         {
-            return true;
+            _publicDocuments.AddOrUpdate(document, Public);
         }
-
-        if (user?.Identity?.IsAuthenticated != true)
-        {
-            return false;
-        }
-
-        foreach (var policy in target.GetPolicies() ?? [])
-        {
-            if (!await _policies.GetOrAdd(policy, p => AuthorizeAsync(user, p)))
-            {
-                return false;
-            }
-        }
-
-        var roles = target.GetRoles();
-        return roles is null || roles.Count == 0 || roles.Any(user.IsInRole);
     }
-
-    private async Task<bool> AuthorizeAsync(System.Security.Claims.ClaimsPrincipal user, string policy) =>
-        (await authorization.AuthorizeAsync(user, policy)).Succeeded;
 }

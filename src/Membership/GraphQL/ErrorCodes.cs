@@ -15,6 +15,12 @@ public static class ErrorCodes
     public const string SyntaxError = "SYNTAX_ERROR";
     public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
     public const string OperationNotFound = "OPERATION_NOT_FOUND";
+
+    // Persisted documents: GraphQL.NET's codes for the same refusals.
+    public const string DocumentNotFound = "DOCUMENT_NOT_FOUND";
+    public const string DocumentIdInvalid = "DOCUMENT_ID_INVALID";
+    public const string DocumentIdMissing = "DOCUMENT_ID_MISSING";
+    public const string QueryWithDocumentId = "INVALID_REQUEST";
     public const string MutationNotAllowedOverGet = "MUTATION_NOT_ALLOWED_OVER_GET";
     public const string TooManyAliases = "TOO_MANY_ALIASES";
     public const string TooManyTokens = "TOO_MANY_TOKENS";

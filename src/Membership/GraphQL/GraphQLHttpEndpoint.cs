@@ -3,7 +3,7 @@ using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQLParser.AST;
-using Membership.GraphQL.Limits;
+using Membership.GraphQL.Documents;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -16,6 +16,7 @@ namespace Membership.GraphQL;
 /// </summary>
 internal sealed class GraphQLHttpEndpoint(
     IDocumentExecuter executer,
+    DocumentSource documents,
     ISchema schema,
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLOptions> options,
@@ -69,21 +70,21 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        if (request.Query!.Length > limits.MaxDocumentLength)
+        if (request.Query?.Length > limits.MaxDocumentLength)
         {
             await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status413PayloadTooLarge, ErrorCodes.DocumentTooLarge,
                 $"The document exceeds {limits.MaxDocumentLength} characters.");
             return;
         }
 
-        var (document, refusal) = DocumentGate.Parse(request.Query, limits);
+        var (document, refusal) = documents.Find(request);
         if (document is null)
         {
             await WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [refusal!] });
             return;
         }
 
-        var operation = SelectOperation(document, request.OperationName);
+        var operation = SelectOperation(document.Document, request.OperationName);
         if (operation is null)
         {
             var error = string.IsNullOrEmpty(request.OperationName)
@@ -107,16 +108,18 @@ internal sealed class GraphQLHttpEndpoint(
         ExecutionResult result;
         try
         {
-            result = await executer.ExecuteAsync(new ExecutionOptions
+            result = await executer.ExecuteAsync(new MembershipExecutionOptions
             {
+                Cached = document,
                 Schema = schema,
-                Query = request.Query,
-                Document = document,
+                Query = document.Text,
+                Document = document.Document,
                 OperationName = request.OperationName,
                 Variables = request.Variables,
                 Extensions = request.Extensions,
                 RequestServices = http.RequestServices,
                 User = http.User,
+                UserContext = new MembershipUserContext(http.RequestServices),
                 CancellationToken = cancellation.Token,
             });
         }
@@ -195,10 +198,30 @@ internal sealed class GraphQLHttpEndpoint(
     /// <summary>The operation to run: the named one, or the only one; null when there is no such operation.</summary>
     private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? operationName)
     {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return string.IsNullOrEmpty(operationName)
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.Value == operationName);
+        GraphQLOperationDefinition? found = null;
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is not GraphQLOperationDefinition operation)
+            {
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(operationName))
+            {
+                if (found is not null)
+                {
+                    return null; // several operations and no name
+                }
+
+                found = operation;
+            }
+            else if (operation.Name?.Value == operationName)
+            {
+                return operation;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Picks the response media type from Accept; a missing Accept means application/json.</summary>

@@ -38,6 +38,25 @@ public sealed class GraphQLOptions
     /// <summary>Allow introspection (<c>__schema</c>, <c>__type</c>). Null means: on in Development only.</summary>
     public bool? EnableIntrospection { get; set; }
 
+    /// <summary>
+    /// Total length, in characters, of the document texts each instance keeps parsed and validated (about ten times
+    /// that in memory); 0 turns the cache off.
+    /// </summary>
+    public int DocumentCacheSize { get; set; } = 2_000_000;
+
+    /// <summary>Documents sent by id instead of text: the checked-in set under <c>schema/persisted/</c>.</summary>
+    public PersistedDocumentOptions PersistedDocuments { get; set; } = new();
+
     /// <summary>Serve the SDL at <c>GET /graphql/schema.graphql</c>: the published contract for front ends.</summary>
     public bool PublishSchema { get; set; } = true;
+}
+
+/// <summary>The <c>GraphQL:PersistedDocuments</c> section.</summary>
+public sealed class PersistedDocumentOptions
+{
+    /// <summary>
+    /// Run only the persisted documents (by <c>documentId</c>, or their exact text) and refuse any other text with
+    /// DOCUMENT_ID_MISSING: for a deployment whose only clients are first-party front ends.
+    /// </summary>
+    public bool OnlyKnown { get; set; }
 }

@@ -52,9 +52,14 @@ internal static class GraphQLRequestReader
                 return Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request body must be a JSON object.");
             }
 
-            if (!root.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String)
+            if (!TryReadString(root, "query", out var query) || !TryReadString(root, "documentId", out var documentId))
             {
-                return Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.MissingQuery, "The request must have a string 'query' parameter.");
+                return Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.MissingQuery, "The request must have a string 'query' parameter, or a string 'documentId'.");
+            }
+
+            if (DocumentRefusal(query, documentId) is { } refusal)
+            {
+                return refusal;
             }
 
             string? operationName = null;
@@ -75,7 +80,8 @@ internal static class GraphQLRequestReader
 
             return Result.Ok(new GraphQLRequest
             {
-                Query = query.GetString(),
+                Query = query,
+                DocumentId = documentId,
                 OperationName = operationName,
                 Variables = variables,
                 Extensions = extensions,
@@ -85,9 +91,14 @@ internal static class GraphQLRequestReader
 
     public static Result ReadGet(IQueryCollection query, IGraphQLTextSerializer serializer)
     {
-        if (!TrySingle(query, "query", out var document) || string.IsNullOrEmpty(document))
+        if (!TrySingle(query, "query", out var document) || !TrySingle(query, "documentId", out var documentId))
         {
-            return Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.MissingQuery, "The request must have one 'query' parameter.");
+            return Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.MissingQuery, "The request must have one 'query' or one 'documentId' parameter.");
+        }
+
+        if (DocumentRefusal(string.IsNullOrEmpty(document) ? null : document, string.IsNullOrEmpty(documentId) ? null : documentId) is { } refusal)
+        {
+            return refusal;
         }
 
         if (!TrySingle(query, "operationName", out var operationName)
@@ -101,7 +112,8 @@ internal static class GraphQLRequestReader
         {
             return Result.Ok(new GraphQLRequest
             {
-                Query = document,
+                Query = string.IsNullOrEmpty(document) ? null : document,
+                DocumentId = string.IsNullOrEmpty(documentId) ? null : documentId,
                 OperationName = string.IsNullOrEmpty(operationName) ? null : operationName,
                 Variables = ParseMap(variablesText, serializer),
                 Extensions = ParseMap(extensionsText, serializer),
@@ -111,6 +123,27 @@ internal static class GraphQLRequestReader
         {
             return Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "'variables' and 'extensions' must be URL-encoded JSON objects.");
         }
+    }
+
+    /// <summary>A request carries the document's text or a persisted document's id, not both and not neither.</summary>
+    private static Result? DocumentRefusal(string? query, string? documentId) => (query, documentId) switch
+    {
+        (null, null) => Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.MissingQuery, "The request must have a string 'query' parameter, or a 'documentId'."),
+        (not null, not null) => Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.QueryWithDocumentId, "Send either 'query' or 'documentId', not both."),
+        _ => null,
+    };
+
+    /// <summary>False when the property is there and neither a string nor null.</summary>
+    private static bool TryReadString(JsonElement root, string name, out string? value)
+    {
+        value = null;
+        if (!root.TryGetProperty(name, out var property) || property.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        value = property.ValueKind == JsonValueKind.String ? property.GetString() : null;
+        return property.ValueKind == JsonValueKind.String;
     }
 
     private static Inputs? ParseMap(string? text, IGraphQLTextSerializer serializer)

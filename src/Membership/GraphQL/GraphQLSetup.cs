@@ -35,7 +35,10 @@ public static class GraphQLSetup
         services.AddSingleton<GraphQLMetrics>();
         services.AddHttpContextAccessor();
         services.AddSingleton<GraphQLHttpEndpoint>();
-        services.AddScoped<PolicyResults>();
+        services.AddSingleton<Documents.DocumentCache>();
+        services.AddSingleton<Documents.PersistedDocuments>();
+        services.AddSingleton<global::GraphQL.PersistedDocuments.IPersistedDocumentLoader>(sp => sp.GetRequiredService<Documents.PersistedDocuments>());
+        services.AddSingleton<Documents.DocumentSource>();
         services.AddScoped(sp => new Caller(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? Caller.Anonymous.Principal));
 
         // Per-request loaders and node sources of the features.
@@ -55,13 +58,15 @@ public static class GraphQLSetup
             .AddGraphTypes(typeof(MembershipSchema).Assembly)
             .AddSystemTextJson()
             .AddErrorInfoProvider(sp => new MembershipErrorInfoProvider(environment.IsDevelopment(), sp.GetRequiredService<IHttpContextAccessor>()))
-            .AddValidationRule<AuthenticationRule>()
+            // The rules that depend on the caller or the variables also run for a cached document (CachedValidation).
+            .AddValidationRule<AuthenticationRule>(useForCachedDocuments: true)
             .AddValidationRule<AliasLimitRule>()
-            .AddValidationRule<Paging.MutationPagingRule>()
+            .AddValidationRule<Paging.MutationPagingRule>(useForCachedDocuments: true)
             .AddValidationRule<IntrospectionRule>()
             .AddValidationRule<IntrospectionDepthRule>()
-            .AddValidationRule(sp => new CostRule(costLimits, introspection, sp.GetRequiredService<GraphQLMetrics>()))
-            .UseMiddleware<AuthorizationFieldMiddleware>()
+            .AddValidationRule(sp => new CostRule(costLimits, introspection, sp.GetRequiredService<GraphQLMetrics>()), useForCachedDocuments: true)
+            .ConfigureExecution<Documents.CachedValidation>()
+            .AddSchemaVisitor<FieldAuthorization>()
             .UseTelemetry(o => o.RecordDocument = false) // documents may hold personal data in literals
             .ConfigureExecution<ServiceDefaults.GraphQLOperationTelemetry>()
             .AddUnhandledExceptionHandler(UnhandledErrors.HandleAsync));

@@ -6,38 +6,57 @@ namespace Membership.Identity;
 /// <summary>
 /// Who is asking, read from the token's claims and scopes: a member, a staff user, a client of a partner agency or
 /// of staff, or nobody. A right needs both: the person or client has it, and the token was granted its scope.
+/// One instance per request (scoped); the claims are read once, on first use, as resolvers of one level ask in parallel.
 /// </summary>
 public sealed class Caller(ClaimsPrincipal principal)
 {
     public static readonly Caller Anonymous = new(new ClaimsPrincipal(new ClaimsIdentity()));
+
+    private readonly Lazy<Facts> _facts = new(() => Facts.Read(principal), LazyThreadSafetyMode.PublicationOnly);
 
     public ClaimsPrincipal Principal { get; } = principal;
 
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
 
     /// <summary>OpenIddict's own scope claims, or a standard "scope"/"scp" claim from an external issuer.</summary>
-    public bool HasScope(string scope) => IsAuthenticated && (Principal.HasScope(scope)
-        || Principal.FindAll(c => c.Type is MembershipClaims.Scope or "scp").Any(c => c.Value.Split(' ').Contains(scope)));
+    public bool HasScope(string scope) => IsAuthenticated && _facts.Value.Scopes.Contains(scope);
 
     /// <summary>A client acting for itself (client credentials), not for a person.</summary>
-    public bool IsClient => Principal.FindFirst(MembershipClaims.Actor)?.Value == "client";
+    public bool IsClient => _facts.Value.IsClient;
 
     public bool IsStaff => HasScope(ApiScopes.Staff) && (IsClient || Principal.IsInRole(Roles.Staff) || Principal.IsInRole(Roles.Admin));
 
     public bool IsAdmin => HasScope(ApiScopes.Staff) && Principal.IsInRole(Roles.Admin);
 
     /// <summary>The member the caller is, when the token may act on the member's own records.</summary>
-    public Guid? MemberId =>
-        HasScope(ApiScopes.Self) && Guid.TryParse(Principal.FindFirst(MembershipClaims.MemberId)?.Value, out var id) ? id : null;
+    public Guid? MemberId => HasScope(ApiScopes.Self) ? _facts.Value.MemberId : null;
 
     public bool IsDirectoryReader => IsStaff || HasScope(ApiScopes.Directory);
 
     /// <summary>The agency a partner client verifies for.</summary>
-    public Guid? AgencyId =>
-        HasScope(ApiScopes.Verification) && Guid.TryParse(Principal.FindFirst(MembershipClaims.AgencyId)?.Value, out var id) ? id : null;
+    public Guid? AgencyId => HasScope(ApiScopes.Verification) ? _facts.Value.AgencyId : null;
 
     public bool IsMember(Guid memberId) => MemberId == memberId;
 
     /// <summary>Staff, or the member themself: the only callers who see a member's private fields.</summary>
     public bool MaySeePrivateDataOf(Guid memberId) => IsStaff || IsMember(memberId);
+
+    /// <summary>The claims the checks above read, parsed once.</summary>
+    private sealed record Facts(HashSet<string> Scopes, bool IsClient, Guid? MemberId, Guid? AgencyId)
+    {
+        public static Facts Read(ClaimsPrincipal principal)
+        {
+            var scopes = new HashSet<string>(principal.GetScopes(), StringComparer.Ordinal);
+            foreach (var claim in principal.FindAll(c => c.Type is MembershipClaims.Scope or "scp"))
+            {
+                scopes.UnionWith(claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            }
+
+            return new Facts(
+                scopes,
+                principal.FindFirst(MembershipClaims.Actor)?.Value == "client",
+                Guid.TryParse(principal.FindFirst(MembershipClaims.MemberId)?.Value, out var member) ? member : null,
+                Guid.TryParse(principal.FindFirst(MembershipClaims.AgencyId)?.Value, out var agency) ? agency : null);
+        }
+    }
 }

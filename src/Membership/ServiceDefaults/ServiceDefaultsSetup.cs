@@ -64,7 +64,7 @@ public static class ServiceDefaultsSetup
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 // Npgsql's connection pool, EF Core's contexts and queries, and ours.
-                .AddMeter("Npgsql", "Microsoft.EntityFrameworkCore", MembershipTelemetry.Name));
+                .AddMeter("Npgsql", "Microsoft.EntityFrameworkCore", MembershipTelemetry.Name, GraphQL.Limits.GraphQLMetrics.MeterName));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -21,10 +21,20 @@ internal static class RawRequests
         return new HttpRequestMessage(HttpMethod.Post, GraphQLSetup.Path) { Content = content };
     }
 
-    /// <summary>A GET with the document, and the variables as URL-encoded JSON.</summary>
-    public static HttpRequestMessage Get(string query, object? variables = null, string? operationName = null)
+    /// <summary>A GET with the document (or a persisted document's id), and the variables as URL-encoded JSON.</summary>
+    public static HttpRequestMessage Get(string? query = null, object? variables = null, string? operationName = null, string? documentId = null)
     {
-        var parameters = new List<string> { "query=" + Uri.EscapeDataString(query) };
+        var parameters = new List<string>();
+        if (query is not null)
+        {
+            parameters.Add("query=" + Uri.EscapeDataString(query));
+        }
+
+        if (documentId is not null)
+        {
+            parameters.Add("documentId=" + Uri.EscapeDataString(documentId));
+        }
+
         if (variables is not null)
         {
             parameters.Add("variables=" + Uri.EscapeDataString(JsonSerializer.Serialize(variables)));

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
@@ -15,10 +16,19 @@ namespace Membership.GraphQL.Limits;
 /// </summary>
 internal sealed class CostRule(CostLimits limits, IntrospectionSetting introspection, GraphQLMetrics metrics) : ValidationRuleBase
 {
+    /// <summary>Operations without variables found within the limits: their cost cannot change, so a cached document's is priced once.</summary>
+    private readonly ConditionalWeakTable<GraphQLOperationDefinition, object> _withinLimits = new();
+
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {
         // Other rules have refused the document (fragment cycles, unknown fields): there is nothing sound to price.
         if (context.HasErrors || (introspection.Enabled && IsIntrospectionOnly(context.Operation)))
+        {
+            return default;
+        }
+
+        var fixedCost = context.Operation.Variables is not { Items.Count: > 0 };
+        if (fixedCost && _withinLimits.TryGetValue(context.Operation, out _))
         {
             return default;
         }
@@ -39,6 +49,10 @@ internal sealed class CostRule(CostLimits limits, IntrospectionSetting introspec
             {
                 Code = ErrorCodes.TooComplex,
             });
+        }
+        else if (fixedCost)
+        {
+            _withinLimits.AddOrUpdate(context.Operation, limits);
         }
 
         return default;
@@ -68,12 +82,29 @@ internal sealed class GraphQLMetrics
 {
     public const string MeterName = "Membership.GraphQL";
     public const string SelectionsPricedName = "membership.graphql.validation.selections_priced";
+    public const string DocumentsName = "membership.graphql.documents";
+    public const string ValidationsName = "membership.graphql.validations";
+
+    private static readonly KeyValuePair<string, object?> Parsed = new("source", "parsed");
+    private static readonly KeyValuePair<string, object?> FromCache = new("source", "cache");
+    private static readonly KeyValuePair<string, object?> AllRules = new("rules", "all");
+    private static readonly KeyValuePair<string, object?> RequestRules = new("rules", "request");
 
     public GraphQLMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
         SelectionsPriced = meter.CreateHistogram<int>(SelectionsPricedName, "{selection}", "Selections the cost rule looked at to price one operation.");
+        Documents = meter.CreateCounter<long>(DocumentsName, "{document}", "Documents a request ran, by source: parsed from its text, or found in the document cache.");
+        Validations = meter.CreateCounter<long>(ValidationsName, "{operation}", "Operations validated, by rules: all of them, or only those that depend on the request (a cached operation).");
     }
 
     public Histogram<int> SelectionsPriced { get; }
+
+    private Counter<long> Documents { get; }
+
+    private Counter<long> Validations { get; }
+
+    public void RecordDocument(bool fromCache) => Documents.Add(1, fromCache ? FromCache : Parsed);
+
+    public void RecordValidation(bool requestRulesOnly) => Validations.Add(1, requestRulesOnly ? RequestRules : AllRules);
 }
