@@ -163,6 +163,7 @@ public static class IdentitySetup
         services.AddScoped<Clients.ClientRegistry>();
         services.AddScoped<Clients.ClientRegistration>();
         services.AddSingleton<RateLimits>();
+        services.AddSingleton<AnswerTimeFloor>();
         services.AddMembershipMail(configuration, environment);
         return services;
     }
