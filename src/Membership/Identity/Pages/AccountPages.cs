@@ -22,7 +22,9 @@ public static class AccountPages
     /// <summary>A hash of a random password, checked when no account has the address (same work, same time).</summary>
     private static string? _unknownAccountHash;
 
-    public const string LoginPath = "/account/login";
+    /// <summary>The path every account page is under.</summary>
+    public const string Root = "/account";
+    public const string LoginPath = Root + "/login";
     public const string LogoutPath = "/account/logout";
     public const string ConfirmEmailPath = "/account/confirm-email";
     public const string ForgotPasswordPath = "/account/forgot-password";
