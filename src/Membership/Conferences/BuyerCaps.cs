@@ -65,7 +65,8 @@ internal static class BuyerCaps
     {
         await db.TicketBuyers.Where(b => b.ConferenceId == conferenceId && b.BuyerKey == buyerKey)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.LastPurchaseAt, now), ct);
-        var pending = await db.TicketOrders.Where(o => o.ConferenceId == conferenceId && o.BuyerKey == buyerKey && o.Status == TicketOrderStatus.Pending)
+        // A hold that has run out counts no more, though the expiry job may not have closed its order yet.
+        var pending = await db.TicketOrders.Where(o => o.ConferenceId == conferenceId && o.BuyerKey == buyerKey && o.Status == TicketOrderStatus.Pending && o.HoldExpiresAt > now)
             .Select(o => o.Tickets.Count).ToListAsync(ct);
         if (pending.Count + 1 > options.MaxPendingOrdersPerBuyer)
         {

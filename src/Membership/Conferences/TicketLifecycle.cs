@@ -325,6 +325,7 @@ public sealed class TicketLifecycle(
             + $"{expires:u}. To buy it, give this offer code with your purchase:\n\n{code}\n\nAfter that time it goes to the next person waiting.")
         {
             DedupeKey = $"waiting-list-offer:{entry.Id:N}:{code}",
+            HoldsCredential = true, // the offer code buys the held seat
         }, calendar, ct);
         return true;
     }
@@ -347,6 +348,7 @@ public sealed class TicketLifecycle(
             $"Hello {order.BuyerName},\n\nThank you: order {order.Number} is paid. Show each ticket's QR code at the entrance.\n\n{string.Join("\n", lines)}\n")
         {
             DedupeKey = $"tickets:{order.Id:N}",
+            HoldsCredential = true, // each code and QR link admits its holder
         }, calendar, ct);
     }
 

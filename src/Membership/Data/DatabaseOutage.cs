@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Net.Sockets;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -49,9 +48,26 @@ public static class DatabaseOutage
         NpgsqlException n => n.IsTransient,
         SqlException s => SqlServerOutages.Contains(s.Number),
         SqliteException q => q.SqliteErrorCode is 5 or 6 or 14, // busy, locked, cannot open
-        SocketException or TimeoutException => true,
+        // A bare socket error or timeout is someone else's (Stripe's HttpClient, SMTP): only the providers' own exceptions count.
         _ => false,
     };
+
+    /// <summary>
+    /// A command that ran out of time (Npgsql's read timeout, SQL Server's -2, PostgreSQL's statement timeout): the server
+    /// is slow or the query heavy, the connection and the pool are fine, and running it again would only add load.
+    /// </summary>
+    public static bool IsCommandTimeout(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is TimeoutException || e is SqlException { Number: -2 } || e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>
@@ -61,12 +77,21 @@ public static class DatabaseOutage
 /// </summary>
 internal sealed class BrokenConnectionReset(NpgsqlDataSource? dataSource) : DbCommandInterceptor, IDbConnectionInterceptor
 {
-    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => ResetIfBroken(command.Connection, eventData.Exception);
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => ResetIfCommandBroke(command.Connection, eventData.Exception);
 
     public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        ResetIfBroken(command.Connection, eventData.Exception);
+        ResetIfCommandBroke(command.Connection, eventData.Exception);
         return Task.CompletedTask;
+    }
+
+    /// <summary>A command that timed out says nothing about the other connections: the pool stays.</summary>
+    private void ResetIfCommandBroke(DbConnection? connection, Exception exception)
+    {
+        if (!DatabaseOutage.IsCommandTimeout(exception))
+        {
+            ResetIfBroken(connection, exception);
+        }
     }
 
     public void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData) => ResetIfBroken(connection, eventData.Exception);
@@ -120,7 +145,8 @@ internal sealed class ReadRetryStrategy(ExecutionStrategyDependencies dependenci
             ? base.ExecuteAsync(state, operation, verifySucceeded, cancellationToken)
             : operation(Dependencies.CurrentContext.Context, state, cancellationToken);
 
-    protected override bool ShouldRetryOn(Exception exception) => DatabaseOutage.IsOutage(exception);
+    /// <summary>A broken connection, not a command that ran out of time: that one would time out again, three times over.</summary>
+    protected override bool ShouldRetryOn(Exception exception) => DatabaseOutage.IsOutage(exception) && !DatabaseOutage.IsCommandTimeout(exception);
 
     /// <summary>EF Core runs a query's first read (the command that opens the reader) with its query enumerator as the state.</summary>
     private bool IsRetryableRead<TState>(TState state) =>

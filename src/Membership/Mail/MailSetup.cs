@@ -39,10 +39,14 @@ public sealed class MailOptions
     public int LeaseSeconds { get; set; } = 120;
 
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>Days a sent or given-up message stays in the outbox (for support questions) before it is deleted; 0 keeps it for ever.</summary>
+    public int RetentionDays { get; set; } = 30;
 }
 
 /// <summary>Every <see cref="MailOptions.SendEverySeconds"/>, sends the outbox's due mail; safe on every instance at once.</summary>
-internal sealed class MailOutboxJob(MailOutboxSender sender, IOptions<MailOptions> options, TimeProvider clock, ILogger<MailOutboxJob> logger) : BackgroundService
+internal sealed class MailOutboxJob(MailOutboxSender sender, MailRetention retention, IOptions<MailOptions> options, TimeProvider clock, ILogger<MailOutboxJob> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,6 +62,7 @@ internal sealed class MailOutboxJob(MailOutboxSender sender, IOptions<MailOption
             try
             {
                 await sender.SendDueAsync(stoppingToken);
+                await retention.PruneIfDueAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -73,6 +78,7 @@ public static class MailSetup
     {
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<MailOutboxSender>();
+        services.AddSingleton<MailRetention>();
         services.AddHostedService<MailOutboxJob>();
         var smtp = configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.SmtpHost;
         if (!string.IsNullOrWhiteSpace(smtp))

@@ -92,6 +92,26 @@ internal sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTr
             throw new MailRejectedException($"The server refused the message: {(int)e.StatusCode} {e.Message}", e);
         }
 
-        await client.DisconnectAsync(quit: true, deadline.Token);
+        await QuitQuietlyAsync(client);
     }
+
+    /// <summary>
+    /// Once SendAsync returns, the server has the message: a QUIT that fails or hangs must not mark the mail failed (it
+    /// would go out again), so it gets a short deadline of its own and its errors are dropped.
+    /// </summary>
+    private static async Task QuitQuietlyAsync(SmtpClient client)
+    {
+        using var quit = new CancellationTokenSource(QuitTimeout);
+        try
+        {
+            await client.DisconnectAsync(quit: true, quit.Token);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ServiceNotConnectedException or ProtocolException or SmtpCommandException
+            or System.Net.Sockets.SocketException)
+        {
+            // Delivered all the same; the connection is closed by the client's disposal.
+        }
+    }
+
+    private static readonly TimeSpan QuitTimeout = TimeSpan.FromSeconds(5);
 }

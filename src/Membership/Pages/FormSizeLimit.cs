@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Membership.Identity.Oidc;
+using Membership.Identity.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -13,12 +15,17 @@ internal sealed class FormSizeLimit(RequestDelegate next)
     public const int MaxBytes = 32 * 1024;
 
     /// <summary>Endpoints machines call: they get OAuth's JSON error shape; people get a page.</summary>
-    private static readonly string[] MachineEndpoints = ["/connect/token", "/connect/introspect", "/connect/revoke", "/connect/userinfo"];
+    private static readonly string[] MachineEndpoints =
+        [.. new[] { ConnectEndpoints.Token, ConnectEndpoints.Introspect, ConnectEndpoints.Revoke, ConnectEndpoints.UserInfo }.Select(p => "/" + p)];
+
+    /// <summary>The path segments whose posts are limited: the OIDC endpoints and the account pages.</summary>
+    private static readonly PathString Connect = "/" + ConnectEndpoints.Root;
+    private static readonly PathString Account = AccountPages.Root;
 
     public async Task InvokeAsync(HttpContext http)
     {
         var path = http.Request.Path;
-        if (!(path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase))
+        if (!(path.StartsWithSegments(Connect, StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments(Account, StringComparison.OrdinalIgnoreCase))
             || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
         {
             await next(http);
@@ -69,6 +76,6 @@ internal sealed class FormSizeLimit(RequestDelegate next)
 
         await WebPage.Message(tooLarge ? "Too much data" : "The form could not be read",
             description + " Open the form again and send it as it is.", status,
-            new PageLink("Go to the sign-in page", "/account/login")).ExecuteAsync(http);
+            new PageLink("Go to the sign-in page", AccountPages.LoginPath)).ExecuteAsync(http);
     }
 }

@@ -101,6 +101,7 @@ public abstract class ApiFixture : IAsyncLifetime
             builder.UseSetting("Oidc:SignInsPerAddressPerMinute", "100000");
             builder.UseSetting("Oidc:PasswordResetsPerAddressPerHour", "100000");
             builder.UseSetting("Oidc:FailedClientAuthenticationsPerMinute", "100000");
+            builder.UseSetting("Oidc:MinimumAnonymousAnswerTime", "00:00:00"); // AnswerTimingTests pads on a fake clock
             builder.ConfigureTestServices(services =>
             {
                 if (UseTestIdentity)

@@ -38,12 +38,28 @@ internal static class JoinAssociation
         var decision = await services.GetRequiredService<RateLimits>().TryAcquireAsync(rule, RateLimits.AddressKey(http.Connection.RemoteIpAddress), context.CancellationToken);
         decision.ThrowIfRefused("Too many applications from this address; try again later.");
 
+        // A new member costs more rows than a note to the owner of an address in use: the answer waits out the difference.
+        var floor = services.GetRequiredService<AnswerTimeFloor>();
+        var started = floor.Start();
+        var payload = await ApplyAsync(services, http, input, context.CancellationToken);
+        await floor.PadAsync(started, context.CancellationToken);
+        return payload;
+    }
+
+    private static async Task<Payload<JoinResult>> ApplyAsync(IServiceProvider services, HttpContext http, JoinAssociationInput input, CancellationToken ct)
+    {
+
         var users = services.GetRequiredService<UserManager<Account>>();
         var calendar = services.GetRequiredService<AssociationCalendar>();
-        var ct = context.CancellationToken;
         var errors = new UserErrors();
         var account = new Account { UserName = input.Email?.Trim(), Email = input.Email?.Trim(), DisplayName = $"{input.FirstName?.Trim()} {input.LastName?.Trim()}".Trim() };
         await CheckPasswordAsync(users, account, input.Password ?? string.Empty, errors);
+        if (!errors.Any)
+        {
+            // Hashed before the transaction: PBKDF2 must not run while the member-number row (on SQLite, the database) is locked.
+            // Every valid application pays it, whether or not the address is in use, so the time tells nothing either.
+            account.PasswordHash = users.PasswordHasher.HashPassword(account, input.Password!);
+        }
 
         // UserManager writes through the request's context: the member, the account and the mail share its transaction.
         var db = services.GetRequiredService<MembershipDbContext>();
@@ -61,7 +77,7 @@ internal static class JoinAssociation
             var received = Payload<JoinResult>.Success(new JoinResult(application.Member.Email, MembershipStatus.Pending));
             if (await AddressInUseAsync(db, users, application.Member, ct))
             {
-                users.PasswordHasher.HashPassword(account, input.Password!); // the work a new account costs, so the time tells nothing either
+                await SpendMemberNumberAsync(db, ct);
                 await QueueAccountExistsAsync(db, http, calendar, application.Member.Email, ct);
                 await transaction.CommitAsync(ct);
                 return received;
@@ -72,7 +88,7 @@ internal static class JoinAssociation
             await db.SaveChangesAsync(ct);
             account.MemberId = member.Id;
             account.CreatedAt = calendar.Now();
-            var created = await users.CreateAsync(account, input.Password!);
+            var created = await users.CreateAsync(account); // the password is checked and hashed above
             var role = created.Succeeded ? await users.AddToRoleAsync(account, Roles.Member) : created;
             if (!role.Succeeded)
             {
@@ -96,10 +112,20 @@ internal static class JoinAssociation
         async Task<Payload<JoinResult>> InUseAfterRaceAsync()
         {
             db.ChangeTracker.Clear();
+            await using var spent = await db.Database.BeginTransactionAsync(ct);
+            await SpendMemberNumberAsync(db, ct); // the rolled-back insert gave its number back: spend one, as every other path does
             await QueueAccountExistsAsync(db, http, calendar, account.Email!, ct);
+            await spent.CommitAsync(ct);
             return Payload<JoinResult>.Success(new JoinResult(account.Email!, MembershipStatus.Pending));
         }
     }
+
+    /// <summary>
+    /// An application with an address in use takes a member number it never gives out, as a new member takes one: were the
+    /// sequence to skip it, an applicant who joins before and after someone else's address would see in their own numbers
+    /// whether that address is a member. Member numbers therefore have gaps.
+    /// </summary>
+    private static Task<long> SpendMemberNumberAsync(MembershipDbContext db, CancellationToken ct) => db.NextAsync(MemberNumbers.SequenceName, ct);
 
     private static async Task CheckPasswordAsync(UserManager<Account> users, Account account, string password, UserErrors errors)
     {

@@ -33,9 +33,23 @@ public sealed partial class ClientRegistration(ClientRegistry registry, IDbConte
             return Payload<RegisteredClient>.Failure(errors);
         }
 
-        var (view, secret) = await registry.RegisterAsync(clientId, input.Kind, client.DisplayName, client.RedirectUris, client.PostLogoutRedirectUris,
-            client.Scopes, client.AgencyId, secret: null, cancellationToken);
-        return Payload<RegisteredClient>.Success(new RegisteredClient(view, secret));
+        try
+        {
+            var (view, secret) = await registry.RegisterAsync(clientId, input.Kind, client.DisplayName, client.RedirectUris, client.PostLogoutRedirectUris,
+                client.Scopes, client.AgencyId, secret: null, cancellationToken);
+            return Payload<RegisteredClient>.Success(new RegisteredClient(view, secret));
+        }
+        catch (Exception e) when (e is OpenIddict.Abstractions.OpenIddictExceptions.ValidationException || (e is DbUpdateException update && DbErrors.IsUniqueViolation(update)))
+        {
+            // A registration racing this one took the client_id between our check and our insert (OpenIddict's own check
+            // or the unique index noticed); anything else is not a user error.
+            if (await registry.FindAsync(clientId, CancellationToken.None) is null)
+            {
+                throw;
+            }
+
+            return Payload<RegisteredClient>.Failure(errors.Add(UserErrorCodes.ClientIdTaken, $"A client '{clientId}' exists.", "input", "clientId"));
+        }
     }
 
     /// <summary>Replaces an existing client's name, URIs, scopes and agency; its kind and secret stay.</summary>

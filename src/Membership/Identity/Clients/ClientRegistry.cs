@@ -142,6 +142,7 @@ public sealed class ClientRegistry(
         }
 
         await applications.UpdateAsync(application, descriptor, cancellationToken);
+        origins.Invalidate(); // a removed redirect origin stops counting on this instance at once
         return await ViewAsync(application, cancellationToken);
     }
 

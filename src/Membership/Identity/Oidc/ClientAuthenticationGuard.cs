@@ -67,10 +67,12 @@ internal sealed class ClientAuthenticationGuard(IOpenIddictApplicationManager ap
             return; // no secret to guess (a public client_id is no secret either); OpenIddict checks the rest
         }
 
-        var (addressFailures, untilWindowEnds) = await limits.CountAsync(byAddress, address, cancellationToken);
-        if (addressFailures >= permits)
+        // The attempt is counted as a failure before the secret is checked, and the decision of that count is what holds:
+        // parallel guesses each take a permit, so no more than the limit get past, however many arrive at once.
+        var byThisAddress = await limits.TryAcquireAsync(byAddress, address, cancellationToken);
+        if (!byThisAddress.Allowed)
         {
-            await TooManyAsync(context, http, untilWindowEnds);
+            await TooManyAsync(context, http, byThisAddress.RetryAfter);
             return;
         }
 
@@ -78,27 +80,40 @@ internal sealed class ClientAuthenticationGuard(IOpenIddictApplicationManager ap
         var secret = string.IsNullOrEmpty(context.ClientSecret) ? "-" : context.ClientSecret;
         var matches = await applications.ValidateClientSecretAsync(application ?? NoSuchClient, secret, cancellationToken)
             && application is not null && !string.IsNullOrEmpty(context.ClientSecret);
-        var (clientFailures, _) = await limits.CountAsync(byClient, context.ClientId, cancellationToken);
-        var clientLocked = clientFailures >= permits;
         if (matches)
         {
-            if (clientLocked && addressFailures > 0)
-            {
-                await TooManyAsync(context, http, untilWindowEnds);
-            }
-
+            await AcceptAsync(context, http, address, byAddress, byClient, permits);
             return;
         }
 
-        await limits.TryAcquireAsync(byAddress, address, cancellationToken);
-        await limits.TryAcquireAsync(byClient, context.ClientId, cancellationToken);
-        if (clientLocked)
+        if (!(await limits.TryAcquireAsync(byClient, context.ClientId, cancellationToken)).Allowed)
         {
-            await TooManyAsync(context, http, untilWindowEnds);
+            await TooManyAsync(context, http, byThisAddress.RetryAfter);
             return;
         }
 
         context.Reject(error: Errors.InvalidClient, description: FailureDescription);
+    }
+
+    /// <summary>
+    /// The right secret: the failure counted in advance is given back. A client_id past its limit still refuses an address
+    /// that has failed in this window (a guesser who finally hit it), never its owner at a clean address.
+    /// </summary>
+    private async Task AcceptAsync(ProcessAuthenticationContext context, HttpContext? http, string address, RateLimitRule byAddress, RateLimitRule byClient, int permits)
+    {
+        var cancellationToken = context.CancellationToken;
+        await limits.TryAcquireAsync(byAddress, address, cancellationToken, uses: -1);
+        var (clientFailures, _) = await limits.CountAsync(byClient, context.ClientId!, cancellationToken);
+        if (clientFailures < permits)
+        {
+            return;
+        }
+
+        var (addressFailures, untilWindowEnds) = await limits.CountAsync(byAddress, address, cancellationToken);
+        if (addressFailures > 0)
+        {
+            await TooManyAsync(context, http, untilWindowEnds);
+        }
     }
 
     /// <summary>429 with Retry-After, written here: OpenIddict has no status for it.</summary>

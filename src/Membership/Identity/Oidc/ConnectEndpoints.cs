@@ -22,7 +22,9 @@ namespace Membership.Identity.Oidc;
 /// </summary>
 public static class ConnectEndpoints
 {
-    public const string Authorize = "connect/authorize";
+    /// <summary>The segment every OIDC endpoint below is under.</summary>
+    public const string Root = "connect";
+    public const string Authorize = Root + "/authorize";
     public const string Token = "connect/token";
     public const string UserInfo = "connect/userinfo";
     public const string Introspect = "connect/introspect";

@@ -165,6 +165,7 @@ public static class IdentitySetup
         services.AddSingleton<RateLimits>();
         services.AddHttpContextAccessor();
         services.AddSingleton<PublicLinks>(); // every absolute link to this API (mail, checkout, PDFs) is built by it
+        services.AddSingleton<AnswerTimeFloor>();
         services.AddMembershipMail(configuration, environment);
         return services;
     }

@@ -53,6 +53,15 @@ public sealed class OidcOptions
     public int PasswordResetsPerAddressPerHour { get; set; } = 5;
 
     /// <summary>
+    /// The least time joinAssociation and the forgotten-password form take to answer: the work behind an address in use
+    /// and behind a new one differs (rows written, a mail queued), and the answer must not tell them apart by its time.
+    /// </summary>
+    public TimeSpan MinimumAnonymousAnswerTime { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>At most one password-reset mail per account in each window of this length; the mail already sent stays valid.</summary>
+    public TimeSpan PasswordResetMailWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
     /// Failed client authentications (unknown client_id, wrong or missing secret) at the token, introspection and
     /// revocation endpoints per minute, counted per client address and per client_id (429 beyond).
     /// </summary>

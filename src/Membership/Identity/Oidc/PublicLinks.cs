@@ -51,9 +51,17 @@ public sealed class PublicLinks(IOptions<OidcOptions> options, IHostEnvironment 
 
     private static string FromRequest(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
-    private string ListeningAddress() =>
-        (services.GetService(typeof(IServer)) as IServer)?.Features.Get<IServerAddressesFeature>()?.Addresses
-            .Select(a => a.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).TrimEnd('/'))
-            .OrderBy(a => a.StartsWith("https", StringComparison.Ordinal) ? 0 : 1).FirstOrDefault()
-        ?? throw new InvalidOperationException("No request and no Oidc:PublicBaseUrl: cannot build a link.");
+    /// <summary>The address the server listens on (https first), for links built outside a request in Development.</summary>
+    private string ListeningAddress()
+    {
+        var addresses = (services.GetService(typeof(IServer)) as IServer)?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        return addresses.Select(Reachable).OrderBy(a => a.StartsWith("https", StringComparison.Ordinal) ? 0 : 1).FirstOrDefault()
+            ?? throw new InvalidOperationException("No request and no Oidc:PublicBaseUrl: cannot build a link.");
+    }
+
+    /// <summary>Hosts that mean "every interface" (<c>+</c>, <c>*</c>, <c>[::]</c>, <c>0.0.0.0</c>) become localhost, which a browser can open.</summary>
+    private static string Reachable(string address) =>
+        AnyInterface.Aggregate(address, (a, any) => a.Replace("://" + any, "://localhost", StringComparison.Ordinal)).TrimEnd('/');
+
+    private static readonly string[] AnyInterface = ["+", "*", "[::]", "0.0.0.0"];
 }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 
@@ -21,7 +22,9 @@ public static class AccountPages
     /// <summary>A hash of a random password, checked when no account has the address (same work, same time).</summary>
     private static string? _unknownAccountHash;
 
-    public const string LoginPath = "/account/login";
+    /// <summary>The path every account page is under.</summary>
+    public const string Root = "/account";
+    public const string LoginPath = Root + "/login";
     public const string LogoutPath = "/account/logout";
     public const string ConfirmEmailPath = "/account/confirm-email";
     public const string ForgotPasswordPath = "/account/forgot-password";
@@ -53,7 +56,7 @@ public static class AccountPages
 
     private static async Task<IResult> LoginAsync(
         HttpContext http, IAntiforgery antiforgery, UserManager<Account> users, SignInManager<Account> signIn, RateLimits limits,
-        IOpenIddictApplicationManager applications, IOptions<OidcOptions> options)
+        IOpenIddictApplicationManager applications, IOptions<OidcOptions> options, MembershipDbContext db)
     {
         var rule = new RateLimitRule("sign-in", options.Value.SignInsPerAddressPerMinute, TimeSpan.FromMinutes(1));
         var (form, refused) = await ReadPostedFormAsync(http, antiforgery, limits, rule, LoginPath);
@@ -73,6 +76,7 @@ public static class AccountPages
             var nobody = new Account { UserName = string.Empty };
             _unknownAccountHash ??= users.PasswordHasher.HashPassword(nobody, Guid.NewGuid().ToString());
             users.PasswordHasher.VerifyHashedPassword(nobody, _unknownAccountHash, form["password"].ToString());
+            await CountFailureAsync(users, db, null, email);
             return await Refused(WrongPassword, StatusCodes.Status401Unauthorized);
         }
 
@@ -80,11 +84,7 @@ public static class AccountPages
         var locked = await users.IsLockedOutAsync(account);
         if (!await users.CheckPasswordAsync(account, form["password"].ToString()))
         {
-            if (!locked)
-            {
-                await users.AccessFailedAsync(account); // counts towards the lockout
-            }
-
+            await CountFailureAsync(users, db, locked ? null : account, email);
             return await Refused(WrongPassword, StatusCodes.Status401Unauthorized);
         }
 
@@ -104,6 +104,24 @@ public static class AccountPages
     }
 
     private const string WrongPassword = "The e-mail address or password is wrong.";
+
+    /// <summary>
+    /// One UPDATE of the accounts for every wrong password: a real count towards the lockout for an account that can still
+    /// fail, and the same statement changing nothing for an unknown address or a locked account, so the database work
+    /// does not tell which addresses have accounts.
+    /// </summary>
+    private static async Task CountFailureAsync(UserManager<Account> users, MembershipDbContext db, Account? countable, string email)
+    {
+        if (countable is not null)
+        {
+            await users.AccessFailedAsync(countable);
+            return;
+        }
+
+        var normalized = users.NormalizeEmail(email);
+        await db.Users.Where(u => u.NormalizedEmail == normalized)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount));
+    }
 
     /// <summary>
     /// The posted form, once the address is within its rate limit (when there is one) and the anti-forgery token holds;

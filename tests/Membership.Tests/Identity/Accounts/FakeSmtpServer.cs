@@ -30,6 +30,9 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
+    /// <summary>Resets the connection on QUIT instead of answering 221: a server that has taken the message but fails to say goodbye.</summary>
+    public bool DropOnQuit { get; init; }
+
     /// <summary>A loopback port nothing listens on: an SMTP server that is down.</summary>
     public static int ClosedPort()
     {
@@ -126,6 +129,9 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
                 case "NOOP":
                     await writer.WriteLineAsync("250 OK");
                     break;
+                case "QUIT" when DropOnQuit:
+                    client.Client.LingerState = new LingerOption(true, 0); // closing now sends a reset
+                    return;
                 case "QUIT":
                     await writer.WriteLineAsync("221 Bye");
                     return;

@@ -47,7 +47,7 @@ public abstract class SignInAbuseTests(OidcApi api) : OidcTest(api)
         var refused = await AccountForms.ForgotPasswordAsync(bomber, email);
 
         AssertRateLimited(refused, TimeSpan.FromHours(1));
-        Assert.Equal(2, (await Api.MailsToAsync(email)).Count);
+        Assert.Single(await Api.MailsToAsync(email)); // one reset mail per account and window, however often it is asked for
     }
 
     [SkippableFact]

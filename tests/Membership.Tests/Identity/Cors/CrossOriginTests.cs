@@ -1,4 +1,5 @@
 using System.Net;
+using Membership.Identity.Clients;
 using Membership.Identity.Cors;
 using Membership.Tests.Identity.Tokens;
 using Membership.Tests.Infrastructure;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Membership.Tests.Identity.Cors;
 
@@ -156,7 +158,7 @@ public abstract class CrossOriginTests(OidcApi api) : OidcTest(api)
     [SkippableFact]
     public async Task Another_instance_sees_a_new_front_end_once_its_short_cache_runs_out()
     {
-        var clock = new MovableClock();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var other = Api.CreateFactory(b => b.ConfigureTestServices(s => s.AddSingleton(sp =>
             new FrontEndOrigins(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IOptions<CorsOptions>>(), clock))));
         using var otherBrowser = other.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
@@ -174,6 +176,32 @@ public abstract class CrossOriginTests(OidcApi api) : OidcTest(api)
         Assert.Equal(origin, Header(here, "Access-Control-Allow-Origin")); // the instance that registered it: at once
         Assert.Null(Header(thereAtOnce, "Access-Control-Allow-Origin"));
         Assert.Equal(origin, Header(thereLater, "Access-Control-Allow-Origin"));
+    }
+
+    [SkippableFact]
+    public async Task A_redirect_origin_removed_by_an_update_stops_counting_at_once_on_that_instance()
+    {
+        var clientId = TokenCallers.NewClientId("app");
+        var kept = $"https://{clientId}.example.org";
+        var removed = $"https://old-{clientId}.example.org";
+        var staff = await _callers.StaffScriptAsync();
+        RegisteredClientId(await staff.RegisterAsync(new { kind = "PUBLIC", clientId, displayName = "App", redirectUris = new[] { kept + "/callback", removed + "/callback" } }));
+        using var before = await PreflightAsync(Api.Browser(), "/graphql", removed, "POST"); // this instance caches the origins now
+
+        await using (var scope = Api.Services.CreateAsyncScope())
+        {
+            var update = await scope.ServiceProvider.GetRequiredService<ClientRegistration>().UpdateAsync(new RegisterClientInput
+            {
+                Kind = ClientKind.Public, ClientId = clientId, DisplayName = "App", RedirectUris = [kept + "/callback"],
+            }, CancellationToken.None);
+            Assert.Empty(update.UserErrors);
+        }
+
+        using var after = await PreflightAsync(Api.Browser(), "/graphql", removed, "POST");
+        using var stillKept = await PreflightAsync(Api.Browser(), "/graphql", kept, "POST");
+        Assert.Equal(removed, Header(before, "Access-Control-Allow-Origin"));
+        Assert.Null(Header(after, "Access-Control-Allow-Origin"));
+        Assert.Equal(kept, Header(stillKept, "Access-Control-Allow-Origin"));
     }
 
     private async Task<string> PortalOriginAsync()
@@ -203,16 +231,6 @@ public abstract class CrossOriginTests(OidcApi api) : OidcTest(api)
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values) ? string.Join(", ", values) : null;
-}
-
-/// <summary>A clock a test moves forward by hand.</summary>
-internal sealed class MovableClock : TimeProvider
-{
-    private TimeSpan _offset;
-
-    public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow + _offset;
-
-    public void Advance(TimeSpan by) => _offset += by;
 }
 
 public sealed class CrossOriginTestsOnSqlite(OidcApi api) : CrossOriginTests(api), IClassFixture<OidcApi>;
