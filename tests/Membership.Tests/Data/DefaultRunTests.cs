@@ -8,6 +8,7 @@ namespace Membership.Tests.Data;
 /// `dotnet run --project src/Membership.Api` on a fresh clone: Development, no Database settings, no connection string.
 /// The only setting given is DataDirectory, a temp folder standing in for src/Membership.Api/data.
 /// </summary>
+[Trait(MembershipTestFramework.ProviderTrait, "Sqlite")] // its own SQLite file, no fixture
 public sealed class DefaultRunTests : IDisposable
 {
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("membership-default-");

@@ -9,6 +9,7 @@ namespace Membership.Tests.Data;
 public sealed class MigrateCommandTests
 {
     [Fact]
+    [Trait(MembershipTestFramework.ProviderTrait, "Sqlite")]
     public async Task Migrate_command_brings_an_empty_SQLite_database_up_to_date_and_exits()
     {
         var folder = Directory.CreateTempSubdirectory("membership-migrate-");
@@ -25,6 +26,7 @@ public sealed class MigrateCommandTests
     }
 
     [SkippableFact]
+    [Trait(MembershipTestFramework.ProviderTrait, "PostgreSql")]
     public async Task Migrate_command_brings_an_empty_PostgreSQL_database_up_to_date_and_exits()
     {
         var (connectionString, unavailable) = await PostgresCluster.CreateDatabaseAsync();

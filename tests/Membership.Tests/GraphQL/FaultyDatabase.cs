@@ -71,19 +71,30 @@ internal sealed class FailingReads : FaultyDatabase
     protected override ValueTask MisbehaveAsync(CancellationToken cancellationToken) => throw new InvalidOperationException(Secret);
 }
 
-/// <summary>Every read hangs for ten seconds unless its cancellation token fires; records that it did.</summary>
+/// <summary>Every read hangs until its cancellation token fires; tells when one started hanging and when one was cancelled.</summary>
 internal sealed class SlowReads : FaultyDatabase
 {
+    private readonly TaskCompletionSource _hanging = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _cancelled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when a read has reached the database and hangs there.</summary>
+    public Task Hanging => _hanging.Task;
 
     /// <summary>Completes when a read was cancelled through its token.</summary>
     public Task Cancelled => _cancelled.Task;
 
     protected override async ValueTask MisbehaveAsync(CancellationToken cancellationToken)
     {
+        if (!cancellationToken.CanBeCanceled)
+        {
+            throw new InvalidOperationException("A read without a cancellation token would hang for ever.");
+        }
+
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+            var never = new TaskCompletionSource();
+            _hanging.TrySetResult();
+            await never.Task.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {

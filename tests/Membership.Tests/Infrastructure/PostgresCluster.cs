@@ -7,8 +7,8 @@ namespace Membership.Tests.Infrastructure;
 
 /// <summary>
 /// A private, throwaway PostgreSQL cluster for the test run: initdb into a temp folder, started on a free
-/// loopback port, stopped and deleted when the test process exits. MEMBERSHIP_TEST_POSTGRES (a connection
-/// string to a server you run) replaces it.
+/// loopback port, stopped and deleted when the run ends (see <see cref="PostgresServer"/> for how). MEMBERSHIP_TEST_POSTGRES
+/// (a connection string to a server you run) replaces it.
 /// </summary>
 internal static class PostgresCluster
 {
@@ -38,10 +38,14 @@ internal static class PostgresCluster
 
 /// <summary>
 /// One throwaway PostgreSQL cluster of our own. The shared one lives for the whole run; a test that stops the database
-/// under a running API (an outage) starts a dedicated one, so no other test loses its server.
+/// under a running API (an outage) starts a dedicated one, so no other test loses its server. Every cluster is stopped and
+/// its folder deleted three ways: when xunit disposes its test framework (<see cref="MembershipTestFramework"/>), on
+/// ProcessExit, and by a detached watchdog (<see cref="PostgresWatchdog"/>) once the test process is gone, however it died.
 /// </summary>
 internal sealed class PostgresServer : IAsyncDisposable
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<PostgresServer, bool> Running = new();
+
     private readonly string _bin;
     private readonly string _root;
     private readonly int _port;
@@ -50,6 +54,9 @@ internal sealed class PostgresServer : IAsyncDisposable
     private PostgresServer(string bin, string root, int port) => (_bin, _root, _port) = (bin, root, port);
 
     private string Data => Path.Combine(_root, "data");
+
+    /// <summary>The cluster's folder (data, socket, log); gone once the cluster is stopped.</summary>
+    public string Root => _root;
 
     public string AdminConnectionString =>
         $"Host=127.0.0.1;Port={_port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=100;Include Error Detail=true";
@@ -75,9 +82,14 @@ internal sealed class PostgresServer : IAsyncDisposable
 
         await server.PgAsync("initdb", ["-D", server.Data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
         await server.StartAsync();
+        Running[server] = true;
+        PostgresWatchdog.Start(Environment.ProcessId, server._root, server.Data, Path.Combine(bin, "pg_ctl"), server._asRoot);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return (server, null);
     }
+
+    /// <summary>Stops and deletes every cluster this process started and has not yet disposed.</summary>
+    public static Task StopAllAsync() => Task.WhenAll(Running.Keys.Select(s => s.DisposeAsync().AsTask()));
 
     public static async Task<string> CreateDatabaseAsync(string admin)
     {
@@ -104,6 +116,11 @@ internal sealed class PostgresServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (!Running.TryRemove(this, out _))
+        {
+            return; // already stopped by another of the three ways
+        }
+
         try
         {
             if (File.Exists(Path.Combine(Data, "postmaster.pid")))

@@ -92,16 +92,13 @@ public abstract class MailOutboxSenderTests(ApiFixture api) : ApiTest(api)
     public async Task The_background_sender_sends_on_its_timer_without_being_asked()
     {
         await using var smtp = new FakeSmtpServer();
-        var clock = SmtpDownTests.Clock();
+        var clock = new JobClock();
         await using var instance = SmtpDownTests.SmtpInstance(Api, clock, smtp.Port, b => b.UseSetting("Mail:SendEverySeconds", "5"));
         var to = await QueueAsync(instance);
 
-        // Polls, moving the fake clock past the timer's period each time; no wall-clock wait decides the outcome.
-        for (var i = 0; i < 500 && smtp.To(to).Count == 0; i++)
-        {
-            clock.Advance(TimeSpan.FromSeconds(5));
-            await Task.Delay(10);
-        }
+        await clock.ArmedAsync(TimeSpan.FromSeconds(5));
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await smtp.FirstDelivery.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Single(smtp.To(to));
     }

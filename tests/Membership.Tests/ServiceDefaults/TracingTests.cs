@@ -41,6 +41,7 @@ public abstract class TracingTests(ApiFixture api) : ApiTest(api)
     private sealed class SpanCapture : BaseExporter<Activity>
     {
         private readonly ConcurrentQueue<Activity> _spans = new();
+        private readonly ConcurrentQueue<(Func<Activity, bool> Match, TaskCompletionSource<Activity> Found)> _waiting = new();
 
         public IReadOnlyList<Activity> All => [.. _spans];
 
@@ -49,23 +50,29 @@ public abstract class TracingTests(ApiFixture api) : ApiTest(api)
             foreach (var span in batch)
             {
                 _spans.Enqueue(span);
+                foreach (var (match, found) in _waiting)
+                {
+                    if (match(span))
+                    {
+                        found.TrySetResult(span);
+                    }
+                }
             }
 
             return ExportResult.Success;
         }
 
-        /// <summary>The request's own span ends just after the response is sent: wait for it, a few seconds at most.</summary>
+        /// <summary>The request's own span ends just after the response is sent: completes when it is exported.</summary>
         public async Task<Activity> WaitForAsync(Func<Activity, bool> match)
         {
-            for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(5); await Task.Yield())
+            var found = new TaskCompletionSource<Activity>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiting.Enqueue((match, found));
+            if (All.FirstOrDefault(match) is { } span)
             {
-                if (All.FirstOrDefault(match) is { } span)
-                {
-                    return span;
-                }
+                found.TrySetResult(span); // exported before this test asked
             }
 
-            throw new Xunit.Sdk.XunitException("The span did not end within 5 seconds.");
+            return await found.Task.WaitAsync(TimeSpan.FromSeconds(60));
         }
 
         public bool Descends(Activity span, Activity ancestor)

@@ -224,17 +224,9 @@ internal sealed class ReconciliationJob(IServiceProvider services, IDbContextFac
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                using var activity = ServiceDefaults.MembershipTelemetry.StartJob(LeaseName);
                 try
                 {
-                    await using var db = await factory.CreateDbContextAsync(stoppingToken);
-                    var now = calendar.Now();
-                    if (!await JobLeases.TryAcquireAsync(db, LeaseName, _holder, now, now.AddMinutes(minutes), stoppingToken))
-                    {
-                        continue; // another instance holds it
-                    }
-
-                    await services.GetRequiredService<DuesOperations>().ReconcileAsync(stoppingToken);
+                    await RunOnceAsync(stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -246,6 +238,21 @@ internal sealed class ReconciliationJob(IServiceProvider services, IDbContextFac
         {
             await ReleaseAsync();
         }
+    }
+
+    /// <summary>One tick of the job: reconciles if this instance holds (or takes) the lease; false when another holds it.</summary>
+    internal async Task<bool> RunOnceAsync(CancellationToken ct)
+    {
+        using var activity = ServiceDefaults.MembershipTelemetry.StartJob(LeaseName);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var now = calendar.Now();
+        if (!await JobLeases.TryAcquireAsync(db, LeaseName, _holder, now, now.AddMinutes(options.Value.ReconcileEveryMinutes), ct))
+        {
+            return false;
+        }
+
+        await services.GetRequiredService<DuesOperations>().ReconcileAsync(ct);
+        return true;
     }
 
     /// <summary>A stopping instance hands the lease on at once instead of making the others wait for it to expire.</summary>

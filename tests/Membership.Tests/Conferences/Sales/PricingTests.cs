@@ -127,8 +127,7 @@ public abstract class PricingTests(ApiFixture api) : SalesTest(api)
 
         Assert.Equal([0, 55000], order.GetProperty("tickets").EnumerateArray().Select(t => t.At("price.amount").GetInt64()));
         Assert.Equal(55000, order.At("total.amount").GetInt64());
-        Assert.All(LineItems(CheckoutOf(id)), l => Assert.True(l.UnitAmount >= 0));
-        Assert.Equal(55000, LineItems(CheckoutOf(id)).Sum(l => l.UnitAmount * l.Quantity));
+        Assert.Equal([(0L, 1), (55000L, 1)], LineItems(CheckoutOf(id)).Order());
     }
 
     [SkippableFact]

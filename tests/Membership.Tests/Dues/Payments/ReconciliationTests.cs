@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Membership.Tests.Dues.Payments;
 
@@ -76,20 +78,38 @@ public abstract class ReconciliationTests(ApiFixture api) : PaymentTest(api)
     {
         var (member, checkout) = await CheckoutAsync();
         await Dues.Stripe.PayAsync(checkout.SessionId);
+        await FreeTheLeaseAsync();
 
-        await using (var first = JobHost())
-        await using (var second = JobHost())
+        await using (var first = JobHost(new JobClock()))
+        await using (var second = JobHost(new JobClock()))
         {
-            _ = (first.Server, second.Server); // started: each runs the job every 100 ms
-            for (var waited = 0; (await Dues.PaymentAsync(checkout.Id)).Status == DuesPaymentStatus.Pending && waited < 20_000; waited += 100)
-            {
-                await Task.Delay(100);
-            }
+            ReconciliationJob[] jobs = [Job(first), Job(second)];
+            var ran = await Task.WhenAll(jobs.Select(j => j.RunOnceAsync(CancellationToken.None)));
+            var again = await Task.WhenAll(jobs.Select(j => j.RunOnceAsync(CancellationToken.None)));
 
-            await Task.Delay(500); // more runs on both instances
+            Assert.Single(ran, r => r);
+            Assert.Equal(ran, again); // the lease holder runs again; the other still may not
             await using var db = await Api.Db.CreateDbContextAsync();
             Assert.Single(await db.JobLeases.AsNoTracking().Where(l => l.Name == LeaseName).ToListAsync());
         }
+
+        await Dues.AssertExtendedOnceAsync(member, checkout);
+    }
+
+    [SkippableFact]
+    public async Task The_job_runs_on_its_timer_without_being_asked()
+    {
+        var (member, checkout) = await CheckoutAsync();
+        await Dues.Stripe.PayAsync(checkout.SessionId);
+        await FreeTheLeaseAsync();
+        var clock = new JobClock();
+        var runs = new LogSignal("Reconciliation applied");
+        await using var host = JobHost(clock, runs);
+        _ = host.Server;
+
+        await clock.ArmedAsync(TimeSpan.FromMinutes(1));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await runs.Seen.WaitAsync(TimeSpan.FromSeconds(60));
 
         await Dues.AssertExtendedOnceAsync(member, checkout);
     }
@@ -140,31 +160,25 @@ public abstract class ReconciliationTests(ApiFixture api) : PaymentTest(api)
     [SkippableFact]
     public async Task The_job_does_not_run_while_another_instance_holds_the_lease_and_runs_once_it_expires()
     {
+        var clock = new JobClock();
+        await FreeTheLeaseAsync();
         await using (var db = await Api.Db.CreateDbContextAsync())
         {
-            await db.JobLeases.Where(l => l.Name == LeaseName).ExecuteDeleteAsync();
-            db.JobLeases.Add(new JobLease { Name = LeaseName, Holder = "another-instance", ExpiresAt = DateTimeOffset.UtcNow.AddHours(1) });
+            db.JobLeases.Add(new JobLease { Name = LeaseName, Holder = "another-instance", ExpiresAt = clock.GetUtcNow().AddHours(1) });
             await db.SaveChangesAsync();
         }
 
         var before = Dues.Sent("GET", "/v1/events").Count;
-        await using var host = JobHost();
-        _ = host.Server; // runs the job every 100 ms
+        await using var host = JobHost(clock);
+        var job = Job(host);
 
-        await Task.Delay(2_000); // some twenty ticks
+        Assert.False(await job.RunOnceAsync(CancellationToken.None));
         Assert.Equal(before, Dues.Sent("GET", "/v1/events").Count);
 
-        await using (var db = await Api.Db.CreateDbContextAsync())
-        {
-            await db.JobLeases.Where(l => l.Name == LeaseName).ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, DateTimeOffset.UtcNow.AddSeconds(-1)));
-        }
+        clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
 
-        for (var waited = 0; Dues.Sent("GET", "/v1/events").Count == before && waited < 20_000; waited += 100)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(Dues.Sent("GET", "/v1/events").Count > before, "The job never ran after the lease expired.");
+        Assert.True(await job.RunOnceAsync(CancellationToken.None));
+        Assert.True(Dues.Sent("GET", "/v1/events").Count > before, "The job did not reconcile after the lease expired.");
         await using (var check = await Api.Db.CreateDbContextAsync())
         {
             Assert.NotEqual("another-instance", (await check.JobLeases.AsNoTracking().SingleAsync(l => l.Name == LeaseName)).Holder);
@@ -201,12 +215,26 @@ public abstract class ReconciliationTests(ApiFixture api) : PaymentTest(api)
         return (member, await Dues.StartedAsync(plan, member, autoRenew));
     }
 
-    /// <summary>Another instance on the same database and the same fake Stripe, with the reconciliation job on.</summary>
-    private WebApplicationFactory<Program> JobHost() => Api.CreateFactory(builder =>
+    /// <summary>Another instance on the same database and the same fake Stripe, with the reconciliation job on, on a clock the test moves.</summary>
+    private WebApplicationFactory<Program> JobHost(JobClock clock, ILoggerProvider? log = null) => Api.CreateFactory(builder =>
     {
         builder.UseSetting("Stripe:ReconcileEveryMinutes", "1");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FastTimers()).AddSingleton(Api.Stripe));
+        builder.UseClock(clock).ConfigureTestServices(services => services.AddSingleton(Api.Stripe));
+        if (log is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(log));
+        }
     });
+
+    private static ReconciliationJob Job(WebApplicationFactory<Program> host) =>
+        host.Services.GetServices<IHostedService>().OfType<ReconciliationJob>().Single();
+
+    /// <summary>No instance holds the job's lease (another test's instance may have left it taken).</summary>
+    private async Task FreeTheLeaseAsync()
+    {
+        await using var db = await Api.Db.CreateDbContextAsync();
+        await db.JobLeases.Where(l => l.Name == LeaseName).ExecuteDeleteAsync();
+    }
 }
 
 public sealed class ReconciliationTestsOnSqlite(SqliteApi api) : ReconciliationTests(api), IClassFixture<SqliteApi>;

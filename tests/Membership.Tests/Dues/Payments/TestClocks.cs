@@ -3,6 +3,7 @@ using Membership.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Membership.Tests.Dues.Payments;
 
@@ -26,11 +27,33 @@ internal sealed class ShiftedClock(DateTimeOffset now) : TimeProvider
         }));
 }
 
-/// <summary>The real time, with timers that fire 600 times sooner: a job due every minute runs every 100 ms.</summary>
-internal sealed class FastTimers : TimeProvider
+/// <summary>Completes when an API instance logs a message that starts with <paramref name="prefix"/>: how a test learns that a background job's run is over.</summary>
+internal sealed class LogSignal(string prefix) : ILoggerProvider
 {
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-        System.CreateTimer(callback, state, Scale(dueTime), Scale(period));
+    private readonly TaskCompletionSource _seen = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private static TimeSpan Scale(TimeSpan span) => span <= TimeSpan.Zero || span == Timeout.InfiniteTimeSpan ? span : span / 600;
+    public Task Seen => _seen.Task;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(LogSignal signal) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (formatter(state, exception).StartsWith(signal.Prefix, StringComparison.Ordinal))
+            {
+                signal._seen.TrySetResult();
+            }
+        }
+    }
+
+    private string Prefix => prefix;
 }

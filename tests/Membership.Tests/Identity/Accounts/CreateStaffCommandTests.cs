@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Membership.Tests.Identity.Accounts;
 
 /// <summary>Staff accounts come from the host's create-staff command where the API is deployed, never from self-service.</summary>
+[Trait(MembershipTestFramework.ProviderTrait, "Sqlite")] // its own SQLite file, no fixture
 public sealed class CreateStaffCommandTests : IDisposable
 {
     private const string Password = "Staff-Command-2026!";

@@ -18,6 +18,7 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly List<SmtpDelivery> _deliveries = [];
+    private readonly TaskCompletionSource _delivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>On a free port, or on <paramref name="port"/>: a server that comes back where one was down.</summary>
     public FakeSmtpServer(int port = 0)
@@ -46,6 +47,9 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
     /// <summary>What reached <paramref name="address"/>.</summary>
     public IReadOnlyList<SmtpDelivery> To(string address) =>
         [.. Deliveries.Where(d => d.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase))];
+
+    /// <summary>Completes with the first message this server accepts.</summary>
+    public Task FirstDelivery => _delivered.Task;
 
     public IReadOnlyList<SmtpDelivery> Deliveries
     {
@@ -121,6 +125,8 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
                         {
                             _deliveries.Add(new SmtpDelivery(from ?? string.Empty, [.. recipients], ReceivedMail.From(message), raw));
                         }
+
+                        _delivered.TrySetResult();
                     }
 
                     await writer.WriteLineAsync("250 OK: queued");

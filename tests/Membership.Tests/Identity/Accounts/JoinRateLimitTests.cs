@@ -17,9 +17,8 @@ public abstract class JoinRateLimitTests(OidcApi api) : OidcTest(api)
     [SkippableFact]
     public async Task The_third_join_from_one_address_in_an_hour_gets_429_and_writes_nothing()
     {
-        await AwayFromTheWindowsEndAsync();
         var plan = await _data.PlanAsync();
-        await using var instance = LimitedToTwo();
+        await using var instance = LimitedToTwo(TestClock.StartOfNextWindow(TimeSpan.FromHours(1)));
         var address = JoinRequests.NewAddress();
         JoinRequests.Succeeded(await JoinRequests.JoinAsync(instance, JoinRequests.Input(plan), address));
         JoinRequests.Succeeded(await JoinRequests.JoinAsync(instance, JoinRequests.Input(plan), address));
@@ -27,50 +26,57 @@ public abstract class JoinRateLimitTests(OidcApi api) : OidcTest(api)
 
         var third = await JoinRequests.JoinAsync(instance, JoinRequests.Input(plan), address);
 
-        AssertRateLimited(third);
+        AssertRateLimited(third, TimeSpan.FromMinutes(60) - TimeSpan.FromSeconds(5));
         Assert.Equal(before, await JoinRequests.TotalsAsync(Api));
         JoinRequests.Succeeded(await JoinRequests.JoinAsync(instance, JoinRequests.Input(plan), JoinRequests.NewAddress()));
     }
 
     [SkippableFact]
+    public async Task The_address_may_join_again_once_its_hour_is_over()
+    {
+        var plan = await _data.PlanAsync();
+        var clock = TestClock.StartOfNextWindow(TimeSpan.FromHours(1));
+        await using var instance = LimitedToTwo(clock);
+        var address = JoinRequests.NewAddress();
+        JoinRequests.Succeeded(await JoinRequests.JoinAsync(instance, JoinRequests.Input(plan), address));
+        JoinRequests.Succeeded(await JoinRequests.JoinAsync(instance, JoinRequests.Input(plan), address));
+        clock.Advance(TimeSpan.FromMinutes(54)); // 54:05 into the hour
+        AssertRateLimited(await JoinRequests.JoinAsync(instance, JoinRequests.Input(plan), address), new TimeSpan(0, 5, 55));
+
+        clock.Advance(new TimeSpan(0, 5, 55));
+
+        JoinRequests.Succeeded(await JoinRequests.JoinAsync(instance, JoinRequests.Input(plan), address));
+    }
+
+    [SkippableFact]
     public async Task The_limit_holds_across_two_instances_on_one_database()
     {
-        await AwayFromTheWindowsEndAsync();
         var plan = await _data.PlanAsync();
-        await using var first = LimitedToTwo();
-        await using var second = LimitedToTwo();
+        var clock = TestClock.StartOfNextWindow(TimeSpan.FromHours(1));
+        await using var first = LimitedToTwo(clock);
+        await using var second = LimitedToTwo(clock);
         var address = JoinRequests.NewAddress();
 
         JoinRequests.Succeeded(await JoinRequests.JoinAsync(first, JoinRequests.Input(plan), address));
         JoinRequests.Succeeded(await JoinRequests.JoinAsync(second, JoinRequests.Input(plan), address));
         var before = await JoinRequests.TotalsAsync(Api);
 
-        AssertRateLimited(await JoinRequests.JoinAsync(first, JoinRequests.Input(plan), address));
-        AssertRateLimited(await JoinRequests.JoinAsync(second, JoinRequests.Input(plan), address));
+        AssertRateLimited(await JoinRequests.JoinAsync(first, JoinRequests.Input(plan), address), TimeSpan.FromMinutes(60) - TimeSpan.FromSeconds(5));
+        AssertRateLimited(await JoinRequests.JoinAsync(second, JoinRequests.Input(plan), address), TimeSpan.FromMinutes(60) - TimeSpan.FromSeconds(5));
         Assert.Equal(before, await JoinRequests.TotalsAsync(Api));
     }
 
-    private WebApplicationFactory<Program> LimitedToTwo() => Api.CreateFactory(b => b.UseSetting("Oidc:JoinsPerAddressPerHour", "2"));
+    /// <summary>An instance on the fixture's database allowing two joins per address and hour, on a clock the test moves.</summary>
+    private WebApplicationFactory<Program> LimitedToTwo(TimeProvider clock) =>
+        Api.CreateFactory(b => b.UseSetting("Oidc:JoinsPerAddressPerHour", "2").UseClock(clock));
 
-    private static void AssertRateLimited(GraphQLResult result)
+    /// <summary>429 RATE_LIMITED, no data, and Retry-After the exact time left in the window (the clock stands still).</summary>
+    private static void AssertRateLimited(GraphQLResult result, TimeSpan retryAfter)
     {
         Assert.True(result.Status == HttpStatusCode.TooManyRequests, $"{(int)result.Status}: {result.Text}");
         Assert.Equal(["RATE_LIMITED"], result.ErrorCodes);
         Assert.Equal(JsonValueKind.Null, result.Data.At("joinAssociation").ValueKind);
-        var retryAfter = result.Headers.RetryAfter?.Delta;
-        Assert.NotNull(retryAfter);
-        Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
-    }
-
-    /// <summary>The limit counts in fixed hourly windows: a test that straddles a window's end would start afresh halfway.</summary>
-    private static async Task AwayFromTheWindowsEndAsync()
-    {
-        var now = DateTimeOffset.UtcNow;
-        var left = TimeSpan.FromHours(1) - TimeSpan.FromTicks(now.UtcTicks % TimeSpan.TicksPerHour);
-        if (left < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(left + TimeSpan.FromSeconds(1));
-        }
+        Assert.Equal(retryAfter, result.Headers.RetryAfter?.Delta);
     }
 }
 
