@@ -163,6 +163,7 @@ public static class IdentitySetup
         services.AddScoped<Clients.ClientRegistry>();
         services.AddScoped<Clients.ClientRegistration>();
         services.AddSingleton<RateLimits>();
+        services.AddSingleton<RateLimitBlocks>();
         services.AddMembershipMail(configuration, environment);
         return services;
     }
