@@ -62,6 +62,7 @@ internal static class PartnerVerification
         var wantedCertificates = certificateLookups.Select(l => CertificateNumbers.Normalize(l.Number ?? string.Empty)).Distinct().ToList();
         var wantedMembers = memberNumbers.Select(n => MemberNumbers.TryParse(n, out var v) ? v : -1).Where(v => v > 0).Distinct().ToList();
         await using var db = await context.Db().CreateDbContextAsync(context.CancellationToken);
+        await db.Database.OpenConnectionAsync(context.CancellationToken); // one pool checkout for the queries, the log and the miss count
         var byNumber = await db.Certificates.AsNoTracking().Where(x => wantedCertificates.Contains(x.Number)).ToDictionaryAsync(x => x.Number, context.CancellationToken);
         var holderIds = byNumber.Values.Select(x => x.MemberId).Distinct().ToList();
         var openHolders = (await db.Members.AsNoTracking().Where(m => holderIds.Contains(m.Id)).Where(AnswersWithoutSurname(caller, db, today))
@@ -107,7 +108,7 @@ internal static class PartnerVerification
         if (misses is not null && missed > 0)
         {
             // Counted after answering: this batch is answered, the next one past the limit is refused.
-            await context.Service<RateLimits>().TryAcquireAsync(misses, ClientKey(caller), context.CancellationToken, missed);
+            await context.Service<RateLimits>().TryAcquireAsync(db, misses, ClientKey(caller), missed, context.CancellationToken);
         }
 
         return results;

@@ -120,26 +120,7 @@ internal static class VerificationGraph
             .Argument<NonNullGraphType<StringGraphType>>("number")
             .Argument<NonNullGraphType<StringGraphType>>("lastName")
             .AllowAnonymous()
-            .ResolveAsync(async c =>
-            {
-                await LimitAsync(c, "verify", "Verification:LookupsPerMinute", 30);
-                var number = CertificateNumbers.Normalize(c.GetArgument<string>("number"));
-                var lastName = TextKeys.Normalize(c.GetArgument<string>("lastName"));
-                var calendar = c.Service<AssociationCalendar>();
-                await using var db = await c.Db().CreateDbContextAsync(c.CancellationToken);
-                var certificate = number.Length is > 0 and <= 20
-                    ? await db.Certificates.AsNoTracking().SingleOrDefaultAsync(x => x.Number == number, c.CancellationToken)
-                    : null;
-                var match = certificate is not null && lastName.Length > 0 && certificate.HolderLastNameKey == lastName;
-                match = await WithinFailuresPerNumberAsync(c, number, match);
-                var successor = match && certificate!.ReplacedById is not null
-                    ? (await CertificateSuccessors.LoadAsync(db, [certificate], c.CancellationToken)).GetValueOrDefault(certificate.Id)
-                    : null;
-                var answer = match ? CertificateAnswer.Of(certificate!, successor, calendar.Today()) : CertificateAnswer.NotFound;
-                db.VerificationLog.Add(LogEntry(c, calendar, VerificationChannel.Public, number, certificate, answer));
-                await db.SaveChangesAsync(c.CancellationToken);
-                return answer;
-            });
+            .ResolveAsync(async c => await PublicVerification.VerifyAsync(c));
 
         query.Field<ListGraphType<NonNullGraphType<VerificationResultType>>>("verifyCertificates")
             .Description($"Verifies up to {PartnerVerification.MaxBatch} certificates and member numbers at once, in the order asked (certificateNumbers, certificates, memberNumbers). "
@@ -183,28 +164,7 @@ internal static class VerificationGraph
 
     private static string Truncate(string text, int length) => text.Length > length ? text[..length] : text;
 
-    /// <summary>
-    /// Wrong surnames per certificate number, from every address together, so that no one can try surname after surname
-    /// on one number from many addresses. A failure counts for any number, known or not; once a number has had too many
-    /// in the hour, every lookup of it answers RATE_LIMITED until the hour ends, known number or not, so the limit tells
-    /// nothing about the number, and an employer with the right surname is told to try later, never that the
-    /// certificate does not exist. Returns the lookup's match.
-    /// </summary>
-    private static async Task<bool> WithinFailuresPerNumberAsync(IResolveFieldContext context, string number, bool match)
-    {
-        var services = context.RequestServices!;
-        var permits = services.GetRequiredService<IConfiguration>().GetValue("Verification:FailedLookupsPerNumberPerHour", 20);
-        var rule = new RateLimitRule("verify-number-failures", permits, TimeSpan.FromHours(1));
-        var limits = services.GetRequiredService<RateLimits>();
-        var decision = match
-            ? await limits.PeekAsync(rule, number, context.CancellationToken) // a match is no failure: it does not count
-            : await limits.TryAcquireAsync(rule, number, context.CancellationToken);
-        decision.ThrowIfRefused("Too many failed verifications of this certificate number; try again later.");
-
-        return match;
-    }
-
-    /// <summary>Lookups per client and address (an IPv6 address by its /64), across every instance (the counters live in the database).</summary>
+    /// <summary>Lookups per client and address (an IPv6 address by its /64), across every instance (the counters live in the database, taken in blocks).</summary>
     internal static async Task LimitAsync(IResolveFieldContext context, string name, string setting, int defaultPermits)
     {
         var services = context.RequestServices!;
@@ -212,7 +172,7 @@ internal static class VerificationGraph
         var caller = context.Caller();
         var client = caller.IsAuthenticated ? caller.Principal.FindFirst("client_id")?.Value ?? "signed-in" : "anonymous";
         var address = RateLimits.AddressKey(services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Connection.RemoteIpAddress);
-        var decision = await services.GetRequiredService<RateLimits>().TryAcquireAsync(new RateLimitRule(name, permits, TimeSpan.FromMinutes(1)), $"{client}|{address}", context.CancellationToken);
+        var decision = await services.GetRequiredService<RateLimitBlocks>().TryAcquireAsync(new RateLimitRule(name, permits, TimeSpan.FromMinutes(1)), $"{client}|{address}", context.CancellationToken);
         decision.ThrowIfRefused("Too many verifications; try again shortly.");
     }
 }

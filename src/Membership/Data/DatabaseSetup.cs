@@ -25,7 +25,7 @@ public static class DatabaseSetup
         var section = configuration.GetSection(DatabaseOptions.Section);
         services.Configure<DatabaseOptions>(section);
         var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = ResolveConnectionString(configuration, options.Provider, contentRoot);
+        var connectionString = ConnectionDefaults.Apply(options.Provider, ResolveConnectionString(configuration, options.Provider, contentRoot));
 
         // PostgreSQL connections come from a data source of ours, so a broken connection can clear exactly its pool.
         var dataSource = options.Provider == DatabaseProvider.PostgreSql ? NpgsqlDataSource.Create(connectionString) : null;

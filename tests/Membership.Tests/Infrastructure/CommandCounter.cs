@@ -3,14 +3,36 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Membership.Tests.Infrastructure;
 
-/// <summary>Counts the SQL commands the API sends, to show that batch loaders keep the count flat.</summary>
-public sealed class CommandCounter : DbCommandInterceptor
+/// <summary>
+/// Counts the SQL commands the API sends, to show that batch loaders keep the count flat, and the connections EF opens
+/// (each one a checkout from the pool).
+/// </summary>
+public sealed class CommandCounter : DbCommandInterceptor, IDbConnectionInterceptor
 {
     private int _count;
+    private int _connections;
 
     public int Count => Volatile.Read(ref _count);
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    public int Connections => Volatile.Read(ref _connections);
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        Interlocked.Exchange(ref _connections, 0);
+    }
+
+    public InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        Interlocked.Increment(ref _connections);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _connections);
+        return ValueTask.FromResult(result);
+    }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {

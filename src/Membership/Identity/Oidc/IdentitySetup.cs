@@ -166,6 +166,7 @@ public static class IdentitySetup
         services.AddHttpContextAccessor();
         services.AddSingleton<PublicLinks>(); // every absolute link to this API (mail, checkout, PDFs) is built by it
         services.AddSingleton<AnswerTimeFloor>();
+        services.AddSingleton<RateLimitBlocks>();
         services.AddMembershipMail(configuration, environment);
         return services;
     }

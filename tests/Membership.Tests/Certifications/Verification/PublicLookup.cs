@@ -1,6 +1,10 @@
 using System.Text.Json;
 using Membership.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Membership.Tests.Certifications.Verification;
 
@@ -48,15 +52,20 @@ internal static class PublicLookup
         Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
     }
 
-    /// <summary>The limit counts in fixed one-minute windows: a test must not straddle a window's end.</summary>
-    public static async Task AwayFromTheWindowsEndAsync()
+    /// <summary>
+    /// An instance whose clock stands five seconds into the next minute and stays there: the limits count in fixed
+    /// windows, and a test must not straddle a window's end.
+    /// </summary>
+    public static void StoppedClock(IWebHostBuilder builder)
     {
-        var left = TimeSpan.FromMinutes(1) - TimeSpan.FromTicks(DateTimeOffset.UtcNow.UtcTicks % TimeSpan.TicksPerMinute);
-        if (left < TimeSpan.FromSeconds(20))
-        {
-            await Task.Delay(left + TimeSpan.FromSeconds(1));
-        }
+        var now = DateTimeOffset.UtcNow;
+        var clock = new FakeTimeProvider(now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMinute)) + TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(5));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }
+
+    /// <summary>A client of one instance, over https.</summary>
+    public static GraphQLClient Client(WebApplicationFactory<Program> instance) =>
+        new(instance.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") }));
 
     /// <summary>Staff's view of the log for one number, newest first.</summary>
     public const string StaffLog = """

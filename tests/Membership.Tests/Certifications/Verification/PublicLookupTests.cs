@@ -131,8 +131,11 @@ public abstract class PublicLookupTests(ApiFixture api) : ApiTest(api)
     {
         var holder = await HolderAsync("Jo", "Marsh");
         var certificate = await Desk.RecordAsync(holder, "AMHT", _data.Today.AddDays(-1));
-        await using var limited = Api.CreateFactory(b => b.UseSetting("Verification:LookupsPerMinute", "3"));
-        await PublicLookup.AwayFromTheWindowsEndAsync();
+        await using var limited = Api.CreateFactory(b =>
+        {
+            b.UseSetting("Verification:LookupsPerMinute", "3");
+            PublicLookup.StoppedClock(b);
+        });
         var address = PublicLookup.NewAddress();
 
         for (var i = 0; i < 3; i++)

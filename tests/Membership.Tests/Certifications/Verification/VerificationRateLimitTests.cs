@@ -12,10 +12,10 @@ namespace Membership.Tests.Certifications.Verification;
 /// </summary>
 public abstract class VerificationRateLimitTests
 {
-    private readonly OidcApi _api;
+    private readonly ClockedOidcApi _api;
     private readonly VerificationParties _parties;
 
-    protected VerificationRateLimitTests(OidcApi api)
+    protected VerificationRateLimitTests(ClockedOidcApi api)
     {
         api.EnsureAvailable();
         _api = api;
@@ -28,7 +28,7 @@ public abstract class VerificationRateLimitTests
         var first = await _parties.PartnerAsync();
         var second = await _parties.PartnerAsync();
         await using var limited = _api.CreateFactory(b => b.UseSetting("Verification:PartnerBatchesPerMinute", "2"));
-        await PublicLookup.AwayFromTheWindowsEndAsync();
+        _api.StartOfNextMinute();
         var ask = new { c = new[] { "SRO-1999-000001" } };
         var address = PublicLookup.NewAddress(); // both systems call from one network: the limit is per client there
 
@@ -42,13 +42,45 @@ public abstract class VerificationRateLimitTests
     }
 
     [SkippableFact]
+    public async Task The_per_client_limit_holds_across_two_instances_that_take_permits_in_blocks_and_every_answer_is_logged()
+    {
+        var holder = (await _parties.MembersAsync(1))[0];
+        var certificate = await (await _parties.DeskAsync()).RecordAsync(holder, "AMHT", _parties.Data.Today.AddDays(-2));
+        const int limit = 32; // blocks of two permits
+        await using var first = _api.CreateFactory(b => b.UseSetting("Verification:LookupsPerMinute", "32"));
+        await using var second = _api.CreateFactory(b => b.UseSetting("Verification:LookupsPerMinute", "32"));
+        _api.StartOfNextMinute();
+        var (alternating, burst) = (PublicLookup.NewAddress(), PublicLookup.NewAddress());
+
+        var oneByOne = new List<GraphQLResult>();
+        for (var i = 0; i < limit + 8; i++)
+        {
+            oneByOne.Add(await PublicLookup.AskAsync(i % 2 == 0 ? first : second, certificate.Number, holder.LastName, alternating));
+        }
+
+        var atOnce = await Task.WhenAll(Enumerable.Range(0, limit + 16)
+            .Select(i => PublicLookup.AskAsync(i % 2 == 0 ? first : second, certificate.Number, holder.LastName, burst)));
+
+        // One by one, each instance uses up its block before taking another: exactly the limit passes.
+        Assert.Equal(limit, oneByOne.Count(r => !r.HasErrors));
+        oneByOne.Skip(limit).ToList().ForEach(PublicLookup.RateLimited);
+        // At once, never more than the limit; at most a block per instance is taken but not used before the window ends.
+        var passed = atOnce.Where(r => !r.HasErrors).ToList();
+        Assert.InRange(passed.Count, limit - 2 * 2, limit);
+        Assert.All(passed, r => Assert.True(PublicLookup.Answer(r).At("found").GetBoolean()));
+        atOnce.Where(r => r.HasErrors).ToList().ForEach(PublicLookup.RateLimited);
+        var log = await _api.Client().DataAsync(PublicLookup.StaffLog, new { n = certificate.Number }, await _parties.StaffAsync());
+        Assert.Equal(limit + passed.Count, log.At("verificationLog.totalCount").GetInt32()); // every answered lookup, and no refused one
+    }
+
+    [SkippableFact]
     public async Task A_signed_in_client_and_anonymous_callers_from_one_address_count_apart()
     {
         var holder = (await _parties.MembersAsync(1))[0];
         var certificate = await (await _parties.DeskAsync()).RecordAsync(holder, "AMHT", _parties.Data.Today.AddDays(-2));
         var member = await _parties.SignInAsync(holder);
         await using var limited = _api.CreateFactory(b => b.UseSetting("Verification:LookupsPerMinute", "1"));
-        await PublicLookup.AwayFromTheWindowsEndAsync();
+        _api.StartOfNextMinute();
         var address = PublicLookup.NewAddress();
         var variables = new { n = certificate.Number, l = holder.LastName };
 
@@ -67,7 +99,7 @@ public abstract class VerificationRateLimitTests
         var holder = (await _parties.MembersAsync(1))[0];
         var certificate = await (await _parties.DeskAsync()).RecordAsync(holder, "AMHT", _parties.Data.Today.AddDays(-2));
         await using var limited = _api.CreateFactory(b => b.UseSetting("Verification:LookupsPerMinute", "2"));
-        await PublicLookup.AwayFromTheWindowsEndAsync();
+        _api.StartOfNextMinute();
         var network = PublicLookup.NewAddress()[..^3]; // "2001:db8:ce:N:"
 
         Assert.True(PublicLookup.Answer(await PublicLookup.AskAsync(limited, certificate.Number, holder.LastName, $"{network}:1")).At("found").GetBoolean());
@@ -85,7 +117,7 @@ public abstract class VerificationRateLimitTests
         var untouched = await desk.RecordAsync(holder, "CPTED", _parties.Data.Today.AddDays(-2));
         var unknown = $"SRO-1999-{Random.Shared.Next(100000, 999999)}";
         await using var limited = _api.CreateFactory(b => b.UseSetting("Verification:FailedLookupsPerNumberPerHour", "3"));
-        await AwayFromTheHoursEndAsync();
+        StartOfNextHour();
 
         var beforeAnyFailure = PublicLookup.Answer(await PublicLookup.AskAsync(limited, targeted.Number, holder.LastName));
         var mismatches = new List<GraphQLResult>();
@@ -120,7 +152,7 @@ public abstract class VerificationRateLimitTests
         var holder = (await _parties.MembersAsync(1))[0];
         var certificate = await (await _parties.DeskAsync()).RecordAsync(holder, "SSO", _parties.Data.Today.AddDays(-2));
         await using var limited = _api.CreateFactory(b => b.UseSetting("Verification:StatusChecksPerMinute", "2"));
-        await PublicLookup.AwayFromTheWindowsEndAsync();
+        _api.StartOfNextMinute();
         var address = PublicLookup.NewAddress();
         var path = $"/certificates/status/{certificate.VerificationCode}";
 
@@ -152,17 +184,14 @@ public abstract class VerificationRateLimitTests
         return http;
     }
 
-    /// <summary>The per-number limit counts in fixed one-hour windows.</summary>
-    private static async Task AwayFromTheHoursEndAsync()
+    /// <summary>The per-number limit counts in fixed one-hour windows: move to five seconds into the next hour.</summary>
+    private void StartOfNextHour()
     {
-        var left = TimeSpan.FromHours(1) - TimeSpan.FromTicks(DateTimeOffset.UtcNow.UtcTicks % TimeSpan.TicksPerHour);
-        if (left < TimeSpan.FromSeconds(20))
-        {
-            await Task.Delay(left + TimeSpan.FromSeconds(1));
-        }
+        var now = _api.Clock.GetUtcNow();
+        _api.Clock.Advance(TimeSpan.FromHours(1) - TimeSpan.FromTicks(now.UtcTicks % TimeSpan.TicksPerHour) + TimeSpan.FromSeconds(5));
     }
 }
 
-public sealed class VerificationRateLimitTestsOnSqlite(OidcApi api) : VerificationRateLimitTests(api), IClassFixture<OidcApi>;
+public sealed class VerificationRateLimitTestsOnSqlite(ClockedOidcApi api) : VerificationRateLimitTests(api), IClassFixture<ClockedOidcApi>;
 
-public sealed class VerificationRateLimitTestsOnPostgreSql(OidcApiOnPostgreSql api) : VerificationRateLimitTests(api), IClassFixture<OidcApiOnPostgreSql>;
+public sealed class VerificationRateLimitTestsOnPostgreSql(ClockedOidcApiOnPostgreSql api) : VerificationRateLimitTests(api), IClassFixture<ClockedOidcApiOnPostgreSql>;
