@@ -1,0 +1,107 @@
+namespace Baseline;
+
+/// <summary>The API's statements as PostgreSQL logged them (bench/run.sh --capture prints them again); $n became @pn for Dapper.</summary>
+internal static class Sql
+{
+    private const string MemberColumns = """
+        SELECT m."Id", m."AgencyConfirmedAt", m."AgencyId", m."Category", m."CreatedAt", m."CurrentTermId", m."DateOfBirth", m."DirectoryOptIn", m."Email", m."EmailNormalized", m."FirstName", m."FirstNameKey", m."IsSwornOfficer", m."JobTitle", m."LastName", m."LastNameKey", m."Number", m."Phone", m."SroSince", m."StateCode", m."SuspendedAt", m."SuspensionReason", m."UpdatedAt", m."MailingAddress_City", m."MailingAddress_Line1", m."MailingAddress_Line2", m."MailingAddress_PostalCode", m."MailingAddress_StateCode"
+        FROM "Members" AS m
+        """;
+
+    public const string Plans = """
+        SELECT m."Id", m."Category", m."Code", m."CreatedAt", m."Currency", m."GraceDays", m."IsActive", m."Name", m."PeriodStartMonth", m."PriceAmount", m."TermKind", m."TermMonths", m."UpdatedAt"
+        FROM "MembershipPlans" AS m
+        WHERE m."IsActive"
+        """;
+
+    public const string PlansById = """
+        SELECT m."Id", m."Category", m."Code", m."CreatedAt", m."Currency", m."GraceDays", m."IsActive", m."Name", m."PeriodStartMonth", m."PriceAmount", m."TermKind", m."TermMonths", m."UpdatedAt"
+        FROM "MembershipPlans" AS m
+        WHERE m."Id" = ANY (@p1)
+        """;
+
+    public const string MembersById = MemberColumns + """
+
+        WHERE m."Id" = ANY (@p1)
+        """;
+
+    public const string MembersAfter = MemberColumns + """
+
+        WHERE m."LastNameKey" > @p1 OR (m."LastNameKey" = @p2 AND m."FirstNameKey" > @p3) OR (m."LastNameKey" = @p4 AND m."FirstNameKey" = @p5 AND m."Number" > @p6)
+        ORDER BY m."LastNameKey", m."FirstNameKey", m."Number"
+        LIMIT @p7
+        """;
+
+    public const string MembersSearch = MemberColumns + """
+
+        WHERE m."FirstNameKey" LIKE @p1 OR m."LastNameKey" LIKE @p1
+        ORDER BY m."LastNameKey", m."FirstNameKey", m."Number"
+        LIMIT @p2
+        """;
+
+    public const string MembersSearchCount = """
+        SELECT count(*)::int
+        FROM "Members" AS m
+        WHERE m."FirstNameKey" LIKE @p1 OR m."LastNameKey" LIKE @p1
+        """;
+
+    public const string TermsById = """
+        SELECT m."Id", m."ActivatedAt", m."CancellationReason", m."CancelledAt", m."CreatedAt", m."EndsOn", m."GraceEndsOn", m."MemberId", m."PaymentLineId", m."PlanId", m."RefundedAt", m."StartsOn"
+        FROM "MembershipTerms" AS m
+        WHERE m."Id" = ANY (@p1)
+        """;
+
+    public const string AgenciesById = """
+        SELECT a."Id", a."City", a."CreatedAt", a."Kind", a."Name", a."NameKey", a."OriCode", a."StateCode", a."UpdatedAt"
+        FROM "Agencies" AS a
+        WHERE a."Id" = ANY (@p1)
+        """;
+
+    public const string StatesByCode = """
+        SELECT s."Code", s."Name", s."RegionNumber", r."Number", r."Name"
+        FROM "States" AS s
+        INNER JOIN "Regions" AS r ON s."RegionNumber" = r."Number"
+        WHERE s."Code" = ANY (@p1)
+        """;
+
+    public const string CounterAdd = """
+        UPDATE "RateLimitCounters" AS r
+        SET "Count" = r."Count" + @p1
+        WHERE r."Key" = @p2 AND r."WindowStart" = @p3
+        """;
+
+    public const string CounterInsert = """
+        INSERT INTO "RateLimitCounters" ("Key", "WindowStart", "Count")
+        VALUES (@p1, @p2, @p3)
+        """;
+
+    public const string CounterPrune = """
+        DELETE FROM "RateLimitCounters" AS r
+        WHERE r."WindowStart" < @p1
+        """;
+
+    public const string CounterRead = """
+        SELECT r."Count"
+        FROM "RateLimitCounters" AS r
+        WHERE r."Key" = @p1 AND r."WindowStart" = @p2
+        LIMIT 2
+        """;
+
+    public const string CertificateByNumber = """
+        SELECT c."Id", c."CourseId", c."CreatedAt", c."DurationMinutes", c."ExpiresOn", c."HolderLastNameKey", c."HolderName", c."IssuedOn", c."Kind", c."MemberId", c."Number", c."ReplacedById", c."RevocationReason", c."RevokedAt", c."SuspendedAt", c."SuspensionReason", c."Title", c."VerificationCode"
+        FROM "Certificates" AS c
+        WHERE c."Number" = @p1
+        LIMIT 2
+        """;
+
+    public const string LogInsert = """
+        INSERT INTO "VerificationLog" ("Id", "Address", "AgencyId", "At", "CertificateId", "Channel", "ClientId", "Found", "MemberId", "Query", "Status")
+        VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)
+        """;
+
+    public const string CoursesById = """
+        SELECT c."Id", c."Category", c."CertificateValidityMonths", c."Code", c."CreatedAt", c."DurationMinutes", c."IsActive", c."IsAssociationCourse", c."Name", c."Provider", c."UpdatedAt"
+        FROM "Courses" AS c
+        WHERE c."Id" = ANY (@p1)
+        """;
+}
