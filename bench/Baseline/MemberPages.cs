@@ -176,9 +176,6 @@ internal sealed partial class Workloads
         return ids.Length == 0 ? [] : (await connection.QueryAsync<AgencyRow>(Sql.AgenciesById, new { p1 = ids })).ToDictionary(g => g.Id);
     }
 
-    private static async Task<Dictionary<Guid, PlanRow>> PlansAsync(NpgsqlConnection connection, IEnumerable<TermRow> terms)
-    {
-        var ids = terms.Select(t => t.PlanId).Distinct().ToArray();
-        return ids.Length == 0 ? [] : (await connection.QueryAsync<PlanRow>(Sql.PlansById, new { p1 = ids })).ToDictionary(p => p.Id);
-    }
+    private static Task<Dictionary<Guid, PlanRow>> PlansAsync(NpgsqlConnection connection, IEnumerable<TermRow> terms) =>
+        PlansByIdAsync(connection, terms.Select(t => t.PlanId));
 }

@@ -19,4 +19,6 @@ app.MapPost("/node", workloads.NodeAsync);
 app.MapPost("/page", workloads.PageAsync);
 app.MapPost("/search", workloads.SearchAsync);
 app.MapPost("/verify", workloads.VerifyAsync);
+app.MapPost("/me", workloads.MeAsync);
+app.MapPost("/consenting", workloads.ConsentingAsync);
 app.Run();

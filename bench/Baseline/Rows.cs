@@ -79,3 +79,21 @@ internal sealed class CourseRow
     public Guid Id { get; set; }
     public string Code { get; set; } = "";
 }
+
+internal sealed class PaymentRow
+{
+    public Guid Id { get; set; }
+    public long Amount { get; set; }
+    public DateTime? CompletedAt { get; set; }
+    public string Currency { get; set; } = "";
+    public Guid PlanId { get; set; }
+    public string ReceiptNumber { get; set; } = "";
+    public string Status { get; set; } = "";
+}
+
+internal sealed class ConsentRow
+{
+    public Guid Id { get; set; }
+    public DateTime GrantedAt { get; set; }
+    public Guid MemberId { get; set; }
+}

@@ -104,4 +104,53 @@ internal static class Sql
         FROM "Courses" AS c
         WHERE c."Id" = ANY (@p1)
         """;
+
+    public const string MemberById = MemberColumns + """
+
+        WHERE m."Id" = @p1
+        LIMIT 2
+        """;
+
+    private const string CertificateColumns = """
+        SELECT c."Id", c."CourseId", c."CreatedAt", c."DurationMinutes", c."ExpiresOn", c."HolderLastNameKey", c."HolderName", c."IssuedOn", c."Kind", c."MemberId", c."Number", c."ReplacedById", c."RevocationReason", c."RevokedAt", c."SuspendedAt", c."SuspensionReason", c."Title", c."VerificationCode"
+        FROM "Certificates" AS c
+        """;
+
+    public const string CertificatesOfMembers = CertificateColumns + """
+
+        WHERE c."MemberId" = ANY (@p1)
+        ORDER BY c."IssuedOn" DESC, c."CreatedAt" DESC
+        """;
+
+    public const string CurrentCertificatesOfMembers = CertificateColumns + """
+
+        WHERE c."MemberId" = ANY (@p1) AND c."ReplacedById" IS NULL
+        ORDER BY c."IssuedOn" DESC, c."CreatedAt" DESC
+        """;
+
+    public const string DuesOfMembers = """
+        SELECT d."Id", d."AgencyId", d."Amount", d."AutoRenew", d."CheckoutUrl", d."CompletedAt", d."CreatedAt", d."CreatedBy", d."Currency", d."FailureReason", d."IdempotencyKey", d."Kind", d."PayerMemberId", d."PlanId", d."ReceiptNumber", d."RefundedAmount", d."Status", d."StripeCheckoutSessionId", d."StripeCustomerId", d."StripeInvoiceId", d."StripePaymentIntentId", d."StripeSubscriptionId", d1."Id", d1."Amount", d1."MemberId", d1."PaymentId", d1."PeriodEnd", d1."PeriodStart", d1."TermId"
+        FROM "DuesPayments" AS d
+        LEFT JOIN "DuesPaymentLines" AS d1 ON d."Id" = d1."PaymentId"
+        WHERE (d."PayerMemberId" IS NOT NULL AND d."PayerMemberId" = ANY (@p1)) OR EXISTS (
+            SELECT 1
+            FROM "DuesPaymentLines" AS d0
+            WHERE d."Id" = d0."PaymentId" AND d0."MemberId" = ANY (@p1))
+        ORDER BY d."CreatedAt" DESC, d."Id"
+        """;
+
+    public const string ConsentsOfAgency = """
+        SELECT v."Id", v."AgencyId", v."GrantedAt", v."MemberId", v."WithdrawnAt"
+        FROM "VerificationConsents" AS v
+        WHERE v."AgencyId" = @p1 AND v."WithdrawnAt" IS NULL
+        ORDER BY v."GrantedAt", v."Id"
+        LIMIT @p2
+        """;
+
+    // The API inlines one VALUES row per certificate listed; this sends the same rows as arrays, in one statement too.
+    public const string LogInsertMany = """
+        INSERT INTO "VerificationLog" ("Id", "Address", "AgencyId", "At", "CertificateId", "Channel", "ClientId", "Found", "MemberId", "Query", "Status")
+        SELECT id, NULL, @agency, @at, certificate, 'StandingAccess', @client, TRUE, member, query, status
+        FROM unnest(@ids, @certificates, @members, @queries, @statuses) AS t(id, certificate, member, query, status)
+        """;
 }

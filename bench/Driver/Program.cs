@@ -30,8 +30,8 @@ var workloads = new List<Workload>
         [.. Samples.SearchFragments.Select(f => samples.Body("search.graphql", new { search = f }))]),
     new("verify-batch", "`verifyCertificates` with 100 numbers", null, partner,
         [.. certificates.Chunk(100).Take(20).Select(chunk => samples.Body("verify-batch.graphql", new { certificates = chunk.Select(c => new { number = c.Number, lastName = c.LastName }) }))]),
-    new("consenting", "`consentingOfficers(first: 50)`", null, partner, [samples.Body("consenting.graphql")]),
-    new("me", "`me` with certificates and dues", null, member, [samples.Body("me.graphql")]),
+    new("consenting", "`consentingOfficers(first: 50)`", "/consenting", partner, [samples.Body("consenting.graphql")]),
+    new("me", "`me` with certificates and dues", "/me", member, [samples.Body("me.graphql")]),
 };
 workloads = [.. workloads.Where(w => options.Only is null || options.Only.Contains(w.Name))];
 
