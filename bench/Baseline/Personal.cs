@@ -81,7 +81,8 @@ internal sealed partial class Workloads
         var listed = page.SelectMany(c => certificates[c.MemberId].Select(x => (Member: members[c.MemberId], Certificate: x))).ToList();
         await connection.ExecuteAsync(Sql.LogInsertMany, new
         {
-            agency = agencyId, at = DateTime.UtcNow, client = Claim(http, "client_id"), ids = listed.Select(_ => Guid.CreateVersion7()).ToArray(),
+            agency = agencyId, at = DateTime.UtcNow, channel = "StandingAccess", client = Claim(http, "client_id"), ids = listed.Select(_ => Guid.CreateVersion7()).ToArray(),
+            found = listed.Select(_ => true).ToArray(),
             certificates = listed.Select(l => l.Certificate.Id).ToArray(), members = listed.Select(l => l.Member.Id).ToArray(),
             queries = listed.Select(l => Graph.MemberNumber(l.Member.Number)).ToArray(),
             statuses = listed.Select(l => Graph.CertificateStatus(l.Certificate, today)).Select(s => s[0] + s[1..].ToLowerInvariant()).ToArray(),
@@ -122,7 +123,7 @@ internal sealed partial class Workloads
         await EndAsync(json);
     }
 
-    private static void WriteCertificateFields(Utf8JsonWriter json, CertificateRow certificate, DateTime today)
+    internal static void WriteCertificateFields(Utf8JsonWriter json, CertificateRow certificate, DateTime today)
     {
         json.WriteString("number", certificate.Number);
         json.WriteString("title", certificate.Title);
@@ -134,7 +135,7 @@ internal sealed partial class Workloads
     private static string Cursor(params object[] values) =>
         Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(values)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static string Claim(HttpContext http, string name)
+    internal static string Claim(HttpContext http, string name)
     {
         var token = http.Request.Headers.Authorization.ToString()["Bearer ".Length..];
         using var payload = JsonDocument.Parse(Graph.FromBase64Url(token.Split('.')[1]));

@@ -21,4 +21,5 @@ app.MapPost("/search", workloads.SearchAsync);
 app.MapPost("/verify", workloads.VerifyAsync);
 app.MapPost("/me", workloads.MeAsync);
 app.MapPost("/consenting", workloads.ConsentingAsync);
+app.MapPost("/verify-batch", workloads.VerifyBatchAsync);
 app.Run();

@@ -147,10 +147,36 @@ internal static class Sql
         LIMIT @p2
         """;
 
-    // The API inlines one VALUES row per certificate listed; this sends the same rows as arrays, in one statement too.
+    // The API inlines one VALUES row per lookup; this sends the same rows as arrays, in one statement too.
     public const string LogInsertMany = """
         INSERT INTO "VerificationLog" ("Id", "Address", "AgencyId", "At", "CertificateId", "Channel", "ClientId", "Found", "MemberId", "Query", "Status")
-        SELECT id, NULL, @agency, @at, certificate, 'StandingAccess', @client, TRUE, member, query, status
-        FROM unnest(@ids, @certificates, @members, @queries, @statuses) AS t(id, certificate, member, query, status)
+        SELECT id, NULL, @agency, @at, certificate, @channel, @client, found, member, query, status
+        FROM unnest(@ids, @certificates, @members, @queries, @statuses, @found) AS t(id, certificate, member, query, status, found)
         """;
+
+    public const string CertificatesByNumbers = CertificateColumns + """
+
+        WHERE c."Number" = ANY (@p1)
+        """;
+
+    private const string StandingAccess = """
+        (EXISTS (
+            SELECT 1
+            FROM "VerificationConsents" AS v
+            WHERE v."MemberId" = m."Id" AND v."AgencyId" = @p2 AND v."WithdrawnAt" IS NULL) OR (m."AgencyId" = @p3 AND m."AgencyConfirmedAt" IS NOT NULL AND (m."SuspendedAt" IS NOT NULL OR (m0."Id" IS NOT NULL AND (m0."CancelledAt" IS NOT NULL OR m0."ActivatedAt" IS NOT NULL)))))
+        """;
+
+    public const string MembersWithStandingAccess = """
+        SELECT m."Id"
+        FROM "Members" AS m
+        LEFT JOIN "MembershipTerms" AS m0 ON m."CurrentTermId" = m0."Id"
+        WHERE m."Id" = ANY (@p1) AND
+        """ + StandingAccess;
+
+    public const string NumbersWithStandingAccess = """
+        SELECT m."Id", m."Number"
+        FROM "Members" AS m
+        LEFT JOIN "MembershipTerms" AS m0 ON m."CurrentTermId" = m0."Id"
+        WHERE m."Number" = ANY (@p1) AND
+        """ + StandingAccess;
 }

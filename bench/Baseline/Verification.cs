@@ -32,25 +32,19 @@ internal sealed partial class Workloads
             : null;
         await using var json = await StartAsync(http);
         json.WriteStartObject("verifyCertificate");
-        json.WriteBoolean("found", found);
-        json.WriteString("number", found ? certificate!.Number : null);
-        json.WriteString("holderName", found ? certificate!.HolderName : null);
-        json.WriteString("title", found ? certificate!.Title : null);
-        json.WriteString("kind", found ? Graph.Enum(certificate!.Kind) : null);
-        json.WriteString("status", status);
-        Graph.Date(json, "issuedOn", found ? certificate!.IssuedOn : null);
-        Graph.Date(json, "expiresOn", found ? certificate!.ExpiresOn : null);
-        if (found && certificate!.DurationMinutes is { } minutes)
+        if (found)
         {
-            json.WriteNumber("hours", minutes / 60.0);
+            WriteVerification(json, certificate!, today, course?.Code);
         }
         else
         {
-            json.WriteNull("hours");
+            json.WriteBoolean("found", false);
+            foreach (var name in (string[])["number", "holderName", "title", "kind", "status", "issuedOn", "expiresOn", "hours", "courseCode", "reissuedAs"])
+            {
+                json.WriteNull(name);
+            }
         }
 
-        json.WriteString("courseCode", course?.Code);
-        json.WriteNull("reissuedAs");
         json.WriteEndObject();
         await EndAsync(json);
     }

@@ -28,7 +28,7 @@ var workloads = new List<Workload>
     new("page", "`members(first: 100, after:)` deep pages, agency and current term", "/page", staff, await samples.DeepPagesAsync()),
     new("search", "`members(first: 50, filter: { search })` nested fields, common surname fragment", "/search", staff,
         [.. Samples.SearchFragments.Select(f => samples.Body("search.graphql", new { search = f }))]),
-    new("verify-batch", "`verifyCertificates` with 100 numbers", null, partner,
+    new("verify-batch", "`verifyCertificates` with 100 numbers", "/verify-batch", partner,
         [.. certificates.Chunk(100).Take(20).Select(chunk => samples.Body("verify-batch.graphql", new { certificates = chunk.Select(c => new { number = c.Number, lastName = c.LastName }) }))]),
     new("consenting", "`consentingOfficers(first: 50)`", "/consenting", partner, [samples.Body("consenting.graphql")]),
     new("me", "`me` with certificates and dues", "/me", member, [samples.Body("me.graphql")]),
