@@ -1,0 +1,182 @@
+namespace Baseline;
+
+/// <summary>The API's statements as PostgreSQL logged them (bench/run.sh --capture prints them again); $n became @pn for Dapper.</summary>
+internal static class Sql
+{
+    private const string MemberColumns = """
+        SELECT m."Id", m."AgencyConfirmedAt", m."AgencyId", m."Category", m."CreatedAt", m."CurrentTermId", m."DateOfBirth", m."DirectoryOptIn", m."Email", m."EmailNormalized", m."FirstName", m."FirstNameKey", m."IsSwornOfficer", m."JobTitle", m."LastName", m."LastNameKey", m."Number", m."Phone", m."SroSince", m."StateCode", m."SuspendedAt", m."SuspensionReason", m."UpdatedAt", m."MailingAddress_City", m."MailingAddress_Line1", m."MailingAddress_Line2", m."MailingAddress_PostalCode", m."MailingAddress_StateCode"
+        FROM "Members" AS m
+        """;
+
+    public const string Plans = """
+        SELECT m."Id", m."Category", m."Code", m."CreatedAt", m."Currency", m."GraceDays", m."IsActive", m."Name", m."PeriodStartMonth", m."PriceAmount", m."TermKind", m."TermMonths", m."UpdatedAt"
+        FROM "MembershipPlans" AS m
+        WHERE m."IsActive"
+        """;
+
+    public const string PlansById = """
+        SELECT m."Id", m."Category", m."Code", m."CreatedAt", m."Currency", m."GraceDays", m."IsActive", m."Name", m."PeriodStartMonth", m."PriceAmount", m."TermKind", m."TermMonths", m."UpdatedAt"
+        FROM "MembershipPlans" AS m
+        WHERE m."Id" = ANY (@p1)
+        """;
+
+    public const string MembersById = MemberColumns + """
+
+        WHERE m."Id" = ANY (@p1)
+        """;
+
+    public const string MembersAfter = MemberColumns + """
+
+        WHERE m."LastNameKey" > @p1 OR (m."LastNameKey" = @p2 AND m."FirstNameKey" > @p3) OR (m."LastNameKey" = @p4 AND m."FirstNameKey" = @p5 AND m."Number" > @p6)
+        ORDER BY m."LastNameKey", m."FirstNameKey", m."Number"
+        LIMIT @p7
+        """;
+
+    public const string MembersSearch = MemberColumns + """
+
+        WHERE m."FirstNameKey" LIKE @p1 OR m."LastNameKey" LIKE @p1
+        ORDER BY m."LastNameKey", m."FirstNameKey", m."Number"
+        LIMIT @p2
+        """;
+
+    public const string MembersSearchCount = """
+        SELECT count(*)::int
+        FROM "Members" AS m
+        WHERE m."FirstNameKey" LIKE @p1 OR m."LastNameKey" LIKE @p1
+        """;
+
+    public const string TermsById = """
+        SELECT m."Id", m."ActivatedAt", m."CancellationReason", m."CancelledAt", m."CreatedAt", m."EndsOn", m."GraceEndsOn", m."MemberId", m."PaymentLineId", m."PlanId", m."RefundedAt", m."StartsOn"
+        FROM "MembershipTerms" AS m
+        WHERE m."Id" = ANY (@p1)
+        """;
+
+    public const string AgenciesById = """
+        SELECT a."Id", a."City", a."CreatedAt", a."Kind", a."Name", a."NameKey", a."OriCode", a."StateCode", a."UpdatedAt"
+        FROM "Agencies" AS a
+        WHERE a."Id" = ANY (@p1)
+        """;
+
+    public const string StatesByCode = """
+        SELECT s."Code", s."Name", s."RegionNumber", r."Number", r."Name"
+        FROM "States" AS s
+        INNER JOIN "Regions" AS r ON s."RegionNumber" = r."Number"
+        WHERE s."Code" = ANY (@p1)
+        """;
+
+    public const string CounterAdd = """
+        UPDATE "RateLimitCounters" AS r
+        SET "Count" = r."Count" + @p1
+        WHERE r."Key" = @p2 AND r."WindowStart" = @p3
+        """;
+
+    public const string CounterInsert = """
+        INSERT INTO "RateLimitCounters" ("Key", "WindowStart", "Count")
+        VALUES (@p1, @p2, @p3)
+        """;
+
+    public const string CounterPrune = """
+        DELETE FROM "RateLimitCounters" AS r
+        WHERE r."WindowStart" < @p1
+        """;
+
+    public const string CounterRead = """
+        SELECT r."Count"
+        FROM "RateLimitCounters" AS r
+        WHERE r."Key" = @p1 AND r."WindowStart" = @p2
+        LIMIT 2
+        """;
+
+    public const string CertificateByNumber = """
+        SELECT c."Id", c."CourseId", c."CreatedAt", c."DurationMinutes", c."ExpiresOn", c."HolderLastNameKey", c."HolderName", c."IssuedOn", c."Kind", c."MemberId", c."Number", c."ReplacedById", c."RevocationReason", c."RevokedAt", c."SuspendedAt", c."SuspensionReason", c."Title", c."VerificationCode"
+        FROM "Certificates" AS c
+        WHERE c."Number" = @p1
+        LIMIT 2
+        """;
+
+    public const string LogInsert = """
+        INSERT INTO "VerificationLog" ("Id", "Address", "AgencyId", "At", "CertificateId", "Channel", "ClientId", "Found", "MemberId", "Query", "Status")
+        VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11)
+        """;
+
+    public const string CoursesById = """
+        SELECT c."Id", c."Category", c."CertificateValidityMonths", c."Code", c."CreatedAt", c."DurationMinutes", c."IsActive", c."IsAssociationCourse", c."Name", c."Provider", c."UpdatedAt"
+        FROM "Courses" AS c
+        WHERE c."Id" = ANY (@p1)
+        """;
+
+    public const string MemberById = MemberColumns + """
+
+        WHERE m."Id" = @p1
+        LIMIT 2
+        """;
+
+    private const string CertificateColumns = """
+        SELECT c."Id", c."CourseId", c."CreatedAt", c."DurationMinutes", c."ExpiresOn", c."HolderLastNameKey", c."HolderName", c."IssuedOn", c."Kind", c."MemberId", c."Number", c."ReplacedById", c."RevocationReason", c."RevokedAt", c."SuspendedAt", c."SuspensionReason", c."Title", c."VerificationCode"
+        FROM "Certificates" AS c
+        """;
+
+    public const string CertificatesOfMembers = CertificateColumns + """
+
+        WHERE c."MemberId" = ANY (@p1)
+        ORDER BY c."IssuedOn" DESC, c."CreatedAt" DESC
+        """;
+
+    public const string CurrentCertificatesOfMembers = CertificateColumns + """
+
+        WHERE c."MemberId" = ANY (@p1) AND c."ReplacedById" IS NULL
+        ORDER BY c."IssuedOn" DESC, c."CreatedAt" DESC
+        """;
+
+    public const string DuesOfMembers = """
+        SELECT d."Id", d."AgencyId", d."Amount", d."AutoRenew", d."CheckoutUrl", d."CompletedAt", d."CreatedAt", d."CreatedBy", d."Currency", d."FailureReason", d."IdempotencyKey", d."Kind", d."PayerMemberId", d."PlanId", d."ReceiptNumber", d."RefundedAmount", d."Status", d."StripeCheckoutSessionId", d."StripeCustomerId", d."StripeInvoiceId", d."StripePaymentIntentId", d."StripeSubscriptionId", d1."Id", d1."Amount", d1."MemberId", d1."PaymentId", d1."PeriodEnd", d1."PeriodStart", d1."TermId"
+        FROM "DuesPayments" AS d
+        LEFT JOIN "DuesPaymentLines" AS d1 ON d."Id" = d1."PaymentId"
+        WHERE (d."PayerMemberId" IS NOT NULL AND d."PayerMemberId" = ANY (@p1)) OR EXISTS (
+            SELECT 1
+            FROM "DuesPaymentLines" AS d0
+            WHERE d."Id" = d0."PaymentId" AND d0."MemberId" = ANY (@p1))
+        ORDER BY d."CreatedAt" DESC, d."Id"
+        """;
+
+    public const string ConsentsOfAgency = """
+        SELECT v."Id", v."AgencyId", v."GrantedAt", v."MemberId", v."WithdrawnAt"
+        FROM "VerificationConsents" AS v
+        WHERE v."AgencyId" = @p1 AND v."WithdrawnAt" IS NULL
+        ORDER BY v."GrantedAt", v."Id"
+        LIMIT @p2
+        """;
+
+    // The API inlines one VALUES row per lookup; this sends the same rows as arrays, in one statement too.
+    public const string LogInsertMany = """
+        INSERT INTO "VerificationLog" ("Id", "Address", "AgencyId", "At", "CertificateId", "Channel", "ClientId", "Found", "MemberId", "Query", "Status")
+        SELECT id, NULL, @agency, @at, certificate, @channel, @client, found, member, query, status
+        FROM unnest(@ids, @certificates, @members, @queries, @statuses, @found) AS t(id, certificate, member, query, status, found)
+        """;
+
+    public const string CertificatesByNumbers = CertificateColumns + """
+
+        WHERE c."Number" = ANY (@p1)
+        """;
+
+    private const string StandingAccess = """
+        (EXISTS (
+            SELECT 1
+            FROM "VerificationConsents" AS v
+            WHERE v."MemberId" = m."Id" AND v."AgencyId" = @p2 AND v."WithdrawnAt" IS NULL) OR (m."AgencyId" = @p3 AND m."AgencyConfirmedAt" IS NOT NULL AND (m."SuspendedAt" IS NOT NULL OR (m0."Id" IS NOT NULL AND (m0."CancelledAt" IS NOT NULL OR m0."ActivatedAt" IS NOT NULL)))))
+        """;
+
+    public const string MembersWithStandingAccess = """
+        SELECT m."Id"
+        FROM "Members" AS m
+        LEFT JOIN "MembershipTerms" AS m0 ON m."CurrentTermId" = m0."Id"
+        WHERE m."Id" = ANY (@p1) AND
+        """ + StandingAccess;
+
+    public const string NumbersWithStandingAccess = """
+        SELECT m."Id", m."Number"
+        FROM "Members" AS m
+        LEFT JOIN "MembershipTerms" AS m0 ON m."CurrentTermId" = m0."Id"
+        WHERE m."Number" = ANY (@p1) AND
+        """ + StandingAccess;
+}

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# The benchmark, end to end, on a fresh machine (Debian 12, .NET 10 SDK, PostgreSQL 15 server binaries):
+#   bash bench/run.sh [--members 1000000] [--duration 8] [--connections 16] [--reps 3] [--only plans,node,…] [--out DIR]
+# A throwaway PostgreSQL cluster on a private port -> the API's `migrate` -> bench/data/generate.sql -> the API
+# published and started in Production -> the raw baseline (bench/Baseline) -> cold starts -> the load driver
+# (bench/Driver): same-JSON check, the counting pass (statements per request, EXPLAIN), then per workload the API and
+# the baseline alternated at saturation, and each at half of its saturation rate for latency. Everything it started is
+# stopped and the cluster removed at the end, on Ctrl-C too. Results: --out (default bench/results/latest).
+set -euo pipefail
+
+bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+members=1000000 duration=8 connections=16 reps=3 only="" out="$bench_root/bench/results/latest" seed=0.42
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --members) members="$2"; shift 2 ;;
+    --duration) duration="$2"; shift 2 ;;
+    --connections) connections="$2"; shift 2 ;;
+    --reps) reps="$2"; shift 2 ;;
+    --only) only="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0
+for tool in dotnet psql openssl python3; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing (psql: apt-get install -y postgresql)" >&2; exit 1; }
+done
+
+bench_work="$(mktemp -d -t membership-bench.XXXXXX)"
+chmod 755 "$bench_work" # the postgres user reaches its data folder inside
+# shellcheck source=bench/lib/cluster.sh
+source "$bench_root/bench/lib/cluster.sh"
+# shellcheck source=bench/lib/api.sh
+source "$bench_root/bench/lib/api.sh"
+
+api_pid="" baseline_pid=""
+stop_pid() { # pid: SIGTERM, then SIGKILL after 5 s
+  [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null || return 0
+  kill "$1" 2>/dev/null || true
+  for _ in $(seq 10); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.5; done
+  kill -9 "$1" 2>/dev/null || true
+}
+cleanup() {
+  stop_pid "$api_pid"
+  stop_pid "$baseline_pid"
+  pg_stop
+  rm -rf "$bench_work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+started="$(date +%s)"
+step() { echo "=== [$(( $(date +%s) - started ))s] $*"; }
+
+cold_start() { # url body log pid-variable command...: starts a server, prints ms from process start to the first good answer
+  local url="$1" body="$2" log="$3" start
+  shift 3
+  start="$(date +%s%N)"
+  "$@" >"$log" 2>&1 &
+  echo $! >"$bench_work/last.pid"
+  python3 - "$url" "$body" "$start" "$!" <<'PY'
+import json, os, sys, time, urllib.request
+url, body, start, pid = sys.argv[1], sys.argv[2].encode(), int(sys.argv[3]), int(sys.argv[4])
+deadline = time.monotonic() + 120
+while time.monotonic() < deadline:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        sys.exit("the server exited before it answered")
+    try:
+        request = urllib.request.Request(url, data=body, headers={"content-type": "application/json"})
+        if "data" in json.loads(urllib.request.urlopen(request, timeout=5).read()):
+            print(round((time.time_ns() - start) / 1e6)); sys.exit(0)
+    except Exception:
+        time.sleep(0.01)
+sys.exit("no answer within 120 s")
+PY
+}
+
+step "build: the API (infra/scripts/publish.sh), the baseline and the driver (Release)"
+api_publish
+dotnet publish "$bench_root/bench/Baseline/Baseline.csproj" -c Release -o "$bench_work/baseline" -nologo -v quiet -clp:NoSummary -p:UseAppHost=false
+dotnet publish "$bench_root/bench/Driver/Driver.csproj" -c Release -o "$bench_work/driver" -nologo -v quiet -clp:NoSummary -p:UseAppHost=false
+
+step "PostgreSQL 15: a throwaway cluster"
+pg_start "$(free_port)"
+psql -X -q -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -c 'CREATE DATABASE membership' >/dev/null
+api_command migrate >"$bench_work/migrate.log" 2>&1 || { tail -20 "$bench_work/migrate.log"; exit 1; }
+
+step "data: $members members (bench/data/generate.sql)"
+psql_bench -v members="$members" -v seed="$seed" -f "$bench_root/bench/data/generate.sql" | tail -3
+
+step "clients and the member account (create-client, create-staff)"
+api_setup
+set -a; source "$bench_work/clients.env"; set +a
+export BENCH_WEBHOOK_SECRET="$bench_webhook_secret"
+
+step "cold starts, then the API and the baseline running"
+plans_body='{"query":"{ membershipPlans { code } }"}'
+api_port="$(free_port)" baseline_port="$(free_port)"
+api_env "$api_port"
+cold_api="$(cold_start "http://127.0.0.1:$api_port/graphql" "$plans_body" "$bench_work/api.log" \
+  env -C "$bench_work/api" "${api_vars[@]}" dotnet Membership.Api.dll)"
+api_pid="$(cat "$bench_work/last.pid")"
+cold_baseline="$(cold_start "http://127.0.0.1:$baseline_port/plans" "$plans_body" "$bench_work/baseline.log" \
+  env ASPNETCORE_URLS="http://127.0.0.1:$baseline_port" ConnectionString="$pg_conn;ApplicationName=bench-baseline" dotnet "$bench_work/baseline/Baseline.dll")"
+baseline_pid="$(cat "$bench_work/last.pid")"
+echo "cold start: API ${cold_api} ms, baseline ${cold_baseline} ms"
+
+step "load driver"
+mkdir -p "$out"
+driver_args=(--api "http://127.0.0.1:$api_port" --baseline "http://127.0.0.1:$baseline_port" --db "$pg_conn" --log "$pg_root/server.log"
+  --out "$out" --workloads "$bench_root/bench/workloads" --duration "$duration" --connections "$connections" --reps "$reps"
+  --api-pid "$api_pid" --cold-api "$cold_api" --cold-baseline "$cold_baseline"
+  --scale "$(psql_bench -At -c "SELECT format('%s members, %s terms, %s certificates, %s dues payments, %s tickets', (SELECT count(*) FROM \"Members\"),
+    (SELECT count(*) FROM \"MembershipTerms\"), (SELECT count(*) FROM \"Certificates\"), (SELECT count(*) FROM \"DuesPayments\"), (SELECT count(*) FROM \"Tickets\"))")")
+[[ -n "$only" ]] && driver_args+=(--only "$only")
+dotnet "$bench_work/driver/Driver.dll" "${driver_args[@]}"
+echo "commit measured: $(git -C "$bench_root" rev-parse --short HEAD 2>/dev/null || echo unknown)" | tee -a "$out/results.md"
+step "done: $out/results.md"
