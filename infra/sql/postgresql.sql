@@ -2187,3 +2187,49 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207021014_SearchIndexes') THEN
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207021014_SearchIndexes') THEN
+    ALTER TABLE "Members" ALTER COLUMN "LastNameKey" TYPE character varying(100) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207021014_SearchIndexes') THEN
+    ALTER TABLE "Members" ALTER COLUMN "FirstNameKey" TYPE character varying(100) COLLATE "C";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207021014_SearchIndexes') THEN
+    CREATE INDEX "IX_Members_IsSwornOfficer_LastNameKey_FirstNameKey_Number" ON "Members" ("IsSwornOfficer", "LastNameKey", "FirstNameKey", "Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207021014_SearchIndexes') THEN
+    CREATE INDEX "IX_Agencies_NameKey_Trigrams" ON "Agencies" USING gin ("NameKey" gin_trgm_ops);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207021014_SearchIndexes') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261207021014_SearchIndexes', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;

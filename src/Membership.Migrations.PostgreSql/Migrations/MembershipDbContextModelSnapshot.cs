@@ -20,6 +20,7 @@ namespace Membership.Migrations.PostgreSql.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Membership.Agencies.Agency", b =>
@@ -76,6 +77,11 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("NameKey", "Id");
+
+                    b.HasIndex(new[] { "NameKey" }, "IX_Agencies_NameKey_Trigrams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "NameKey" }, "IX_Agencies_NameKey_Trigrams"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "NameKey" }, "IX_Agencies_NameKey_Trigrams"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("Agencies");
                 });
@@ -1875,7 +1881,8 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.Property<string>("FirstNameKey")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<bool>("IsSwornOfficer")
                         .HasColumnType("boolean");
@@ -1892,7 +1899,8 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.Property<string>("LastNameKey")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<long>("Number")
                         .HasColumnType("bigint");
@@ -1945,6 +1953,8 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.HasIndex("AgencyId", "LastNameKey", "FirstNameKey", "Number");
 
                     b.HasIndex("DirectoryOptIn", "LastNameKey", "FirstNameKey", "Number");
+
+                    b.HasIndex("IsSwornOfficer", "LastNameKey", "FirstNameKey", "Number");
 
                     b.ToTable("Members");
                 });

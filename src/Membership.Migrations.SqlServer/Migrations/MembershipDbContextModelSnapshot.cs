@@ -1959,6 +1959,8 @@ namespace Membership.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DirectoryOptIn", "LastNameKey", "FirstNameKey", "Number");
 
+                    b.HasIndex("IsSwornOfficer", "LastNameKey", "FirstNameKey", "Number");
+
                     b.ToTable("Members");
                 });
 

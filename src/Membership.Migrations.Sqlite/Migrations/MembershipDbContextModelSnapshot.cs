@@ -1939,6 +1939,8 @@ namespace Membership.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DirectoryOptIn", "LastNameKey", "FirstNameKey", "Number");
 
+                    b.HasIndex("IsSwornOfficer", "LastNameKey", "FirstNameKey", "Number");
+
                     b.ToTable("Members");
                 });
 

@@ -23,4 +23,8 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.HasIndex(a => a.StateCode);
         builder.HasIndex(a => a.Kind);
     }
+
+    /// <summary>The search's index on PostgreSQL: trigrams of the name key (pg_trgm, GIN), which answer LIKE '%part%'.</summary>
+    internal static void ConfigurePostgreSql(EntityTypeBuilder<Agency> builder) =>
+        builder.HasIndex(a => a.NameKey, "IX_Agencies_NameKey_Trigrams").HasMethod("gin").HasOperators("gin_trgm_ops");
 }

@@ -30,7 +30,7 @@ internal static class AgencyQueries
             });
     }
 
-    private static IQueryable<Agency> Filter(MembershipDbContext db, AgencyFilter? filter)
+    internal static IQueryable<Agency> Filter(MembershipDbContext db, AgencyFilter? filter)
     {
         var query = db.Agencies.AsQueryable();
         if (filter is null)
@@ -56,9 +56,10 @@ internal static class AgencyQueries
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var term = TextKeys.Normalize(filter.Search);
+            // LIKE '%part%': on PostgreSQL the trigram index on the name key answers it; an ORI hits its unique index.
+            var pattern = SearchTerms.LikePattern(SearchTerms.Phrase(filter.Search, "filter.search"), "%", "%");
             var ori = filter.Search.Trim().ToUpperInvariant();
-            query = query.Where(a => a.NameKey.Contains(term) || a.OriCode == ori);
+            query = query.Where(a => EF.Functions.Like(a.NameKey, pattern, @"\") || a.OriCode == ori);
         }
 
         return query;
@@ -79,7 +80,8 @@ internal sealed class AgencyFilterType : InputObjectGraphType<AgencyFilter>
     {
         Name = "AgencyFilter";
         Description = "Every given condition must hold; a list matches any of its values.";
-        Field(f => f.Search, nullable: true).Description("Part of the name (case and accents ignored), or an exact ORI.");
+        Field(f => f.Search, nullable: true).Description($"Part of the name (case and accents ignored; at least {SearchTerms.MinimumLength} characters, "
+            + "or the field fails with SEARCH_TOO_SHORT), or an exact ORI.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("state").Description("Two-letter state codes.");
         Field<ListGraphType<NonNullGraphType<IntGraphType>>>("region").Description("Region numbers.");
         Field<ListGraphType<NonNullGraphType<AgencyKindType>>>("kind");

@@ -65,6 +65,13 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
         base.OnModelCreating(builder); // Identity's tables
         builder.UseOpenIddict();
         builder.ApplyConfigurationsFromAssembly(typeof(MembershipDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // Search structures only PostgreSQL has (collations, operator classes, extensions); the other providers index the same columns plainly.
+            builder.HasPostgresExtension("pg_trgm");
+            MemberConfiguration.ConfigurePostgreSql(builder.Entity<Member>());
+            AgencyConfiguration.ConfigurePostgreSql(builder.Entity<Agency>());
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -36,6 +36,9 @@ public static class ErrorCodes
     public const string InvalidCursor = "INVALID_CURSOR";
     public const string InvalidPageSize = "INVALID_PAGE_SIZE";
     public const string InvalidArgument = "INVALID_ARGUMENT";
+
+    /// <summary>A search whose longest word is shorter than <see cref="SearchTerms.MinimumLength"/>: it could not be answered from an index.</summary>
+    public const string SearchTooShort = "SEARCH_TOO_SHORT";
     public const string Timeout = "TIMEOUT";
     public const string RateLimited = "RATE_LIMITED";
     public const string PaymentsUnavailable = "PAYMENTS_UNAVAILABLE";

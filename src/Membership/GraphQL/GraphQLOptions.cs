@@ -35,6 +35,9 @@ public sealed class GraphQLOptions
     /// <summary>Seconds an operation may run before it is cancelled, validation and database work included.</summary>
     public double ExecutionTimeoutSeconds { get; set; } = 15;
 
+    /// <summary>How far totalCount counts the matches of a member name search before it reports the cap (totalCountCapped).</summary>
+    public int SearchCountCap { get; set; } = SearchTerms.DefaultCountCap;
+
     /// <summary>Allow introspection (<c>__schema</c>, <c>__type</c>). Null means: on in Development only.</summary>
     public bool? EnableIntrospection { get; set; }
 

@@ -44,10 +44,22 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.HasIndex(m => new { m.CreatedAt, m.Number });
         builder.HasIndex(m => new { m.AgencyId, m.LastNameKey, m.FirstNameKey, m.Number });
         builder.HasIndex(m => new { m.DirectoryOptIn, m.LastNameKey, m.FirstNameKey, m.Number }); // the directory, by name
+        builder.HasIndex(m => new { m.IsSwornOfficer, m.LastNameKey, m.FirstNameKey, m.Number }); // the swornOfficer filter, by name
         builder.HasIndex(m => m.StateCode);
         builder.HasIndex(m => m.Category);
         builder.HasIndex(m => m.CurrentTermId);
         builder.HasIndex(m => m.SuspendedAt);
+    }
+
+    /// <summary>
+    /// On PostgreSQL the name keys compare byte by byte (collation "C"): under a language collation a btree cannot
+    /// answer LIKE 'prefix%', so the name indexes above serve the search's prefix ranges as well as the sort and the cursor.
+    /// The keys are lower case without accents already, so the order stays alphabetical (and matches SQLite's).
+    /// </summary>
+    internal static void ConfigurePostgreSql(EntityTypeBuilder<Member> builder)
+    {
+        builder.Property(m => m.FirstNameKey).UseCollation("C");
+        builder.Property(m => m.LastNameKey).UseCollation("C");
     }
 }
 

@@ -6,6 +6,7 @@ using Membership.GraphQL;
 using Membership.GraphQL.Paging;
 using Membership.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Membership.Members;
 
@@ -69,7 +70,9 @@ internal static class MemberQueries
                 var agencyIds = filter?.AgencyId?.Select(id => GlobalId.Parse(id, AgencyType.TypeName, "filter.agencyId")).ToList();
                 var today = c.Today();
                 var order = MemberOrders.For(c.GetArgument<MemberOrder?>("orderBy"));
-                return await KeysetPaging.PageAsync(c.Db(), db => MemberSearch.Apply(db.Members.VisibleTo(db, caller, today), db, filter, agencyIds, caller, today), order, PageArgs.From(c), c.CancellationToken);
+                var countCap = MemberSearch.IsNameSearch(filter, caller) ? c.Service<IOptions<GraphQLOptions>>().Value.SearchCountCap : (int?)null;
+                return await KeysetPaging.PageAsync(c.Db(), db => MemberSearch.Apply(db.Members.VisibleTo(db, caller, today), db, filter, agencyIds, caller, today), order,
+                    PageArgs.From(c), c.CancellationToken, countCap);
             });
     }
 }
@@ -129,6 +132,15 @@ internal static class MemberSearch
         return members;
     }
 
+    /// <summary>
+    /// Whether a name search is given: its totalCount is capped (<see cref="GraphQLOptions.SearchCountCap"/>). Member numbers and
+    /// e-mail addresses find one member through a unique index and are counted exactly.
+    /// </summary>
+    public static bool IsNameSearch(MemberFilter? filter, Caller caller) =>
+        !string.IsNullOrWhiteSpace(filter?.Search) && !MemberNumbers.TryParse(filter.Search, out _) && !IsEmailSearch(filter.Search, caller);
+
+    private static bool IsEmailSearch(string search, Caller caller) => caller.IsStaff && search.Contains('@', StringComparison.Ordinal);
+
     /// <summary>A member number, or words that each start the first or last name; staff may also give an e-mail address.</summary>
     private static IQueryable<Member> Search(IQueryable<Member> members, string search, Caller caller)
     {
@@ -137,18 +149,25 @@ internal static class MemberSearch
             return members.Where(m => m.Number == number);
         }
 
-        if (caller.IsStaff && search.Contains('@', StringComparison.Ordinal))
+        if (IsEmailSearch(search, caller))
         {
             var email = MemberRules.NormalizeEmail(search);
             return members.Where(m => m.EmailNormalized == email);
         }
 
-        foreach (var word in TextKeys.Normalize(search).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4))
+        var words = SearchTerms.Words(search, "filter.search");
+        // The longest word finds the matches: two prefix ranges of the name indexes, joined before anything is sorted,
+        // so the database never walks the whole sort index looking for them. UNION ALL with the overlap excluded from
+        // the second range: no de-duplication of whole rows. The other words only filter those matches.
+        var lead = words[0];
+        var matches = members.Where(m => m.LastNameKey.StartsWith(lead))
+            .Concat(members.Where(m => m.FirstNameKey.StartsWith(lead) && !m.LastNameKey.StartsWith(lead)));
+        foreach (var word in words.Skip(1))
         {
-            members = members.Where(m => m.FirstNameKey.StartsWith(word) || m.LastNameKey.StartsWith(word));
+            matches = matches.Where(m => m.FirstNameKey.StartsWith(word) || m.LastNameKey.StartsWith(word));
         }
 
-        return members;
+        return matches;
     }
 }
 
@@ -177,7 +196,9 @@ internal sealed class MemberFilterType : InputObjectGraphType<MemberFilter>
         Field<ListGraphType<NonNullGraphType<IntGraphType>>>("region").Description("Region numbers.");
         Field<ListGraphType<NonNullGraphType<IdGraphType>>>("agencyId").Description("Agency global IDs.");
         Field<BooleanGraphType>("swornOfficer");
-        Field<StringGraphType>("search").Description("A member number, or the start of first and last names (case and accents ignored). Staff may give an exact e-mail address.");
+        Field<StringGraphType>("search").Description("A member number, or the start of first and last names (case and accents ignored; every word must start one of them; "
+            + $"at most {SearchTerms.MaxWords} words). Staff may give an exact e-mail address. A name search needs a word of at least {SearchTerms.MinimumLength} "
+            + $"characters, or the field fails with SEARCH_TOO_SHORT; its totalCount stops at a cap, {SearchTerms.DefaultCountCap} unless configured (see totalCountCapped).");
     }
 }
 

@@ -2,13 +2,29 @@ using GraphQL.Types;
 
 namespace Membership.GraphQL.Paging;
 
-/// <summary>One page of a Relay connection. The total is counted only when a client asks for it.</summary>
-public sealed class Connection<T>(IReadOnlyList<Edge<T>> edges, PageInfo pageInfo, Func<CancellationToken, Task<int>> countAsync)
+/// <summary>
+/// One page of a Relay connection. The total is counted only when a client asks for it, and once per page
+/// however many of totalCount and totalCountCapped are asked.
+/// </summary>
+public sealed class Connection<T>(IReadOnlyList<Edge<T>> edges, PageInfo pageInfo, Func<CancellationToken, Task<TotalCount>> countAsync)
 {
+    private readonly Lock _lock = new();
+    private Task<TotalCount>? _count;
+
     public IReadOnlyList<Edge<T>> Edges { get; } = edges;
     public PageInfo PageInfo { get; } = pageInfo;
-    public Task<int> CountAsync(CancellationToken cancellationToken) => countAsync(cancellationToken);
+
+    public Task<TotalCount> CountAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return _count ??= countAsync(cancellationToken);
+        }
+    }
 }
+
+/// <summary>How many objects match; <paramref name="Capped"/> when counting stopped at a cap and more match.</summary>
+public sealed record TotalCount(int Count, bool Capped);
 
 public sealed record Edge<T>(string Cursor, T Node);
 
@@ -52,7 +68,12 @@ public abstract class ConnectionType<T, TNodeType, TEdgeType> : ObjectGraphType<
             .Resolve(c => c.Source.Edges.Select(e => e.Node));
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => c.Source.PageInfo);
         Field<NonNullGraphType<IntGraphType>>("totalCount")
-            .Description("How many objects match, across all pages. Costs one extra query: ask only when shown.")
-            .ResolveAsync(async c => await c.Source.CountAsync(c.CancellationToken));
+            .Description("How many objects match, across all pages. Costs one extra query: ask only when shown. "
+                + "A search may count only up to a cap (see totalCountCapped and the search's description).")
+            .ResolveAsync(async c => (await c.Source.CountAsync(c.CancellationToken)).Count);
+        Field<NonNullGraphType<BooleanGraphType>>("totalCountCapped")
+            .Description("True when counting stopped at a cap and more objects match than totalCount says (shown as \"10,000+\"). "
+                + "Shares totalCount's query.")
+            .ResolveAsync(async c => (await c.Source.CountAsync(c.CancellationToken)).Capped);
     }
 }

@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace Membership.GraphQL.Paging;
 
@@ -23,27 +25,60 @@ public sealed class KeysetOrder<T>(string name, params KeyColumn<T>[] columns)
         return ordered ?? query;
     }
 
-    /// <summary>Rows strictly after (or before) the row the values came from, in this order.</summary>
-    public Expression<Func<T, bool>> Beyond(IReadOnlyList<object> values, bool before)
+    /// <summary>
+    /// Rows strictly after (or before) the row the values came from, in this order, as a condition the order's index
+    /// bounds: a row-value comparison <c>(a, b, c) &gt; (x, y, z)</c> where the provider has one (PostgreSQL), elsewhere
+    /// <c>a &gt;= x AND (a &gt; x OR (a = x AND …))</c>, whose leading bound lets the index seek.
+    /// </summary>
+    public Expression<Func<T, bool>> Beyond(IReadOnlyList<object> values, bool before, KeysetSyntax syntax)
     {
         var row = Expression.Parameter(typeof(T), "row");
-        Expression? any = null;
-        for (var i = 0; i < Columns.Count; i++)
-        {
-            // (c0 = v0 AND … AND c(i-1) = v(i-1) AND ci > vi), OR-ed over i.
-            Expression term = Columns[i].Compare(row, values[i], before ? CompareAs.Before : CompareAs.After);
-            for (var j = i - 1; j >= 0; j--)
-            {
-                term = Expression.AndAlso(Columns[j].Compare(row, values[j], CompareAs.Equal), term);
-            }
+        var direction = before ? CompareAs.Before : CompareAs.After;
+        var uniform = Columns.All(c => c.IsDescending == Columns[0].IsDescending);
+        var body = syntax == KeysetSyntax.RowValues && uniform && Columns.Count > 1
+            ? RowValues(row, values, direction)
+            : LeadingBound(row, values, direction);
+        return Expression.Lambda<Func<T, bool>>(body, row);
+    }
 
-            any = any is null ? term : Expression.OrElse(any, term);
+    /// <summary>The comparison each provider's index bounds: row values on PostgreSQL, a leading-column bound elsewhere.</summary>
+    public static KeysetSyntax SyntaxFor(DbContext db) => db.Database.IsNpgsql() ? KeysetSyntax.RowValues : KeysetSyntax.LeadingBound;
+
+    private Expression LeadingBound(ParameterExpression row, IReadOnlyList<object> values, CompareAs direction)
+    {
+        // Built from the last column outwards: c(n-1) > v(n-1), then ci > vi OR (ci = vi AND <rest>).
+        var last = Columns.Count - 1;
+        var rest = Columns[last].Compare(row, values[last], direction);
+        for (var i = last - 1; i >= 0; i--)
+        {
+            rest = Expression.OrElse(Columns[i].Compare(row, values[i], direction),
+                Expression.AndAlso(Columns[i].Compare(row, values[i], CompareAs.Equal), rest));
         }
 
-        return Expression.Lambda<Func<T, bool>>(any!, row);
+        return last == 0 ? rest : Expression.AndAlso(Columns[0].Compare(row, values[0], direction, inclusive: true), rest);
+    }
+
+    private MethodCallExpression RowValues(ParameterExpression row, IReadOnlyList<object> values, CompareAs direction)
+    {
+        var types = Columns.Select(c => c.KeyType).ToArray();
+        var tuple = Type.GetType($"System.ValueTuple`{types.Length}", throwOnError: true)!.MakeGenericType(types);
+        var constructor = tuple.GetConstructor(types)!;
+        var left = Expression.Convert(Expression.New(constructor, Columns.Select(c => c.Column(row))), typeof(ITuple));
+        var right = Expression.Convert(Expression.New(constructor, Columns.Select((c, i) => c.Parameter(values[i]))), typeof(ITuple));
+        var greater = (direction == CompareAs.After) != Columns[0].IsDescending;
+        var method = typeof(NpgsqlDbFunctionsExtensions).GetMethod(greater ? nameof(NpgsqlDbFunctionsExtensions.GreaterThan) : nameof(NpgsqlDbFunctionsExtensions.LessThan),
+            [typeof(DbFunctions), typeof(ITuple), typeof(ITuple)])!;
+        return Expression.Call(method, Expression.Property(null, typeof(EF), nameof(EF.Functions)), left, right);
     }
 
     internal object[] Read(T item) => Columns.Select(c => c.Read(item)).ToArray();
+}
+
+/// <summary>How a cursor's condition is written for the provider (see <see cref="KeysetOrder{T}.Beyond"/>).</summary>
+public enum KeysetSyntax
+{
+    LeadingBound,
+    RowValues,
 }
 
 public enum CompareAs
@@ -55,9 +90,17 @@ public enum CompareAs
 
 public abstract class KeyColumn<T>
 {
+    internal abstract bool IsDescending { get; }
+
+    internal abstract Type KeyType { get; }
+
     internal abstract IOrderedQueryable<T> Order(IQueryable<T> query, IOrderedQueryable<T>? previous, bool reverse);
 
-    internal abstract Expression Compare(ParameterExpression row, object value, CompareAs compare);
+    internal abstract Expression Column(ParameterExpression row);
+
+    internal abstract Expression Parameter(object value);
+
+    internal abstract Expression Compare(ParameterExpression row, object value, CompareAs compare, bool inclusive = false);
 
     internal abstract object Read(T item);
 
@@ -72,6 +115,10 @@ internal sealed class KeyColumn<T, TKey>(Expression<Func<T, TKey>> selector, boo
 {
     private readonly Func<T, TKey> _read = selector.Compile();
 
+    internal override bool IsDescending => descending;
+
+    internal override Type KeyType => typeof(TKey);
+
     internal override IOrderedQueryable<T> Order(IQueryable<T> query, IOrderedQueryable<T>? previous, bool reverse)
     {
         var down = descending != reverse;
@@ -80,34 +127,46 @@ internal sealed class KeyColumn<T, TKey>(Expression<Func<T, TKey>> selector, boo
             : down ? previous.ThenByDescending(selector) : previous.ThenBy(selector);
     }
 
-    internal override Expression Compare(ParameterExpression row, object value, CompareAs compare)
+    internal override Expression Column(ParameterExpression row) => new Rebind(selector.Parameters[0], row).Visit(selector.Body);
+
+    internal override Expression Parameter(object value)
     {
-        var column = new Rebind(selector.Parameters[0], row).Visit(selector.Body);
         Expression<Func<TKey>> captured = () => (TKey)value; // a closure, so EF sends a parameter, not a literal
-        var constant = captured.Body;
+        return captured.Body;
+    }
+
+    internal override Expression Compare(ParameterExpression row, object value, CompareAs compare, bool inclusive = false)
+    {
+        var column = Column(row);
+        var constant = Parameter(value);
         if (compare == CompareAs.Equal)
         {
             return Expression.Equal(column, constant);
         }
 
         var greater = (compare == CompareAs.After) != descending;
+        Func<Expression, Expression, BinaryExpression> relation = (greater, inclusive) switch
+        {
+            (true, false) => Expression.GreaterThan,
+            (true, true) => Expression.GreaterThanOrEqual,
+            (false, false) => Expression.LessThan,
+            (false, true) => Expression.LessThanOrEqual,
+        };
         if (typeof(TKey) == typeof(string))
         {
             // string.Compare(a, b) > 0 translates to a > b in SQL, under the column's collation.
             var call = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, column, constant);
-            var zero = Expression.Constant(0);
-            return greater ? Expression.GreaterThan(call, zero) : Expression.LessThan(call, zero);
+            return relation(call, Expression.Constant(0));
         }
 
         if (typeof(TKey) == typeof(Guid))
         {
             // Guid has no operators; EF translates CompareTo to the database's own uuid ordering, the one ORDER BY uses.
             var call = Expression.Call(column, typeof(Guid).GetMethod(nameof(Guid.CompareTo), [typeof(Guid)])!, constant);
-            var zero = Expression.Constant(0);
-            return greater ? Expression.GreaterThan(call, zero) : Expression.LessThan(call, zero);
+            return relation(call, Expression.Constant(0));
         }
 
-        return greater ? Expression.GreaterThan(column, constant) : Expression.LessThan(column, constant);
+        return relation(column, constant);
     }
 
     internal override object Read(T item) => _read(item)!;

@@ -47,13 +47,15 @@ public static class KeysetPaging
     /// <summary>
     /// Reads one page with a WHERE on the cursor's key values (never OFFSET), on its own DbContext.
     /// <paramref name="source"/> builds the filtered query; it runs again, on another context, only if totalCount is asked.
+    /// With <paramref name="countCap"/>, the count stops there (a search's matches are counted only so far).
     /// </summary>
     public static async Task<Connection<T>> PageAsync<T>(
         IDbContextFactory<MembershipDbContext> factory,
         Func<MembershipDbContext, IQueryable<T>> source,
         KeysetOrder<T> order,
         PageArgs args,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        int? countCap = null)
         where T : class
     {
         var (size, backward) = args.Resolve();
@@ -64,14 +66,15 @@ public static class KeysetPaging
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
             var query = source(db).AsNoTracking();
+            var syntax = KeysetOrder<T>.SyntaxFor(db);
             if (after is not null)
             {
-                query = query.Where(order.Beyond(after, before: false));
+                query = query.Where(order.Beyond(after, before: false, syntax));
             }
 
             if (before is not null)
             {
-                query = query.Where(order.Beyond(before, before: true));
+                query = query.Where(order.Beyond(before, before: true, syntax));
             }
 
             rows = size == 0 ? [] : await order.Apply(query, reverse: backward).Take(size + 1).ToListAsync(cancellationToken);
@@ -95,10 +98,20 @@ public static class KeysetPaging
             StartCursor: edges.FirstOrDefault()?.Cursor,
             EndCursor: edges.LastOrDefault()?.Cursor);
 
-        return new Connection<T>(edges, pageInfo, async ct =>
+        return new Connection<T>(edges, pageInfo, ct => CountAsync(factory, source, countCap, ct));
+    }
+
+    private static async Task<TotalCount> CountAsync<T>(IDbContextFactory<MembershipDbContext> factory, Func<MembershipDbContext, IQueryable<T>> source, int? cap,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (cap is not { } limit)
         {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            return await source(db).CountAsync(ct);
-        });
+            return new TotalCount(await source(db).CountAsync(cancellationToken), Capped: false);
+        }
+
+        // COUNT over at most cap + 1 rows: the database stops reading once it knows the cap is passed.
+        var count = await source(db).Take(limit + 1).CountAsync(cancellationToken);
+        return count > limit ? new TotalCount(limit, Capped: true) : new TotalCount(count, Capped: false);
     }
 }

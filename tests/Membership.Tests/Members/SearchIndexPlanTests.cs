@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Membership.Agencies;
+using Membership.Data;
+using Membership.GraphQL;
+using Membership.GraphQL.Paging;
+using Membership.Members;
+using Membership.Tests.Data;
+using Membership.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Membership.Tests.Members;
+
+/// <summary>
+/// PostgreSQL's plans for the members and agencies queries: the search and the cursor are index conditions, never a
+/// filter over a whole index. Sequential scans are switched off because the test tables are small; what is shown is
+/// that the index can bound the scan (with the C collation and the row-value cursor), which it could not before.
+/// </summary>
+public sealed class SearchIndexPlanTests(PostgreSqlApi api) : ApiTest(api), IClassFixture<PostgreSqlApi>
+{
+    private static readonly DateOnly Today = new(2026, 11, 29);
+
+    [SkippableFact]
+    public async Task A_name_search_reads_a_prefix_range_of_each_name_index()
+    {
+        await using var db = await Api.Db.CreateDbContextAsync();
+        var staff = ProviderModelTests.Staff();
+        var search = MemberSearch.Apply(db.Members.VisibleTo(db, staff, Today), db, new MemberFilter { Search = "garcia jo" }, null, staff, Today);
+
+        var plan = await ExplainAsync(db, MemberOrders.For(null).Apply(search, reverse: false).Take(21));
+
+        // With the C collation, LIKE 'garcia%' becomes the range ['garcia', 'garcib') of each name index.
+        Assert.Matches(@"Index Scan (using|on) ""IX_Members_LastNameKey_FirstNameKey_Number""[^\n]*\n\s*Index Cond: [^\n]*""LastNameKey""[^\n]* >= 'garcia'[^\n]*""LastNameKey""[^\n]* < 'garcib'", plan);
+        Assert.Matches(@"Index Scan (using|on) ""IX_Members_FirstNameKey_Number""[^\n]*\n\s*Index Cond: [^\n]*""FirstNameKey""[^\n]* >= 'garcia'[^\n]*""FirstNameKey""[^\n]* < 'garcib'", plan);
+    }
+
+    [SkippableFact]
+    public async Task The_count_of_a_name_search_reads_the_same_ranges_and_stops_at_the_cap()
+    {
+        await using var db = await Api.Db.CreateDbContextAsync();
+        var staff = ProviderModelTests.Staff();
+        var search = MemberSearch.Apply(db.Members.VisibleTo(db, staff, Today), db, new MemberFilter { Search = "smith" }, null, staff, Today);
+
+        var plan = await ExplainAsync(db, search.Take(SearchTerms.DefaultCountCap + 1), count: true);
+
+        Assert.Matches(@"Index Cond: [^\n]*""LastNameKey""[^\n]* >= 'smith'", plan);
+        Assert.Matches(@"Index Cond: [^\n]*""FirstNameKey""[^\n]* >= 'smith'", plan);
+        Assert.Contains("Limit", plan, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [InlineData(SortDirection.Asc, ">")]
+    [InlineData(SortDirection.Desc, "<")]
+    public async Task A_deep_page_cursor_is_a_row_value_the_name_index_seeks_to(SortDirection direction, string op)
+    {
+        await using var db = await Api.Db.CreateDbContextAsync();
+        var order = MemberOrders.For(new MemberOrder { Field = MemberOrderField.Name, Direction = direction });
+        var cursor = new Member { FirstName = "John", LastName = "Smith", Email = "x", EmailNormalized = "x", StateCode = "AL", Number = 123456 };
+        cursor.SetName(cursor.FirstName, cursor.LastName);
+
+        var page = order.Apply(db.Members.Where(order.Beyond(order.Read(cursor), before: false, KeysetOrder<Member>.SyntaxFor(db))), reverse: false).Take(21);
+        var plan = await ExplainAsync(db, page, ordered: true);
+
+        Assert.Matches(@"Index Scan (Backward )?using ""IX_Members_LastNameKey_FirstNameKey_Number""[^\n]*\n\s*Index Cond: \(ROW\([^\n]*""LastNameKey""[^\n]*""FirstNameKey""[^\n]*""Number""\) "
+            + op + @" ROW\('smith'", plan);
+        Assert.DoesNotContain("Filter:", plan, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_created_at_cursor_is_an_index_condition_too()
+    {
+        await using var db = await Api.Db.CreateDbContextAsync();
+        var order = MemberOrders.For(new MemberOrder { Field = MemberOrderField.CreatedAt, Direction = SortDirection.Desc });
+        var values = new object[] { DateTimeOffset.UtcNow, 500L };
+
+        var plan = await ExplainAsync(db, order.Apply(db.Members.Where(order.Beyond(values, before: false, KeysetOrder<Member>.SyntaxFor(db))), reverse: false).Take(21), ordered: true);
+
+        Assert.Matches(@"Index Cond: \(ROW\(""CreatedAt"", ""Number""\) < ROW\(", plan);
+        Assert.DoesNotContain("Filter:", plan, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task An_agency_search_uses_the_trigram_index()
+    {
+        await using var db = await Api.Db.CreateDbContextAsync();
+
+        var plan = await ExplainAsync(db, AgencyQueries.Filter(db, new AgencyFilter { Search = "County Sheriff" }));
+
+        Assert.Matches(@"Bitmap Index Scan on ""IX_Agencies_NameKey_Trigrams""[^\n]*\n\s*Index Cond: [^\n]*""NameKey""[^\n]* ~~ '%county sheriff%'", plan);
+        Assert.Contains(@"Bitmap Index Scan on ""IX_Agencies_OriCode""", plan, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The plan PostgreSQL chooses for the query as EF sends it (same SQL, same parameters), sequential scans off; with
+    /// <paramref name="ordered"/> also sorts and bitmap scans, as on a large table where reading a page in index order wins.
+    /// </summary>
+    private static async Task<string> ExplainAsync(MembershipDbContext db, IQueryable query, bool count = false, bool ordered = false)
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlRawAsync(ordered ? "SET LOCAL enable_seqscan = off; SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off" : "SET LOCAL enable_seqscan = off");
+        await using DbCommand command = query.CreateDbCommand();
+        command.CommandText = count ? $"EXPLAIN SELECT COUNT(*) FROM ({command.CommandText}) AS matches" : "EXPLAIN " + command.CommandText;
+        command.Transaction = transaction.GetDbTransaction();
+        var lines = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetString(0));
+            }
+        }
+
+        return string.Join('\n', lines);
+    }
+}
