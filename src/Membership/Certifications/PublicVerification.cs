@@ -9,13 +9,13 @@ namespace Membership.Certifications;
 
 /// <summary>
 /// verifyCertificate: anyone with a certificate number and the holder's surname. Two statements on one connection when
-/// the surname matches (the certificate, its successor and the number's failure count in one query; the log entry),
+/// the surname matches (the certificate, its successor, its course and the number's failure count in one query; the log entry),
 /// three when it does not (the failure is counted before answering); the per-client limit asks the database once per
 /// block of permits (see <see cref="RateLimitBlocks"/>).
 /// </summary>
 internal static class PublicVerification
 {
-    private sealed record Found(Certificate Certificate, Certificate? Successor, int Failures);
+    private sealed record Found(Certificate Certificate, Certificate? Successor, Course? Course, int Failures);
 
     public static async Task<CertificateAnswer> VerifyAsync(IResolveFieldContext context)
     {
@@ -34,19 +34,26 @@ internal static class PublicVerification
         var match = found is not null && lastName.Length > 0 && found.Certificate.HolderLastNameKey == lastName;
         await WithinFailuresPerNumberAsync(db, limits, failures, failureWindow, match ? found : null, ct);
 
+        if (match && found!.Course is { } course)
+        {
+            context.Service<CertificationLoaders>().Course.Prime(course.Id, course); // courseCode needs no query of its own
+        }
+
         var answer = match ? CertificateAnswer.Of(found!.Certificate, await SuccessorAsync(db, found, ct), calendar.Today()) : CertificateAnswer.NotFound;
         db.VerificationLog.Add(VerificationGraph.LogEntry(context, calendar, VerificationChannel.Public, number, found?.Certificate, answer));
         await db.SaveChangesAsync(ct);
         return answer;
     }
 
-    /// <summary>The certificate, the one that replaced it (if any) and the number's failures this hour, in one query.</summary>
+    /// <summary>The certificate, the one that replaced it (if any), its course and the number's failures this hour, in one query.</summary>
     private static async Task<Found?> FindAsync(MembershipDbContext db, string number, RateLimitWindow failureWindow, CancellationToken ct) =>
         await (from certificate in db.Certificates.AsNoTracking()
                where certificate.Number == number
                join next in db.Certificates.AsNoTracking() on certificate.ReplacedById equals (Guid?)next.Id into successors
                from successor in successors.DefaultIfEmpty()
-               select new Found(certificate, successor,
+               join course in db.Courses.AsNoTracking() on certificate.CourseId equals (Guid?)course.Id into courses
+               from course in courses.DefaultIfEmpty()
+               select new Found(certificate, successor, course,
                    db.RateLimitCounters.Where(c => c.Key == failureWindow.Key && c.WindowStart == failureWindow.Start).Select(c => c.Count).FirstOrDefault()))
             .FirstOrDefaultAsync(ct);
 

@@ -29,6 +29,15 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, Cancella
         }
     }
 
+    /// <summary>Answers <paramref name="key"/> with a value another query already read, unless it was asked for before.</summary>
+    public void Prime(TKey key, TValue value)
+    {
+        lock (_gate)
+        {
+            _batchOf.TryAdd(key, new Batch { Task = Task.FromResult<IReadOnlyDictionary<TKey, TValue>>(new Dictionary<TKey, TValue> { [key] = value }) });
+        }
+    }
+
     private Task<IReadOnlyDictionary<TKey, TValue>> Run(Batch batch, CancellationToken cancellationToken)
     {
         lock (_gate)

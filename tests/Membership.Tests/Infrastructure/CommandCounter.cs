@@ -16,8 +16,14 @@ public sealed class CommandCounter : DbCommandInterceptor, IDbConnectionIntercep
 
     public int Connections => Volatile.Read(ref _connections);
 
+    /// <summary>The commands' SQL since the last reset, for a failure message.</summary>
+    public IReadOnlyCollection<string> Sent => [.. _sent];
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _sent = new();
+
     public void Reset()
     {
+        _sent.Clear();
         Interlocked.Exchange(ref _count, 0);
         Interlocked.Exchange(ref _connections, 0);
     }
@@ -36,18 +42,21 @@ public sealed class CommandCounter : DbCommandInterceptor, IDbConnectionIntercep
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
+        _sent.Enqueue(command.CommandText);
         Interlocked.Increment(ref _count);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
+        _sent.Enqueue(command.CommandText);
         Interlocked.Increment(ref _count);
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
+        _sent.Enqueue(command.CommandText);
         Interlocked.Increment(ref _count);
         return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }

@@ -30,9 +30,9 @@ public abstract class VerificationRoundTripTests(ApiFixture api) : ApiTest(api)
         var miss = await CostAsync(() => PublicLookup.AskAsync(instance, certificate.Number, "Nobody", address), expectFound: false);
         var replaced = await CostAsync(() => PublicLookup.AskAsync(instance, reissued.Number, holder.LastName, address), expectFound: true);
 
-        Assert.Equal((2, 1), found);
-        Assert.Equal((3, 1), miss);
-        Assert.Equal((2, 1), replaced); // the certificate that carries on comes with the lookup
+        Assert.True(found is { Commands: 2, Connections: 1 }, found.ToString());
+        Assert.True(miss is { Commands: 3, Connections: 1 }, miss.ToString());
+        Assert.True(replaced is { Commands: 2, Connections: 1 }, replaced.ToString()); // the certificate that carries on comes with the lookup
     }
 
     [SkippableFact]
@@ -47,25 +47,32 @@ public abstract class VerificationRoundTripTests(ApiFixture api) : ApiTest(api)
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => PublicLookup.AskAsync(instance, certificate.Number, holder.LastName, address)));
 
         Assert.All(answers, a => Assert.True(PublicLookup.Answer(a).At("found").GetBoolean()));
-        Assert.Equal(10 * 2 + 2, Api.Commands.Count); // ten lookups and log entries; one block of permits and the sweep of old windows it starts
+        Assert.True(10 * 2 + 2 == Api.Commands.Count, string.Join("\n---\n", Api.Commands.Sent)); // ten lookups and log entries; one block of permits and the sweep of old windows it starts
     }
 
     private CertificateDesk Desk => new(() => Client, TestIdentity.Staff);
 
     /// <summary>An instance with a high per-client limit, on a stopped clock.</summary>
-    private WebApplicationFactory<Program> LimitedInstance() => Api.CreateFactory(b =>
+    private WebApplicationFactory<Program> LimitedInstance()
     {
-        b.UseSetting("Verification:LookupsPerMinute", LookupsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        PublicLookup.StoppedClock(b);
-    });
+        var instance = Api.CreateFactory(b =>
+        {
+            b.UseSetting("Verification:LookupsPerMinute", LookupsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            PublicLookup.StoppedClock(b);
+        });
+        _ = instance.Server; // started: its start-up statements are not counted
+        return instance;
+    }
 
-    private async Task<(int Commands, int Connections)> CostAsync(Func<Task<GraphQLResult>> lookup, bool expectFound)
+    private async Task<Cost> CostAsync(Func<Task<GraphQLResult>> lookup, bool expectFound)
     {
         Api.Commands.Reset();
         var answer = PublicLookup.Answer(await lookup());
         Assert.Equal(expectFound, answer.At("found").GetBoolean());
-        return (Api.Commands.Count, Api.Commands.Connections);
+        return new(Api.Commands.Count, Api.Commands.Connections, string.Join("\n---\n", Api.Commands.Sent));
     }
+
+    private sealed record Cost(int Commands, int Connections, string Sql);
 }
 
 public sealed class VerificationRoundTripTestsOnSqlite(SqliteApi api) : VerificationRoundTripTests(api), IClassFixture<SqliteApi>;
