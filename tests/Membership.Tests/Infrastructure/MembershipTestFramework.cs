@@ -1,3 +1,4 @@
+using System.Reflection;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -8,7 +9,8 @@ namespace Membership.Tests.Infrastructure;
 /// <summary>
 /// xunit's own framework plus two things: every test gets a <c>Provider</c> trait (Sqlite, PostgreSql, SqlServer, or None
 /// for tests without a database) so <c>dotnet test --filter</c> can pick a subset; and the run's PostgreSQL clusters are
-/// stopped when xunit disposes the framework at the end of the run, not only on ProcessExit.
+/// stopped once the last test has run, before xunit reports the run finished (after that the runner may kill the test
+/// process before ProcessExit is done), and again when xunit disposes the framework.
 /// </summary>
 public sealed class MembershipTestFramework : XunitTestFramework
 {
@@ -16,10 +18,13 @@ public sealed class MembershipTestFramework : XunitTestFramework
     public const string NoDatabase = "None";
 
     public MembershipTestFramework(IMessageSink messageSink)
-        : base(messageSink) => DisposalTracker.Add(new StopsClusters());
+        : base(messageSink) => DisposalTracker.Add(new StopsClusters(messageSink));
 
     protected override ITestFrameworkDiscoverer CreateDiscoverer(IAssemblyInfo assemblyInfo) =>
         new ProviderTraitDiscoverer(assemblyInfo, SourceInformationProvider, DiagnosticMessageSink);
+
+    protected override ITestFrameworkExecutor CreateExecutor(AssemblyName assemblyName) =>
+        new ClusterStoppingExecutor(assemblyName, SourceInformationProvider, DiagnosticMessageSink);
 
     /// <summary>
     /// The provider of a test class, from the <see cref="ApiFixture"/> its per-provider subclass takes; None when it
@@ -67,9 +72,39 @@ public sealed class MembershipTestFramework : XunitTestFramework
         }
     }
 
-    private sealed class StopsClusters : IDisposable
+    private static async Task StopClustersAsync(IMessageSink diagnostics)
     {
-        public void Dispose() => PostgresServer.StopAllAsync().GetAwaiter().GetResult();
+        var stopped = await PostgresServer.StopAllAsync();
+        if (stopped > 0)
+        {
+            diagnostics.OnMessage(new DiagnosticMessage($"Stopped and deleted {stopped} private PostgreSQL cluster(s) at the end of the run."));
+        }
+    }
+
+    private sealed class StopsClusters(IMessageSink diagnostics) : IDisposable
+    {
+        public void Dispose() => StopClustersAsync(diagnostics).GetAwaiter().GetResult();
+    }
+
+    private sealed class ClusterStoppingExecutor(AssemblyName assemblyName, ISourceInformationProvider sources, IMessageSink diagnostics)
+        : XunitTestFrameworkExecutor(assemblyName, sources, diagnostics)
+    {
+        // xunit's own signature: the runner learns the end of the run from the messages, not from this method.
+        protected override async void RunTestCases(IEnumerable<IXunitTestCase> testCases, IMessageSink executionMessageSink, ITestFrameworkExecutionOptions executionOptions)
+        {
+            using var runner = new ClusterStoppingRunner(TestAssembly, testCases, DiagnosticMessageSink, executionMessageSink, executionOptions);
+            await runner.RunAsync();
+        }
+    }
+
+    private sealed class ClusterStoppingRunner(ITestAssembly assembly, IEnumerable<IXunitTestCase> testCases, IMessageSink diagnostics, IMessageSink execution, ITestFrameworkExecutionOptions options)
+        : XunitTestAssemblyRunner(assembly, testCases, diagnostics, execution, options)
+    {
+        protected override async Task BeforeTestAssemblyFinishedAsync()
+        {
+            await StopClustersAsync(DiagnosticMessageSink);
+            await base.BeforeTestAssemblyFinishedAsync();
+        }
     }
 }
 

@@ -88,8 +88,13 @@ internal sealed class PostgresServer : IAsyncDisposable
         return (server, null);
     }
 
-    /// <summary>Stops and deletes every cluster this process started and has not yet disposed.</summary>
-    public static Task StopAllAsync() => Task.WhenAll(Running.Keys.Select(s => s.DisposeAsync().AsTask()));
+    /// <summary>Stops and deletes every cluster this process started and has not yet disposed; returns how many.</summary>
+    public static async Task<int> StopAllAsync()
+    {
+        var running = Running.Keys.ToList();
+        await Task.WhenAll(running.Select(s => s.DisposeAsync().AsTask()));
+        return running.Count;
+    }
 
     public static async Task<string> CreateDatabaseAsync(string admin)
     {

@@ -98,7 +98,7 @@ public abstract class MailOutboxSenderTests(ApiFixture api) : ApiTest(api)
 
         await clock.ArmedAsync(TimeSpan.FromSeconds(5));
         clock.Advance(TimeSpan.FromSeconds(5));
-        await smtp.FirstDelivery.WaitAsync(TimeSpan.FromSeconds(60));
+        await smtp.DeliveredToAsync(to);
 
         Assert.Single(smtp.To(to));
     }

@@ -18,7 +18,7 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly List<SmtpDelivery> _deliveries = [];
-    private readonly TaskCompletionSource _delivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(string Address, TaskCompletionSource Delivered)> _waiting = [];
 
     /// <summary>On a free port, or on <paramref name="port"/>: a server that comes back where one was down.</summary>
     public FakeSmtpServer(int port = 0)
@@ -48,8 +48,21 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
     public IReadOnlyList<SmtpDelivery> To(string address) =>
         [.. Deliveries.Where(d => d.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase))];
 
-    /// <summary>Completes with the first message this server accepts.</summary>
-    public Task FirstDelivery => _delivered.Task;
+    /// <summary>Completes once a message to <paramref name="address"/> has been accepted (at once if one already was).</summary>
+    public Task DeliveredToAsync(string address)
+    {
+        var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_deliveries)
+        {
+            _waiting.Add((address, delivered));
+            if (_deliveries.Any(d => d.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase)))
+            {
+                delivered.TrySetResult();
+            }
+        }
+
+        return delivered.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    }
 
     public IReadOnlyList<SmtpDelivery> Deliveries
     {
@@ -124,9 +137,11 @@ internal sealed class FakeSmtpServer : IAsyncDisposable
                         lock (_deliveries)
                         {
                             _deliveries.Add(new SmtpDelivery(from ?? string.Empty, [.. recipients], ReceivedMail.From(message), raw));
+                            foreach (var waiting in _waiting.Where(w => recipients.Contains(w.Address, StringComparer.OrdinalIgnoreCase)))
+                            {
+                                waiting.Delivered.TrySetResult();
+                            }
                         }
-
-                        _delivered.TrySetResult();
                     }
 
                     await writer.WriteLineAsync("250 OK: queued");
