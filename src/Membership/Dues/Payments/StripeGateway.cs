@@ -92,11 +92,11 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
                 return null;
             }
         }
-        catch (StripeException e) when (e.HttpStatusCode != System.Net.HttpStatusCode.NotFound)
+        catch (StripeException e) when (e.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
         {
-            return null;
+            // Stripe does not know it: nobody can pay it.
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is StripeException or HttpRequestException)
         {
             return null;
         }

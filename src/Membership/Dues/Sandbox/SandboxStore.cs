@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Membership.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Membership.Dues.Sandbox;
@@ -9,16 +10,31 @@ namespace Membership.Dues.Sandbox;
 /// made and saved as one unit; when another instance changed the same object meanwhile, the unit runs again on fresh
 /// state, as Stripe itself would serialise the two requests.
 /// </summary>
-internal sealed class SandboxStore(IDbContextFactory<MembershipDbContext> factory) : IDisposable
+internal sealed class SandboxStore : IDisposable
 {
     private const int Attempts = 5;
     private readonly SemaphoreSlim _gate = new(1, 1); // one writer per process: conflicts are then only between instances
+    private readonly IDbContextFactory<MembershipDbContext> _main;
+    private readonly Lazy<Task<DbContextOptions<MembershipDbContext>?>> _side;
+
+    public SandboxStore(IDbContextFactory<MembershipDbContext> main)
+    {
+        _main = main;
+        _side = new(SideDatabaseAsync);
+    }
 
     public void Dispose() => _gate.Dispose();
 
+    /// <summary>The sandbox forgets an object, as when its row is removed (a reset database).</summary>
+    public async Task<bool> ForgetAsync(string id, CancellationToken ct)
+    {
+        await using var db = await OpenAsync(ct);
+        return await db.SandboxObjects.Where(o => o.Id == id).ExecuteDeleteAsync(ct) == 1;
+    }
+
     public async Task<JsonObject?> FindAsync(string id, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var db = await OpenAsync(ct);
         var json = await db.SandboxObjects.AsNoTracking().Where(o => o.Id == id).Select(o => o.Json).SingleOrDefaultAsync(ct);
         return json is null ? null : JsonNode.Parse(json)!.AsObject();
     }
@@ -26,7 +42,7 @@ internal sealed class SandboxStore(IDbContextFactory<MembershipDbContext> factor
     /// <summary>Objects of one type created at or after <paramref name="since"/>, newest first.</summary>
     public async Task<List<JsonObject>> ListAsync(string type, long since, CancellationToken ct)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var db = await OpenAsync(ct);
         var rows = await db.SandboxObjects.AsNoTracking().Where(o => o.Type == type && o.Created >= since)
             .OrderByDescending(o => o.Created).ThenByDescending(o => o.Sequence).Select(o => o.Json).ToListAsync(ct);
         return [.. rows.Select(json => JsonNode.Parse(json)!.AsObject())];
@@ -44,7 +60,7 @@ internal sealed class SandboxStore(IDbContextFactory<MembershipDbContext> factor
         {
             for (var attempt = 1; ; attempt++)
             {
-                await using var db = await factory.CreateDbContextAsync(ct);
+                await using var db = await OpenAsync(ct);
                 var changes = new SandboxChanges(db);
                 var result = await work(changes);
                 try
@@ -66,6 +82,35 @@ internal sealed class SandboxStore(IDbContextFactory<MembershipDbContext> factor
         {
             _gate.Release();
         }
+    }
+
+    private async Task<MembershipDbContext> OpenAsync(CancellationToken ct) =>
+        await _side.Value is { } side ? new MembershipDbContext(side) : await _main.CreateDbContextAsync(ct);
+
+    /// <summary>
+    /// SQLite lets one connection write at a time, and a dues checkout calls Stripe inside its transaction: on SQLite the
+    /// sandbox keeps its rows in a file of its own beside the database (same schema, migrated on first use), so it never
+    /// waits for a caller that is waiting for it. Instances on one machine share that file as they share the database.
+    /// </summary>
+    private async Task<DbContextOptions<MembershipDbContext>?> SideDatabaseAsync()
+    {
+        string? connectionString;
+        await using (var db = await _main.CreateDbContextAsync())
+        {
+            connectionString = db.Database.IsSqlite() ? db.Database.GetConnectionString() : null;
+        }
+
+        var file = new SqliteConnectionStringBuilder(connectionString ?? string.Empty);
+        if (connectionString is null || file.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(file.DataSource) || file.DataSource == ":memory:")
+        {
+            return null;
+        }
+
+        file.DataSource = Path.ChangeExtension(file.DataSource, ".sandbox" + Path.GetExtension(file.DataSource));
+        var options = (DbContextOptions<MembershipDbContext>)DatabaseSetup.UseProvider(new DbContextOptionsBuilder<MembershipDbContext>(), DatabaseProvider.Sqlite, file.ToString()).Options;
+        await using var side = new MembershipDbContext(options);
+        await side.Database.MigrateAsync();
+        return options;
     }
 }
 

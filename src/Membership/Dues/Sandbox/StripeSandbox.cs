@@ -16,8 +16,9 @@ namespace Membership.Dues.Sandbox;
 /// is built and every answer parsed exactly as with Stripe. It also plays Stripe's side of a payment (paid, failed,
 /// expired, renewed, cancelled) and signs the events it would send, as Stripe signs webhooks. Development uses it as
 /// the payment sandbox when no Stripe key is configured; tests use it as their fake Stripe and read what was sent.
-/// Stripe's objects, events and idempotent answers live in the database (<see cref="SandboxObject"/>): every
-/// instance sees the same payments, and a restart strands none. Never production.
+/// Stripe's objects, events and idempotent answers live in the database (<see cref="SandboxObject"/>; on SQLite a file
+/// beside it, see <see cref="SandboxStore"/>): every instance sees the same payments, and a restart strands none.
+/// Never production.
 /// </summary>
 public sealed partial class StripeSandbox(string checkoutBaseUrl, TimeProvider clock, IDbContextFactory<MembershipDbContext> factory) : HttpMessageHandler
 {
@@ -30,6 +31,9 @@ public sealed partial class StripeSandbox(string checkoutBaseUrl, TimeProvider c
 
     /// <summary>An object as Stripe holds it now (a copy: change it through the sandbox's actions).</summary>
     public Task<JsonObject?> FindAsync(string id, CancellationToken ct = default) => _store.FindAsync(id, ct);
+
+    /// <summary>The sandbox loses an object, as when its row is removed: the page and Stripe's API no longer know it.</summary>
+    internal Task<bool> ForgetAsync(string id, CancellationToken ct = default) => _store.ForgetAsync(id, ct);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
