@@ -2366,3 +2366,48 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207021801_SandboxObjects'
+)
+BEGIN
+    CREATE TABLE [SandboxObjects] (
+        [Sequence] bigint NOT NULL IDENTITY,
+        [Id] nvarchar(300) NOT NULL,
+        [Type] nvarchar(40) NOT NULL,
+        [Created] bigint NOT NULL,
+        [Json] nvarchar(max) NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_SandboxObjects] PRIMARY KEY ([Sequence])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207021801_SandboxObjects'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SandboxObjects_Id] ON [SandboxObjects] ([Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207021801_SandboxObjects'
+)
+BEGIN
+    CREATE INDEX [IX_SandboxObjects_Type_Created] ON [SandboxObjects] ([Type], [Created]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207021801_SandboxObjects'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207021801_SandboxObjects', N'10.0.15');
+END;
+
+COMMIT;
+GO
