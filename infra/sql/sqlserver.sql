@@ -2370,6 +2370,27 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207021039_SearchIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Members_IsSwornOfficer_LastNameKey_FirstNameKey_Number] ON [Members] ([IsSwornOfficer], [LastNameKey], [FirstNameKey], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207021039_SearchIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207021039_SearchIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261207021801_SandboxObjects'
 )
 BEGIN
