@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CheckError, expect } from '../checks.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
