@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Membership.Data;
 using Membership.Dues.Payments;
 using Membership.Identity.Oidc;
-using Membership.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

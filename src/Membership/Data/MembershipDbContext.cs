@@ -4,7 +4,6 @@ using Membership.Conferences;
 using Membership.Dues;
 using Membership.Dues.Payments;
 using Membership.Identity.Accounts;
-using Membership.Mail;
 using Membership.Members;
 using Membership.Regions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using Membership.Data;
-using Membership.Mail;
+using Membership.Infrastructure.Mail;
 using Membership.Tests.Identity.Accounts;
 using Membership.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;

@@ -1,5 +1,5 @@
 using System.Net;
-using Membership.Mail;
+using Membership.Infrastructure.Mail;
 using Membership.Tests.Identity;
 using Membership.Tests.Identity.Accounts;
 using Membership.Tests.Infrastructure;

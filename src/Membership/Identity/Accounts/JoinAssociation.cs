@@ -4,7 +4,6 @@ using Membership.Data;
 using Membership.GraphQL;
 using Membership.Identity.Oidc;
 using Membership.Identity.Pages;
-using Membership.Mail;
 using Membership.Members;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;

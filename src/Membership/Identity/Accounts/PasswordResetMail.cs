@@ -1,7 +1,6 @@
 using Membership.Data;
 using Membership.Identity.Oidc;
 using Membership.Identity.Pages;
-using Membership.Mail;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

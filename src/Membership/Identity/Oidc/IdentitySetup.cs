@@ -1,6 +1,5 @@
 using Membership.Data;
 using Membership.Identity.Accounts;
-using Membership.Mail;
 using Membership.Identity.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;

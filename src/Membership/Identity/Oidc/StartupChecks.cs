@@ -1,4 +1,3 @@
-using Membership.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 

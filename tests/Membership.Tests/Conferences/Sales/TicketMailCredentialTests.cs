@@ -1,4 +1,4 @@
-using Membership.Mail;
+using Membership.Infrastructure.Mail;
 using Membership.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Membership.Mail;
+namespace Membership.Infrastructure.Mail;
 
 /// <summary>
 /// One message in the outbox: written in the transaction of what caused it, sent later by <see cref="MailOutboxSender"/>.

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace Membership.Mail;
+namespace Membership.Infrastructure.Mail;
 
 /// <summary>How the outbox sender hands a message over: SMTP in production, a folder in Development and Testing.</summary>
 public interface IMailTransport

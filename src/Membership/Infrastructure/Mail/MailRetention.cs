@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Membership.Mail;
+namespace Membership.Infrastructure.Mail;
 
 /// <summary>
 /// Deletes outbox rows sent or given up more than <see cref="MailOptions.RetentionDays"/> ago, so the table (recipients,

@@ -1,7 +1,8 @@
+using Membership.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Membership.Data;
+namespace Membership.Infrastructure.Jobs;
 
 /// <summary>Who runs a background job now, until when. In the database, so one instance of several runs it at a time.</summary>
 public sealed class JobLease

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
+using Membership.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Membership.Data;
+namespace Membership.Infrastructure.RateLimiting;
 
 /// <summary>
 /// One fixed window of a rate limit (e.g. joins from one address in one hour). Kept in the database, not in memory,

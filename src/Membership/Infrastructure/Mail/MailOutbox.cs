@@ -1,7 +1,7 @@
 using Membership.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Membership.Mail;
+namespace Membership.Infrastructure.Mail;
 
 /// <summary>The kinds of mail the association sends; a kind names the template, not the recipient.</summary>
 public static class MailKinds

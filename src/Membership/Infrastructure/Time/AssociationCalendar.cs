@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Membership.Data;
+namespace Membership.Infrastructure.Time;
 
 /// <summary>The <c>Association</c> configuration section.</summary>
 public sealed class AssociationOptions

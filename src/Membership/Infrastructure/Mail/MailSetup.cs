@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Membership.Mail;
+namespace Membership.Infrastructure.Mail;
 
 /// <summary>
 /// The <c>Mail</c> configuration section. Without <see cref="SmtpHost"/> mail goes to the outbox folder, which only

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
+using Membership.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Membership.Data;
+namespace Membership.Infrastructure.RateLimiting;
 
 /// <summary>
 /// A limit on a key that may be hot (a partner system verifying in bursts from one address): each instance takes

@@ -1,6 +1,7 @@
+using Membership.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Membership.Data;
+namespace Membership.Infrastructure.RateLimiting;
 
 /// <summary>
 /// The one statement that counts uses: insert the window's row or add to it, and return the new count. EF Core has no

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Membership.Mail;
+namespace Membership.Infrastructure.Mail;
 
 /// <summary>
 /// Sends what the outbox holds. Every instance may run it at once: a row is claimed with one conditional UPDATE that
