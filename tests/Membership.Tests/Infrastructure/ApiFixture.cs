@@ -1,5 +1,4 @@
 using Membership.Data;
-using Membership.Infrastructure.Mail;
 using Membership.Tests.Identity.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;

@@ -1,5 +1,4 @@
 using Membership.Data;
-using Membership.Infrastructure.Mail;
 using Membership.Tests.Identity.Accounts;
 using Membership.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;

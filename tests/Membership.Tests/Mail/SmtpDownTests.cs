@@ -1,5 +1,4 @@
 using System.Net;
-using Membership.Infrastructure.Mail;
 using Membership.Tests.Identity;
 using Membership.Tests.Identity.Accounts;
 using Membership.Tests.Infrastructure;

@@ -1,4 +1,3 @@
-using Membership.Infrastructure.Mail;
 using Membership.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
