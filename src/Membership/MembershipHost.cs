@@ -1,15 +1,19 @@
 using GraphQL.Types;
+using Membership.Agencies;
 using Membership.Certifications;
 using Membership.Conferences;
 using Membership.Data;
 using Membership.DemoData;
+using Membership.Dues;
 using Membership.Dues.Payments;
 using Membership.GraphQL;
 using Membership.Identity;
 using Membership.Identity.Accounts;
 using Membership.Identity.Cors;
 using Membership.Identity.Oidc;
+using Membership.Members;
 using Membership.Pages;
+using Membership.Regions;
 using Membership.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -27,21 +31,26 @@ public static class MembershipHost
 {
     public static WebApplicationBuilder AddMembership(this WebApplicationBuilder builder)
     {
-        var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
-        services.Configure<AssociationOptions>(builder.Configuration.GetSection(AssociationOptions.Section));
-        services.AddSingleton<AssociationCalendar>();
-        services.AddMembershipDatabase(builder.Configuration, builder.Environment.ContentRootPath);
-        services.AddMembershipIdentity(builder.Configuration, builder.Environment);
-        services.AddMembershipPages(builder.Configuration);
-        services.AddCrossOriginAccess(builder.Configuration);
-        services.AddAuthorizationBuilder().AddMembershipPolicies();
-        services.AddMembershipGraphQL(builder.Configuration, builder.Environment);
-        services.AddDuesPayments(builder.Configuration, builder.Environment);
-        services.AddConferences(builder.Configuration);
-        services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
-        Certifications.CertificateFonts.Configure(builder.Configuration);
-        services.AddOptions<Certifications.CertificateOptions>().BindConfiguration(Certifications.CertificateOptions.Section).ValidateOnStart();
+        var (services, configuration, environment) = (builder.Services, builder.Configuration, builder.Environment);
+
+        // Shared infrastructure the features plug into.
+        services.AddAssociationClock(configuration);
+        services.AddMembershipDatabase(configuration, environment.ContentRootPath);
+        services.AddMembershipMail(configuration, environment);
+        services.AddRateLimiting();
+        services.AddMembershipPages(configuration);
+        services.AddMembershipGraphQL(configuration, environment);
+
+        // The features: each registers its services, loaders, node types, jobs and schema fields.
+        services.AddMembershipIdentity(configuration, environment);
+        services.AddMembers();
+        services.AddAgencies();
+        services.AddRegions();
+        services.AddDues(configuration, environment);
+        services.AddCertifications(configuration);
+        services.AddConferences(configuration);
+
+        services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section));
         return builder;
     }
 

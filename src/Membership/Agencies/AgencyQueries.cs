@@ -94,34 +94,21 @@ public enum AgencyOrderField
     CreatedAt,
 }
 
-public sealed class AgencyOrder
-{
-    public AgencyOrderField Field { get; set; }
-    public SortDirection Direction { get; set; }
-}
+public sealed class AgencyOrder : OrderBy<AgencyOrderField>;
 
-internal sealed class AgencyOrderType : InputObjectGraphType<AgencyOrder>
-{
-    public AgencyOrderType()
-    {
-        Name = "AgencyOrder";
-        Field<NonNullGraphType<EnumerationGraphType<AgencyOrderField>>>("field");
-        Field<SortDirectionType>("direction").DefaultValue(SortDirection.Asc);
-    }
-}
+internal sealed class AgencyOrderType() : OrderByType<AgencyOrder, AgencyOrderField>("AgencyOrder");
 
 internal static class AgencyOrders
 {
-    private static readonly Dictionary<(AgencyOrderField, SortDirection), KeysetOrder<Agency>> Orders = new()
+    private static readonly KeysetOrders<Agency, AgencyOrderField> Orders = new(AgencyOrderField.Name, new Dictionary<(AgencyOrderField, SortDirection), KeysetOrder<Agency>>
     {
         [(AgencyOrderField.Name, SortDirection.Asc)] = new("agency:name:asc", KeyColumn<Agency>.Ascending(a => a.NameKey), KeyColumn<Agency>.Ascending(a => a.Id)),
         [(AgencyOrderField.Name, SortDirection.Desc)] = new("agency:name:desc", KeyColumn<Agency>.Descending(a => a.NameKey), KeyColumn<Agency>.Descending(a => a.Id)),
         [(AgencyOrderField.CreatedAt, SortDirection.Asc)] = new("agency:created:asc", KeyColumn<Agency>.Ascending(a => a.CreatedAt), KeyColumn<Agency>.Ascending(a => a.Id)),
         [(AgencyOrderField.CreatedAt, SortDirection.Desc)] = new("agency:created:desc", KeyColumn<Agency>.Descending(a => a.CreatedAt), KeyColumn<Agency>.Descending(a => a.Id)),
-    };
+    });
 
-    public static KeysetOrder<Agency> For(AgencyOrder? order) =>
-        Orders[(order?.Field ?? AgencyOrderField.Name, order?.Direction ?? SortDirection.Asc)];
+    public static KeysetOrder<Agency> For(AgencyOrder? order) => Orders.For(order);
 }
 
 /// <summary>Agencies through node(id): public.</summary>

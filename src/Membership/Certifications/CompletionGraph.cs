@@ -39,7 +39,7 @@ internal static class CompletionGraph
     private static Task<Payload<List<Certificate>>> RecordAsync(IResolveFieldContext context, string? courseGlobalId, string? offeringGlobalId, List<RosterRow> rows, bool byGlobalId)
     {
         var calendar = context.Service<AssociationCalendar>();
-        var recordedBy = context.Caller().Principal.FindFirst(MembershipClaims.Subject)?.Value ?? "staff";
+        var recordedBy = context.Caller().Subject ?? "staff";
         return context.WriteAsync<List<Certificate>>(async (db, errors, ct) =>
         {
             var course = errors.Id(courseGlobalId, CourseType.TypeName, "input", "courseId") is { } courseId

@@ -118,7 +118,7 @@ internal static class PartnerVerification
         context.RequestServices!.GetRequiredService<IConfiguration>().GetValue("Verification:PartnerMissesPerHour", 50), TimeSpan.FromHours(1));
 
     /// <summary>Misses count per client, from whatever address: a partner system is one client however it is deployed.</summary>
-    private static string ClientKey(Caller caller) => caller.Principal.FindFirst("client_id")?.Value ?? caller.Principal.FindFirst(MembershipClaims.Subject)?.Value ?? "unknown";
+    private static string ClientKey(Caller caller) => caller.ClientOrSubject ?? "unknown";
 
     /// <summary>
     /// Whose certificates a number alone answers about. Member numbers are issued in sequence, and so are certificate

@@ -139,7 +139,7 @@ internal static class PractitionerGraph
             {
                 var input = c.GetArgument<ReviewInput>("input");
                 var calendar = c.Service<AssociationCalendar>();
-                var reviewer = c.Caller().Principal.FindFirst(MembershipClaims.Subject)?.Value;
+                var reviewer = c.Caller().Subject;
                 return await c.WriteAsync<PractitionerApplication>(async (db, errors, ct) =>
                 {
                     var application = errors.Id(input.Id, PractitionerApplicationType.TypeName, "input", "id") is { } id

@@ -112,7 +112,7 @@ internal static class TrainingGraph
             {
                 var input = c.GetArgument<ReviewInput>("input");
                 var calendar = c.Service<AssociationCalendar>();
-                var reviewer = c.Caller().Principal.FindFirst(MembershipClaims.Subject)?.Value;
+                var reviewer = c.Caller().Subject;
                 return await c.WriteAsync<InServiceTraining>(async (db, errors, ct) =>
                 {
                     var training = errors.Id(input.Id, InServiceTrainingType.TypeName, "input", "id") is { } id

@@ -156,7 +156,7 @@ internal static class VerificationGraph
             MemberId = certificate?.MemberId,
             Found = answer.Certificate is not null,
             Status = answer.Status,
-            ClientId = caller.IsAuthenticated ? caller.Principal.FindFirst("client_id")?.Value ?? caller.Principal.FindFirst(MembershipClaims.Subject)?.Value : null,
+            ClientId = caller.IsAuthenticated ? caller.ClientOrSubject : null,
             AgencyId = caller.AgencyId,
             Address = channel == VerificationChannel.Public ? http?.Connection.RemoteIpAddress?.ToString() : null,
         };
@@ -170,7 +170,7 @@ internal static class VerificationGraph
         var services = context.RequestServices!;
         var permits = services.GetRequiredService<IConfiguration>().GetValue(setting, defaultPermits);
         var caller = context.Caller();
-        var client = caller.IsAuthenticated ? caller.Principal.FindFirst("client_id")?.Value ?? "signed-in" : "anonymous";
+        var client = caller.IsAuthenticated ? caller.ClientId ?? "signed-in" : "anonymous";
         var address = RateLimits.AddressKey(services.GetRequiredService<IHttpContextAccessor>().HttpContext?.Connection.RemoteIpAddress);
         var decision = await services.GetRequiredService<RateLimitBlocks>().TryAcquireAsync(new RateLimitRule(name, permits, TimeSpan.FromMinutes(1)), $"{client}|{address}", context.CancellationToken);
         decision.ThrowIfRefused("Too many verifications; try again shortly.");

@@ -115,8 +115,8 @@ internal static class CheckInGraph
     /// <summary>Who scanned: the staff user, or the scanner client.</summary>
     private static string Scanner(IResolveFieldContext context)
     {
-        var principal = context.Caller().Principal;
-        var who = principal.FindFirst(MembershipClaims.Subject)?.Value ?? principal.FindFirst("client_id")?.Value ?? "scanner";
+        var caller = context.Caller();
+        var who = caller.Subject ?? caller.ClientId ?? "scanner";
         return who.Length > 200 ? who[..200] : who;
     }
 }

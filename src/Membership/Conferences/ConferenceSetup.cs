@@ -1,10 +1,8 @@
-using Membership.Data;
 using Membership.Dues.Payments;
 using Membership.GraphQL;
-using Microsoft.EntityFrameworkCore;
+using Membership.Members;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +24,20 @@ public static class ConferenceSetup
         services.AddSingleton<INodeSource, TicketTypeNodeSource>();
         services.AddSingleton<INodeSource, TicketOrderNodeSource>();
         services.AddSingleton<INodeSource, TicketNodeSource>();
-        services.AddHostedService<TicketExpiryJob>();
+        services.AddLeasedJob<TicketExpiryJob>();
+        services.AddRootFields(
+            query: q =>
+            {
+                q.AddConferenceQueries();
+                q.AddTicketQueries();
+            },
+            mutation: m =>
+            {
+                m.AddConferenceMutations();
+                m.AddTicketMutations();
+                m.AddCheckInMutations();
+            });
+        services.AddFieldsTo<Member>(member => TicketMutations.AddTicketFields(member));
         return services;
     }
 }
@@ -35,43 +46,18 @@ public static class ConferenceSetup
 /// Every minute, expires pending orders past their hold and waiting-list offers past their time. Each expiry is a
 /// conditional update, so two instances running it at once do no harm; the lease only saves them the duplicate work.
 /// </summary>
-internal sealed class TicketExpiryJob(TicketLifecycle lifecycle, IDbContextFactory<MembershipDbContext> factory, AssociationCalendar calendar,
-    IOptions<TicketOptions> options, ILogger<TicketExpiryJob> logger, TimeProvider clock) : BackgroundService
+internal sealed class TicketExpiryJob(IServiceProvider services, TicketLifecycle lifecycle, IOptions<TicketOptions> options) : LeasedPeriodicJob(services)
 {
-    private const string LeaseName = "ticket-expiry";
-    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    protected override string Name => "ticket-expiry";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => TimeSpan.FromSeconds(options.Value.ExpireEverySeconds);
+
+    protected override async Task RunAsync(CancellationToken cancellationToken)
     {
-        var seconds = options.Value.ExpireEverySeconds;
-        if (seconds <= 0)
+        var expired = await lifecycle.ExpireDueAsync(cancellationToken);
+        if (expired > 0)
         {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            using var activity = ServiceDefaults.MembershipTelemetry.StartJob(LeaseName);
-            try
-            {
-                await using var db = await factory.CreateDbContextAsync(stoppingToken);
-                var now = calendar.Now();
-                if (!await JobLeases.TryAcquireAsync(db, LeaseName, _holder, now, now.AddSeconds(seconds), stoppingToken))
-                {
-                    continue;
-                }
-
-                var expired = await lifecycle.ExpireDueAsync(stoppingToken);
-                if (expired > 0)
-                {
-                    logger.LogInformation("Expired {Count} ticket holds and waiting-list offers.", expired);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Ticket expiry failed; the next run tries again.");
-            }
+            Logger.LogInformation("Expired {Count} ticket holds and waiting-list offers.", expired);
         }
     }
 }

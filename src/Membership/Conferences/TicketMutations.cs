@@ -240,7 +240,7 @@ internal static class TicketMutations
     internal static TicketActor Actor(IResolveFieldContext context)
     {
         var caller = context.Caller();
-        return new TicketActor(caller.Principal.FindFirst(MembershipClaims.Subject)?.Value ?? "unknown", caller.MemberId, caller.IsStaff);
+        return new TicketActor(caller.Subject ?? "unknown", caller.MemberId, caller.IsStaff);
     }
 
     private static AttendeeInput Attendee(UserErrors errors, AttendeeFields? fields, string field) =>
@@ -255,8 +255,8 @@ internal static class TicketMutations
         }
 
         var key = caller.IsClient
-            ? $"client:{caller.Principal.FindFirst("client_id")?.Value ?? caller.Principal.FindFirst(MembershipClaims.Subject)?.Value}"
-            : $"user:{caller.Principal.FindFirst(MembershipClaims.Subject)?.Value}";
+            ? $"client:{caller.ClientOrSubject}"
+            : $"user:{caller.Subject}";
         return key.Length > BuyerCaps.KeyMaxLength ? key[..BuyerCaps.KeyMaxLength] : key;
     }
 

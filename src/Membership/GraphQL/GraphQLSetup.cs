@@ -1,13 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;
-using Membership.Agencies;
-using Membership.Certifications;
-using Membership.Dues;
 using Membership.GraphQL.Limits;
-using Membership.Identity;
-using Membership.Members;
-using Membership.Regions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -39,20 +33,6 @@ public static class GraphQLSetup
         services.AddSingleton<Documents.PersistedDocuments>();
         services.AddSingleton<global::GraphQL.PersistedDocuments.IPersistedDocumentLoader>(sp => sp.GetRequiredService<Documents.PersistedDocuments>());
         services.AddSingleton<Documents.DocumentSource>();
-        services.AddScoped(sp => new Caller(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? Caller.Anonymous.Principal));
-
-        // Per-request loaders and node sources of the features.
-        services.AddScoped<MemberLoaders>();
-        services.AddScoped<AgencyLoaders>();
-        services.AddScoped<RegionLoaders>();
-        services.AddSingleton<INodeSource, MemberNodeSource>();
-        services.AddSingleton<INodeSource, AgencyNodeSource>();
-        services.AddSingleton<INodeSource, PlanNodeSource>();
-        services.AddScoped<CertificationLoaders>();
-        services.AddSingleton<CredentialSigner>();
-        services.AddSingleton<INodeSource, CertificateNodeSource>();
-        services.AddSingleton<INodeSource, CourseNodeSource>();
-
         services.AddGraphQL(builder => builder
             .AddSchema<MembershipSchema>()
             .AddGraphTypes(typeof(MembershipSchema).Assembly)

@@ -1,17 +1,8 @@
 using GraphQL.Types;
-using Membership.Agencies;
-using Membership.Certifications;
-using Membership.Conferences;
-using Membership.Dues;
-using Membership.Dues.Payments;
-using Membership.Identity.Accounts;
-using Membership.Identity.Clients;
-using Membership.Members;
-using Membership.Regions;
 
 namespace Membership.GraphQL;
 
-/// <summary>The schema root. Each feature adds its root fields through one extension method; the schema stays flat.</summary>
+/// <summary>The schema root. Each feature adds its root fields from its own <c>Add…</c> method (<see cref="SchemaContributions"/>); the schema stays flat.</summary>
 internal sealed class MembershipSchema : Schema
 {
     public MembershipSchema(IServiceProvider services, QueryType query, MutationType mutation)
@@ -23,48 +14,29 @@ internal sealed class MembershipSchema : Schema
     }
 }
 
+/// <summary>The node queries, then the root fields every feature registered (<see cref="SchemaContributions.AddRootFields"/>).</summary>
 internal sealed class QueryType : ObjectGraphType
 {
-    public QueryType()
+    public QueryType(IEnumerable<RootFields> features)
     {
         Name = "Query";
         this.AddNodeQueries();
-        this.AddMemberQueries();
-        this.AddAgencyQueries();
-        this.AddPlanQueries();
-        this.AddRegionQueries();
-        this.AddClientQueries();
-        this.AddCourseQueries();
-        this.AddCertificateQueries();
-        this.AddTrainingQueries();
-        this.AddPractitionerQueries();
-        this.AddVerificationQueries();
-        this.AddConsentQueries();
-        this.AddDuesQueries();
-        this.AddConferenceQueries();
-        this.AddTicketQueries();
+        foreach (var feature in features)
+        {
+            feature.Query?.Invoke(this);
+        }
     }
 }
 
+/// <summary>The mutations every feature registered (<see cref="SchemaContributions.AddRootFields"/>).</summary>
 internal sealed class MutationType : ObjectGraphType
 {
-    public MutationType()
+    public MutationType(IEnumerable<RootFields> features)
     {
         Name = "Mutation";
-        this.AddMemberMutations();
-        this.AddAgencyMutations();
-        this.AddPlanMutations();
-        this.AddJoinMutation();
-        this.AddClientMutations();
-        this.AddCourseMutations();
-        this.AddCompletionMutations();
-        this.AddCertificateMutations();
-        this.AddTrainingMutations();
-        this.AddPractitionerMutations();
-        this.AddConsentMutations();
-        this.AddDuesMutations();
-        this.AddConferenceMutations();
-        this.AddTicketMutations();
-        this.AddCheckInMutations();
+        foreach (var feature in features)
+        {
+            feature.Mutation?.Invoke(this);
+        }
     }
 }

@@ -36,6 +36,18 @@ public sealed class Caller(ClaimsPrincipal principal)
     /// <summary>The agency a partner client verifies for.</summary>
     public Guid? AgencyId => HasScope(ApiScopes.Verification) ? _facts.Value.AgencyId : null;
 
+    /// <summary>
+    /// The token's subject: the account's id for a person, the client's id for a client acting for itself; null without
+    /// one. Records that name who did something fall back to a word of their own ("unknown", "staff", "scanner").
+    /// </summary>
+    public string? Subject => Principal.FindFirst(MembershipClaims.Subject)?.Value;
+
+    /// <summary>The client the token was issued to (its <c>client_id</c> claim); null when the token names none.</summary>
+    public string? ClientId => Principal.FindFirst(MembershipClaims.ClientId)?.Value;
+
+    /// <summary>The client, or else the subject: what verification logs and per-client limits are keyed by.</summary>
+    public string? ClientOrSubject => ClientId ?? Subject;
+
     public bool IsMember(Guid memberId) => MemberId == memberId;
 
     /// <summary>Staff, or the member themself: the only callers who see a member's private fields.</summary>

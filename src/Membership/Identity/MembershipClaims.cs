@@ -9,6 +9,9 @@ public static class MembershipClaims
     public const string Scope = "scope";
     public const string Subject = "sub";
 
+    /// <summary>The client a token was issued to.</summary>
+    public const string ClientId = "client_id";
+
     /// <summary>A hash of the account's security stamp when the token was issued: a password reset changes it.</summary>
     public const string AccountStamp = "account_stamp";
 

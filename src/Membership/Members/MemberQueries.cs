@@ -209,25 +209,13 @@ public enum MemberOrderField
     CreatedAt,
 }
 
-public sealed class MemberOrder
-{
-    public MemberOrderField Field { get; set; }
-    public SortDirection Direction { get; set; }
-}
+public sealed class MemberOrder : OrderBy<MemberOrderField>;
 
-internal sealed class MemberOrderType : InputObjectGraphType<MemberOrder>
-{
-    public MemberOrderType()
-    {
-        Name = "MemberOrder";
-        Field<NonNullGraphType<EnumerationGraphType<MemberOrderField>>>("field");
-        Field<SortDirectionType>("direction").DefaultValue(SortDirection.Asc);
-    }
-}
+internal sealed class MemberOrderType() : OrderByType<MemberOrder, MemberOrderField>("MemberOrder");
 
 internal static class MemberOrders
 {
-    private static readonly Dictionary<(MemberOrderField, SortDirection), KeysetOrder<Member>> Orders = new()
+    private static readonly KeysetOrders<Member, MemberOrderField> Orders = new(MemberOrderField.Name, new Dictionary<(MemberOrderField, SortDirection), KeysetOrder<Member>>
     {
         [(MemberOrderField.Name, SortDirection.Asc)] = new("member:name:asc",
             KeyColumn<Member>.Ascending(m => m.LastNameKey), KeyColumn<Member>.Ascending(m => m.FirstNameKey), KeyColumn<Member>.Ascending(m => m.Number)),
@@ -237,8 +225,7 @@ internal static class MemberOrders
         [(MemberOrderField.MemberNumber, SortDirection.Desc)] = new("member:number:desc", KeyColumn<Member>.Descending(m => m.Number)),
         [(MemberOrderField.CreatedAt, SortDirection.Asc)] = new("member:created:asc", KeyColumn<Member>.Ascending(m => m.CreatedAt), KeyColumn<Member>.Ascending(m => m.Number)),
         [(MemberOrderField.CreatedAt, SortDirection.Desc)] = new("member:created:desc", KeyColumn<Member>.Descending(m => m.CreatedAt), KeyColumn<Member>.Descending(m => m.Number)),
-    };
+    });
 
-    public static KeysetOrder<Member> For(MemberOrder? order) =>
-        Orders[(order?.Field ?? MemberOrderField.Name, order?.Direction ?? SortDirection.Asc)];
+    public static KeysetOrder<Member> For(MemberOrder? order) => Orders.For(order);
 }

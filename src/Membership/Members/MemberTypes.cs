@@ -2,9 +2,7 @@ using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Membership.Agencies;
-using Membership.Certifications;
 using Membership.Dues;
-using Membership.Dues.Payments;
 using Membership.GraphQL;
 using Membership.GraphQL.Paging;
 using Membership.Identity;
@@ -16,7 +14,8 @@ internal sealed class MemberType : ObjectGraphType<Member>
 {
     public const string TypeName = "Member";
 
-    public MemberType()
+    /// <param name="extensions">Fields other features add to a member (certificates, dues, tickets).</param>
+    public MemberType(IEnumerable<FieldsOf<Member>> extensions)
     {
         Name = TypeName;
         Description = "A member of the association. Directory readers see the directory fields (number, name, agency, job title, category, "
@@ -71,9 +70,7 @@ internal sealed class MemberType : ObjectGraphType<Member>
         Field(m => m.SuspensionReason, nullable: true).AuthorizeWithPolicy(Policies.Staff);
         Field(m => m.CreatedAt).Description("Member since.");
         Field(m => m.UpdatedAt, nullable: true).Description("Last change to the record (a suspension is one). Private: the member and staff.").PersonalData(m => m.Id);
-        this.AddCertificationFields();
-        this.AddDuesFields();
-        Conferences.TicketMutations.AddTicketFields(this);
+        this.ApplyFieldsOf(extensions);
     }
 
     private static IDataLoaderResult<MembershipTerm?> CurrentTerm(Member member, MemberLoaders loaders) =>

@@ -1,5 +1,8 @@
 using Membership.Data;
+using Membership.GraphQL;
 using Membership.Identity.Accounts;
+using Membership.Identity.Clients;
+using Membership.Identity.Cors;
 using Membership.Identity.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -136,8 +139,7 @@ public static class IdentitySetup
                     aspNetCore.DisableTransportSecurityRequirement(); // HTTPS everywhere else
                 }
             });
-            services.AddSingleton<TokenPruning>();
-            services.AddHostedService(sp => sp.GetRequiredService<TokenPruning>());
+            services.AddLeasedJob<TokenPruning>();
         }
 
         openIddict.AddValidation(o =>
@@ -161,12 +163,19 @@ public static class IdentitySetup
         services.AddSingleton<TokenStatus>();
         services.AddScoped<Clients.ClientRegistry>();
         services.AddScoped<Clients.ClientRegistration>();
-        services.AddSingleton<RateLimits>();
         services.AddHttpContextAccessor();
+        services.AddCrossOriginAccess(configuration);
+        services.AddAuthorizationBuilder().AddMembershipPolicies();
+        services.AddScoped(sp => new Caller(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? Caller.Anonymous.Principal));
         services.AddSingleton<PublicLinks>(); // every absolute link to this API (mail, checkout, PDFs) is built by it
         services.AddSingleton<AnswerTimeFloor>();
-        services.AddSingleton<RateLimitBlocks>();
-        services.AddMembershipMail(configuration, environment);
+        services.AddRootFields(
+            query: q => q.AddClientQueries(),
+            mutation: m =>
+            {
+                m.AddJoinMutation();
+                m.AddClientMutations();
+            });
         return services;
     }
 

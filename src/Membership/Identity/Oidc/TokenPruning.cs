@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
 
@@ -7,38 +6,22 @@ namespace Membership.Identity.Oidc;
 
 /// <summary>
 /// Every token and authorization the OIDC server issues is a row; this job deletes those that expired or were revoked
-/// more than two weeks ago, hourly. Deleting what is already gone is harmless, so every instance may run it at once.
+/// more than two weeks ago, hourly. Deleting what is already gone is harmless; the lease only spares the other instances the work.
 /// </summary>
-internal sealed class TokenPruning(IServiceProvider services, TimeProvider clock, ILogger<TokenPruning> logger) : BackgroundService
+internal sealed class TokenPruning(IServiceProvider services, IServiceScopeFactory scopes, TimeProvider clock) : LeasedPeriodicJob(services)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
     private static readonly TimeSpan KeepFor = TimeSpan.FromDays(14);
 
-    /// <summary>One pass; returns how many tokens and authorizations went.</summary>
-    public async Task<(long Tokens, long Authorizations)> PruneOnceAsync(CancellationToken cancellationToken)
+    protected override string Name => "token-pruning";
+
+    protected override TimeSpan Period => TimeSpan.FromHours(1);
+
+    protected override async Task RunAsync(CancellationToken cancellationToken)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         var threshold = clock.GetUtcNow() - KeepFor;
         var tokens = await scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>().PruneAsync(threshold, cancellationToken);
         var authorizations = await scope.ServiceProvider.GetRequiredService<IOpenIddictAuthorizationManager>().PruneAsync(threshold, cancellationToken);
-        logger.LogInformation("Pruned {Tokens} tokens and {Authorizations} authorizations older than {Threshold:u}.", tokens, authorizations, threshold);
-        return (tokens, authorizations);
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            using var activity = ServiceDefaults.MembershipTelemetry.StartJob("token-pruning");
-            try
-            {
-                await PruneOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Pruning tokens failed; the next run tries again.");
-            }
-        }
+        Logger.LogInformation("Pruned {Tokens} tokens and {Authorizations} authorizations older than {Threshold:u}.", tokens, authorizations, threshold);
     }
 }

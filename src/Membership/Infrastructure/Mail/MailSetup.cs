@@ -44,31 +44,25 @@ public sealed class MailOptions
     public int RetentionDays { get; set; } = 30;
 }
 
-/// <summary>Every <see cref="MailOptions.SendEverySeconds"/>, sends the outbox's due mail; safe on every instance at once.</summary>
-internal sealed class MailOutboxJob(MailOutboxSender sender, MailRetention retention, IOptions<MailOptions> options, TimeProvider clock, ILogger<MailOutboxJob> logger)
-    : BackgroundService
+/// <summary>
+/// Every <see cref="MailOptions.SendEverySeconds"/>, sends the outbox's due mail, then deletes what is past retention
+/// (at most hourly). Senders on several instances would not send a mail twice (each row is claimed on its own), so the
+/// lease only keeps them from contending; a run that outlasts it (a slow SMTP server) may overlap another harmlessly.
+/// </summary>
+internal sealed class MailOutboxJob(IServiceProvider services, MailOutboxSender sender, MailRetention retention, IOptions<MailOptions> options)
+    : LeasedPeriodicJob(services)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seconds = options.Value.SendEverySeconds;
-        if (seconds <= 0)
-        {
-            return;
-        }
+    protected override string Name => "mail-outbox";
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await sender.SendDueAsync(stoppingToken);
-                await retention.PruneIfDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Sending the outbox failed; the next run tries again.");
-            }
-        }
+    protected override TimeSpan Period => TimeSpan.FromSeconds(options.Value.SendEverySeconds);
+
+    /// <summary>As long as a claimed message stays the sender's.</summary>
+    protected override TimeSpan LeaseDuration => TimeSpan.FromSeconds(Math.Max(options.Value.LeaseSeconds, 1));
+
+    protected override async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await sender.SendDueAsync(cancellationToken);
+        await retention.PruneIfDueAsync(cancellationToken);
     }
 }
 
@@ -79,7 +73,7 @@ public static class MailSetup
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<MailOutboxSender>();
         services.AddSingleton<MailRetention>();
-        services.AddHostedService<MailOutboxJob>();
+        services.AddLeasedJob<MailOutboxJob>();
         var smtp = configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.SmtpHost;
         if (!string.IsNullOrWhiteSpace(smtp))
         {

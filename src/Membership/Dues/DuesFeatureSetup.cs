@@ -1,0 +1,22 @@
+using Membership.Dues.Payments;
+using Membership.GraphQL;
+using Membership.Members;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Membership.Dues;
+
+public static class DuesFeatureSetup
+{
+    /// <summary>
+    /// Dues: membership plans (node type, queries, mutations), dues payments (their services, queries, mutations) and a
+    /// member's dues fields on <c>Member</c>.
+    /// </summary>
+    public static IServiceCollection AddDues(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment) =>
+        services.AddNodeSource<PlanNodeSource>()
+            .AddRootFields(query: q => q.AddPlanQueries(), mutation: m => m.AddPlanMutations())
+            .AddDuesPayments(configuration, environment)
+            .AddRootFields(query: q => q.AddDuesQueries(), mutation: m => m.AddDuesMutations())
+            .AddFieldsTo<Member>(member => member.AddDuesFields());
+}
