@@ -4,6 +4,7 @@ using Npgsql;
 
 // Usage (bench/run.sh passes all of it): Driver --api URL --baseline URL --db CONNECTION --log SERVER-LOG --out DIR
 //   [--duration 8] [--connections 16] [--reps 3] [--api-pid PID] [--only plans,node,…] [--cold-api MS] [--cold-baseline MS]
+//   [--steady SECONDS --counters DOTNET-COUNTERS --api-settings TEXT] (the memory run: see Steady.cs)
 // Credentials come from the environment: BENCH_STAFF_SECRET, BENCH_PARTNER_SECRET, BENCH_MEMBER_EMAIL,
 // BENCH_MEMBER_PASSWORD, BENCH_WEBHOOK_SECRET.
 var options = Options.Parse(args);
@@ -40,6 +41,15 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
     Timeout = TimeSpan.FromSeconds(60),
 };
 var load = new Load(http);
+if (options.Steady is { } steady)
+{
+    var steadyReport = await Steady.RunAsync(options, load, workloads, steady);
+    Console.WriteLine();
+    Console.WriteLine(steadyReport);
+    await File.WriteAllTextAsync(Path.Combine(options.Out, "steady.md"), steadyReport);
+    return 0;
+}
+
 var bench = new Bench(options, load, new Statements(db, options.Log), new Memory(options.ApiPid));
 await bench.CheckSameJsonAsync(workloads);
 var races = new Races(http, samples, options.Api);
@@ -65,7 +75,7 @@ static string Env(string name) => Environment.GetEnvironmentVariable(name) ?? th
 namespace Driver
 {
     internal sealed record Options(Uri Api, Uri Baseline, string Db, string Log, string Out, string Workloads, TimeSpan Duration, int Connections, int Reps,
-        int? ApiPid, HashSet<string>? Only, double? ColdApi, double? ColdBaseline, string Scale)
+        int? ApiPid, HashSet<string>? Only, double? ColdApi, double? ColdBaseline, string Scale, TimeSpan? Steady, string? Counters, string? ApiSettings)
     {
         public static Options Parse(string[] args)
         {
@@ -81,7 +91,8 @@ namespace Driver
                 Get("db") ?? throw new ArgumentException("--db"), Get("log") ?? throw new ArgumentException("--log"), Get("out") ?? "bench-results",
                 Get("workloads") ?? Path.Combine(AppContext.BaseDirectory, "workloads"), TimeSpan.FromSeconds(Number("duration") ?? 8),
                 (int)(Number("connections") ?? 16), (int)(Number("reps") ?? 3), (int?)Number("api-pid"), Get("only")?.Split(',').ToHashSet(),
-                Number("cold-api"), Number("cold-baseline"), Get("scale") ?? "");
+                Number("cold-api"), Number("cold-baseline"), Get("scale") ?? "", Number("steady") is { } steady ? TimeSpan.FromSeconds(steady) : null,
+                Get("counters"), Get("api-settings"));
         }
     }
 }
