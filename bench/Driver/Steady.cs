@@ -30,7 +30,9 @@ internal static class Steady
     {
         var requests = Mix(options.Api, workloads);
         var names = string.Join(", ", workloads.Where(w => w.Name is not ("search" or "me")).Select(w => w.Name));
-        var saturation = await load.SaturateAsync(requests, options.Connections, TimeSpan.FromSeconds(10));
+        // The API has just started: warm it up (JIT tiers, pools, caches) before taking its saturation rate.
+        await load.SaturateAsync(requests, options.Connections, TimeSpan.FromSeconds(30));
+        var saturation = await load.SaturateAsync(requests, options.Connections, TimeSpan.FromSeconds(20));
         var rate = saturation.RequestsPerSecond / 2;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"steady: mix of {names}; saturation {saturation.RequestsPerSecond:0} req/s; {rate:0} req/s for {duration.TotalSeconds:0} s"));
 
