@@ -34,7 +34,7 @@ internal sealed class PostGraphile(Uri url, string workloadFolder)
         return bodies;
     }
 
-    /// <summary>The member numbers an answer lists, in order (the API's <c>memberNumber</c>, PostGraphile's <c>number</c>).</summary>
+    /// <summary>The member numbers an answer lists, in order (the API's <c>memberNumber</c> "M-011781", PostGraphile's <c>number</c> "11781").</summary>
     public static List<string> MemberNumbers(string json)
     {
         var numbers = new List<string>();
@@ -47,7 +47,7 @@ internal sealed class PostGraphile(Uri url, string workloadFolder)
                     {
                         if (key is "memberNumber" or "number" && value is JsonValue)
                         {
-                            numbers.Add(value.ToString().Trim('"').TrimStart('0'));
+                            numbers.Add(new string([.. value.ToString().Where(char.IsAsciiDigit)]).TrimStart('0')); // "M-011781" and "11781"
                         }
                         else
                         {
