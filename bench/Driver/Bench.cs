@@ -4,7 +4,11 @@ using System.Text.Json.Nodes;
 namespace Driver;
 
 /// <summary>What one workload measured: saturation throughput per repetition, latency at half of it, memory, statements.</summary>
-internal sealed record WorkloadResult(Workload Workload, List<double> Api, List<double> Baseline, RunResult? ApiPaced, RunResult? BaselinePaced, double ApiRssMb, int Errors);
+internal sealed record WorkloadResult(Workload Workload, List<double> Api, List<double> Baseline, RunResult? ApiPaced, RunResult? BaselinePaced, double ApiRssMb, int Errors)
+{
+    /// <summary>PostGraphile's saturation req/s per repetition (empty where it has no version of the workload).</summary>
+    public List<double> Peer { get; init; } = [];
+}
 
 /// <summary>Statements per request from the server log, and how many of them were the pool's DISCARD ALL (a checkout each).</summary>
 internal sealed record Count(double Statements, double Resets)
@@ -26,6 +30,8 @@ internal sealed class Bench(Options options, Load load, Statements statements, M
 
     private Target Baseline(Workload w) => new("baseline", new Uri(options.Baseline, w.BaselinePath), w.Token);
 
+    private Target? Peer(Workload w) => options.PostGraphile is null || w.PeerBodies is null ? null : new("postgraphile", new Uri(options.PostGraphile, "/graphql"), null);
+
     /// <summary>Before measuring: both sides must answer the same JSON (compared as JSON, not as bytes).</summary>
     public async Task CheckSameJsonAsync(IEnumerable<Workload> workloads)
     {
@@ -39,6 +45,7 @@ internal sealed class Bench(Options options, Load load, Statements statements, M
                 throw new InvalidOperationException($"{workload.Name}: the API answered {apiStatus}: {apiText[..Math.Min(apiText.Length, 400)]}");
             }
 
+            await CheckPeerAsync(workload, apiText);
             if (workload.BaselinePath is null)
             {
                 Console.WriteLine($"{workload.Name,-13} API answers (no baseline endpoint)");
@@ -60,6 +67,27 @@ internal sealed class Bench(Options options, Load load, Statements statements, M
 
             Console.WriteLine($"{workload.Name,-13} " + (mismatches == 0 ? "same JSON from API and baseline" : $"WARNING: {mismatches} of 5 answers differ (see {folder})"));
         }
+    }
+
+    /// <summary>PostGraphile must answer without errors, and list the same members as the API where the answer lists members.</summary>
+    private async Task CheckPeerAsync(Workload workload, string apiText)
+    {
+        if (Peer(workload) is not { } peer)
+        {
+            return;
+        }
+
+        var (status, text) = await load.SendForTextAsync(peer, workload.PeerBodies![0]);
+        await File.WriteAllTextAsync(Path.Combine(options.Out, "json", workload.Name + ".postgraphile.json"), text);
+        if (status != 200 || text.Contains("\"errors\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{workload.Name}: PostGraphile answered {status}: {text[..Math.Min(text.Length, 400)]}");
+        }
+
+        var (api, other) = (PostGraphile.MemberNumbers(apiText), PostGraphile.MemberNumbers(text));
+        Console.WriteLine($"{workload.Name,-13} PostGraphile answers" + (api.Count == 0 ? "" : api.SequenceEqual(other)
+            ? $", the same {api.Count} member numbers as the API"
+            : $"; WARNING: its member numbers differ from the API's ({other.Count} against {api.Count})"));
     }
 
     public async Task<Dictionary<string, StatementCount>> CountAsync(IEnumerable<Workload> workloads, params (string Name, Func<Task<BurstResult>> Run, int Requests)[] bursts)
@@ -123,7 +151,7 @@ internal sealed class Bench(Options options, Load load, Statements statements, M
     public async Task<WorkloadResult> MeasureAsync(Workload workload, Dictionary<string, StatementCount> counts)
     {
         memory.ResetPeak();
-        var (api, baseline, errors) = (new List<double>(), new List<double>(), 0);
+        var (api, baseline, peer, errors) = (new List<double>(), new List<double>(), new List<double>(), 0);
         for (var rep = 0; rep < options.Reps; rep++)
         {
             var a = await load.SaturateAsync(Api(workload), workload.Bodies, options.Connections, options.Duration);
@@ -136,14 +164,22 @@ internal sealed class Bench(Options options, Load load, Statements statements, M
                 errors += b.Errors;
             }
 
+            if (Peer(workload) is { } third)
+            {
+                var p = await load.SaturateAsync(third, workload.PeerBodies!, options.Connections, options.Duration);
+                peer.Add(p.RequestsPerSecond);
+                errors += p.Errors;
+            }
+
             var side = baseline.Count > rep ? string.Create(CultureInfo.InvariantCulture, $", baseline {baseline[rep],8:0.0} req/s") : "";
+            side += peer.Count > rep ? string.Create(CultureInfo.InvariantCulture, $", PostGraphile {peer[rep],8:0.0} req/s") : "";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{workload.Name,-13} rep {rep + 1}: API {a.RequestsPerSecond,8:0.0} req/s{side}"));
         }
 
         var apiPaced = await load.PacedAsync(Api(workload), workload.Bodies, Report.Median(api) / 2, options.Connections, options.Duration);
         var baselinePaced = workload.BaselinePath is null ? null
             : await load.PacedAsync(Baseline(workload), workload.Bodies, Report.Median(baseline) / 2, options.Connections, options.Duration);
-        return new WorkloadResult(workload, api, baseline, apiPaced, baselinePaced, memory.PeakMb, errors);
+        return new WorkloadResult(workload, api, baseline, apiPaced, baselinePaced, memory.PeakMb, errors) { Peer = peer };
     }
 
     public async Task<List<BurstResult>> RepeatAsync(string name, Func<Task<BurstResult>> run)

@@ -23,7 +23,14 @@ internal sealed record RunResult(double RequestsPerSecond, double P50, double P9
 /// duration) and paced (a fixed rate).</summary>
 internal sealed class Load(HttpClient http)
 {
-    public async Task<RunResult> SaturateAsync(Target target, IReadOnlyList<byte[]> bodies, int connections, TimeSpan duration)
+    public Task<RunResult> SaturateAsync(Target target, IReadOnlyList<byte[]> bodies, int connections, TimeSpan duration) =>
+        SaturateAsync([.. bodies.Select(b => (target, b))], connections, duration);
+
+    public Task<RunResult> PacedAsync(Target target, IReadOnlyList<byte[]> bodies, double rate, int connections, TimeSpan duration) =>
+        PacedAsync([.. bodies.Select(b => (target, b))], rate, connections, duration);
+
+    /// <summary>Closed loop over a list of requests (one workload, or a mix of several with their own targets).</summary>
+    public async Task<RunResult> SaturateAsync(IReadOnlyList<(Target Target, byte[] Body)> requests, int connections, TimeSpan duration)
     {
         var latencies = new List<double>[connections];
         var errors = 0;
@@ -34,7 +41,8 @@ internal sealed class Load(HttpClient http)
             for (var i = worker; clock.Elapsed < duration; i += connections)
             {
                 var start = clock.Elapsed;
-                if (!await SendAsync(target, bodies[i % bodies.Count]))
+                var (target, body) = requests[i % requests.Count];
+                if (!await SendAsync(target, body))
                 {
                     Interlocked.Increment(ref errors);
                 }
@@ -48,7 +56,7 @@ internal sealed class Load(HttpClient http)
     }
 
     /// <summary>Requests at a fixed overall rate; latency counts from when a request was due, so a stall shows (no coordinated omission).</summary>
-    public async Task<RunResult> PacedAsync(Target target, IReadOnlyList<byte[]> bodies, double rate, int connections, TimeSpan duration)
+    public async Task<RunResult> PacedAsync(IReadOnlyList<(Target Target, byte[] Body)> requests, double rate, int connections, TimeSpan duration)
     {
         var latencies = new List<double>[connections];
         var errors = 0;
@@ -70,7 +78,8 @@ internal sealed class Load(HttpClient http)
                     await Task.Delay(wait);
                 }
 
-                if (!await SendAsync(target, bodies[(j * connections + worker) % bodies.Count]))
+                var (target, body) = requests[(j * connections + worker) % requests.Count];
+                if (!await SendAsync(target, body))
                 {
                     Interlocked.Increment(ref errors);
                 }

@@ -4,6 +4,7 @@ using Npgsql;
 
 // Usage (bench/run.sh passes all of it): Driver --api URL --baseline URL --db CONNECTION --log SERVER-LOG --out DIR
 //   [--duration 8] [--connections 16] [--reps 3] [--api-pid PID] [--only plans,node,…] [--cold-api MS] [--cold-baseline MS]
+//   [--steady SECONDS --counters DOTNET-COUNTERS --api-settings TEXT] (the memory run: see Steady.cs) [--postgraphile URL --cold-peer MS]
 // Credentials come from the environment: BENCH_STAFF_SECRET, BENCH_PARTNER_SECRET, BENCH_MEMBER_EMAIL,
 // BENCH_MEMBER_PASSWORD, BENCH_WEBHOOK_SECRET.
 var options = Options.Parse(args);
@@ -19,13 +20,15 @@ var member = await Tokens.MemberAsync(options.Api, "bench-portal", new Uri("http
 Console.WriteLine("tokens: staff and partner (client credentials), member (authorization code + PKCE)");
 
 var certificates = await samples.CertificatesAsync(2000);
+var nodeIds = await samples.NodeIdsAsync();
+var pageStarts = await samples.DeepPageStartsAsync();
 var workloads = new List<Workload>
 {
     new("plans", "`membershipPlans` (framework overhead)", "/plans", null, [samples.Body("plans.graphql")]),
-    new("node", "`node(id:)` of one member", "/node", staff, await samples.NodesAsync()),
+    new("node", "`node(id:)` of one member", "/node", staff, [.. nodeIds.Select(id => samples.Body("node.graphql", new { id = Samples.GlobalId("Member", id) }))]),
     new("verify", "`verifyCertificate`", "/verify", null,
         [.. certificates.Take(200).Select(c => samples.Body("verify.graphql", new { number = c.Number, lastName = c.LastName }))]),
-    new("page", "`members(first: 100, after:)` deep pages, agency and current term", "/page", staff, await samples.DeepPagesAsync()),
+    new("page", "`members(first: 100, after:)` deep pages, agency and current term", "/page", staff, [.. pageStarts.Select(samples.PageBody)]),
     new("search", "`members(first: 50, filter: { search })` nested fields, common surname fragment", "/search", staff,
         [.. Samples.SearchFragments.Select(f => samples.Body("search.graphql", new { search = f }))]),
     new("verify-batch", "`verifyCertificates` with 100 numbers", "/verify-batch", partner,
@@ -34,12 +37,33 @@ var workloads = new List<Workload>
     new("me", "`me` with certificates and dues", "/me", member, [samples.Body("me.graphql")]),
 };
 workloads = [.. workloads.Where(w => options.Only is null || options.Only.Contains(w.Name))];
+if (options.PostGraphile is not null)
+{
+    var peer = new PostGraphile(options.PostGraphile, options.Workloads);
+    var peerPages = await peer.PageBodiesAsync(pageStarts);
+    workloads = [.. workloads.Select(w => w with { PeerBodies = w.Name switch
+    {
+        "plans" => [peer.Body("plans.graphql")],
+        "node" => [.. nodeIds.Select(id => peer.Body("node.graphql", new { id }))],
+        "page" => peerPages,
+        _ => null, // search needs a LIKE filter (a plugin or a SQL function); the partner and member workloads need our rules
+    } })];
+}
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
 {
     Timeout = TimeSpan.FromSeconds(60),
 };
 var load = new Load(http);
+if (options.Steady is { } steady)
+{
+    var steadyReport = await Steady.RunAsync(options, load, workloads, steady);
+    Console.WriteLine();
+    Console.WriteLine(steadyReport);
+    await File.WriteAllTextAsync(Path.Combine(options.Out, "steady.md"), steadyReport);
+    return 0;
+}
+
 var bench = new Bench(options, load, new Statements(db, options.Log), new Memory(options.ApiPid));
 await bench.CheckSameJsonAsync(workloads);
 var races = new Races(http, samples, options.Api);
@@ -65,7 +89,7 @@ static string Env(string name) => Environment.GetEnvironmentVariable(name) ?? th
 namespace Driver
 {
     internal sealed record Options(Uri Api, Uri Baseline, string Db, string Log, string Out, string Workloads, TimeSpan Duration, int Connections, int Reps,
-        int? ApiPid, HashSet<string>? Only, double? ColdApi, double? ColdBaseline, string Scale)
+        int? ApiPid, HashSet<string>? Only, double? ColdApi, double? ColdBaseline, string Scale, TimeSpan? Steady, string? Counters, string? ApiSettings, Uri? PostGraphile, double? ColdPeer)
     {
         public static Options Parse(string[] args)
         {
@@ -81,7 +105,8 @@ namespace Driver
                 Get("db") ?? throw new ArgumentException("--db"), Get("log") ?? throw new ArgumentException("--log"), Get("out") ?? "bench-results",
                 Get("workloads") ?? Path.Combine(AppContext.BaseDirectory, "workloads"), TimeSpan.FromSeconds(Number("duration") ?? 8),
                 (int)(Number("connections") ?? 16), (int)(Number("reps") ?? 3), (int?)Number("api-pid"), Get("only")?.Split(',').ToHashSet(),
-                Number("cold-api"), Number("cold-baseline"), Get("scale") ?? "");
+                Number("cold-api"), Number("cold-baseline"), Get("scale") ?? "", Number("steady") is { } steady ? TimeSpan.FromSeconds(steady) : null,
+                Get("counters"), Get("api-settings"), Get("postgraphile") is { } peer ? new Uri(peer) : null, Number("cold-peer"));
         }
     }
 }

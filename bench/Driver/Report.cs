@@ -25,15 +25,15 @@ internal static class Report
         Line(text, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {options.Scale}; {Environment.ProcessorCount} cores; load average at the end {load}; "
             + $"{options.Connections} connections, {options.Duration.TotalSeconds:0} s per run, medians of {options.Reps} alternating repetitions.");
         Line(text, "");
-        Line(text, "| workload | API req/s | raw req/s | API / raw | API p50 / p99 ms | raw p50 / p99 ms | SQL statements API / raw | API RSS MB |");
-        Line(text, "|---|---|---|---|---|---|---|---|");
+        Line(text, "| workload | API req/s | raw req/s | API / raw | PostGraphile req/s | API p50 / p99 ms | raw p50 / p99 ms | SQL statements API / raw | API RSS MB |");
+        Line(text, "|---|---|---|---|---|---|---|---|---|");
         foreach (var r in results)
         {
             var api = Median(r.Api);
             var raw = Median(r.Baseline);
             var count = counts.GetValueOrDefault(r.Workload.Name);
             Line(text, $"| {r.Workload.Title} | {Rate(api)} | {(r.Baseline.Count == 0 ? "—" : Rate(raw))} | {(r.Baseline.Count == 0 ? "—" : (api / raw).ToString("0.00", CultureInfo.InvariantCulture))} "
-                + $"| {Latency(r.ApiPaced)} | {(r.BaselinePaced is null ? "—" : Latency(r.BaselinePaced))} "
+                + $"| {(r.Peer.Count == 0 ? "—" : Rate(Median(r.Peer)))} | {Latency(r.ApiPaced)} | {(r.BaselinePaced is null ? "—" : Latency(r.BaselinePaced))} "
                 + $"| {count?.Api.ToString() ?? "?"} / {count?.Baseline?.ToString() ?? "—"} "
                 + $"| {r.ApiRssMb:0}{(r.Errors > 0 ? $" ({r.Errors} errors)" : "")} |");
         }
@@ -47,7 +47,8 @@ internal static class Report
         Line(text, $"API resident memory: {memory.StartMb:0} MB when measuring began, peak {memory.OverallPeakMb:0} MB, {memory.LastMb:0} MB at the end.");
         if (options.ColdApi is { } coldApi)
         {
-            Line(text, $"Cold start (process start to the first successful answer): API {coldApi / 1000:0.00} s, raw baseline {(options.ColdBaseline ?? double.NaN) / 1000:0.00} s.");
+            Line(text, $"Cold start (process start to the first successful answer): API {coldApi / 1000:0.00} s, raw baseline {(options.ColdBaseline ?? double.NaN) / 1000:0.00} s"
+                + (options.ColdPeer is { } coldPeer ? $", PostGraphile {coldPeer / 1000:0.00} s." : "."));
         }
 
         return text.ToString();

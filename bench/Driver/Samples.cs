@@ -6,7 +6,11 @@ using Npgsql;
 namespace Driver;
 
 /// <summary>A workload: its GraphQL document, the baseline's path (null: the API alone), who calls it, and request bodies.</summary>
-internal sealed record Workload(string Name, string Title, string? BaselinePath, string? Token, IReadOnlyList<byte[]> Bodies);
+internal sealed record Workload(string Name, string Title, string? BaselinePath, string? Token, IReadOnlyList<byte[]> Bodies)
+{
+    /// <summary>The same requests in PostGraphile's schema (bench/workloads/postgraphile/), where it can express them.</summary>
+    public IReadOnlyList<byte[]>? PeerBodies { get; init; }
+}
 
 /// <summary>Inputs drawn from the generated data, so both sides get the same varied requests.</summary>
 internal sealed class Samples(NpgsqlDataSource db, string workloadFolder)
@@ -38,9 +42,8 @@ internal sealed class Samples(NpgsqlDataSource db, string workloadFolder)
     public byte[] Body(string file, object? variables = null) =>
         JsonSerializer.SerializeToUtf8Bytes(new { query = File.ReadAllText(Path.Combine(workloadFolder, file)).Trim(), variables = variables ?? new { } });
 
-    public async Task<List<byte[]>> NodesAsync() =>
-        [.. (await RowsAsync("""SELECT "Id" FROM "Members" WHERE "Number" IN (SELECT 1 + (random() * (SELECT max("Number") - 1 FROM "Members"))::bigint FROM generate_series(1, 200))""", r => r.GetGuid(0)))
-            .Select(id => Body("node.graphql", new { id = GlobalId("Member", id) }))];
+    public Task<List<Guid>> NodeIdsAsync() =>
+        RowsAsync("""SELECT "Id" FROM "Members" WHERE "Number" IN (SELECT 1 + (random() * (SELECT max("Number") - 1 FROM "Members"))::bigint FROM generate_series(1, 200))""", r => r.GetGuid(0));
 
     public async Task<List<(string Number, string LastName)>> CertificatesAsync(int count) =>
         await RowsAsync($"""
@@ -50,25 +53,24 @@ internal sealed class Samples(NpgsqlDataSource db, string workloadFolder)
             LIMIT {count}
             """, r => (r.GetString(0), r.GetString(1)));
 
-    /// <summary>Cursors deep in the name order: the first member at or after each of these surnames.</summary>
-    public async Task<List<byte[]>> DeepPagesAsync()
+    /// <summary>Deep in the name order: the first member at or after each of these surnames (name keys and number).</summary>
+    public async Task<List<(string Last, string First, long Number)>> DeepPageStartsAsync()
     {
         string[] at = ["brown", "davis", "garcia", "hernandez", "johnson", "jones", "lopez", "martinez", "miller", "moore", "nguyen", "rodriguez",
             "smith", "taylor", "thomas", "walker", "white", "williams", "wilson", "young"];
-        var bodies = new List<byte[]>();
+        var starts = new List<(string, string, long)>();
         foreach (var surname in at)
         {
-            var rows = await RowsAsync($"""SELECT "LastNameKey", "FirstNameKey", "Number" FROM "Members" WHERE "LastNameKey" >= '{surname}' ORDER BY "LastNameKey", "FirstNameKey", "Number" LIMIT 1""",
-                r => (r.GetString(0), r.GetString(1), r.GetInt64(2)));
-            foreach (var (last, first, number) in rows)
-            {
-                var cursor = JsonSerializer.SerializeToUtf8Bytes(new object[] { "member:name:asc", last, first, number });
-                bodies.Add(Body("page.graphql", new { after = Base64Url(cursor) }));
-            }
+            starts.AddRange(await RowsAsync($"""SELECT "LastNameKey", "FirstNameKey", "Number" FROM "Members" WHERE "LastNameKey" >= '{surname}' ORDER BY "LastNameKey", "FirstNameKey", "Number" LIMIT 1""",
+                r => (r.GetString(0), r.GetString(1), r.GetInt64(2))));
         }
 
-        return bodies;
+        return starts;
     }
+
+    /// <summary>The API's cursor after a member in the name order.</summary>
+    public byte[] PageBody((string Last, string First, long Number) start) =>
+        Body("page.graphql", new { after = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new object[] { "member:name:asc", start.Last, start.First, start.Number })) });
 
     public static string GlobalId(string type, Guid id) => Base64Url(Encoding.UTF8.GetBytes($"{type}:{id:N}"));
 
