@@ -50,11 +50,13 @@ internal static class PartnerVerification
 
         await VerificationGraph.LimitAsync(context, "verify-batch", "Verification:PartnerBatchesPerMinute", 60);
         var caller = context.Caller();
+        var limits = context.Service<RateLimits>();
         var misses = caller.IsStaff ? null : MissRule(context);
+        var missWindow = misses is null ? default : limits.WindowOf(misses, ClientKey(caller));
         if (misses is not null)
         {
-            (await context.Service<RateLimits>().PeekAsync(misses, ClientKey(caller), context.CancellationToken))
-                .ThrowIfRefused("Too many verifications found nothing; try again later.");
+            // A client already past the limit is refused before any work (the decision that counts comes after answering).
+            (await limits.PeekAsync(misses, ClientKey(caller), context.CancellationToken)).ThrowIfRefused(MissesRefused);
         }
 
         var calendar = context.Service<AssociationCalendar>();
@@ -104,14 +106,28 @@ internal static class PartnerVerification
             log.AddRange(answers.Select(answer => VerificationGraph.LogEntry(context, calendar, VerificationChannel.Partner, asked, answer.Certificate, answer)));
         }
 
-        await db.InsertAsync(log, context.CancellationToken);
         if (misses is not null && missed > 0)
         {
-            // Counted after answering: this batch is answered, the next one past the limit is refused.
-            await context.Service<RateLimits>().TryAcquireAsync(db, misses, ClientKey(caller), missed, context.CancellationToken);
+            await WithinMissesAsync(db, limits, misses, missWindow, missed, context.CancellationToken);
         }
 
+        await db.InsertAsync(log, context.CancellationToken);
         return results;
+    }
+
+    private const string MissesRefused = "Too many verifications found nothing; try again later.";
+
+    /// <summary>
+    /// Counts the batch's misses and decides in one statement, before the answers leave: the counter's new value says how
+    /// many misses were counted before this batch, so racing batches of one client are ordered by it and answered exactly
+    /// as if they came one after another (a batch is answered while fewer than the limit were counted before it; the one
+    /// that crosses it still is). The decision depends only on the batches before, never on what this one found. A
+    /// refused batch is neither answered nor logged; its misses stay counted, in a window that is over the limit anyway.
+    /// </summary>
+    private static async Task WithinMissesAsync(MembershipDbContext db, RateLimits limits, RateLimitRule rule, RateLimitWindow window, int missed, CancellationToken ct)
+    {
+        var counted = await limits.AddAsync(db, window, missed, ct);
+        limits.Peek(rule, window, counted - missed).ThrowIfRefused(MissesRefused);
     }
 
     private static RateLimitRule MissRule(IResolveFieldContext context) => new("verify-partner-misses",
