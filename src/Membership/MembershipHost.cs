@@ -19,6 +19,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Membership.Certifications.Records;
+using Membership.Conferences.CheckIn;
 
 namespace Membership;
 
@@ -40,8 +42,7 @@ public static class MembershipHost
         services.AddDuesPayments(builder.Configuration, builder.Environment);
         services.AddConferences(builder.Configuration);
         services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
-        Certifications.CertificateFonts.Configure(builder.Configuration);
-        services.AddOptions<Certifications.CertificateOptions>().BindConfiguration(Certifications.CertificateOptions.Section).ValidateOnStart();
+        services.AddCertifications();
         return builder;
     }
 

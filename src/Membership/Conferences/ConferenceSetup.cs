@@ -7,6 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Membership.Conferences.CheckIn;
+using Membership.Conferences.Lifecycle;
+using Membership.Conferences.Sales;
 
 namespace Membership.Conferences;
 
@@ -16,9 +19,11 @@ public static class ConferenceSetup
     {
         services.Configure<TicketOptions>(configuration.GetSection(TicketOptions.Section));
         services.AddSingleton<TicketCodes>();
-        services.AddSingleton<TicketLifecycle>();
+        services.AddSingleton<TicketOrderTransitions>();
         services.AddSingleton<TicketSales>();
-        services.AddSingleton<TicketOperations>();
+        services.AddSingleton<OrderCancellation>();
+        services.AddSingleton<TicketAttendees>();
+        services.AddSingleton<WaitingListPlaces>();
         services.AddSingleton<TicketCheckIn>();
         services.AddSingleton<IStripeOrderHandler, TicketStripeHandler>();
         services.AddScoped<ConferenceLoaders>();
@@ -35,7 +40,7 @@ public static class ConferenceSetup
 /// Every minute, expires pending orders past their hold and waiting-list offers past their time. Each expiry is a
 /// conditional update, so two instances running it at once do no harm; the lease only saves them the duplicate work.
 /// </summary>
-internal sealed class TicketExpiryJob(TicketLifecycle lifecycle, IDbContextFactory<MembershipDbContext> factory, AssociationCalendar calendar,
+internal sealed class TicketExpiryJob(TicketOrderTransitions lifecycle, IDbContextFactory<MembershipDbContext> factory, AssociationCalendar calendar,
     IOptions<TicketOptions> options, ILogger<TicketExpiryJob> logger, TimeProvider clock) : BackgroundService
 {
     private const string LeaseName = "ticket-expiry";

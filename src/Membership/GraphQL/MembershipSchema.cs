@@ -8,6 +8,11 @@ using Membership.Identity.Accounts;
 using Membership.Identity.Clients;
 using Membership.Members;
 using Membership.Regions;
+using Membership.Certifications.Courses;
+using Membership.Certifications.Practitioner;
+using Membership.Certifications.Records;
+using Membership.Certifications.Verification;
+using Membership.Conferences.CheckIn;
 
 namespace Membership.GraphQL;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using QRCoder;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Graphics;
+using Membership.Certifications.Records;
 
 namespace Membership.Tests.Certifications.Records;
 
