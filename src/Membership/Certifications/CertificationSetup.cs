@@ -12,7 +12,9 @@ public static class CertificationSetup
         services.AddOptions<CertificateOptions>().BindConfiguration(CertificateOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.FontDirectory), "Certificates:FontDirectory must name the folder of DejaVu Sans.").ValidateOnStart();
         services.AddOptions<VerificationOptions>().BindConfiguration(VerificationOptions.Section)
-            .Validate(o => o.IsValid(), "Verification limits are counts: 0 or more.").ValidateOnStart();
+            .Validate(o => o.IsValid(), "Verification:LookupsPerMinute, PartnerBatchesPerMinute, PartnerMissesPerHour, FailedLookupsPerNumberPerHour and "
+                + "StatusChecksPerMinute are counts: 0 or more.")
+            .ValidateOnStart();
         services.AddSingleton<CertificateFonts>();
         services.AddSingleton<CertificatePdf>();
         return services;

@@ -1,4 +1,7 @@
+using GraphQL;
+using Membership.Data;
 using Membership.GraphQL;
+using Membership.Identity;
 
 namespace Membership.Certifications;
 
@@ -19,14 +22,41 @@ public sealed class ReviewInput
     public string? Reason { get; set; }
 }
 
-/// <summary>The review shape both share: a submitted item is approved, or rejected with a reason, once.</summary>
+/// <summary>The review shape both share: a submitted item is approved, or rejected with a reason, once, by staff.</summary>
 internal static class Reviews
 {
     /// <summary>
-    /// Records the decision on <paramref name="item"/>; false, with ALREADY_REVIEWED, when it was decided before.
-    /// <paramref name="subject"/> names it in that error ("This application").
+    /// reviewInServiceTraining, reviewPractitionerApplication: the item found by its ID (<paramref name="typeName"/>), the
+    /// decision recorded with the reviewer and the time, and <paramref name="approved"/> run on an approval (in the same
+    /// transaction; an error it adds undoes the decision). <paramref name="subject"/> names the item in ALREADY_REVIEWED.
     /// </summary>
-    public static bool Decide(UserErrors errors, IReviewed item, ReviewInput input, string? reviewer, DateTimeOffset now, string subject)
+    public static Task<Payload<T>> ReviewAsync<T>(IResolveFieldContext context, string typeName, Func<MembershipDbContext, Guid, CancellationToken, Task<T?>> find,
+        string notFound, string subject, Func<MembershipDbContext, UserErrors, T, CancellationToken, Task>? approved = null)
+        where T : class, IReviewed
+    {
+        var input = context.GetArgument<ReviewInput>("input");
+        var calendar = context.Service<AssociationCalendar>();
+        var reviewer = context.Caller().Principal.FindFirst(MembershipClaims.Subject)?.Value;
+        return context.WriteAsync<T>(async (db, errors, ct) =>
+        {
+            var item = errors.Id(input.Id, typeName, "input", "id") is { } id ? await find(db, id, ct) : null;
+            if (item is null)
+            {
+                errors.Add(UserErrorCodes.NotFound, notFound, "input", "id");
+                return null;
+            }
+
+            if (Decide(errors, item, input, reviewer, calendar.Now(), subject) && input.Approve && approved is not null)
+            {
+                await approved(db, errors, item, ct);
+            }
+
+            return item;
+        });
+    }
+
+    /// <summary>Records the decision on <paramref name="item"/>; false, with ALREADY_REVIEWED, when it was decided before.</summary>
+    private static bool Decide(UserErrors errors, IReviewed item, ReviewInput input, string? reviewer, DateTimeOffset now, string subject)
     {
         if (item.Status != ReviewStatus.Submitted)
         {

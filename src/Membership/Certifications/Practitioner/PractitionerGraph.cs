@@ -149,38 +149,21 @@ internal static class PractitionerGraph
     }
 
     /// <summary>Staff decide once; approving checks the requirements again and issues the designation certificate.</summary>
-    private static async Task<Payload<PractitionerApplication>> ReviewPractitionerApplicationAsync(IResolveFieldContext c)
+    private static Task<Payload<PractitionerApplication>> ReviewPractitionerApplicationAsync(IResolveFieldContext c)
     {
-        var input = c.GetArgument<ReviewInput>("input");
         var calendar = c.Service<AssociationCalendar>();
-        var reviewer = c.Caller().Principal.FindFirst(MembershipClaims.Subject)?.Value;
-        return await c.WriteAsync<PractitionerApplication>(async (db, errors, ct) =>
-        {
-            var application = errors.Id(input.Id, PractitionerApplicationType.TypeName, "input", "id") is { } id
-                ? await db.PractitionerApplications.SingleOrDefaultAsync(a => a.Id == id, ct)
-                : null;
-            if (application is null)
+        return Reviews.ReviewAsync<PractitionerApplication>(c, PractitionerApplicationType.TypeName, (db, id, ct) => db.PractitionerApplications.SingleOrDefaultAsync(a => a.Id == id, ct),
+            "No application has this ID.", "This application", async (db, errors, application, ct) =>
             {
-                errors.Add(UserErrorCodes.NotFound, "No application has this ID.", "input", "id");
-                return null;
-            }
-
-            if (!Reviews.Decide(errors, application, input, reviewer, calendar.Now(), "This application") || !input.Approve)
-            {
-                return application;
-            }
-
-            await CheckEligibleAsync(db, errors, application.MemberId, calendar.Today(), ct);
-            if (!errors.Any)
-            {
-                var holder = await db.Members.AsNoTracking().SingleAsync(m => m.Id == application.MemberId, ct);
-                var rules = await db.PractitionerRules.AsNoTracking().SingleAsync(ct);
-                var certificate = await CertificateIssuer.IssueAsync(db, calendar, holder, CertificateKind.Practitioner, null, calendar.Today(), rules.DesignationValidityMonths, ct);
-                application.CertificateId = certificate.Id;
-            }
-
-            return application;
-        });
+                await CheckEligibleAsync(db, errors, application.MemberId, calendar.Today(), ct);
+                if (!errors.Any)
+                {
+                    var holder = await db.Members.AsNoTracking().SingleAsync(m => m.Id == application.MemberId, ct);
+                    var rules = await db.PractitionerRules.AsNoTracking().SingleAsync(ct);
+                    var certificate = await CertificateIssuer.IssueAsync(db, calendar, holder, CertificateKind.Practitioner, null, calendar.Today(), rules.DesignationValidityMonths, ct);
+                    application.CertificateId = certificate.Id;
+                }
+            });
     }
 
     private static async Task<Payload<PractitionerRules>> UpdatePractitionerRulesAsync(IResolveFieldContext c)

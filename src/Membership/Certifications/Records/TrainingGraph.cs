@@ -119,26 +119,9 @@ internal static class TrainingGraph
         });
     }
 
-    private static async Task<Payload<InServiceTraining>> ReviewInServiceTrainingAsync(IResolveFieldContext c)
-    {
-        var input = c.GetArgument<ReviewInput>("input");
-        var calendar = c.Service<AssociationCalendar>();
-        var reviewer = c.Caller().Principal.FindFirst(MembershipClaims.Subject)?.Value;
-        return await c.WriteAsync<InServiceTraining>(async (db, errors, ct) =>
-        {
-            var training = errors.Id(input.Id, InServiceTrainingType.TypeName, "input", "id") is { } id
-                ? await db.InServiceTrainings.SingleOrDefaultAsync(t => t.Id == id, ct)
-                : null;
-            if (training is null)
-            {
-                errors.Add(UserErrorCodes.NotFound, "No reported training has this ID.", "input", "id");
-                return null;
-            }
-
-            Reviews.Decide(errors, training, input, reviewer, calendar.Now(), "This");
-            return training;
-        });
-    }
+    private static Task<Payload<InServiceTraining>> ReviewInServiceTrainingAsync(IResolveFieldContext c) =>
+        Reviews.ReviewAsync<InServiceTraining>(c, InServiceTrainingType.TypeName, (db, id, ct) => db.InServiceTrainings.SingleOrDefaultAsync(t => t.Id == id, ct),
+            "No reported training has this ID.", "This");
 
     private static async Task<Payload<ConferenceAttendance>> RecordConferenceAttendanceAsync(IResolveFieldContext c)
     {
