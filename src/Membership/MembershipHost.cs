@@ -23,6 +23,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Membership.Certifications.Records;
+using Membership.Conferences.CheckIn;
 
 namespace Membership;
 
@@ -47,7 +49,7 @@ public static class MembershipHost
         services.AddAgencies();
         services.AddRegions();
         services.AddDues(configuration, environment);
-        services.AddCertifications(configuration);
+        services.AddCertifications();
         services.AddConferences(configuration);
 
         services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section));

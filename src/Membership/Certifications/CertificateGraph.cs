@@ -6,6 +6,9 @@ using Membership.GraphQL;
 using Membership.Identity;
 using Membership.Members;
 using Microsoft.EntityFrameworkCore;
+using Membership.Certifications.Courses;
+using Membership.Certifications.Records;
+using Membership.Certifications.Verification;
 
 namespace Membership.Certifications;
 

@@ -7,6 +7,10 @@ using Membership.GraphQL.Paging;
 using Membership.Identity;
 using Membership.Members;
 using Microsoft.EntityFrameworkCore;
+using Membership.Certifications.Courses;
+using Membership.Certifications.Practitioner;
+using Membership.Certifications.Records;
+using Membership.Certifications.Verification;
 
 namespace Membership.Certifications;
 

@@ -33,7 +33,7 @@ public sealed class PractitionerRules
 }
 
 /// <summary>A member's application for the designation, reviewed by staff.</summary>
-public sealed class PractitionerApplication
+public sealed class PractitionerApplication : IReviewed
 {
     public Guid Id { get; set; }
     public Guid MemberId { get; set; }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Membership.Certifications;
 
 /// <summary>In-service training a member reports (outside the association's courses); it counts once staff approve it.</summary>
-public sealed class InServiceTraining
+public sealed class InServiceTraining : IReviewed
 {
     public Guid Id { get; set; }
     public Guid MemberId { get; set; }

@@ -7,6 +7,10 @@ using Membership.GraphQL.Paging;
 using Membership.Identity;
 using Membership.Regions;
 using Microsoft.EntityFrameworkCore;
+using Membership.Certifications.Courses;
+using Membership.Conferences.CheckIn;
+using Membership.Conferences.Sales;
+using Membership.Conferences.Setup;
 
 namespace Membership.Conferences;
 

@@ -5,6 +5,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Membership.Conferences.CheckIn;
+using Membership.Conferences.Lifecycle;
+using Membership.Conferences.Sales;
 
 namespace Membership.Conferences;
 
@@ -14,9 +17,11 @@ public static class ConferenceSetup
     {
         services.Configure<TicketOptions>(configuration.GetSection(TicketOptions.Section));
         services.AddSingleton<TicketCodes>();
-        services.AddSingleton<TicketLifecycle>();
+        services.AddSingleton<TicketOrderTransitions>();
         services.AddSingleton<TicketSales>();
-        services.AddSingleton<TicketOperations>();
+        services.AddSingleton<OrderCancellation>();
+        services.AddSingleton<TicketAttendees>();
+        services.AddSingleton<WaitingListPlaces>();
         services.AddSingleton<TicketCheckIn>();
         services.AddSingleton<IStripeOrderHandler, TicketStripeHandler>();
         services.AddScoped<ConferenceLoaders>();
@@ -46,7 +51,7 @@ public static class ConferenceSetup
 /// Every minute, expires pending orders past their hold and waiting-list offers past their time. Each expiry is a
 /// conditional update, so two instances running it at once do no harm; the lease only saves them the duplicate work.
 /// </summary>
-internal sealed class TicketExpiryJob(IServiceProvider services, TicketLifecycle lifecycle, IOptions<TicketOptions> options) : LeasedPeriodicJob(services)
+internal sealed class TicketExpiryJob(IServiceProvider services, TicketOrderTransitions lifecycle, IOptions<TicketOptions> options) : LeasedPeriodicJob(services)
 {
     protected override string Name => "ticket-expiry";
 

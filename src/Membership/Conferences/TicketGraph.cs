@@ -7,6 +7,8 @@ using Membership.GraphQL;
 using Membership.GraphQL.Paging;
 using Membership.Identity;
 using Membership.Members;
+using Membership.Conferences.CheckIn;
+using Membership.Conferences.Sales;
 
 namespace Membership.Conferences;
 

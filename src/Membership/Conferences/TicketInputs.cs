@@ -1,6 +1,8 @@
 using GraphQL.Types;
 using Membership.Identity.Oidc;
 using Membership.GraphQL;
+using Membership.Conferences.CheckIn;
+using Membership.Conferences.Lifecycle;
 
 namespace Membership.Conferences;
 

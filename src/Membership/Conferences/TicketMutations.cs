@@ -11,10 +11,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Membership.Conferences.Lifecycle;
+using Membership.Conferences.Sales;
 
 namespace Membership.Conferences;
 
-/// <summary>Buying, cancelling, refunding, naming, transferring and waiting: the order side of tickets.</summary>
+/// <summary>
+/// The order side of tickets in the schema: buying, cancelling, refunding, naming, transferring and waiting. Each field
+/// points to its use case; the rules live there (<see cref="PurchaseTickets"/>, <see cref="OrderCancellation"/>,
+/// <see cref="TicketAttendees"/>, <see cref="WaitingListPlaces"/>).
+/// </summary>
 internal static class TicketMutations
 {
     public static void AddTicketMutations(this ObjectGraphType mutation)
@@ -23,136 +29,100 @@ internal static class TicketMutations
             .Description("Creates a pending order that holds its seats (15 minutes by default, `Tickets:HoldMinutes`) and returns the Stripe Checkout URL; the tickets become valid when Stripe "
                 + "confirms the payment. Members buy as themselves; anyone may buy with a name and e-mail (rate-limited per address); an agency buys a block and names attendees later.")
             .Argument<NonNullGraphType<PurchaseTicketsInputType>>("input")
-            .ResolveAsync(async c =>
-            {
-                var input = c.GetArgument<PurchaseTicketsInput>("input");
-                var caller = c.Caller();
-                if (caller.IsClient && !caller.IsStaff)
-                {
-                    // A partner system (client credentials, no person) has no one to buy for, and would hold seats on no one's behalf.
-                    throw new ExecutionError("Partner clients do not buy tickets; a member or staff signs in to buy.") { Code = ErrorCodes.Forbidden };
-                }
-
-                await LimitAnonymousAsync(c);
-                var errors = new UserErrors();
-                var conference = errors.Id(input.ConferenceId, ConferenceType.TypeName, "input", "conferenceId");
-                var agency = input.AgencyId is null ? null : errors.Id(input.AgencyId, AgencyType.TypeName, "input", "agencyId");
-                var items = (input.Items ?? []).Select((item, i) =>
-                {
-                    var at = i.ToString(CultureInfo.InvariantCulture);
-                    var type = errors.Id(item.TicketTypeId, TicketTypeType.TypeName, "input", "items", at, "ticketTypeId") ?? Guid.Empty;
-                    var member = item.Attendee?.MemberId is { } m ? errors.Id(m, MemberType.TypeName, "input", "items", at, "attendee", "memberId") : null;
-                    return new PurchaseItem(type, member, item.Attendee?.Name, item.Attendee?.Email);
-                }).ToList();
-                Guid? buyer = caller.MemberId;
-                if (input.Buyer?.MemberId is { } named)
-                {
-                    if (!caller.IsStaff)
-                    {
-                        throw new ExecutionError("Only staff may buy for a named member; members buy as themselves.") { Code = ErrorCodes.Forbidden };
-                    }
-
-                    buyer = errors.Id(named, MemberType.TypeName, "input", "buyer", "memberId");
-                }
-                else if (caller.IsStaff && input.Buyer is not null)
-                {
-                    buyer = null; // staff selling to someone by name and e-mail
-                }
-
-                if (errors.Any)
-                {
-                    return Payload<TicketOrder>.Failure(errors);
-                }
-
-                if (agency is { } agencyId && !caller.IsStaff && !await BelongsAsync(c, caller, agencyId))
-                {
-                    throw new ExecutionError("Only staff or a member of this agency can buy its block of tickets.") { Code = ErrorCodes.Forbidden };
-                }
-
-                return await c.Service<TicketSales>().PurchaseAsync(new PurchaseRequest(conference!.Value, items, input.VoucherCode, input.OfferCode, agency,
-                    buyer, input.Buyer?.Name, input.Buyer?.Email, caller.IsStaff, BuyerKey(caller)), c.CancellationToken);
-            });
+            .ResolveAsync(async c => await PurchaseTickets.RunAsync(c));
 
         mutation.Mutation<TicketOrderPayloadType, CancelTicketOrderInputType>("cancelTicketOrder",
                 "Cancels an order. A pending one stops holding its seats. A paid one is refunded in full through Stripe and its tickets stop working: by its buyer "
                 + "until the conference's refund cut-off (and before any ticket was used), by staff at any time.")
             .AuthorizeWithPolicy(Policies.Authenticated)
-            .ResolveAsync(async c =>
-            {
-                var input = c.GetArgument<OrderActionInput>("input");
-                var errors = new UserErrors();
-                return errors.Id(input.OrderId, TicketOrderType.TypeName, "input", "orderId") is { } id
-                    ? await c.Service<TicketOperations>().CancelAsync(id, input.Reason, Actor(c), c.CancellationToken)
-                    : Payload<TicketOrder>.Failure(errors);
-            });
+            .ResolveAsync(async c => await CancelTicketOrderAsync(c));
 
         mutation.Mutation<TicketOrderPayloadType, RefundTicketOrderInputType>("refundTicketOrder",
                 "Refunds part of a paid order through Stripe, and optionally cancels some of its tickets (their seats go back on sale). Staff only.")
             .AuthorizeWithPolicy(Policies.Staff)
-            .ResolveAsync(async c =>
-            {
-                var input = c.GetArgument<OrderActionInput>("input");
-                var errors = new UserErrors();
-                var id = errors.Id(input.OrderId, TicketOrderType.TypeName, "input", "orderId");
-                var tickets = (input.CancelTicketIds ?? []).Select((t, i) => errors.Id(t, TicketGraphType.TypeName, "input", "cancelTicketIds", i.ToString(CultureInfo.InvariantCulture)) ?? Guid.Empty).ToList();
-                return errors.Any
-                    ? Payload<TicketOrder>.Failure(errors)
-                    : await c.Service<TicketOperations>().RefundPartAsync(id!.Value, input.Amount ?? 0, tickets, input.Reason, c.CancellationToken);
-            });
+            .ResolveAsync(async c => await RefundTicketOrderAsync(c));
 
         mutation.Mutation<TicketPayloadType, AssignTicketAttendeeInputType>("assignTicketAttendee",
                 "Names the attendee of a ticket bought without one (an agency's block). The member who bought the order, or staff.")
             .AuthorizeWithPolicy(Policies.Authenticated)
-            .ResolveAsync(async c =>
-            {
-                var input = c.GetArgument<TicketAttendeeInput>("input");
-                var errors = new UserErrors();
-                var id = errors.Id(input.TicketId, TicketGraphType.TypeName, "input", "ticketId");
-                var attendee = Attendee(errors, input.Attendee, "attendee");
-                return errors.Any ? Payload<Ticket>.Failure(errors) : await c.Service<TicketOperations>().AssignAsync(id!.Value, attendee, Actor(c), c.CancellationToken);
-            });
+            .ResolveAsync(async c => await AssignTicketAttendeeAsync(c));
 
         mutation.Mutation<TicketPayloadType, TransferTicketInputType>("transferTicket",
                 "Passes a valid ticket to another person: its code stops working and the new ticket (returned) gets a new one. Its attendee or buyer until the "
                 + "conference's transfer cut-off; staff at any time.")
             .AuthorizeWithPolicy(Policies.Authenticated)
-            .ResolveAsync(async c =>
-            {
-                var input = c.GetArgument<TicketAttendeeInput>("input");
-                var errors = new UserErrors();
-                var id = errors.Id(input.TicketId, TicketGraphType.TypeName, "input", "ticketId");
-                var to = Attendee(errors, input.To, "to");
-                return errors.Any ? Payload<Ticket>.Failure(errors) : await c.Service<TicketOperations>().TransferAsync(id!.Value, to, Actor(c), c.CancellationToken);
-            });
+            .ResolveAsync(async c => await TransferTicketAsync(c));
 
         mutation.Mutation<WaitingListEntryPayloadType, JoinWaitingListInputType>("joinWaitingList",
                 "Joins the waiting list of a sold-out ticket type. When a seat frees, the next person gets it offered by mail for a limited time (24 hours by default).")
-            .ResolveAsync(async c =>
-            {
-                var input = c.GetArgument<WaitingListInput>("input");
-                await LimitAnonymousAsync(c);
-                var errors = new UserErrors();
-                return errors.Id(input.TicketTypeId, TicketTypeType.TypeName, "input", "ticketTypeId") is { } id
-                    ? await c.Service<TicketOperations>().JoinWaitingListAsync(id, c.Caller().MemberId, input.Name, input.Email, c.CancellationToken)
-                    : Payload<WaitingListEntry>.Failure(errors);
-            });
+            .ResolveAsync(async c => await JoinWaitingListAsync(c));
 
         mutation.Mutation<WaitingListEntryPayloadType, LeaveWaitingListInputType>("leaveWaitingList",
                 "Leaves a waiting list (an open offer is declined and passes to the next person). The member themself or staff.")
             .AuthorizeWithPolicy(Policies.Authenticated)
-            .ResolveAsync(async c =>
-            {
-                var input = c.GetArgument<WaitingListInput>("input");
-                var errors = new UserErrors();
-                return errors.Id(input.EntryId, WaitingListEntryType.TypeName, "input", "entryId") is { } id
-                    ? await c.Service<TicketOperations>().LeaveWaitingListAsync(id, Actor(c), c.CancellationToken)
-                    : Payload<WaitingListEntry>.Failure(errors);
-            });
+            .ResolveAsync(async c => await LeaveWaitingListAsync(c));
 
         mutation.Field<IntGraphType>("expireTicketHolds")
             .Description("Expires now the pending orders and waiting-list offers past their time (a job does it every minute). Returns how many. Staff only.")
             .AuthorizeWithPolicy(Policies.Staff)
-            .ResolveAsync(async c => await c.Service<TicketLifecycle>().ExpireDueAsync(c.CancellationToken));
+            .ResolveAsync(async c => await c.Service<TicketOrderTransitions>().ExpireDueAsync(c.CancellationToken));
+    }
+
+    private static async Task<Payload<TicketOrder>> CancelTicketOrderAsync(IResolveFieldContext c)
+    {
+        var input = c.GetArgument<OrderActionInput>("input");
+        var errors = new UserErrors();
+        return errors.Id(input.OrderId, TicketOrderType.TypeName, "input", "orderId") is { } id
+            ? await c.Service<OrderCancellation>().CancelAsync(id, input.Reason, Actor(c), c.CancellationToken)
+            : Payload<TicketOrder>.Failure(errors);
+    }
+
+    private static async Task<Payload<TicketOrder>> RefundTicketOrderAsync(IResolveFieldContext c)
+    {
+        var input = c.GetArgument<OrderActionInput>("input");
+        var errors = new UserErrors();
+        var id = errors.Id(input.OrderId, TicketOrderType.TypeName, "input", "orderId");
+        var tickets = (input.CancelTicketIds ?? []).Select((t, i) => errors.Id(t, TicketGraphType.TypeName, "input", "cancelTicketIds", i.ToString(CultureInfo.InvariantCulture)) ?? Guid.Empty).ToList();
+        return errors.Any
+            ? Payload<TicketOrder>.Failure(errors)
+            : await c.Service<OrderCancellation>().RefundPartAsync(id!.Value, input.Amount ?? 0, tickets, input.Reason, c.CancellationToken);
+    }
+
+    private static async Task<Payload<Ticket>> AssignTicketAttendeeAsync(IResolveFieldContext c)
+    {
+        var input = c.GetArgument<TicketAttendeeInput>("input");
+        var errors = new UserErrors();
+        var id = errors.Id(input.TicketId, TicketGraphType.TypeName, "input", "ticketId");
+        var attendee = Attendee(errors, input.Attendee, "attendee");
+        return errors.Any ? Payload<Ticket>.Failure(errors) : await c.Service<TicketAttendees>().AssignAsync(id!.Value, attendee, Actor(c), c.CancellationToken);
+    }
+
+    private static async Task<Payload<Ticket>> TransferTicketAsync(IResolveFieldContext c)
+    {
+        var input = c.GetArgument<TicketAttendeeInput>("input");
+        var errors = new UserErrors();
+        var id = errors.Id(input.TicketId, TicketGraphType.TypeName, "input", "ticketId");
+        var to = Attendee(errors, input.To, "to");
+        return errors.Any ? Payload<Ticket>.Failure(errors) : await c.Service<TicketAttendees>().TransferAsync(id!.Value, to, Actor(c), c.CancellationToken);
+    }
+
+    private static async Task<Payload<WaitingListEntry>> JoinWaitingListAsync(IResolveFieldContext c)
+    {
+        var input = c.GetArgument<WaitingListInput>("input");
+        await LimitAnonymousAsync(c);
+        var errors = new UserErrors();
+        return errors.Id(input.TicketTypeId, TicketTypeType.TypeName, "input", "ticketTypeId") is { } id
+            ? await c.Service<WaitingListPlaces>().JoinAsync(id, c.Caller().MemberId, input.Name, input.Email, c.CancellationToken)
+            : Payload<WaitingListEntry>.Failure(errors);
+    }
+
+    private static async Task<Payload<WaitingListEntry>> LeaveWaitingListAsync(IResolveFieldContext c)
+    {
+        var input = c.GetArgument<WaitingListInput>("input");
+        var errors = new UserErrors();
+        return errors.Id(input.EntryId, WaitingListEntryType.TypeName, "input", "entryId") is { } id
+            ? await c.Service<WaitingListPlaces>().LeaveAsync(id, Actor(c), c.CancellationToken)
+            : Payload<WaitingListEntry>.Failure(errors);
     }
 
     public static void AddTicketQueries(this ObjectGraphType query)
@@ -246,28 +216,8 @@ internal static class TicketMutations
     private static AttendeeInput Attendee(UserErrors errors, AttendeeFields? fields, string field) =>
         new(fields?.MemberId is { } m ? errors.Id(m, MemberType.TypeName, "input", field, "memberId") : null, fields?.Name, fields?.Email);
 
-    /// <summary>Whose caps an order counts against: the person (token subject), or the client of a client-credentials token.</summary>
-    private static string? BuyerKey(Caller caller)
-    {
-        if (!caller.IsAuthenticated)
-        {
-            return null;
-        }
-
-        var key = caller.IsClient
-            ? $"client:{caller.ClientOrSubject}"
-            : $"user:{caller.Subject}";
-        return key.Length > BuyerCaps.KeyMaxLength ? key[..BuyerCaps.KeyMaxLength] : key;
-    }
-
-    private static async Task<bool> BelongsAsync(IResolveFieldContext context, Caller caller, Guid agency)
-    {
-        await using var db = await context.Db().CreateDbContextAsync(context.CancellationToken);
-        return caller.MemberId is { } self && await db.Members.ActingForTheirAgency(context.Today()).AnyAsync(m => m.Id == self && m.AgencyId == agency, context.CancellationToken);
-    }
-
     /// <summary>Callers who are not signed in are limited per address, across every instance.</summary>
-    private static async Task LimitAnonymousAsync(IResolveFieldContext context)
+    internal static async Task LimitAnonymousAsync(IResolveFieldContext context)
     {
         if (context.Caller().IsAuthenticated)
         {

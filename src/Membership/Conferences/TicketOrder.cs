@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Membership.Conferences.Sales;
 
 namespace Membership.Conferences;
 

@@ -3,11 +3,12 @@ using Membership.Dues.Payments;
 using Microsoft.EntityFrameworkCore;
 using Stripe;
 using Stripe.Checkout;
+using Membership.Conferences.Lifecycle;
 
 namespace Membership.Conferences;
 
 /// <summary>Ticket orders in the Stripe webhook pipeline: paid, expired, failed and refunded checkouts, from Stripe's current state.</summary>
-internal sealed class TicketStripeHandler(TicketLifecycle lifecycle, AssociationCalendar calendar) : IStripeOrderHandler
+internal sealed class TicketStripeHandler(TicketOrderTransitions lifecycle, AssociationCalendar calendar) : IStripeOrderHandler
 {
     public async Task<StripeHandlerResult?> ApplySessionAsync(MembershipDbContext db, Session session, string? eventType, CancellationToken ct)
     {
@@ -52,7 +53,7 @@ internal sealed class TicketStripeHandler(TicketLifecycle lifecycle, Association
         }
 
         // The order's row lock first: a staff refund in flight commits before this reads what it recorded.
-        if (!await TicketLifecycle.LockAsync(db, o => o.StripePaymentIntentId == intent, ct))
+        if (!await TicketOrderTransitions.LockAsync(db, o => o.StripePaymentIntentId == intent, ct))
         {
             return null;
         }

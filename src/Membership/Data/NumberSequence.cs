@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Membership.Certifications.Records;
 
 namespace Membership.Data;
 
@@ -21,7 +22,7 @@ internal sealed class NumberSequenceConfiguration : IEntityTypeConfiguration<Num
         builder.Property(s => s.Name).HasMaxLength(50);
         builder.HasData(
             new NumberSequence { Name = Members.MemberNumbers.SequenceName, LastValue = 0 },
-            new NumberSequence { Name = Certifications.CertificateNumbers.SequenceName, LastValue = 0 },
+            new NumberSequence { Name = CertificateNumbers.SequenceName, LastValue = 0 },
             new NumberSequence { Name = Dues.Payments.Receipts.SequenceName, LastValue = 0 },
             new NumberSequence { Name = "ticket-order", LastValue = 0 });
     }

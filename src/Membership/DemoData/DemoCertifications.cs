@@ -3,6 +3,7 @@ using Membership.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Membership.Certifications.Records;
 
 namespace Membership.DemoData;
 

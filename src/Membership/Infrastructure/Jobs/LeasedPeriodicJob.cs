@@ -16,7 +16,7 @@ namespace Membership.Infrastructure.Jobs;
 /// <remarks>
 /// A job is three members and a registration:
 /// <code>
-/// internal sealed class TicketExpiryJob(IServiceProvider services, TicketLifecycle lifecycle, IOptions&lt;TicketOptions&gt; options)
+/// internal sealed class TicketExpiryJob(IServiceProvider services, TicketOrderTransitions lifecycle, IOptions&lt;TicketOptions&gt; options)
 ///     : LeasedPeriodicJob(services)
 /// {
 ///     protected override string Name =&gt; "ticket-expiry";                                  // the lease row and the telemetry activity

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Membership.Certifications;
 using Membership.Members;
+using Membership.Certifications.Courses;
+using Membership.Certifications.Practitioner;
 
 namespace Membership.Tests.Certifications.Practitioner;
 

@@ -3,6 +3,8 @@ using Membership.Certifications;
 using Membership.Members;
 using Membership.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Membership.Certifications.Practitioner;
+using Membership.Certifications.Records;
 
 namespace Membership.Tests.Certifications.Practitioner;
 

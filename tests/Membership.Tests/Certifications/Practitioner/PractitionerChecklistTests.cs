@@ -5,6 +5,7 @@ using Membership.Certifications;
 using Membership.Members;
 using Membership.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Membership.Certifications.Practitioner;
 
 namespace Membership.Tests.Certifications.Practitioner;
 

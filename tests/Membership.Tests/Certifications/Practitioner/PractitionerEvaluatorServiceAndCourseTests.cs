@@ -1,5 +1,6 @@
 using Membership.Certifications;
 using Membership.Members;
+using Membership.Certifications.Practitioner;
 
 namespace Membership.Tests.Certifications.Practitioner;
 

@@ -1,4 +1,5 @@
 using Membership.Certifications;
+using Membership.Certifications.Practitioner;
 
 namespace Membership.Tests.Certifications.Practitioner;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Membership.Certifications;
 using Membership.Tests.Infrastructure;
+using Membership.Certifications.Practitioner;
 
 namespace Membership.Tests.Certifications.Practitioner;
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Membership.Certifications;
 using Membership.Members;
 using Membership.Tests.Infrastructure;
+using Membership.Certifications.Courses;
+using Membership.Certifications.Records;
 
 namespace Membership.Tests.Certifications.Practitioner;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using QRCoder;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Graphics;
+using Membership.Certifications.Records;
 
 namespace Membership.Tests.Certifications.Records;
 
@@ -16,6 +17,21 @@ public abstract class CertificatePdfTests(ApiFixture api) : ApiTest(api)
 {
     private const string PublicBaseUrl = "https://members.example.org";
     private readonly CertificationRequests _requests = new(api);
+
+    [SkippableTheory]
+    [InlineData("Verification:PartnerMissesPerHour", "-1")]
+    [InlineData("Verification:StatusChecksPerMinute", "-5")]
+    [InlineData("Certificates:FontDirectory", " ")]
+    [InlineData("Certificates:PaperSize", "Tabloid")]
+    public void A_host_with_a_negative_verification_limit_an_empty_font_folder_or_an_unknown_paper_refuses_to_start_naming_the_key(string key, string value)
+    {
+        using var host = Api.CreateFactory(b => b.UseSetting(key, value));
+
+        var error = Record.Exception(() => host.Server);
+
+        Assert.NotNull(error);
+        Assert.Contains(key.Split(':')[1], error.ToString(), StringComparison.Ordinal);
+    }
 
     [SkippableFact]
     public async Task The_pdf_is_US_Letter_landscape_by_default_and_A4_when_configured()

@@ -8,6 +8,8 @@ using Membership.Members;
 using Membership.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Membership.Certifications.Courses;
+using Membership.Certifications.Records;
 
 namespace Membership.Tests.Certifications.Records;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Membership.Tests.Infrastructure;
+using Membership.Certifications.Records;
 
 namespace Membership.Tests.Certifications.Records;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Membership.Tests.Infrastructure;
+using Membership.Certifications.Records;
 
 namespace Membership.Tests.Certifications.Records;
 

@@ -4,6 +4,8 @@ using Membership.Certifications;
 using Membership.GraphQL;
 using Membership.Members;
 using Membership.Tests.Infrastructure;
+using Membership.Certifications.Courses;
+using Membership.Certifications.Records;
 
 namespace Membership.Tests.Certifications.Verification;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Membership.Tests.Infrastructure;
+using Membership.Certifications.Verification;
 
 namespace Membership.Tests.Certifications.Verification;
 

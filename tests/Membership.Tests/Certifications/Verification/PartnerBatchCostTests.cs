@@ -1,4 +1,5 @@
 using Membership.Tests.Infrastructure;
+using Membership.Certifications.Verification;
 
 namespace Membership.Tests.Certifications.Verification;
 

@@ -4,6 +4,7 @@ using Membership.Identity;
 using Membership.Members;
 using Membership.Tests.Identity.Tokens;
 using Membership.Tests.Infrastructure;
+using Membership.Certifications.Verification;
 
 namespace Membership.Tests.Certifications.Verification;
 

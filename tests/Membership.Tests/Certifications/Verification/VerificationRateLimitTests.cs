@@ -74,6 +74,40 @@ public abstract class VerificationRateLimitTests
     }
 
     [SkippableFact]
+    public async Task Racing_batches_of_one_partner_client_are_answered_as_if_one_after_another_and_never_past_the_miss_limit()
+    {
+        var partner = await _parties.PartnerAsync();
+        await using var limited = _api.CreateFactory(b => b.UseSetting("Verification:PartnerMissesPerHour", "6"));
+        StartOfNextHour();
+        var address = PublicLookup.NewAddress();
+        var unknown = Random.Shared.Next(100000, 900000);
+        object ThreeMisses(int batch) => new { c = Enumerable.Range(0, 3).Select(i => $"SRO-1999-{unknown + (batch * 3) + i:D6}") };
+
+        var batches = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Client(limited, address).PostAsync(PartnerBatchTests.Batch, ThreeMisses(i), partner.Token)));
+
+        // One after another, the first batch finds 0 misses counted and the second 3 (both under 6); every later one finds 6.
+        var answered = batches.Where(b => b.Status == HttpStatusCode.OK).ToList();
+        Assert.True(answered.Count == 2, $"{answered.Count} of 10 racing batches were answered: {string.Join(" | ", batches.Select(b => (int)b.Status))}");
+        Assert.All(answered, a => Assert.All(a.Data.At("verifyCertificates").EnumerateArray(), r => Assert.False(r.At("found").GetBoolean())));
+        foreach (var refused in batches.Where(b => b.Status != HttpStatusCode.OK))
+        {
+            Assert.True(refused.Status == HttpStatusCode.TooManyRequests, $"{(int)refused.Status}: {refused.Text}");
+            Assert.Equal(["RATE_LIMITED"], refused.ErrorCodes);
+            Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        }
+
+        // The log holds the answered batches' misses only: a refused batch is neither answered nor logged.
+        var staff = await _parties.StaffAsync();
+        var logged = 0;
+        foreach (var number in Enumerable.Range(0, 30).Select(i => $"SRO-1999-{unknown + i:D6}"))
+        {
+            logged += (await _api.Client().DataAsync(PublicLookup.StaffLog, new { n = number }, staff)).At("verificationLog.totalCount").GetInt32();
+        }
+
+        Assert.Equal(6, logged);
+    }
+
+    [SkippableFact]
     public async Task A_signed_in_client_and_anonymous_callers_from_one_address_count_apart()
     {
         var holder = (await _parties.MembersAsync(1))[0];

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Membership.Conferences;
 using Membership.Tests.Infrastructure;
+using Membership.Conferences.CheckIn;
 
 namespace Membership.Tests.Conferences.CheckIn;
 

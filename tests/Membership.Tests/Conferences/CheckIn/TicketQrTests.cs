@@ -1,6 +1,7 @@
 using System.Net;
 using Membership.Conferences;
 using Membership.Tests.Infrastructure;
+using Membership.Conferences.CheckIn;
 
 namespace Membership.Tests.Conferences.CheckIn;
 

@@ -13,6 +13,7 @@ using Membership.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Membership.Conferences.Lifecycle;
 
 namespace Membership.Tests.Conferences.Lifecycle;
 
@@ -195,7 +196,7 @@ public abstract partial class LifecycleTest(ApiFixture api) : TicketTest(api), I
     {
         Assert.Equal((TicketOrderStatus.Refunded, order.Total), (order.Status, order.RefundedAmount));
         var request = Assert.Single(RefundsOf(order));
-        Assert.Equal((order.Total.ToString(CultureInfo.InvariantCulture), TicketLifecycle.DeterministicKey(order.Id, purpose).ToString()), (request.Form["amount"], request.IdempotencyKey));
+        Assert.Equal((order.Total.ToString(CultureInfo.InvariantCulture), TicketOrderTransitions.DeterministicKey(order.Id, purpose).ToString()), (request.Form["amount"], request.IdempotencyKey));
         Assert.Equal(order.Total, await RefundedByStripeAsync(order));
     }
 

@@ -1,5 +1,6 @@
 using Membership.Conferences;
 using Membership.Tests.Infrastructure;
+using Membership.Conferences.Lifecycle;
 
 namespace Membership.Tests.Conferences.Lifecycle;
 
@@ -21,7 +22,7 @@ public abstract class OrderRefundTests(ApiFixture api) : LifecycleTest(api)
         AssertTickets(read, TicketStatus.Valid, TicketStatus.Valid);
         await AssertSeatsAsync(conference, type, 2);
         var request = Assert.Single(RefundsOf(read));
-        Assert.Equal(("10000", TicketLifecycle.DeterministicKey(order, "part:0:10000").ToString()), (request.Form["amount"], request.IdempotencyKey));
+        Assert.Equal(("10000", TicketOrderTransitions.DeterministicKey(order, "part:0:10000").ToString()), (request.Form["amount"], request.IdempotencyKey));
         Assert.Equal(10000, await RefundedByStripeAsync(read));
     }
 

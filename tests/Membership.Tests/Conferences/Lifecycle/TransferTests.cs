@@ -2,6 +2,7 @@ using System.Net;
 using Membership.Conferences;
 using Membership.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Membership.Conferences.CheckIn;
 
 namespace Membership.Tests.Conferences.Lifecycle;
 
