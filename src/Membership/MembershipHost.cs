@@ -4,6 +4,7 @@ using Membership.Conferences;
 using Membership.Data;
 using Membership.DemoData;
 using Membership.Dues.Payments;
+using Membership.Payments;
 using Membership.GraphQL;
 using Membership.Identity;
 using Membership.Identity.Accounts;
@@ -37,7 +38,8 @@ public static class MembershipHost
         services.AddCrossOriginAccess(builder.Configuration);
         services.AddAuthorizationBuilder().AddMembershipPolicies();
         services.AddMembershipGraphQL(builder.Configuration, builder.Environment);
-        services.AddDuesPayments(builder.Configuration, builder.Environment);
+        services.AddPayments(builder.Configuration, builder.Environment);
+        services.AddDuesPayments();
         services.AddConferences(builder.Configuration);
         services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
         Certifications.CertificateFonts.Configure(builder.Configuration);
@@ -57,6 +59,7 @@ public static class MembershipHost
         app.MapMembershipGraphQL();
         app.UseMembershipIdentity();
         app.MapCertificateDocuments();
+        app.MapPaymentEndpoints();
         app.MapDuesEndpoints();
         app.MapTicketEndpoints();
         app.MapGet("/", () => Results.Redirect(GraphQLSetup.SchemaPath));

@@ -1,5 +1,5 @@
 using Membership.Data;
-using Membership.Dues.Payments;
+using Membership.Payments;
 using Membership.GraphQL;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -20,7 +20,8 @@ public static class ConferenceSetup
         services.AddSingleton<TicketSales>();
         services.AddSingleton<TicketOperations>();
         services.AddSingleton<TicketCheckIn>();
-        services.AddSingleton<IStripeOrderHandler, TicketStripeHandler>();
+        services.AddSingleton<TicketStripeHandler>();
+        services.AddSingleton<IStripeOrderHandler>(sp => sp.GetRequiredService<TicketStripeHandler>());
         services.AddScoped<ConferenceLoaders>();
         services.AddSingleton<INodeSource, ConferenceNodeSource>();
         services.AddSingleton<INodeSource, TicketTypeNodeSource>();

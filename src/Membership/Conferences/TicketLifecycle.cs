@@ -3,6 +3,7 @@ using Membership.Data;
 using Membership.Dues.Payments;
 using Membership.Identity.Oidc;
 using Membership.Mail;
+using Membership.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

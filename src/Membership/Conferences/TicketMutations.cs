@@ -260,11 +260,7 @@ internal static class TicketMutations
         return key.Length > BuyerCaps.KeyMaxLength ? key[..BuyerCaps.KeyMaxLength] : key;
     }
 
-    private static async Task<bool> BelongsAsync(IResolveFieldContext context, Caller caller, Guid agency)
-    {
-        await using var db = await context.Db().CreateDbContextAsync(context.CancellationToken);
-        return caller.MemberId is { } self && await db.Members.ActingForTheirAgency(context.Today()).AnyAsync(m => m.Id == self && m.AgencyId == agency, context.CancellationToken);
-    }
+    private static Task<bool> BelongsAsync(IResolveFieldContext context, Caller caller, Guid agency) => context.ActsForAgencyAsync(caller, agency);
 
     /// <summary>Callers who are not signed in are limited per address, across every instance.</summary>
     private static async Task LimitAnonymousAsync(IResolveFieldContext context)

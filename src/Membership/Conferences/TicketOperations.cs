@@ -2,6 +2,7 @@ using Membership.Data;
 using Membership.Dues.Payments;
 using Membership.GraphQL;
 using Membership.Members;
+using Membership.Payments;
 using Microsoft.EntityFrameworkCore;
 using Stripe;
 

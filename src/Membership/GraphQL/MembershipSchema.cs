@@ -4,6 +4,7 @@ using Membership.Certifications;
 using Membership.Conferences;
 using Membership.Dues;
 using Membership.Dues.Payments;
+using Membership.Payments;
 using Membership.Identity.Accounts;
 using Membership.Identity.Clients;
 using Membership.Members;
@@ -63,6 +64,7 @@ internal sealed class MutationType : ObjectGraphType
         this.AddPractitionerMutations();
         this.AddConsentMutations();
         this.AddDuesMutations();
+        this.AddPaymentMutations();
         this.AddConferenceMutations();
         this.AddTicketMutations();
         this.AddCheckInMutations();

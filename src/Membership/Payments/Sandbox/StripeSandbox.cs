@@ -8,7 +8,7 @@ using Membership.Data;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Membership.Dues.Sandbox;
+namespace Membership.Payments.Sandbox;
 
 /// <summary>
 /// A stand-in for the part of Stripe's HTTP API this service calls: customers, Checkout Sessions, subscriptions,
@@ -16,8 +16,8 @@ namespace Membership.Dues.Sandbox;
 /// is built and every answer parsed exactly as with Stripe. It also plays Stripe's side of a payment (paid, failed,
 /// expired, renewed, cancelled) and signs the events it would send, as Stripe signs webhooks. Development uses it as
 /// the payment sandbox when no Stripe key is configured; tests use it as their fake Stripe and read what was sent.
-/// Stripe's objects, events and idempotent answers live in the database (<see cref="SandboxObject"/>; on SQLite a file
-/// beside it, see <see cref="SandboxStore"/>): every instance sees the same payments, and a restart strands none.
+/// Stripe's objects, events and idempotent answers live in the database (<see cref="SandboxObject"/> rows, on every
+/// provider): every instance sees the same payments, and a restart strands none.
 /// Never production.
 /// </summary>
 public sealed partial class StripeSandbox(string checkoutBaseUrl, TimeProvider clock, IDbContextFactory<MembershipDbContext> factory) : HttpMessageHandler
