@@ -94,6 +94,7 @@ public sealed class TicketLifecycle(
 
         if (paymentIntentId is not null)
         {
+            // Inside the webhook's transaction on purpose: refused, the event rolls back and is applied (refunded) again.
             await stripe.RefundAsync(paymentIntentId, order.Total, DeterministicKey(order.Id, "late-payment-refund"), ct);
         }
 

@@ -43,7 +43,16 @@ public static class PaymentsSetup
         }
 
         services.AddSingleton<StripeGateway>();
-        services.AddSingleton<LiveCheckouts>();
+        services.AddSingleton(sp =>
+        {
+            var checkouts = ActivatorUtilities.CreateInstance<LiveCheckouts>(sp);
+            if (sp.GetService<StripeSandbox>() is { } sandboxStripe)
+            {
+                sandboxStripe.Forgotten += checkouts.Forget;
+            }
+
+            return checkouts;
+        });
         services.AddSingleton<StripeWebhooks>();
         services.AddSingleton<PaymentReconciliation>();
         services.AddHostedService<ReconciliationJob>();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Membership.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Membership.Payments.Sandbox;
@@ -13,9 +14,14 @@ internal sealed class SandboxStore : IDisposable
 {
     private const int Attempts = 5;
     private readonly SemaphoreSlim _gate = new(1, 1); // one writer per process: conflicts are then only between instances
-    private readonly IDbContextFactory<MembershipDbContext> _factory;
+    private readonly IDbContextFactory<MembershipDbContext> _main;
+    private readonly Lazy<Task<DbContextOptions<MembershipDbContext>?>> _side;
 
-    public SandboxStore(IDbContextFactory<MembershipDbContext> factory) => _factory = factory;
+    public SandboxStore(IDbContextFactory<MembershipDbContext> main)
+    {
+        _main = main;
+        _side = new(SideDatabaseAsync);
+    }
 
     public void Dispose() => _gate.Dispose();
 
@@ -78,7 +84,37 @@ internal sealed class SandboxStore : IDisposable
         }
     }
 
-    private Task<MembershipDbContext> OpenAsync(CancellationToken ct) => _factory.CreateDbContextAsync(ct);
+    private async Task<MembershipDbContext> OpenAsync(CancellationToken ct) =>
+        await _side.Value is { } side ? new MembershipDbContext(side) : await _main.CreateDbContextAsync(ct);
+
+    /// <summary>
+    /// SQLite lets one connection write at a time, and some callers ask Stripe to create something inside their open
+    /// transaction: staff refunds of dues and tickets (under the payment's row lock, so two refunds never exceed what was
+    /// paid) and the webhook's refund of a ticket payment that came after its seats were gone (see TicketLifecycle). On
+    /// SQLite the sandbox therefore keeps its rows in a file of its own beside the database (same schema, migrated on first
+    /// use), so it never waits for a caller that is waiting for it. Instances on one machine share that file as they share
+    /// the database. (Checkouts no longer need it: both commit their order before they call Stripe.)
+    /// </summary>
+    private async Task<DbContextOptions<MembershipDbContext>?> SideDatabaseAsync()
+    {
+        string? connectionString;
+        await using (var db = await _main.CreateDbContextAsync())
+        {
+            connectionString = db.Database.IsSqlite() ? db.Database.GetConnectionString() : null;
+        }
+
+        var file = new SqliteConnectionStringBuilder(connectionString ?? string.Empty);
+        if (connectionString is null || file.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(file.DataSource) || file.DataSource == ":memory:")
+        {
+            return null;
+        }
+
+        file.DataSource = Path.ChangeExtension(file.DataSource, ".sandbox" + Path.GetExtension(file.DataSource));
+        var options = (DbContextOptions<MembershipDbContext>)DatabaseSetup.UseProvider(new DbContextOptionsBuilder<MembershipDbContext>(), DatabaseProvider.Sqlite, file.ToString()).Options;
+        await using var side = new MembershipDbContext(options);
+        await side.Database.MigrateAsync();
+        return options;
+    }
 }
 
 /// <summary>The objects one change of the sandbox read and added; saved together.</summary>

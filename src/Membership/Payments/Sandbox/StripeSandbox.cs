@@ -16,8 +16,8 @@ namespace Membership.Payments.Sandbox;
 /// is built and every answer parsed exactly as with Stripe. It also plays Stripe's side of a payment (paid, failed,
 /// expired, renewed, cancelled) and signs the events it would send, as Stripe signs webhooks. Development uses it as
 /// the payment sandbox when no Stripe key is configured; tests use it as their fake Stripe and read what was sent.
-/// Stripe's objects, events and idempotent answers live in the database (<see cref="SandboxObject"/> rows, on every
-/// provider): every instance sees the same payments, and a restart strands none.
+/// Stripe's objects, events and idempotent answers live in the database (<see cref="SandboxObject"/>; on SQLite a file
+/// beside it, see <see cref="SandboxStore"/>): every instance sees the same payments, and a restart strands none.
 /// Never production.
 /// </summary>
 public sealed partial class StripeSandbox(string checkoutBaseUrl, TimeProvider clock, IDbContextFactory<MembershipDbContext> factory) : HttpMessageHandler
@@ -33,7 +33,18 @@ public sealed partial class StripeSandbox(string checkoutBaseUrl, TimeProvider c
     public Task<JsonObject?> FindAsync(string id, CancellationToken ct = default) => _store.FindAsync(id, ct);
 
     /// <summary>The sandbox loses an object, as when its row is removed: the page and Stripe's API no longer know it.</summary>
-    internal Task<bool> ForgetAsync(string id, CancellationToken ct = default) => _store.ForgetAsync(id, ct);
+    internal async Task<bool> ForgetAsync(string id, CancellationToken ct = default)
+    {
+        var forgotten = await _store.ForgetAsync(id, ct);
+        Forgotten?.Invoke(id);
+        return forgotten;
+    }
+
+    /// <summary>
+    /// Raised when the sandbox lost an object. Real Stripe never loses one; the sandbox says so, so that this instance's
+    /// memory of sessions known payable (<see cref="LiveCheckouts"/>) does not outlive what the sandbox keeps.
+    /// </summary>
+    internal event Action<string>? Forgotten;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -96,11 +96,16 @@ public sealed class StripeWebhooks(
     }
 
     /// <summary>
-    /// Offers the object as Stripe has it now to the order handlers; the one whose order it is applies it. Stripe is
-    /// read inside the transaction on purpose: the event row, the object's current state and its effects belong
-    /// together, so a concurrent delivery of the same news waits on the event row and then finds it done, instead of
-    /// applying an older read of the object after a newer one. These are reads, never a call that creates something.
+    /// Offers the object as Stripe has it now to the order handlers; the one whose order it is applies it.
     /// </summary>
+    /// <remarks>
+    /// Stripe is called inside the transaction on purpose. Reads: the event row, the object's current state and its
+    /// effects belong together, so a concurrent delivery of the same news waits on the event row and then finds it done,
+    /// instead of applying an older read after a newer one. One write: a ticket payment that arrives after its seats were
+    /// sold is refunded here (TicketLifecycle), so that a refused refund rolls the event back and Stripe's retry (or
+    /// reconciliation) refunds it again under the same key; after the commit, a failed refund would be recorded as done.
+    /// Everything else that tells Stripe something waits for the commit (<see cref="StripeHandlerResult.AfterCommit"/>).
+    /// </remarks>
     private async Task<bool> ApplyObjectAsync(MembershipDbContext db, Event stripeEvent, List<Func<CancellationToken, Task>> afterCommit, CancellationToken ct)
     {
         var news = new StripeNews(stripeEvent.Type, new DateTimeOffset(DateTime.SpecifyKind(stripeEvent.Created, DateTimeKind.Utc)));

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Membership.Data;
 using Membership.Dues.Payments;
 using Membership.Members;
+using Membership.Payments;
+using Membership.Tests.Dues.Payments;
 using Membership.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -11,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Membership.Tests.Dues.Payments;
+namespace Membership.Tests.Payments.Reconciliation;
 
 /// <summary>
 /// reconcilePayments and the job behind it: what Stripe knows and we missed is applied once, however many
