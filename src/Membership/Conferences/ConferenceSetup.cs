@@ -1,6 +1,6 @@
 using Membership.Data;
-using Membership.Payments;
 using Membership.GraphQL;
+using Membership.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Membership.Data;
-using Membership.Dues.Payments;
 using Membership.Identity.Oidc;
 using Membership.Mail;
 using Membership.Payments;

@@ -1,5 +1,4 @@
 using Membership.Data;
-using Membership.Dues.Payments;
 using Membership.GraphQL;
 using Membership.Members;
 using Membership.Payments;

@@ -4,10 +4,10 @@ using Membership.Certifications;
 using Membership.Conferences;
 using Membership.Dues;
 using Membership.Dues.Payments;
-using Membership.Payments;
 using Membership.Identity.Accounts;
 using Membership.Identity.Clients;
 using Membership.Members;
+using Membership.Payments;
 using Membership.Regions;
 
 namespace Membership.GraphQL;

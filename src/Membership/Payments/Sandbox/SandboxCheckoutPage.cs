@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Membership.Dues.Payments;
-using Membership.Payments;
 using Membership.Identity.Pages;
+using Membership.Payments;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -3,9 +3,9 @@ using System.Net;
 using System.Text.Json;
 using Membership.Agencies;
 using Membership.Conferences;
+using Membership.Members;
 using Membership.Payments;
 using Membership.Payments.Sandbox;
-using Membership.Members;
 using Membership.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

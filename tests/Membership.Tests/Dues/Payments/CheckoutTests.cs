@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Membership.Dues;
 using Membership.Dues.Payments;
+using Membership.Members;
 using Membership.Payments;
 using Membership.Payments.Sandbox;
-using Membership.Members;
 using Membership.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
