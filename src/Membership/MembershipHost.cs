@@ -13,6 +13,7 @@ using Membership.Identity.Cors;
 using Membership.Identity.Oidc;
 using Membership.Members;
 using Membership.Pages;
+using Membership.Payments;
 using Membership.Regions;
 using Membership.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
@@ -48,7 +49,8 @@ public static class MembershipHost
         services.AddMembers();
         services.AddAgencies();
         services.AddRegions();
-        services.AddDues(configuration, environment);
+        services.AddPayments(configuration, environment);
+        services.AddDues();
         services.AddCertifications();
         services.AddConferences(configuration);
 
@@ -68,6 +70,7 @@ public static class MembershipHost
         app.MapMembershipGraphQL();
         app.UseMembershipIdentity();
         app.MapCertificateDocuments();
+        app.MapPaymentEndpoints();
         app.MapDuesEndpoints();
         app.MapTicketEndpoints();
         app.MapGet("/", () => Results.Redirect(GraphQLSetup.SchemaPath));

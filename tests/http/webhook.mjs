@@ -21,7 +21,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 
-const SANDBOX_WEBHOOK_SECRET = 'whsec_local_sandbox'; // src/Membership/Dues/Payments/StripeGateway.cs
+const SANDBOX_WEBHOOK_SECRET = 'whsec_local_sandbox'; // src/Membership/Payments/Stripe/StripeGateway.cs
 const WEBHOOK_PATH = '/webhooks/stripe';
 const TOLERANCE_S = 300; // StripeOptions.WebhookToleranceSeconds
 // The demo identities and data of src/Membership/DemoData (Development only).

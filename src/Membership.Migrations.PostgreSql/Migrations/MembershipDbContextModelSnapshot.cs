@@ -1614,7 +1614,7 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.ToTable("PaymentCustomers");
                 });
 
-            modelBuilder.Entity("Membership.Dues.Payments.StripeEventRecord", b =>
+            modelBuilder.Entity("Membership.Payments.StripeEventRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
@@ -1644,7 +1644,7 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.ToTable("StripeEvents");
                 });
 
-            modelBuilder.Entity("Membership.Dues.Sandbox.SandboxObject", b =>
+            modelBuilder.Entity("Membership.Payments.Sandbox.SandboxObject", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()

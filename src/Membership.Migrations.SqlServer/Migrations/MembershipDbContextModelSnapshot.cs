@@ -1618,7 +1618,7 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.ToTable("PaymentCustomers");
                 });
 
-            modelBuilder.Entity("Membership.Dues.Payments.StripeEventRecord", b =>
+            modelBuilder.Entity("Membership.Payments.StripeEventRecord", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
@@ -1648,7 +1648,7 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.ToTable("StripeEvents");
                 });
 
-            modelBuilder.Entity("Membership.Dues.Sandbox.SandboxObject", b =>
+            modelBuilder.Entity("Membership.Payments.Sandbox.SandboxObject", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()

@@ -1,6 +1,8 @@
-using Membership.Dues.Payments;
 using Membership.GraphQL;
 using Membership.Members;
+using Membership.Data;
+using Membership.Payments;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,7 +25,8 @@ public static class ConferenceSetup
         services.AddSingleton<TicketAttendees>();
         services.AddSingleton<WaitingListPlaces>();
         services.AddSingleton<TicketCheckIn>();
-        services.AddSingleton<IStripeOrderHandler, TicketStripeHandler>();
+        services.AddSingleton<TicketStripeHandler>();
+        services.AddSingleton<IStripeOrderHandler>(sp => sp.GetRequiredService<TicketStripeHandler>());
         services.AddScoped<ConferenceLoaders>();
         services.AddSingleton<INodeSource, ConferenceNodeSource>();
         services.AddSingleton<INodeSource, TicketTypeNodeSource>();

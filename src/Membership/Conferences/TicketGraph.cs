@@ -39,7 +39,7 @@ internal sealed class TicketOrderType : ObjectGraphType<TicketOrder>
             .Resolve(c => c.Source.Status == TicketOrderStatus.Pending ? c.Source.HoldExpiresAt : null);
         Field<StringGraphType>("checkoutUrl").Description("While pending: where to pay.")
             .ResolveAsync(async c => c.Source.Status == TicketOrderStatus.Pending
-                ? c.Service<PublicLinks>().Absolute(await c.Service<TicketSales>().LiveCheckoutUrlAsync(c.Source, c.CancellationToken)) : null);
+                ? c.Service<PublicLinks>().Absolute(await c.Service<TicketStripeHandler>().CheckoutUrlAsync(c.Source, c.CancellationToken)) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TicketGraphType>>>>("tickets").Description("Its tickets, transferred ones included.")
             .Resolve(c => c.Source.Tickets.Count > 0 ? LoaderResult.Of<IReadOnlyList<Ticket>>(c.Source.Tickets) : c.Service<ConferenceLoaders>().TicketsOfOrder.Load(c.Source.Id));
         Field(o => o.CreatedAt);

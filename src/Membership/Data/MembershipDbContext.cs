@@ -5,6 +5,7 @@ using Membership.Dues;
 using Membership.Dues.Payments;
 using Membership.Identity.Accounts;
 using Membership.Members;
+using Membership.Payments;
 using Membership.Regions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -58,7 +59,7 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<WaitingListEntry> WaitingList => Set<WaitingListEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
-    public DbSet<Dues.Sandbox.SandboxObject> SandboxObjects => Set<Dues.Sandbox.SandboxObject>();
+    public DbSet<Payments.Sandbox.SandboxObject> SandboxObjects => Set<Payments.Sandbox.SandboxObject>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

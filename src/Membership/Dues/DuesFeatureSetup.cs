@@ -13,10 +13,10 @@ public static class DuesFeatureSetup
     /// Dues: membership plans (node type, queries, mutations), dues payments (their services, queries, mutations) and a
     /// member's dues fields on <c>Member</c>.
     /// </summary>
-    public static IServiceCollection AddDues(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment) =>
+    public static IServiceCollection AddDues(this IServiceCollection services) =>
         services.AddNodeSource<PlanNodeSource>()
             .AddRootFields(query: q => q.AddPlanQueries(), mutation: m => m.AddPlanMutations())
-            .AddDuesPayments(configuration, environment)
+            .AddDuesPayments()
             .AddRootFields(query: q => q.AddDuesQueries(), mutation: m => m.AddDuesMutations())
             .AddFieldsTo<Member>(member => member.AddDuesFields());
 }

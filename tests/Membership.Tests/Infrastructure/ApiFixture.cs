@@ -44,7 +44,7 @@ public abstract class ApiFixture : IAsyncLifetime
     public IDbContextFactory<MembershipDbContext> Db => Services.GetRequiredService<IDbContextFactory<MembershipDbContext>>();
 
     /// <summary>The fake Stripe this instance talks to: what it was sent, and Stripe's side of each payment.</summary>
-    public Membership.Dues.Sandbox.StripeSandbox Stripe => Services.GetRequiredService<Membership.Dues.Sandbox.StripeSandbox>();
+    public Membership.Payments.Sandbox.StripeSandbox Stripe => Services.GetRequiredService<Membership.Payments.Sandbox.StripeSandbox>();
 
     /// <summary>Settings every instance of this fixture gets; derived fixtures add their own.</summary>
     protected virtual string Environment => "Testing";

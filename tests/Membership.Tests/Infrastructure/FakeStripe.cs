@@ -5,7 +5,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Membership.Data;
 using Membership.Dues.Payments;
-using Membership.Dues.Sandbox;
+using Membership.Payments;
+using Membership.Payments.Sandbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,7 +37,7 @@ public static class FakeStripe
     public static async Task<HttpResponseMessage> DeliverAsync(HttpClient http, JsonObject stripeEvent, DateTimeOffset? signedAt = null, string secret = WebhookSecret)
     {
         var (body, signature) = StripeSandbox.Sign(stripeEvent, secret, signedAt ?? DateTimeOffset.UtcNow);
-        using var request = new HttpRequestMessage(HttpMethod.Post, DuesSetup.WebhookPath) { Content = new StringContent(body, Encoding.UTF8) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, PaymentsSetup.WebhookPath) { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("Stripe-Signature", signature);
         return await http.SendAsync(request);

@@ -1,5 +1,5 @@
 using Membership.Data;
-using Membership.Dues.Payments;
+using Membership.Payments;
 using Membership.GraphQL;
 using Membership.Members;
 using Microsoft.EntityFrameworkCore;

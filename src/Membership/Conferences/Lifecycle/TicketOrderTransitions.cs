@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Membership.Data;
-using Membership.Dues.Payments;
 using Membership.Identity.Oidc;
+using Membership.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -95,6 +95,7 @@ public sealed class TicketOrderTransitions(
 
         if (paymentIntentId is not null)
         {
+            // Inside the webhook's transaction on purpose: refused, the event rolls back and is applied (refunded) again.
             await stripe.RefundAsync(paymentIntentId, order.Total, DeterministicKey(order.Id, "late-payment-refund"), ct);
         }
 

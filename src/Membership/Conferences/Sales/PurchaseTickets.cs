@@ -31,7 +31,7 @@ internal static class PurchaseTickets
             return Payload<TicketOrder>.Failure(errors);
         }
 
-        if (agency is { } agencyId && !caller.IsStaff && !await BelongsAsync(c, caller, agencyId))
+        if (agency is { } agencyId && !caller.IsStaff && !await c.ActsForAgencyAsync(caller, agencyId))
         {
             throw new ExecutionError("Only staff or a member of this agency can buy its block of tickets.") { Code = ErrorCodes.Forbidden };
         }
@@ -85,11 +85,5 @@ internal static class PurchaseTickets
             ? $"client:{caller.ClientOrSubject}"
             : $"user:{caller.Subject}";
         return key.Length > BuyerCaps.KeyMaxLength ? key[..BuyerCaps.KeyMaxLength] : key;
-    }
-
-    private static async Task<bool> BelongsAsync(IResolveFieldContext context, Caller caller, Guid agency)
-    {
-        await using var db = await context.Db().CreateDbContextAsync(context.CancellationToken);
-        return caller.MemberId is { } self && await db.Members.ActingForTheirAgency(context.Today()).AnyAsync(m => m.Id == self && m.AgencyId == agency, context.CancellationToken);
     }
 }

@@ -1,7 +1,7 @@
 using Membership.Data;
-using Membership.Dues.Payments;
 using Membership.GraphQL;
 using Membership.Members;
+using Membership.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Stripe;
@@ -22,7 +22,7 @@ public sealed record PurchaseRequest(
 /// </summary>
 public sealed class TicketSales(
     IDbContextFactory<MembershipDbContext> factory, AssociationCalendar calendar, TicketCodes codes, StripeGateway stripe, TicketOrderTransitions transitions,
-    IOptions<TicketOptions> options, IOptions<StripeOptions> stripeOptions)
+    IOptions<TicketOptions> options, TicketStripeHandler checkouts)
 {
     /// <summary>
     /// Checks the order as a whole and line by line (every problem at once, each at its field), then holds the seats; a
@@ -280,7 +280,7 @@ public sealed class TicketSales(
         try
         {
             var items = lines.GroupBy(l => (l.Type.Id, l.Price)).Select(g => new CheckoutLine(g.First().Type.Name, g.Key.Price, g.Count()));
-            var session = await stripe.CreateCheckoutSessionAsync(SessionOptions(order, items), order.IdempotencyKey, ct);
+            var session = await stripe.CreateCheckoutSessionAsync(checkouts.SessionOptions(order, items), order.IdempotencyKey.ToString(), ct);
             await using var db = await factory.CreateDbContextAsync(ct);
             await db.TicketOrders.Where(o => o.Id == order.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.StripeCheckoutSessionId, session.Id).SetProperty(o => o.CheckoutUrl, session.Url), ct);
@@ -299,73 +299,6 @@ public sealed class TicketSales(
             await transitions.CloseAsync(order.Id, TicketOrderStatus.Pending, TicketOrderStatus.Cancelled, "The payment provider could not be reached.", CancellationToken.None);
             return Payload<TicketOrder>.Failure(new UserErrors().Add(UserErrorCodes.PaymentProviderError, "The payment provider could not be reached; try again in a moment."));
         }
-    }
-
-    /// <summary>
-    /// Where to pay a pending order: its checkout link, or, when nobody can pay that session any more (expired, or
-    /// unknown to Stripe) while the seats are still held, a fresh session for the same order, stored in its place.
-    /// </summary>
-    public async Task<string?> LiveCheckoutUrlAsync(TicketOrder order, CancellationToken ct)
-    {
-        var now = calendar.Now();
-        if (order.Status != TicketOrderStatus.Pending || order.StripeCheckoutSessionId is not { } old || order.HoldExpiresAt <= now)
-        {
-            return order.CheckoutUrl;
-        }
-
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var session = await stripe.ReplaceUnpayableSessionAsync(old, async () =>
-        {
-            var tickets = await db.Tickets.Where(t => t.OrderId == order.Id)
-                .Join(db.TicketTypes, t => t.TicketTypeId, y => y.Id, (t, y) => new { y.Id, y.Name, t.Price }).ToListAsync(ct);
-            return SessionOptions(order, tickets.GroupBy(t => (t.Id, t.Price)).Select(g => new CheckoutLine(g.First().Name, g.Key.Price, g.Count())));
-        }, now, ct);
-        if (session is null)
-        {
-            return order.CheckoutUrl;
-        }
-
-        if (await db.TicketOrders.Where(o => o.Id == order.Id && o.Status == TicketOrderStatus.Pending && o.StripeCheckoutSessionId == old)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.StripeCheckoutSessionId, session.Id).SetProperty(o => o.CheckoutUrl, session.Url), ct) == 0)
-        {
-            // Replaced by another reader (the same session, under the same key), or no longer pending: as it is now.
-            return await db.TicketOrders.Where(o => o.Id == order.Id && o.Status == TicketOrderStatus.Pending).Select(o => o.CheckoutUrl).FirstOrDefaultAsync(ct);
-        }
-
-        (order.StripeCheckoutSessionId, order.CheckoutUrl) = (session.Id, session.Url);
-        return session.Url;
-    }
-
-    /// <summary>What the buyer sees at Stripe: one line per ticket type and price, and where Stripe sends them back (the ticket pages).</summary>
-    private SessionCreateOptions SessionOptions(TicketOrder order, IEnumerable<CheckoutLine> lines) => new()
-    {
-        Mode = "payment", CustomerEmail = order.BuyerEmail, ClientReferenceId = order.Id.ToString(), ExpiresAt = CheckoutExpiry(order, calendar.Now()),
-        SuccessUrl = stripeOptions.Value.TicketSuccessUrl, CancelUrl = stripeOptions.Value.TicketCancelUrl,
-        Metadata = new Dictionary<string, string> { ["order_id"] = order.Id.ToString(), ["order"] = order.Number },
-        PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = new Dictionary<string, string> { ["order_id"] = order.Id.ToString() } },
-        LineItems = [.. lines.Select(l => new SessionLineItemOptions
-        {
-            Quantity = l.Count,
-            PriceData = new SessionLineItemPriceDataOptions
-            {
-                Currency = order.Currency.ToLowerInvariant(), UnitAmount = l.Price,
-                ProductData = new SessionLineItemPriceDataProductDataOptions { Name = l.Name, Description = $"Order {order.Number}" },
-            },
-        })],
-    };
-
-    private sealed record CheckoutLine(string Name, long Price, int Count);
-
-    /// <summary>
-    /// When the checkout closes: with the hold, or 30 minutes from now when the hold is shorter (the
-    /// least Stripe accepts); never after Stripe's 24 hours. The expiry job also ends the session when the hold ends.
-    /// </summary>
-    private static DateTime CheckoutExpiry(TicketOrder order, DateTimeOffset now)
-    {
-        var least = now.AddMinutes(30).AddSeconds(5); // a little over, so Stripe's clock never finds it short
-        var most = now.AddHours(24).AddMinutes(-1);
-        var at = order.HoldExpiresAt < least ? least : order.HoldExpiresAt > most ? most : order.HoldExpiresAt;
-        return at.UtcDateTime;
     }
 
     private static async Task<Voucher?> VoucherAsync(MembershipDbContext db, UserErrors errors, Conference conference, string? code, DateTimeOffset now, CancellationToken ct)

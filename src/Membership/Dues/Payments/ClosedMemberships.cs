@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Membership.Data;
 using Membership.Members;
+using Membership.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -15,6 +16,7 @@ namespace Membership.Dues.Payments;
 /// </summary>
 public sealed class ClosedMemberships(
     IDbContextFactory<MembershipDbContext> factory, StripeGateway stripe, AssociationCalendar calendar, PaymentMode mode, ILogger<ClosedMemberships> logger)
+    : IOwedStripeCalls
 {
     /// <summary>The <see cref="DuesRefund.CreatedBy"/> of the refunds made here (staff refunds carry the staff account).</summary>
     public const string RefundedBy = "system";
@@ -24,6 +26,9 @@ public sealed class ClosedMemberships(
 
     /// <summary><see cref="IsClosed"/> for a member loaded with its current term.</summary>
     internal static readonly Func<Member, bool> IsClosedLoaded = IsClosed.Compile();
+
+    /// <summary>For reconciliation: what a closed membership is still owed at Stripe (refunds not confirmed, automatic renewals not ended).</summary>
+    public async Task<int> SendAsync(CancellationToken ct) => await SendRefundsAsync(null, ct) + await EndAutoRenewalsAsync(null, ct);
 
     /// <summary>After a payment some of whose members were closed: their refund, then their automatic renewals.</summary>
     internal async Task SettleAsync(Guid paymentId, IReadOnlyCollection<Guid> closedMembers, CancellationToken ct)

@@ -2,6 +2,7 @@ using Membership.Agencies;
 using Membership.Data;
 using Membership.GraphQL;
 using Membership.Members;
+using Membership.Payments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Stripe;
@@ -13,11 +14,14 @@ namespace Membership.Dues.Payments;
 public sealed record CheckoutRequest(Guid PlanId, bool AutoRenew, Guid? MemberId, Guid? AgencyId, IReadOnlyList<Guid> MemberIds, string CreatedBy, bool ByStaff = false);
 
 /// <summary>
-/// Starts a payment: checks it, creates our Pending payment and Stripe's Checkout Session in one transaction (the
-/// session under the payment's idempotency key), so a failure leaves nothing behind and a retry cannot pay twice.
-/// Price and currency come from our plan, never from the client.
+/// Starts a payment: checks it, commits our Pending payment (with its receipt number and idempotency key), then asks
+/// Stripe for the Checkout Session under that key, so a retry cannot pay twice. Stripe refusing removes the payment
+/// again; Stripe not answering leaves it pending without a session, and the same click again (or reading its
+/// checkoutUrl) asks Stripe once more under the same key. Price and currency come from our plan, never from the client.
 /// </summary>
-public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory, StripeGateway stripe, AssociationCalendar calendar, IOptions<StripeOptions> options)
+public sealed class DuesCheckout(
+    IDbContextFactory<MembershipDbContext> factory, StripeGateway stripe, AssociationCalendar calendar, IOptions<StripeOptions> options,
+    DuesStripeHandler handler, LiveCheckouts checkouts)
 {
     public const int MaxGroupSize = 100;
 
@@ -45,16 +49,16 @@ public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory,
             return Payload<DuesPayment>.Failure(errors);
         }
 
-        // A second click while the first checkout is still open gives the same checkout.
+        // A second click while the first checkout is still open gives the same checkout (and one whose session Stripe did not answer for, its session now).
         var payer = request.MemberId;
         var open = await db.DuesPayments.AsNoTracking().Include(p => p.Lines)
-            .Where(p => p.Status == DuesPaymentStatus.Pending && p.PlanId == plan!.Id && p.AutoRenew == request.AutoRenew && p.StripeCheckoutSessionId != null
+            .Where(p => p.Status == DuesPaymentStatus.Pending && p.PlanId == plan!.Id && p.AutoRenew == request.AutoRenew && p.Kind != DuesPaymentKind.Renewal
                 && p.PayerMemberId == payer && p.AgencyId == request.AgencyId && p.CreatedAt > calendar.Now().AddHours(-1))
             .OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
         if (open.FirstOrDefault(p => p.Lines.Select(l => l.MemberId).Order().SequenceEqual(request.MemberIds.Order())) is { } same)
         {
-            await LiveCheckoutUrlAsync(same, ct); // never the link of a session nobody can pay
-            return Payload<DuesPayment>.Success(same);
+            await LinkAsync(same, verify: true, ct); // never the link of a session nobody can pay
+            return same.CheckoutUrl is null ? Unreachable() : Payload<DuesPayment>.Success(same);
         }
 
         string customer;
@@ -68,68 +72,74 @@ public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory,
             return ProviderError("customer", e);
         }
 
+        var payment = await RecordAsync(db, request, plan!, members, customer, ct);
+        return await OpenCheckoutAsync(db, payment, plan!, members, ct);
+    }
+
+    /// <summary>Where to pay a pending payment (see <see cref="LiveCheckouts"/>); null once it is no longer pending.</summary>
+    public async Task<string?> CheckoutUrlAsync(DuesPayment payment, CancellationToken ct) =>
+        payment.Status == DuesPaymentStatus.Pending ? (await LinkAsync(payment, verify: false, ct)).Url : payment.CheckoutUrl;
+
+    private async Task<CheckoutLink> LinkAsync(DuesPayment payment, bool verify, CancellationToken ct)
+    {
+        var link = await checkouts.LinkAsync(handler, payment.Id, payment.IdempotencyKey, new CheckoutLink(payment.StripeCheckoutSessionId, payment.CheckoutUrl), verify, ct);
+        (payment.StripeCheckoutSessionId, payment.CheckoutUrl) = (link.SessionId, link.Url);
+        return link;
+    }
+
+    /// <summary>Our Pending payment, committed before Stripe hears of it; the receipt number's row lock is held only this long.</summary>
+    private async Task<DuesPayment> RecordAsync(MembershipDbContext db, CheckoutRequest request, MembershipPlan plan, List<Member> members, string customer, CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var payment = new DuesPayment
         {
             Id = calendar.NewId(), ReceiptNumber = await Receipts.NextNumberAsync(db, calendar, ct),
-            Kind = request.AgencyId is null ? DuesPaymentKind.Individual : DuesPaymentKind.AgencyGroup, PayerMemberId = payer, AgencyId = request.AgencyId,
-            PlanId = plan!.Id, Amount = plan.PriceAmount * members.Count, Currency = plan.Currency, Status = DuesPaymentStatus.Pending, AutoRenew = request.AutoRenew,
+            Kind = request.AgencyId is null ? DuesPaymentKind.Individual : DuesPaymentKind.AgencyGroup, PayerMemberId = request.MemberId, AgencyId = request.AgencyId,
+            PlanId = plan.Id, Amount = plan.PriceAmount * members.Count, Currency = plan.Currency, Status = DuesPaymentStatus.Pending, AutoRenew = request.AutoRenew,
             IdempotencyKey = Guid.NewGuid(), StripeCustomerId = customer, CreatedAt = calendar.Now(), CreatedBy = request.CreatedBy,
         };
         payment.Lines.AddRange(members.Select(m => new DuesPaymentLine { Id = calendar.NewId(), PaymentId = payment.Id, MemberId = m.Id, Amount = plan.PriceAmount }));
         db.DuesPayments.Add(payment);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return payment;
+    }
+
+    /// <summary>Stripe's Checkout Session for the committed payment, under the payment's idempotency key.</summary>
+    private async Task<Payload<DuesPayment>> OpenCheckoutAsync(MembershipDbContext db, DuesPayment payment, MembershipPlan plan, List<Member> members, CancellationToken ct)
+    {
+        Session session;
         try
         {
-            var session = await stripe.CreateCheckoutSessionAsync(SessionOptions(payment, plan, members), payment.IdempotencyKey, ct);
-            payment.StripeCheckoutSessionId = session.Id;
-            payment.CheckoutUrl = session.Url;
+            session = await stripe.CreateCheckoutSessionAsync(SessionOptions(options.Value, payment, plan, members), payment.IdempotencyKey.ToString(), ct);
         }
         catch (StripeException e)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
+            // Stripe answered no: nobody can pay this payment. It goes, as if never started (its receipt number stays unused).
+            await DiscardAsync(db, payment.Id);
             return ProviderError("checkout", e);
         }
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            // No answer: Stripe may have made the session. The payment stays pending; the next click asks again under its key.
+            return Unreachable();
+        }
 
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        var link = await handler.StoreCheckoutSessionAsync(db, payment.Id, null, session, ct);
+        (payment.StripeCheckoutSessionId, payment.CheckoutUrl) = (link.SessionId, link.Url);
         return Payload<DuesPayment>.Success(payment);
     }
 
-    /// <summary>
-    /// Where to pay a pending payment: its checkout link, or, when nobody can pay that session any more (expired, or
-    /// unknown to Stripe), a fresh session for the same payment, stored in its place.
-    /// </summary>
-    public async Task<string?> LiveCheckoutUrlAsync(DuesPayment payment, CancellationToken ct)
+    private static async Task DiscardAsync(MembershipDbContext db, Guid paymentId)
     {
-        if (payment.Status != DuesPaymentStatus.Pending || payment.StripeCheckoutSessionId is not { } old)
-        {
-            return payment.CheckoutUrl;
-        }
-
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var session = await stripe.ReplaceUnpayableSessionAsync(old, async () =>
-        {
-            var plan = await db.MembershipPlans.AsNoTracking().SingleAsync(p => p.Id == payment.PlanId, ct);
-            var members = await db.DuesPaymentLines.Where(l => l.PaymentId == payment.Id).OrderBy(l => l.Id)
-                .Join(db.Members, l => l.MemberId, m => m.Id, (l, m) => m).AsNoTracking().ToListAsync(ct);
-            return SessionOptions(payment, plan, members);
-        }, calendar.Now(), ct);
-        if (session is null)
-        {
-            return payment.CheckoutUrl;
-        }
-
-        if (await db.DuesPayments.Where(p => p.Id == payment.Id && p.Status == DuesPaymentStatus.Pending && p.StripeCheckoutSessionId == old)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.StripeCheckoutSessionId, session.Id).SetProperty(p => p.CheckoutUrl, session.Url), ct) == 0)
-        {
-            // Replaced by another reader (the same session, under the same key), or no longer pending: as it is now.
-            return await db.DuesPayments.Where(p => p.Id == payment.Id && p.Status == DuesPaymentStatus.Pending).Select(p => p.CheckoutUrl).FirstOrDefaultAsync(ct);
-        }
-
-        (payment.StripeCheckoutSessionId, payment.CheckoutUrl) = (session.Id, session.Url);
-        return session.Url;
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        await db.DuesPaymentLines.Where(l => l.PaymentId == paymentId).ExecuteDeleteAsync(CancellationToken.None);
+        await db.DuesPayments.Where(p => p.Id == paymentId && p.StripeCheckoutSessionId == null).ExecuteDeleteAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
     }
+
+    private static Payload<DuesPayment> Unreachable() =>
+        Payload<DuesPayment>.Failure(new UserErrors().Add(UserErrorCodes.PaymentProviderError, "The payment provider could not be reached; try again in a moment."));
 
     private static Payload<DuesPayment> ProviderError(string what, StripeException e) =>
         Payload<DuesPayment>.Failure(new UserErrors().Add(UserErrorCodes.PaymentProviderError, $"The payment provider refused the {what}: {e.StripeError?.Message ?? e.Message}"));
@@ -258,7 +268,7 @@ public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory,
             ? (string.Empty, await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(ct))
             : (members[0].Email, $"{members[0].FirstName} {members[0].LastName}");
         var created = await stripe.CreateCustomerAsync(email, name,
-            new Dictionary<string, string> { [request.AgencyId is null ? "member_id" : "agency_id"] = owner.ToString() }, $"customer-{owner}", ct);
+            new Dictionary<string, string> { [request.AgencyId is null ? "member_id" : "agency_id"] = owner.ToString() }, IdempotencyKeys.Customer(owner), ct);
         try
         {
             db.PaymentCustomers.Add(new PaymentCustomer
@@ -283,9 +293,9 @@ public sealed class DuesCheckout(IDbContextFactory<MembershipDbContext> factory,
         _ => "Membership dues: no end date",
     };
 
-    private SessionCreateOptions SessionOptions(DuesPayment payment, MembershipPlan plan, List<Member> members)
+    /// <summary>What the payer sees at Stripe, and what Stripe keeps of ours (the payment's id, in its metadata).</summary>
+    internal static SessionCreateOptions SessionOptions(StripeOptions settings, DuesPayment payment, MembershipPlan plan, List<Member> members)
     {
-        var settings = options.Value;
         var metadata = new Dictionary<string, string> { ["payment_id"] = payment.Id.ToString(), ["receipt"] = payment.ReceiptNumber };
         var session = new SessionCreateOptions
         {

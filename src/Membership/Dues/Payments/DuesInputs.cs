@@ -91,17 +91,6 @@ internal sealed class DuesPaymentPayloadType() : PayloadType<DuesPayment, DuesPa
 
 internal sealed class AutoRenewalPayloadType() : PayloadType<DuesSubscription, DuesSubscriptionType>("AutoRenewalPayload", "autoRenewal", "The automatic renewal as it now stands, or why not.");
 
-internal sealed class ReconciliationResultType : ObjectGraphType<ReconciliationResult>
-{
-    public ReconciliationResultType()
-    {
-        Name = "ReconciliationResult";
-        Field(r => r.EventsApplied).Description("Stripe events that had not been applied and now are.");
-        Field(r => r.CheckoutsUpdated).Description("Pending payments whose checkout had moved on.");
-        Field(r => r.Failed).Description("Events and checkouts that could not be applied this run (Stripe refused them, say): logged, skipped, tried again next run.");
-    }
-}
-
 /// <summary>Payments through node(id): their payer, the members they cover, and staff.</summary>
 internal sealed class DuesPaymentNodeSource(IDbContextFactory<MembershipDbContext> factory) : INodeSource
 {

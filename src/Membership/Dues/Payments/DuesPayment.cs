@@ -92,18 +92,6 @@ public sealed class PaymentCustomer
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-/// <summary>A Stripe event we have applied. Inserted in the same transaction as its effects: an event applies once.</summary>
-public sealed class StripeEventRecord
-{
-    public required string Id { get; set; }
-    public required string Type { get; set; }
-    public string? ObjectId { get; set; }
-    public DateTimeOffset ReceivedAt { get; set; }
-
-    /// <summary>Where it came from: the webhook, or reconciliation.</summary>
-    public required string Source { get; set; }
-}
-
 /// <summary>A member's automatic renewal (a Stripe subscription), as Stripe last described it.</summary>
 public sealed class DuesSubscription
 {
@@ -131,7 +119,7 @@ public sealed class DuesRefund
 }
 
 internal sealed class DuesPaymentConfiguration : IEntityTypeConfiguration<DuesPayment>, IEntityTypeConfiguration<DuesPaymentLine>,
-    IEntityTypeConfiguration<PaymentCustomer>, IEntityTypeConfiguration<StripeEventRecord>, IEntityTypeConfiguration<DuesSubscription>,
+    IEntityTypeConfiguration<PaymentCustomer>, IEntityTypeConfiguration<DuesSubscription>,
     IEntityTypeConfiguration<DuesRefund>
 {
     public void Configure(EntityTypeBuilder<DuesPayment> builder)
@@ -188,16 +176,6 @@ internal sealed class DuesPaymentConfiguration : IEntityTypeConfiguration<DuesPa
         builder.HasIndex(c => c.MemberId).IsUnique();
         builder.HasIndex(c => c.AgencyId).IsUnique();
         builder.HasIndex(c => c.StripeCustomerId).IsUnique();
-    }
-
-    public void Configure(EntityTypeBuilder<StripeEventRecord> builder)
-    {
-        builder.HasKey(e => e.Id);
-        builder.Property(e => e.Id).HasMaxLength(100);
-        builder.Property(e => e.Type).HasMaxLength(100);
-        builder.Property(e => e.ObjectId).HasMaxLength(100);
-        builder.Property(e => e.Source).HasMaxLength(20);
-        builder.HasIndex(e => e.ReceivedAt);
     }
 
     public void Configure(EntityTypeBuilder<DuesSubscription> builder)

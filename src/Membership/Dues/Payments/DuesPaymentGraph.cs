@@ -34,7 +34,7 @@ internal sealed class DuesPaymentType : ObjectGraphType<DuesPayment>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DuesPaymentLineType>>>>("lines").Resolve(c => c.Source.Lines);
         Field<StringGraphType>("checkoutUrl").Description("Where to pay, while the payment is pending.")
             .ResolveAsync(async c => c.Source.Status == DuesPaymentStatus.Pending
-                ? c.Service<PublicLinks>().Absolute(await c.Service<DuesCheckout>().LiveCheckoutUrlAsync(c.Source, c.CancellationToken)) : null);
+                ? c.Service<PublicLinks>().Absolute(await c.Service<DuesCheckout>().CheckoutUrlAsync(c.Source, c.CancellationToken)) : null);
         Field<StringGraphType>("receiptPdfUrl").Description("The printable receipt, once paid (needs the same sign-in).")
             .Resolve(c => c.Source.Status is DuesPaymentStatus.Succeeded or DuesPaymentStatus.Refunded or DuesPaymentStatus.PartiallyRefunded ? c.Service<PublicLinks>().To(Receipts.PdfPath(c.Source)) : null);
         Field(p => p.FailureReason, nullable: true);
@@ -159,83 +159,86 @@ internal static class DuesPaymentGraph
         mutation.Mutation<StartDuesPaymentPayloadType, StartDuesPaymentInputType>("startDuesPayment",
                 "Starts paying dues: the signed-in member for themself (staff may name a member). Returns the Stripe Checkout URL; the membership extends when Stripe confirms the payment.")
             .AuthorizeWithPolicy(Policies.Authenticated)
-            .ResolveAsync(async c =>
-            {
-                var input = c.GetArgument<StartDuesPaymentInput>("input");
-                var caller = c.Caller();
-                var errors = new UserErrors();
-                var plan = errors.Id(input.PlanId, MembershipPlanType.TypeName, "input", "planId");
-                Guid? member = input.MemberId is null ? caller.MemberId : errors.Id(input.MemberId, MemberType.TypeName, "input", "memberId");
-                if (!errors.Any && (member is null || (!caller.IsStaff && member != caller.MemberId)))
-                {
-                    throw new ExecutionError("Members pay their own dues; staff may pay for anyone.") { Code = ErrorCodes.Forbidden };
-                }
-
-                return errors.Any ? Payload<DuesPayment>.Failure(errors) : await c.Service<DuesCheckout>().StartAsync(
-                    new CheckoutRequest(plan!.Value, input.AutoRenew, member, null, [member!.Value], Actor(caller)), c.CancellationToken);
-            });
+            .ResolveAsync(StartDuesPaymentAsync);
 
         mutation.Mutation<StartDuesPaymentPayloadType, StartAgencyDuesPaymentInputType>("startAgencyDuesPayment",
                 $"An agency pays one checkout for up to {DuesCheckout.MaxGroupSize} of its officers; each one's membership extends when it is paid. For staff, and for members of that agency paying for their colleagues.")
             .AuthorizeWithPolicy(Policies.Authenticated)
-            .ResolveAsync(async c =>
-            {
-                var input = c.GetArgument<StartAgencyDuesPaymentInput>("input");
-                var caller = c.Caller();
-                var errors = new UserErrors();
-                var plan = errors.Id(input.PlanId, MembershipPlanType.TypeName, "input", "planId");
-                var agency = errors.Id(input.AgencyId, AgencyType.TypeName, "input", "agencyId");
-                var members = (input.MemberIds ?? []).Select((id, i) => errors.Id(id, MemberType.TypeName, "input", "memberIds", i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-                if (errors.Any)
-                {
-                    return Payload<DuesPayment>.Failure(errors);
-                }
-
-                await using (var db = await c.Db().CreateDbContextAsync(c.CancellationToken))
-                {
-                    var belongs = caller.MemberId is { } self && await db.Members.ActingForTheirAgency(c.Today()).AnyAsync(m => m.Id == self && m.AgencyId == agency, c.CancellationToken);
-                    if (!caller.IsStaff && !belongs)
-                    {
-                        throw new ExecutionError("Only staff or a member of this agency can pay for its officers.") { Code = ErrorCodes.Forbidden };
-                    }
-                }
-
-                return await c.Service<DuesCheckout>().StartAsync(
-                    new CheckoutRequest(plan!.Value, false, caller.MemberId, agency, [.. members.Select(m => m!.Value)], Actor(caller), caller.IsStaff), c.CancellationToken);
-            });
+            .ResolveAsync(StartAgencyDuesPaymentAsync);
 
         mutation.Mutation<AutoRenewalPayloadType, SetAutoRenewInputType>("setAutoRenew",
                 "Turns automatic renewal off (or back on) at the end of the paid period: the member for themself, staff for anyone.")
             .AuthorizeWithPolicy(Policies.Authenticated)
-            .ResolveAsync(async c =>
-            {
-                var input = c.GetArgument<SetAutoRenewInput>("input");
-                var caller = c.Caller();
-                var member = input.MemberId is null ? caller.MemberId : GlobalId.Parse(input.MemberId, MemberType.TypeName, "memberId");
-                if (member is null || (!caller.IsStaff && member != caller.MemberId))
-                {
-                    throw new ExecutionError("Members change their own renewal; staff anyone's.") { Code = ErrorCodes.Forbidden };
-                }
-
-                return await c.Service<DuesOperations>().SetAutoRenewAsync(member.Value, input.Enabled, c.CancellationToken);
-            });
+            .ResolveAsync(SetAutoRenewAsync);
 
         mutation.Mutation<DuesPaymentPayloadType, RefundDuesPaymentInputType>("refundDuesPayment",
                 "Refunds a payment through Stripe, in full (the terms it bought are taken back) or in part (they stay). Staff only.")
             .AuthorizeWithPolicy(Policies.Staff)
-            .ResolveAsync(async c =>
-            {
-                var input = c.GetArgument<RefundDuesPaymentInput>("input");
-                var errors = new UserErrors();
-                return errors.Id(input.PaymentId, DuesPaymentType.TypeName, "input", "paymentId") is { } id
-                    ? await c.Service<DuesOperations>().RefundAsync(id, input.Amount, input.Reason ?? string.Empty, Actor(c.Caller()), c.CancellationToken)
-                    : Payload<DuesPayment>.Failure(errors);
-            });
+            .ResolveAsync(RefundDuesPaymentAsync);
+    }
 
-        mutation.Field<ReconciliationResultType>("reconcilePayments")
-            .Description("Asks Stripe now for events and checkouts this service may have missed and applies them. Staff only.")
-            .AuthorizeWithPolicy(Policies.Staff)
-            .ResolveAsync(async c => await c.Service<DuesOperations>().ReconcileAsync(c.CancellationToken));
+    /// <summary>A member pays their own dues; staff may pay anyone's.</summary>
+    private static async Task<object?> StartDuesPaymentAsync(IResolveFieldContext c)
+    {
+        var input = c.GetArgument<StartDuesPaymentInput>("input");
+        var caller = c.Caller();
+        var errors = new UserErrors();
+        var plan = errors.Id(input.PlanId, MembershipPlanType.TypeName, "input", "planId");
+        Guid? member = input.MemberId is null ? caller.MemberId : errors.Id(input.MemberId, MemberType.TypeName, "input", "memberId");
+        if (!errors.Any && (member is null || (!caller.IsStaff && member != caller.MemberId)))
+        {
+            throw new ExecutionError("Members pay their own dues; staff may pay for anyone.") { Code = ErrorCodes.Forbidden };
+        }
+
+        return errors.Any ? Payload<DuesPayment>.Failure(errors) : await c.Service<DuesCheckout>().StartAsync(
+            new CheckoutRequest(plan!.Value, input.AutoRenew, member, null, [member!.Value], Actor(caller)), c.CancellationToken);
+    }
+
+    /// <summary>An agency pays for a list of its officers: staff, or a member acting for that agency.</summary>
+    private static async Task<object?> StartAgencyDuesPaymentAsync(IResolveFieldContext c)
+    {
+        var input = c.GetArgument<StartAgencyDuesPaymentInput>("input");
+        var caller = c.Caller();
+        var errors = new UserErrors();
+        var plan = errors.Id(input.PlanId, MembershipPlanType.TypeName, "input", "planId");
+        var agency = errors.Id(input.AgencyId, AgencyType.TypeName, "input", "agencyId");
+        var members = (input.MemberIds ?? []).Select((id, i) => errors.Id(id, MemberType.TypeName, "input", "memberIds", i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        if (errors.Any)
+        {
+            return Payload<DuesPayment>.Failure(errors);
+        }
+
+        if (!caller.IsStaff && !await c.ActsForAgencyAsync(caller, agency!.Value))
+        {
+            throw new ExecutionError("Only staff or a member of this agency can pay for its officers.") { Code = ErrorCodes.Forbidden };
+        }
+
+        return await c.Service<DuesCheckout>().StartAsync(
+            new CheckoutRequest(plan!.Value, false, caller.MemberId, agency, [.. members.Select(m => m!.Value)], Actor(caller), caller.IsStaff), c.CancellationToken);
+    }
+
+    /// <summary>A member turns their own automatic renewal on or off; staff anyone's.</summary>
+    private static async Task<object?> SetAutoRenewAsync(IResolveFieldContext c)
+    {
+        var input = c.GetArgument<SetAutoRenewInput>("input");
+        var caller = c.Caller();
+        var member = input.MemberId is null ? caller.MemberId : GlobalId.Parse(input.MemberId, MemberType.TypeName, "memberId");
+        if (member is null || (!caller.IsStaff && member != caller.MemberId))
+        {
+            throw new ExecutionError("Members change their own renewal; staff anyone's.") { Code = ErrorCodes.Forbidden };
+        }
+
+        return await c.Service<DuesAutoRenewal>().SetAutoRenewAsync(member.Value, input.Enabled, c.CancellationToken);
+    }
+
+    /// <summary>Staff refund a payment, in full or in part.</summary>
+    private static async Task<object?> RefundDuesPaymentAsync(IResolveFieldContext c)
+    {
+        var input = c.GetArgument<RefundDuesPaymentInput>("input");
+        var errors = new UserErrors();
+        return errors.Id(input.PaymentId, DuesPaymentType.TypeName, "input", "paymentId") is { } id
+            ? await c.Service<DuesRefunds>().RefundAsync(id, input.Amount, input.Reason ?? string.Empty, Actor(c.Caller()), c.CancellationToken)
+            : Payload<DuesPayment>.Failure(errors);
     }
 
     /// <summary>Members' and staff's view of a member's payments and renewal, on the Member type; private like contact data.</summary>
@@ -248,5 +251,5 @@ internal static class DuesPaymentGraph
             .Resolve(c => c.Service<DuesLoaders>().AutoRenewalOfMember.Load(c.Source.Id));
     }
 
-    private static string Actor(Caller caller) => caller.Principal.FindFirst(MembershipClaims.Subject)?.Value ?? "unknown";
+    private static string Actor(Caller caller) => caller.Subject ?? "unknown";
 }

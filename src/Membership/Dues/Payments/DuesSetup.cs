@@ -1,73 +1,26 @@
-using Membership.Data;
-using Membership.Dues.Sandbox;
 using Membership.GraphQL;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
+using Membership.Payments;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Membership.Dues.Payments;
 
 public static class DuesSetup
 {
-    public const string WebhookPath = "/webhooks/stripe";
-
-    /// <summary>Stripe's events are a few kilobytes; anything near this is not Stripe.</summary>
-    public const int MaxWebhookBytes = 256 * 1024;
-
-    /// <summary>Stripe with a key; the in-process sandbox in Development without one; outside Development without a key, no payments.</summary>
-    public static IServiceCollection AddDuesPayments(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>Dues payments: checkout, refunds, automatic renewal, closed memberships, and their part in the Stripe pipeline.</summary>
+    public static IServiceCollection AddDuesPayments(this IServiceCollection services)
     {
-        var section = configuration.GetSection(StripeOptions.Section);
-        services.Configure<StripeOptions>(section);
-        var settings = section.Get<StripeOptions>() ?? new StripeOptions();
-        var keyed = !string.IsNullOrWhiteSpace(settings.SecretKey);
-        var sandbox = !keyed && environment.IsDevelopment();
-        services.AddSingleton(new PaymentMode(keyed || sandbox, sandbox));
-        var client = services.AddHttpClient(StripeGateway.HttpClientName);
-        if (sandbox)
-        {
-            // Page links relative: PublicLinks names the host. State in the database: a restart strands no pending payment.
-            services.AddSingleton(sp => new StripeSandbox(string.Empty, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IDbContextFactory<MembershipDbContext>>()));
-            client.ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<StripeSandbox>()).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        }
-
-        services.AddSingleton<StripeGateway>();
         services.AddSingleton<ClosedMemberships>();
-        services.AddSingleton<StripeWebhooks>();
+        services.AddSingleton<IOwedStripeCalls>(sp => sp.GetRequiredService<ClosedMemberships>());
+        services.AddSingleton<DuesStripeHandler>();
+        services.AddSingleton<IStripeOrderHandler>(sp => sp.GetRequiredService<DuesStripeHandler>());
         services.AddSingleton<DuesCheckout>();
-        services.AddSingleton<DuesOperations>();
+        services.AddSingleton<DuesRefunds>();
+        services.AddSingleton<DuesAutoRenewal>();
         services.AddScoped<DuesLoaders>();
         services.AddSingleton<INodeSource, DuesPaymentNodeSource>();
-        services.AddHostedService<ReconciliationJob>();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapDuesEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        // Stripe signs the raw body: read it as bytes, untouched, before anything parses it; an oversized one not at all.
-        endpoints.MapPost(WebhookPath, async (HttpContext http, StripeWebhooks webhooks) =>
-        {
-            var body = await RequestBody.ReadTextAsync(http.Request, MaxWebhookBytes, http.RequestAborted);
-            if (body is null)
-            {
-                return Results.Json(new { error = $"The body exceeds {MaxWebhookBytes} bytes.", code = ErrorCodes.RequestTooLarge }, statusCode: StatusCodes.Status413PayloadTooLarge);
-            }
-
-            var outcome = await webhooks.HandleAsync(body, http.Request.Headers["Stripe-Signature"], http.RequestAborted);
-            return outcome == WebhookOutcome.BadSignature
-                ? Results.BadRequest(new { error = "The Stripe-Signature header does not match the body, or is too old." })
-                : Results.Ok(new { received = true, outcome = outcome.ToString() });
-        }).DisableAntiforgery();
-        endpoints.MapReceipts();
-        if (endpoints.ServiceProvider.GetRequiredService<PaymentMode>().Sandbox)
-        {
-            endpoints.MapSandboxCheckout();
-        }
-
-        return endpoints;
-    }
+    public static IEndpointRouteBuilder MapDuesEndpoints(this IEndpointRouteBuilder endpoints) => endpoints.MapReceipts();
 }

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text;
 using Membership.Dues.Payments;
-using Membership.Dues.Sandbox;
+using Membership.Payments;
+using Membership.Payments.Sandbox;
 using Membership.Tests.Dues.Payments;
 using Membership.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;

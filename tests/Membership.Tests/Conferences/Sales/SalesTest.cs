@@ -3,8 +3,9 @@ using System.Net;
 using System.Text.Json;
 using Membership.Agencies;
 using Membership.Conferences;
-using Membership.Dues.Sandbox;
 using Membership.Members;
+using Membership.Payments;
+using Membership.Payments.Sandbox;
 using Membership.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

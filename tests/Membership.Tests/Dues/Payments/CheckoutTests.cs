@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Membership.Dues;
 using Membership.Dues.Payments;
-using Membership.Dues.Sandbox;
 using Membership.Members;
+using Membership.Payments;
+using Membership.Payments.Sandbox;
 using Membership.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -163,6 +164,29 @@ public abstract class CheckoutTests(ApiFixture api) : PaymentTest(api)
         }
 
         Assert.Empty(await Dues.PaymentsOfAsync(member));
+    }
+
+    [SkippableFact]
+    public async Task A_payment_is_committed_before_Stripe_is_called_so_a_checkout_Stripe_did_not_answer_for_is_opened_by_the_next_click()
+    {
+        var plan = await Data.PlanAsync();
+        var member = await Data.MemberAsync(plan);
+        await using (var unreachable = Conferences.Sales.SalesHosts.Unreachable(Api, Api.Stripe, null, "/v1/checkout/sessions"))
+        {
+            var failed = await new DuesDriver(unreachable).StartAsync(plan, TestIdentity.Member(member.Id));
+            MutationAssert.Failed(DuesDriver.Payload(failed, "startDuesPayment"), "payment", "PAYMENT_PROVIDER_ERROR");
+        }
+
+        var pending = Assert.Single(await Dues.PaymentsOfAsync(member)); // written before Stripe was asked, and kept: Stripe may have made the session
+        Assert.Equal((DuesPaymentStatus.Pending, null), (pending.Status, pending.StripeCheckoutSessionId));
+
+        var retry = await Dues.StartedAsync(plan, member);
+
+        Assert.Equal((pending.Id, pending.ReceiptNumber), (retry.Id, retry.ReceiptNumber));
+        var sent = Assert.Single(Dues.Sent("POST", "/v1/checkout/sessions"), r => r.Form.GetValueOrDefault("metadata[payment_id]") == pending.Id.ToString());
+        Assert.Equal(pending.IdempotencyKey.ToString(), sent.IdempotencyKey); // the first call's key: Stripe would answer with what it made then
+        await Dues.DeliverAsync(await Dues.Stripe.PayAsync(retry.SessionId));
+        Assert.Equal(DuesPaymentStatus.Succeeded, (await Dues.PaymentAsync(pending.Id)).Status);
     }
 
     [SkippableFact]

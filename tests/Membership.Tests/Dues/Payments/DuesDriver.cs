@@ -8,9 +8,10 @@ using Membership.Agencies;
 using Membership.Data;
 using Membership.Dues;
 using Membership.Dues.Payments;
-using Membership.Dues.Sandbox;
 using Membership.GraphQL;
 using Membership.Members;
+using Membership.Payments;
+using Membership.Payments.Sandbox;
 using Membership.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -103,7 +104,7 @@ internal sealed class DuesDriver(WebApplicationFactory<Program> host)
     /// <summary>Posts a body with a signature header as given: for bodies and signatures Stripe would not send.</summary>
     public async Task<HttpStatusCode> PostWebhookAsync(string body, string signature)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, DuesSetup.WebhookPath) { Content = new StringContent(body, Encoding.UTF8) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, PaymentsSetup.WebhookPath) { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("Stripe-Signature", signature);
         using var response = await Client().Http.SendAsync(request);

@@ -1,4 +1,5 @@
-using Membership.Dues.Sandbox;
+using Membership.Payments;
+using Membership.Payments.Sandbox;
 using Membership.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

@@ -3,7 +3,7 @@ using Membership.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace Membership.Dues.Sandbox;
+namespace Membership.Payments.Sandbox;
 
 /// <summary>
 /// Where the sandbox keeps Stripe's side: <see cref="SandboxObject"/> rows of the shared database. A change is read,
@@ -88,9 +88,12 @@ internal sealed class SandboxStore : IDisposable
         await _side.Value is { } side ? new MembershipDbContext(side) : await _main.CreateDbContextAsync(ct);
 
     /// <summary>
-    /// SQLite lets one connection write at a time, and a dues checkout calls Stripe inside its transaction: on SQLite the
-    /// sandbox keeps its rows in a file of its own beside the database (same schema, migrated on first use), so it never
-    /// waits for a caller that is waiting for it. Instances on one machine share that file as they share the database.
+    /// SQLite lets one connection write at a time, and some callers ask Stripe to create something inside their open
+    /// transaction: staff refunds of dues and tickets (under the payment's row lock, so two refunds never exceed what was
+    /// paid) and the webhook's refund of a ticket payment that came after its seats were gone (see TicketLifecycle). On
+    /// SQLite the sandbox therefore keeps its rows in a file of its own beside the database (same schema, migrated on first
+    /// use), so it never waits for a caller that is waiting for it. Instances on one machine share that file as they share
+    /// the database. (Checkouts no longer need it: both commit their order before they call Stripe.)
     /// </summary>
     private async Task<DbContextOptions<MembershipDbContext>?> SideDatabaseAsync()
     {

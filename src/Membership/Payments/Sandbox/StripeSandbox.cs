@@ -8,7 +8,7 @@ using Membership.Data;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Membership.Dues.Sandbox;
+namespace Membership.Payments.Sandbox;
 
 /// <summary>
 /// A stand-in for the part of Stripe's HTTP API this service calls: customers, Checkout Sessions, subscriptions,
@@ -33,7 +33,18 @@ public sealed partial class StripeSandbox(string checkoutBaseUrl, TimeProvider c
     public Task<JsonObject?> FindAsync(string id, CancellationToken ct = default) => _store.FindAsync(id, ct);
 
     /// <summary>The sandbox loses an object, as when its row is removed: the page and Stripe's API no longer know it.</summary>
-    internal Task<bool> ForgetAsync(string id, CancellationToken ct = default) => _store.ForgetAsync(id, ct);
+    internal async Task<bool> ForgetAsync(string id, CancellationToken ct = default)
+    {
+        var forgotten = await _store.ForgetAsync(id, ct);
+        Forgotten?.Invoke(id);
+        return forgotten;
+    }
+
+    /// <summary>
+    /// Raised when the sandbox lost an object. Real Stripe never loses one; the sandbox says so, so that this instance's
+    /// memory of sessions known payable (<see cref="LiveCheckouts"/>) does not outlive what the sandbox keeps.
+    /// </summary>
+    internal event Action<string>? Forgotten;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

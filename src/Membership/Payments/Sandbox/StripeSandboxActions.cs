@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Membership.Dues.Sandbox;
+namespace Membership.Payments.Sandbox;
 
 /// <summary>Stripe's side of a payment, played by the sandbox: each action changes its objects and returns the events Stripe would send.</summary>
 public sealed partial class StripeSandbox

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using Membership.Dues.Payments;
 using Membership.Identity.Pages;
+using Membership.Payments;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Membership.Dues.Sandbox;
+namespace Membership.Payments.Sandbox;
 
 /// <summary>
 /// Development only: the sandbox's "Stripe Checkout" page. Pay or Fail makes the sandbox produce Stripe's events,

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Stripe;
 using Stripe.Checkout;
 
-namespace Membership.Dues.Payments;
+namespace Membership.Payments;
 
 /// <summary>The <c>Stripe</c> configuration section.</summary>
 public sealed class StripeOptions
@@ -39,7 +39,7 @@ public sealed class StripeOptions
     internal const string SandboxWebhookSecret = "whsec_local_sandbox";
 }
 
-/// <summary>The Stripe calls this service makes, through Stripe.net, each creating call with an idempotency key.</summary>
+/// <summary>The Stripe calls this service makes, through Stripe.net, each creating call with an idempotency key (<see cref="IdempotencyKeys"/>).</summary>
 public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFactory http, PaymentMode mode)
 {
     public const string HttpClientName = "stripe";
@@ -73,36 +73,8 @@ public sealed class StripeGateway(IOptions<StripeOptions> options, IHttpClientFa
         new CustomerService(Client).CreateAsync(new CustomerCreateOptions { Email = email, Name = name, Metadata = new Dictionary<string, string>(metadata) },
             new RequestOptions { IdempotencyKey = idempotencyKey }, ct);
 
-    public Task<Session> CreateCheckoutSessionAsync(SessionCreateOptions session, Guid idempotencyKey, CancellationToken ct) =>
-        new SessionService(Client).CreateAsync(session, new RequestOptions { IdempotencyKey = idempotencyKey.ToString() }, ct);
-
-    /// <summary>
-    /// A new Checkout Session for a pending payment whose session nobody can pay any more: expired (Stripe ends one
-    /// after 24 hours), or unknown to Stripe (a sandbox whose row was removed). Created under a key derived from the
-    /// dead session, so two readers at once get the same replacement. Null while the old one can still be paid, once
-    /// it completed (its news is on the way), or when Stripe cannot be asked now (the link stays as it was).
-    /// </summary>
-    public async Task<Session?> ReplaceUnpayableSessionAsync(string sessionId, Func<Task<SessionCreateOptions>> replacement, DateTimeOffset now, CancellationToken ct)
-    {
-        try
-        {
-            var session = await GetCheckoutSessionAsync(sessionId, ct);
-            if (session.Status != "expired" && !(session.Status == "open" && session.ExpiresAt <= now.UtcDateTime))
-            {
-                return null;
-            }
-        }
-        catch (StripeException e) when (e.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            // Stripe does not know it: nobody can pay it.
-        }
-        catch (Exception e) when (e is StripeException or HttpRequestException)
-        {
-            return null;
-        }
-
-        return await new SessionService(Client).CreateAsync(await replacement(), new RequestOptions { IdempotencyKey = $"replaces-{sessionId}" }, ct);
-    }
+    public Task<Session> CreateCheckoutSessionAsync(SessionCreateOptions session, string idempotencyKey, CancellationToken ct) =>
+        new SessionService(Client).CreateAsync(session, new RequestOptions { IdempotencyKey = idempotencyKey }, ct);
 
     public Task<Session> GetCheckoutSessionAsync(string id, CancellationToken ct) => new SessionService(Client).GetAsync(id, cancellationToken: ct);
 

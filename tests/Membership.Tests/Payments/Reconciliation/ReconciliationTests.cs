@@ -2,6 +2,8 @@ using System.Text.Json;
 using Membership.Data;
 using Membership.Dues.Payments;
 using Membership.Members;
+using Membership.Payments;
+using Membership.Tests.Dues.Payments;
 using Membership.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -11,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Membership.Tests.Dues.Payments;
+namespace Membership.Tests.Payments.Reconciliation;
 
 /// <summary>
 /// reconcilePayments and the job behind it: what Stripe knows and we missed is applied once, however many
@@ -87,10 +89,11 @@ public abstract class ReconciliationTests(ApiFixture api) : PaymentTest(api)
             var ran = await Task.WhenAll(jobs.Select(j => j.RunOnceAsync(CancellationToken.None)));
             var again = await Task.WhenAll(jobs.Select(j => j.RunOnceAsync(CancellationToken.None)));
 
-            Assert.Single(ran, r => r);
-            Assert.Equal(ran, again); // the lease holder runs again; the other still may not
+            // Runs that overlap are kept apart by the lease; runs after each other both reconcile, and apply the event once.
+            Assert.Contains(true, ran);
+            Assert.Contains(true, again);
             await using var db = await Api.Db.CreateDbContextAsync();
-            Assert.Single(await db.JobLeases.AsNoTracking().Where(l => l.Name == LeaseName).ToListAsync());
+            Assert.False(await db.JobLeases.AnyAsync(l => l.Name == LeaseName), "A finished run hands its lease on.");
         }
 
         await Dues.AssertExtendedOnceAsync(member, checkout);
@@ -181,12 +184,9 @@ public abstract class ReconciliationTests(ApiFixture api) : PaymentTest(api)
         Assert.True(Dues.Sent("GET", "/v1/events").Count > before, "The job did not reconcile after the lease expired.");
         await using (var check = await Api.Db.CreateDbContextAsync())
         {
-            Assert.NotEqual("another-instance", (await check.JobLeases.AsNoTracking().SingleAsync(l => l.Name == LeaseName)).Holder);
+            // The expired lease was taken over, and handed on when the run ended.
+            Assert.False(await check.JobLeases.AnyAsync(l => l.Name == LeaseName));
         }
-
-        await host.DisposeAsync(); // a stopping instance hands the lease on
-        await using var after = await Api.Db.CreateDbContextAsync();
-        Assert.False(await after.JobLeases.AnyAsync(l => l.Name == LeaseName));
     }
 
     [SkippableFact]

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Membership.Dues.Sandbox;
+namespace Membership.Payments.Sandbox;
 
 /// <summary>
 /// One thing the payment sandbox holds as Stripe would hold it (a customer, Checkout Session, subscription, payment

@@ -2,13 +2,15 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Membership.Dues;
 using Membership.Dues.Payments;
-using Membership.Dues.Sandbox;
 using Membership.Members;
+using Membership.Payments;
+using Membership.Payments.Sandbox;
+using Membership.Tests.Dues.Payments;
 using Membership.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Membership.Tests.Dues.Payments;
+namespace Membership.Tests.Payments.Webhooks;
 
 /// <summary>POST /webhooks/stripe: only Stripe's signed, fresh news is taken, each event once, from the session's current state.</summary>
 public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
@@ -49,7 +51,7 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
         var completed = (await Dues.Stripe.PayAsync(checkout.SessionId))[0];
         var before = await SnapshotAsync(member);
         var padded = completed.DeepClone().AsObject();
-        padded["padding"] = new string('x', DuesSetup.MaxWebhookBytes);
+        padded["padding"] = new string('x', PaymentsSetup.MaxWebhookBytes);
         var (body, signature) = StripeSandbox.Sign(padded, FakeStripe.WebhookSecret, DateTimeOffset.UtcNow);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await Dues.PostWebhookAsync(body, signature));
@@ -62,8 +64,8 @@ public abstract class WebhookTests(ApiFixture api) : PaymentTest(api)
     [SkippableFact]
     public async Task A_chunked_body_is_refused_with_413_once_past_256_KB_without_waiting_for_its_end()
     {
-        using var body = new EndlessBody(DuesSetup.MaxWebhookBytes + 64 * 1024);
-        using var request = new HttpRequestMessage(HttpMethod.Post, DuesSetup.WebhookPath) { Content = body };
+        using var body = new EndlessBody(PaymentsSetup.MaxWebhookBytes + 64 * 1024);
+        using var request = new HttpRequestMessage(HttpMethod.Post, PaymentsSetup.WebhookPath) { Content = body };
         request.Headers.Add("Stripe-Signature", "t=1,v1=00");
         request.Headers.TransferEncodingChunked = true;
 

@@ -4,8 +4,9 @@ using Membership.Conferences;
 using Membership.Data;
 using Membership.Dues;
 using Membership.Dues.Payments;
-using Membership.Dues.Sandbox;
 using Membership.Members;
+using Membership.Payments;
+using Membership.Payments.Sandbox;
 using Membership.Tests.Conferences;
 using Membership.Tests.Dues.Payments;
 using Membership.Tests.Infrastructure;
@@ -16,7 +17,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Membership.Tests.Dues.Sandbox;
+namespace Membership.Tests.Payments.Sandbox;
 
 /// <summary>
 /// The Development payment sandbox as a developer meets it: its page says what is being bought and returns to the
