@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # The benchmark, end to end, on a fresh machine (Debian 12, .NET 10 SDK, PostgreSQL 15 server binaries):
-#   bash bench/run.sh [--members 1000000] [--duration 8] [--connections 16] [--reps 3] [--only plans,node,…] [--out DIR]
+#   bash bench/run.sh [--members 1000000] [--duration 8] [--connections 16] [--reps 3] [--only plans,node,…] [--out DIR] [--profile]
 # A throwaway PostgreSQL cluster on a private port -> the API's `migrate` -> bench/data/generate.sql -> the API
 # published and started in Production -> the raw baseline (bench/Baseline) -> cold starts -> the load driver
 # (bench/Driver): same-JSON check, the counting pass (statements per request, EXPLAIN), then per workload the API and
 # the baseline alternated at saturation, and each at half of its saturation rate for latency. Everything it started is
 # stopped and the cluster removed at the end, on Ctrl-C too. Results: --out (default bench/results/latest).
+# --profile: while the driver runs, a CPU sample trace of the API (dotnet-trace) and both sides' allocation and request
+# counters (dotnet-counters), summed up in profile.md; use it with --only and one or two workloads.
 set -euo pipefail
 
 bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-members=1000000 duration=8 connections=16 reps=3 only="" out="$bench_root/bench/results/latest" seed=0.42
+members=1000000 duration=8 connections=16 reps=3 only="" out="$bench_root/bench/results/latest" seed=0.42 profile=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --members) members="$2"; shift 2 ;;
@@ -19,7 +21,8 @@ while [[ $# -gt 0 ]]; do
     --only) only="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    --profile) profile=1; shift ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -35,8 +38,10 @@ chmod 755 "$bench_work" # the postgres user reaches its data folder inside
 source "$bench_root/bench/lib/cluster.sh"
 # shellcheck source=bench/lib/api.sh
 source "$bench_root/bench/lib/api.sh"
+# shellcheck source=bench/lib/profile.sh
+source "$bench_root/bench/lib/profile.sh"
 
-api_pid="" baseline_pid=""
+api_pid="" baseline_pid="" profiler_pids=()
 stop_pid() { # pid: SIGTERM, then SIGKILL after 5 s
   [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null || return 0
   kill "$1" 2>/dev/null || true
@@ -44,6 +49,7 @@ stop_pid() { # pid: SIGTERM, then SIGKILL after 5 s
   kill -9 "$1" 2>/dev/null || true
 }
 cleanup() {
+  for pid in "${profiler_pids[@]}"; do stop_pid "$pid"; done
   stop_pid "$api_pid"
   stop_pid "$baseline_pid"
   pg_stop
@@ -118,6 +124,8 @@ driver_args=(--api "http://127.0.0.1:$api_port" --baseline "http://127.0.0.1:$ba
   --scale "$(psql_bench -At -c "SELECT format('%s members, %s terms, %s certificates, %s dues payments, %s tickets', (SELECT count(*) FROM \"Members\"),
     (SELECT count(*) FROM \"MembershipTerms\"), (SELECT count(*) FROM \"Certificates\"), (SELECT count(*) FROM \"DuesPayments\"), (SELECT count(*) FROM \"Tickets\"))")")
 [[ -n "$only" ]] && driver_args+=(--only "$only")
+[[ -n "$profile" ]] && profile_start
 dotnet "$bench_work/driver/Driver.dll" "${driver_args[@]}"
+[[ -n "$profile" ]] && profile_stop
 echo "commit measured: $(git -C "$bench_root" rev-parse --short HEAD 2>/dev/null || echo unknown)" | tee -a "$out/results.md"
 step "done: $out/results.md"
