@@ -43,10 +43,10 @@ profile_stop() {
     echo
     python3 "$bench_root/bench/lib/counters.py" "$out/counters.api.csv" "$out/counters.baseline.csv"
     echo
-    echo "## Methods longest on the sampled stacks of the API's threads (inclusive; waiting threads included)"
+    echo "## Where the API's CPU went: samples of threads running managed code (bench/TraceSummary)"
     echo
     echo '```'
-    env -C "$bench_root" dotnet tool run dotnet-trace report "$out/api.nettrace" topN -n 80 --inclusive 2>&1 || true
+    dotnet run -c Release --project "$bench_root/bench/TraceSummary" -- "$out/api.nettrace" 60 2>&1 || true
     echo '```'
   } >"$out/profile.md"
   echo "profile: $out/profile.md, trace: $out/api.nettrace"
