@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark, end to end, on a fresh machine (Debian 12, .NET 10 SDK, PostgreSQL 15 server binaries):
-#   bash bench/run.sh [--members 1000000] [--duration 8] [--connections 16] [--reps 3] [--only plans,node,…] [--out DIR]
+#   bash bench/run.sh [--members 1000000] [--duration 8] [--connections 16] [--reps 3] [--only plans,node,…] [--out DIR] [--profile]
 #   bash bench/run.sh --steady 600 [--members 100000] [--api-env DOTNET_GCgen0size=…]...   (memory: a mixed load, RSS and GC heap every 10 s)
 #   --no-postgraphile: leave out the third column (PostGraphile 5 over the same tables, bench/postgraphile, from npm)
 # A throwaway PostgreSQL cluster on a private port -> the API's `migrate` -> bench/data/generate.sql -> the API
@@ -8,10 +8,12 @@
 # (bench/Driver): same-JSON check, the counting pass (statements per request, EXPLAIN), then per workload the API and
 # the baseline alternated at saturation, and each at half of its saturation rate for latency. Everything it started is
 # stopped and the cluster removed at the end, on Ctrl-C too. Results: --out (default bench/results/latest).
+# --profile: while the driver runs, a CPU sample trace of the API (dotnet-trace) and both sides' allocation and request
+# counters (dotnet-counters), summed up in profile.md; use it with --only and one or two workloads.
 set -euo pipefail
 
 bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-members=1000000 duration=8 connections=16 reps=3 only="" out="$bench_root/bench/results/latest" seed=0.42 steady="" api_extra=() postgraphile=1
+members=1000000 duration=8 connections=16 reps=3 only="" out="$bench_root/bench/results/latest" seed=0.42 steady="" api_extra=() postgraphile=1 profile=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --members) members="$2"; shift 2 ;;
@@ -24,6 +26,7 @@ while [[ $# -gt 0 ]]; do
     --steady) steady="$2"; shift 2 ;;
     --api-env) api_extra+=("$2"); shift 2 ;;
     --no-postgraphile) postgraphile=""; shift ;;
+    --profile) profile=1; shift ;;
     -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -41,8 +44,10 @@ chmod 755 "$bench_work" # the postgres user reaches its data folder inside
 source "$bench_root/bench/lib/cluster.sh"
 # shellcheck source=bench/lib/api.sh
 source "$bench_root/bench/lib/api.sh"
+# shellcheck source=bench/lib/profile.sh
+source "$bench_root/bench/lib/profile.sh"
 
-api_pid="" baseline_pid="" peer_pid=""
+api_pid="" baseline_pid="" peer_pid="" profiler_pids=()
 [[ -n "$steady" ]] && postgraphile="" # the memory run measures the API alone
 stop_pid() { # pid: SIGTERM, then SIGKILL after 5 s
   [[ -n "$1" ]] && kill -0 "$1" 2>/dev/null || return 0
@@ -51,6 +56,7 @@ stop_pid() { # pid: SIGTERM, then SIGKILL after 5 s
   kill -9 "$1" 2>/dev/null || true
 }
 cleanup() {
+  for pid in "${profiler_pids[@]}"; do stop_pid "$pid"; done
   stop_pid "$api_pid"
   stop_pid "$baseline_pid"
   stop_pid "$peer_pid"
@@ -145,6 +151,8 @@ if [[ -n "$steady" ]]; then
   dotnet tool install dotnet-counters --version "$dotnet_counters_version" --tool-path "$bench_work/tools" >/dev/null
   driver_args+=(--steady "$steady" --counters "$bench_work/tools/dotnet-counters" --api-settings "${api_extra[*]:-}")
 fi
+[[ -n "$profile" ]] && profile_start
 dotnet "$bench_work/driver/Driver.dll" "${driver_args[@]}"
+[[ -n "$profile" ]] && profile_stop
 echo "commit measured: $(git -C "$bench_root" rev-parse --short HEAD 2>/dev/null || echo unknown)" | tee -a "$out/results.md"
 step "done: $out/results.md"

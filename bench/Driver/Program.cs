@@ -68,16 +68,28 @@ var bench = new Bench(options, load, new Statements(db, options.Log), new Memory
 await bench.CheckSameJsonAsync(workloads);
 var races = new Races(http, samples, options.Api);
 var webhookSecret = Env("BENCH_WEBHOOK_SECRET");
-var counts = await bench.CountAsync(workloads, ("purchase", () => races.PurchaseRaceAsync(200), 200),
-    ("webhook", () => races.WebhookBurstAsync(webhookSecret, 20, 1), 20));
+// The bursts run unless --only leaves them out (name them: purchase, webhook), so a profile of one workload is of it alone.
+bool Runs(string name) => options.Only is null || options.Only.Contains(name);
+var bursts = new List<(string Name, Func<Task<BurstResult>> Run, int Requests)>();
+if (Runs("purchase"))
+{
+    bursts.Add(("purchase", () => races.PurchaseRaceAsync(200), 200));
+}
+
+if (Runs("webhook"))
+{
+    bursts.Add(("webhook", () => races.WebhookBurstAsync(webhookSecret, 20, 1), 20));
+}
+
+var counts = await bench.CountAsync(workloads, [.. bursts]);
 var results = new List<WorkloadResult>();
 foreach (var workload in workloads)
 {
     results.Add(await bench.MeasureAsync(workload, counts));
 }
 
-var purchase = await bench.RepeatAsync("purchase", () => races.PurchaseRaceAsync(200));
-var webhook = await bench.RepeatAsync("webhook", () => races.WebhookBurstAsync(webhookSecret, 500, options.Connections));
+var purchase = Runs("purchase") ? await bench.RepeatAsync("purchase", () => races.PurchaseRaceAsync(200)) : new List<BurstResult>();
+var webhook = Runs("webhook") ? await bench.RepeatAsync("webhook", () => races.WebhookBurstAsync(webhookSecret, 500, options.Connections)) : new List<BurstResult>();
 var report = Report.Markdown(options, results, counts, purchase, webhook, bench.Memory);
 Console.WriteLine();
 Console.WriteLine(report);

@@ -1,5 +1,5 @@
+using System.Text.Json;
 using GraphQL;
-using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQLParser.AST;
@@ -25,29 +25,62 @@ internal sealed class GraphQLHttpEndpoint(
     internal const string GraphQLResponseMediaType = "application/graphql-response+json";
     internal const string JsonMediaType = "application/json";
 
+    /// <summary>
+    /// The rule, step by step: the transport must be one the specification allows; the request must be readable; it
+    /// must name one operation of a known or well-formed document (queries only over GET); that operation then runs
+    /// within the deadline, and its result is written in the negotiated media type.
+    /// </summary>
     public async Task HandleAsync(HttpContext http)
     {
         var isGet = HttpMethods.IsGet(http.Request.Method);
-        if (!isGet && !HttpMethods.IsPost(http.Request.Method))
+        var (mediaType, refusal) = CheckTransport(http, isGet);
+        if (refusal is not null)
         {
-            http.Response.Headers.Allow = "GET, POST";
-            await WriteRequestErrorAsync(http, JsonMediaType, StatusCodes.Status405MethodNotAllowed, ErrorCodes.BadRequest, "Use GET for queries or POST.");
+            await WriteRefusalAsync(http, mediaType, refusal);
             return;
         }
 
-        var mediaType = NegotiateMediaType(http.Request);
-        if (mediaType is null)
+        var (request, unreadable) = await ReadRequestAsync(http, isGet);
+        if (unreadable is not null)
         {
-            await WriteRequestErrorAsync(http, JsonMediaType, StatusCodes.Status406NotAcceptable, ErrorCodes.BadRequest,
-                $"Accept {GraphQLResponseMediaType} or {JsonMediaType}.");
+            await WriteRefusalAsync(http, mediaType, unreadable);
             return;
+        }
+
+        var (document, notRunnable) = FindOperation(request!, isGet, http.Response);
+        if (notRunnable is not null)
+        {
+            await WriteRefusalAsync(http, mediaType, notRunnable);
+            return;
+        }
+
+        if (await ExecuteWithinDeadlineAsync(http, document!, request!) is { } result)
+        {
+            await WriteResultAsync(http, mediaType, result);
+        }
+    }
+
+    /// <summary>
+    /// GET or POST; a response media type the client accepts; a POST body in JSON; and a token, when one is sent, that
+    /// validated. Returns the media type to answer in (JSON for refusals made before it is known).
+    /// </summary>
+    private static (string MediaType, Refusal? Refusal) CheckTransport(HttpContext http, bool isGet)
+    {
+        if (!isGet && !HttpMethods.IsPost(http.Request.Method))
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            return (JsonMediaType, Refusal.Request(StatusCodes.Status405MethodNotAllowed, ErrorCodes.BadRequest, "Use GET for queries or POST."));
+        }
+
+        if (NegotiateMediaType(http.Request) is not { } mediaType)
+        {
+            return (JsonMediaType, Refusal.Request(StatusCodes.Status406NotAcceptable, ErrorCodes.BadRequest, $"Accept {GraphQLResponseMediaType} or {JsonMediaType}."));
         }
 
         if (!isGet && !IsJsonContent(http.Request))
         {
-            await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status415UnsupportedMediaType, ErrorCodes.BadRequest,
-                "POST requests must have Content-Type application/json (UTF-8).");
-            return;
+            return (mediaType, Refusal.Request(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.BadRequest,
+                "POST requests must have Content-Type application/json (UTF-8)."));
         }
 
         // A token was sent but did not validate (expired, wrong audience, forged): say so even for public fields,
@@ -55,60 +88,73 @@ internal sealed class GraphQLHttpEndpoint(
         if (http.Request.Headers.Authorization.Count > 0 && http.User.Identity?.IsAuthenticated != true)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-            await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated,
-                "The access token is missing, expired or not valid for this API.");
-            return;
+            return (mediaType, Refusal.Request(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated,
+                "The access token is missing, expired or not valid for this API."));
         }
 
+        return (mediaType, null);
+    }
+
+    /// <summary>The query string of a GET, or the JSON body of a POST within the size limit; the document within its length limit.</summary>
+    private async Task<(GraphQLRequest? Request, Refusal? Refusal)> ReadRequestAsync(HttpContext http, bool isGet)
+    {
         var limits = options.Value;
         var read = isGet
             ? GraphQLRequestReader.ReadGet(http.Request.Query, serializer)
             : await GraphQLRequestReader.ReadPostAsync(http.Request, serializer, limits, http.RequestAborted);
         if (read.Request is not { } request)
         {
-            await WriteRequestErrorAsync(http, mediaType, read.StatusCode, read.ErrorCode!, read.ErrorMessage!);
-            return;
+            return (null, Refusal.Request(read.StatusCode, read.ErrorCode!, read.ErrorMessage!));
         }
 
         if (request.Query?.Length > limits.MaxDocumentLength)
         {
-            await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status413PayloadTooLarge, ErrorCodes.DocumentTooLarge,
-                $"The document exceeds {limits.MaxDocumentLength} characters.");
-            return;
+            return (null, Refusal.Request(StatusCodes.Status413PayloadTooLarge, ErrorCodes.DocumentTooLarge, $"The document exceeds {limits.MaxDocumentLength} characters."));
         }
 
+        return (request, null);
+    }
+
+    /// <summary>
+    /// The document (persisted, cached or parsed) and in it the one operation to run: the named one, or the only one.
+    /// Mutations are refused over GET.
+    /// </summary>
+    private (CachedDocument? Document, Refusal? Refusal) FindOperation(GraphQLRequest request, bool isGet, HttpResponse response)
+    {
         var (document, refusal) = documents.Find(request);
         if (document is null)
         {
-            await WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [refusal!] });
-            return;
+            return (null, Refusal.Result(refusal!));
         }
 
-        var operation = SelectOperation(document.Document, request.OperationName);
-        if (operation is null)
+        if (SelectOperation(document.Document, request.OperationName) is not { } operation)
         {
-            var error = string.IsNullOrEmpty(request.OperationName)
+            return (null, Refusal.Result(string.IsNullOrEmpty(request.OperationName)
                 ? new ExecutionError("The document holds several operations: name the one to run in 'operationName'.") { Code = ErrorCodes.OperationNotFound }
-                : new ExecutionError($"The document holds no operation named '{request.OperationName}'.") { Code = ErrorCodes.OperationNotFound };
-            await WriteResultAsync(http, mediaType, new ExecutionResult { Errors = [error] });
-            return;
+                : new ExecutionError($"The document holds no operation named '{request.OperationName}'.") { Code = ErrorCodes.OperationNotFound }));
         }
 
         if (isGet && operation.Operation == OperationType.Mutation)
         {
-            http.Response.Headers.Allow = "POST";
-            await WriteRequestErrorAsync(http, mediaType, StatusCodes.Status405MethodNotAllowed, ErrorCodes.MutationNotAllowedOverGet,
-                "Mutations must be sent with POST.");
-            return;
+            response.Headers.Allow = "POST";
+            return (null, Refusal.Request(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MutationNotAllowedOverGet, "Mutations must be sent with POST."));
         }
 
-        // One deadline for validation and execution; the work stops too when the client goes away.
+        return (document, null);
+    }
+
+    /// <summary>
+    /// Validates and runs the operation under one deadline for both; the work stops too when the client goes away
+    /// (then there is no result to write: null).
+    /// </summary>
+    private async Task<ExecutionResult?> ExecuteWithinDeadlineAsync(HttpContext http, CachedDocument document, GraphQLRequest request)
+    {
+        var limits = options.Value;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(limits.ExecutionTimeoutSeconds), clock);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, timeout.Token);
-        ExecutionResult result;
         try
         {
-            result = await executer.ExecuteAsync(new MembershipExecutionOptions
+            return await executer.ExecuteAsync(new MembershipExecutionOptions
             {
                 Cached = document,
                 Schema = schema,
@@ -125,15 +171,34 @@ internal sealed class GraphQLHttpEndpoint(
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
-            return; // nobody is left to answer
+            return null; // nobody is left to answer
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             var error = new ExecutionError($"The operation took longer than {limits.ExecutionTimeoutSeconds:0.###} seconds and was cancelled.") { Code = ErrorCodes.Timeout };
-            result = new ExecutionResult { Errors = [error], Executed = false };
+            return new ExecutionResult { Errors = [error], Executed = false };
+        }
+    }
+
+    /// <summary>A request answered before its operation runs: with a status of its own, or as a GraphQL result whose errors decide it.</summary>
+    private sealed record Refusal(int Status, ExecutionError Error, bool AsResult)
+    {
+        public static Refusal Request(int status, string code, string message) => new(status, new ExecutionError(message) { Code = code }, false);
+
+        public static Refusal Result(ExecutionError error) => new(StatusCodes.Status200OK, error, true);
+    }
+
+    private Task WriteRefusalAsync(HttpContext http, string mediaType, Refusal refusal)
+    {
+        var result = new ExecutionResult { Errors = [refusal.Error] };
+        if (refusal.AsResult)
+        {
+            return WriteResultAsync(http, mediaType, result);
         }
 
-        await WriteResultAsync(http, mediaType, result);
+        http.Response.StatusCode = refusal.Status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        return WriteJsonAsync(http, result);
     }
 
     private async Task WriteResultAsync(HttpContext http, string mediaType, ExecutionResult result)
@@ -168,7 +233,22 @@ internal sealed class GraphQLHttpEndpoint(
 
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, LeaveOutErrorsPastLimit(result, options.Value.MaxErrors), http.RequestAborted);
+        await WriteJsonAsync(http, LeaveOutErrorsPastLimit(result, options.Value.MaxErrors));
+    }
+
+    /// <summary>Serialises straight into the response's pipe: no intermediate stream or buffer of our own.</summary>
+    private async Task WriteJsonAsync(HttpContext http, ExecutionResult result)
+    {
+        var body = http.Response.BodyWriter;
+        if (serializer is ResponseSerializer json)
+        {
+            json.Write(body, result);
+            await body.FlushAsync(http.RequestAborted);
+        }
+        else
+        {
+            await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        }
     }
 
     /// <summary>At most <paramref name="max"/> errors, the last saying how many more there were: a response's size stays bounded.</summary>
@@ -185,14 +265,6 @@ internal sealed class GraphQLHttpEndpoint(
         kept.Add(new ExecutionError($"{errors.Count - (max - 1)} more errors were left out.") { Code = ErrorCodes.TooManyErrors });
         result.Errors = kept;
         return result;
-    }
-
-    private Task WriteRequestErrorAsync(HttpContext http, string mediaType, int status, string code, string message)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = mediaType + "; charset=utf-8";
-        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
-        return serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
     /// <summary>The operation to run: the named one, or the only one; null when there is no such operation.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
@@ -18,13 +19,16 @@ internal static class GraphQLRequestReader
 
     public static async Task<Result> ReadPostAsync(HttpRequest request, IGraphQLTextSerializer serializer, GraphQLOptions options, CancellationToken cancellationToken)
     {
-        var body = await RequestBody.ReadTextAsync(request, options.MaxRequestBytes, cancellationToken);
-        if (body is null)
-        {
-            return Result.Fail(StatusCodes.Status413PayloadTooLarge, ErrorCodes.DocumentTooLarge, $"The request body exceeds {options.MaxRequestBytes} bytes.");
-        }
+        // Parsed from the request's own buffers: the body is neither copied nor decoded to a string first.
+        var (withinLimit, result) = await RequestBody.UseBytesAsync(request, options.MaxRequestBytes, body => ReadBody(body, serializer), cancellationToken);
+        return withinLimit
+            ? result!
+            : Result.Fail(StatusCodes.Status413PayloadTooLarge, ErrorCodes.DocumentTooLarge, $"The request body exceeds {options.MaxRequestBytes} bytes.");
+    }
 
-        if (body.Length == 0)
+    private static Result ReadBody(ReadOnlySequence<byte> body, IGraphQLTextSerializer serializer)
+    {
+        if (body.IsEmpty)
         {
             return Result.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request body is empty; send a JSON object with a 'query'.");
         }
@@ -175,7 +179,7 @@ internal static class GraphQLRequestReader
             return false;
         }
 
-        map = serializer.Deserialize<Inputs>(value.GetRawText());
+        map = serializer.ReadNode<Inputs>(value);
         return true;
     }
 

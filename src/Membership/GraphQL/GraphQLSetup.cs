@@ -37,7 +37,7 @@ public static class GraphQLSetup
         services.AddGraphQL(builder => builder
             .AddSchema<MembershipSchema>()
             .AddGraphTypes(typeof(MembershipSchema).Assembly)
-            .AddSystemTextJson()
+            .AddSerializer(sp => new ResponseSerializer(sp.GetRequiredService<global::GraphQL.Execution.IErrorInfoProvider>()))
             .AddErrorInfoProvider(sp => new MembershipErrorInfoProvider(environment.IsDevelopment(), sp.GetRequiredService<IHttpContextAccessor>()))
             // The rules that depend on the caller or the variables also run for a cached document (CachedValidation).
             .AddValidationRule<AuthenticationRule>(useForCachedDocuments: true)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
@@ -31,5 +32,43 @@ public static class RequestBody
         }
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>
+    /// Hands the whole body to <paramref name="use"/> as it lies in the request's pipe (no copy of our own) and lets
+    /// go of it afterwards; WithinLimit is false, and nothing is used, when it is longer than <paramref name="limit"/> bytes.
+    /// </summary>
+    public static async Task<(bool WithinLimit, T? Value)> UseBytesAsync<T>(HttpRequest request, int limit, Func<ReadOnlySequence<byte>, T> use, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return (false, default);
+        }
+
+        var reader = request.BodyReader;
+        while (true)
+        {
+            var read = await reader.ReadAsync(cancellationToken);
+            var buffer = read.Buffer;
+            if (buffer.Length > limit)
+            {
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                return (false, default);
+            }
+
+            if (read.IsCompleted)
+            {
+                try
+                {
+                    return (true, use(buffer));
+                }
+                finally
+                {
+                    reader.AdvanceTo(buffer.End);
+                }
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End); // everything so far is kept: wait for more
+        }
     }
 }

@@ -19,6 +19,9 @@ public static class ServiceDefaultsSetup
 {
     public const string ServiceName = "membership-api";
 
+    /// <summary>Record spans without an OTLP endpoint (for a processor added in code); default: only when exporting.</summary>
+    public const string TracesSetting = "Telemetry:Traces";
+
     /// <summary>Call after the application's services are added: it counts the mail of the registered sender.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
@@ -52,13 +55,9 @@ public static class ServiceDefaultsSetup
 
     private static void AddOpenTelemetry(this WebApplicationBuilder builder)
     {
+        var exporting = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? ServiceName))
-            .WithTracing(tracing => tracing
-                .AddSource(MembershipTelemetry.Name, "GraphQL", "MailKit.Net.SmtpClient")
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http))
-                .AddHttpClientInstrumentation()
-                .AddEntityFrameworkCoreInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
@@ -66,7 +65,19 @@ public static class ServiceDefaultsSetup
                 // Npgsql's connection pool, EF Core's contexts and queries, and ours.
                 .AddMeter("Npgsql", "Microsoft.EntityFrameworkCore", MembershipTelemetry.Name, GraphQL.Limits.GraphQLMetrics.MeterName));
 
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        // Spans are built for every request, GraphQL operation and SQL command once a tracer listens (about a tenth of
+        // a small query's CPU): only when something takes them, an OTLP exporter or Telemetry:Traces=true (a processor
+        // of one's own). Logs carry the trace id either way: ASP.NET Core starts the request's activity for them.
+        if (builder.Configuration.GetValue<bool?>(TracesSetting) ?? exporting)
+        {
+            otel.WithTracing(tracing => tracing
+                .AddSource(MembershipTelemetry.Name, "GraphQL", "MailKit.Net.SmtpClient")
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http))
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation());
+        }
+
+        if (exporting)
         {
             builder.Logging.AddOpenTelemetry(o => o.IncludeScopes = true); // the same entries as stdout, with their trace ids
             otel.UseOtlpExporter();

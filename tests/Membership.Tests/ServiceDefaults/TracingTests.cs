@@ -16,8 +16,10 @@ public abstract class TracingTests(ApiFixture api) : ApiTest(api)
     public async Task A_members_query_traces_http_graphql_and_sql_under_one_trace()
     {
         var spans = new SpanCapture();
-        await using var host = Api.CreateFactory(builder => builder.ConfigureTestServices(services =>
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new SimpleActivityExportProcessor(spans)))));
+        await using var host = Api.CreateFactory(builder => builder
+            .UseSetting(Membership.ServiceDefaults.ServiceDefaultsSetup.TracesSetting, "true") // no OTLP endpoint here: spans only when asked
+            .ConfigureTestServices(services =>
+                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new SimpleActivityExportProcessor(spans)))));
         var data = new TestData(Api);
         await data.MembersAsync(2, await data.PlanAsync());
         var operation = TestData.Unique("StaffMembers");

@@ -1,0 +1,90 @@
+using System.Globalization;
+using Microsoft.Diagnostics.Tracing.Etlx;
+
+// Usage: TraceSummary TRACE.nettrace [top=60]
+// dotnet-trace's own report counts every thread's every sample, so the waiting thread pool dominates it. This counts
+// only the samples of threads that were running managed code (the sample profiler's "managed" kind): where the CPU went.
+// Inclusive shares undercount async code (a continuation's stack starts at the thread pool), so the report also groups
+// samples by layer: the first of the layers below (in their order) with a frame on the stack.
+var top = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
+using var log = TraceLog.OpenOrConvert(TraceLog.CreateFromEventPipeDataFile(args[0]));
+var inclusive = new Dictionary<string, int>(StringComparer.Ordinal);
+var exclusive = new Dictionary<string, int>(StringComparer.Ordinal);
+var layers = new Dictionary<string, int>(StringComparer.Ordinal);
+var running = 0;
+var all = 0;
+foreach (var sample in log.Events)
+{
+    if (sample.ProviderName != "Microsoft-DotNETCore-SampleProfiler" || sample.EventName != "Thread/Sample")
+    {
+        continue;
+    }
+
+    all++;
+    if (Convert.ToInt32(sample.PayloadByName("Type"), CultureInfo.InvariantCulture) != 2)
+    {
+        continue; // 1: outside managed code (waiting, or in the runtime's native code)
+    }
+
+    var frames = new List<string>();
+    for (var frame = sample.CallStack(); frame is not null; frame = frame.Caller)
+    {
+        frames.Add(frame.CodeAddress.FullMethodName is { Length: > 0 } name ? name : frame.CodeAddress.ModuleName ?? "?");
+    }
+
+    if (frames.Count == 0)
+    {
+        continue;
+    }
+
+    running++;
+    exclusive[frames[0]] = exclusive.GetValueOrDefault(frames[0]) + 1;
+    foreach (var frame in frames.Distinct())
+    {
+        inclusive[frame] = inclusive.GetValueOrDefault(frame) + 1;
+    }
+
+    var layer = Layers.FirstOrDefault(l => frames.Any(f => f.StartsWith(l.Prefix, StringComparison.Ordinal))).Name ?? "other (thread pool, sockets, runtime)";
+    layers[layer] = layers.GetValueOrDefault(layer) + 1;
+}
+
+Console.WriteLine($"{all:N0} samples, {running:N0} of threads running managed code ({100.0 * running / Math.Max(all, 1):0.0} %).");
+Print("By layer (the first layer of the list found on the stack; rows sum to 100 %)", layers, layers.Count);
+Print("Inclusive", inclusive, top);
+Print("Exclusive", exclusive, top / 2);
+
+void Print(string title, Dictionary<string, int> counts, int rows)
+{
+    Console.WriteLine();
+    Console.WriteLine($"## {title}");
+    Console.WriteLine();
+    foreach (var (name, count) in counts.OrderByDescending(c => c.Value).Take(rows))
+    {
+        Console.WriteLine($"{100.0 * count / Math.Max(running, 1),6:0.0} %  {(name.Length > 160 ? name[..160] : name)}");
+    }
+}
+
+internal static partial class Program
+{
+    /// <summary>Checked in this order: a sample in Npgsql under an EF query under a resolver counts as Npgsql.</summary>
+    private static readonly (string Prefix, string Name)[] Layers =
+    [
+        ("Npgsql.", "Npgsql (protocol, sockets)"),
+        ("Microsoft.EntityFrameworkCore.", "EF Core (queries, materialisation, contexts)"),
+        ("System.Text.Json.", "JSON (request and response)"),
+        ("GraphQL.Validation.", "GraphQL validation"),
+        ("Membership.GraphQL.Limits.", "GraphQL validation"),
+        ("GraphQLParser.", "GraphQL parsing"),
+        ("GraphQL.", "GraphQL execution"),
+        ("OpenIddict.", "OpenIddict (token validation)"),
+        ("Microsoft.IdentityModel.", "OpenIddict (token validation)"),
+        ("OpenTelemetry.", "OpenTelemetry"),
+        ("System.Diagnostics.Activity", "OpenTelemetry"),
+        ("Microsoft.Extensions.Logging.", "logging"),
+        ("Microsoft.Extensions.DependencyInjection.", "dependency injection"),
+        ("Membership.", "the API's own code"),
+        ("Microsoft.AspNetCore.", "ASP.NET Core (Kestrel, middleware)"),
+        ("System.Threading.PortableThreadPool", "thread pool (spinning, dispatch)"),
+        ("System.Threading.LowLevel", "thread pool (spinning, dispatch)"),
+    ];
+}
