@@ -6,6 +6,8 @@
 # (bench/Driver): same-JSON check, the counting pass (statements per request, EXPLAIN), then per workload the API and
 # the baseline alternated at saturation, and each at half of its saturation rate for latency. Everything it started is
 # stopped and the cluster removed at the end, on Ctrl-C too. Results: --out (default bench/results/latest).
+# The baseline's SQL (bench/Baseline/Sql.cs) is a copy of the API's: the counting pass compares both sides' logged
+# statement shapes and warns, in the output and in results.md, where they differ (sql/<workload>.drift.txt).
 set -euo pipefail
 
 bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,7 +21,7 @@ while [[ $# -gt 0 ]]; do
     --only) only="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
