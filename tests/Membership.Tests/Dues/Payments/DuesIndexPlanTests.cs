@@ -18,8 +18,8 @@ public sealed class DuesIndexPlanTests(PostgreSqlApi api) : ApiTest(api), IClass
         var plan = await QueryPlans.ExplainAsync(db, DuesLoaders.OfMembers(db, [Guid.CreateVersion7(), Guid.CreateVersion7()]).Include(p => p.Lines).OrderByDescending(p => p.CreatedAt),
             settings: "SET LOCAL enable_seqscan = off");
 
-        Assert.Matches(@"(Index (Only )?Scan using|Bitmap Index Scan on) ""IX_DuesPayments_PayerMemberId_CreatedAt""[^\n]*\n\s*Index Cond: \(""PayerMemberId"" = ANY", plan);
-        Assert.Matches(@"(Index (Only )?Scan using|Bitmap Index Scan on) ""IX_DuesPaymentLines_MemberId""[^\n]*\n\s*Index Cond: \(""MemberId"" = ANY", plan);
+        Assert.Matches(@"(Index (Only )?Scan using|Bitmap Index Scan on) ""IX_DuesPayments_PayerMemberId_CreatedAt""[^\n]*\n\s*Index Cond: [^\n]*""PayerMemberId"" = ANY", plan);
+        Assert.Matches(@"(Index (Only )?Scan using|Bitmap Index Scan on) ""IX_DuesPaymentLines_MemberId""[^\n]*\n\s*Index Cond: [^\n]*""MemberId"" = ANY", plan);
         // No filter that tests every payment for either condition (the plan of "payer = ANY(…) OR EXISTS(lines…)").
         Assert.DoesNotMatch(@"Filter: [^\n]*\bOR\b", plan);
         Assert.DoesNotContain("SubPlan", plan, StringComparison.Ordinal);
