@@ -10,6 +10,8 @@
 # stopped and the cluster removed at the end, on Ctrl-C too. Results: --out (default bench/results/latest).
 # --profile: while the driver runs, a CPU sample trace of the API (dotnet-trace) and both sides' allocation and request
 # counters (dotnet-counters), summed up in profile.md; use it with --only and one or two workloads.
+# The baseline's SQL (bench/Baseline/Sql.cs) is a copy of the API's: the counting pass compares both sides' logged
+# statement shapes and warns, in the output and in results.md, where they differ (sql/<workload>.drift.txt).
 set -euo pipefail
 
 bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,7 +29,7 @@ while [[ $# -gt 0 ]]; do
     --api-env) api_extra+=("$2"); shift 2 ;;
     --no-postgraphile) postgraphile=""; shift ;;
     --profile) profile=1; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done

@@ -17,13 +17,13 @@ internal sealed partial class Workloads
         List<MemberRow> rows;
         if (after is null)
         {
-            rows = (await connection.QueryAsync<MemberRow>(Sql.MembersAfter.Replace("""WHERE m."LastNameKey" > @p1 OR (m."LastNameKey" = @p2 AND m."FirstNameKey" > @p3) OR (m."LastNameKey" = @p4 AND m."FirstNameKey" = @p5 AND m."Number" > @p6)""", "", StringComparison.Ordinal), new { p7 = first + 1 })).AsList();
+            rows = (await connection.QueryAsync<MemberRow>(Sql.MembersFirst, new { p4 = first + 1 })).AsList();
         }
         else
         {
             var cursor = JsonSerializer.Deserialize<JsonElement[]>(Graph.FromBase64Url(after))!;
             var (last, firstKey, number) = (cursor[1].GetString()!, cursor[2].GetString()!, cursor[3].GetInt64());
-            rows = (await connection.QueryAsync<MemberRow>(Sql.MembersAfter, new { p1 = last, p2 = last, p3 = firstKey, p4 = last, p5 = firstKey, p6 = number, p7 = first + 1 })).AsList();
+            rows = (await connection.QueryAsync<MemberRow>(Sql.MembersAfter, new { p = last, p1 = firstKey, p2 = number, p4 = first + 1 })).AsList();
         }
 
         var hasNext = rows.Count > first;
@@ -56,14 +56,17 @@ internal sealed partial class Workloads
         await EndAsync(json);
     }
 
+    /// <summary>GraphQL:SearchCountCap's default: totalCount of a name search counts this far.</summary>
+    private const int SearchCountCap = 10_000;
+
     public async Task SearchAsync(HttpContext http)
     {
         var variables = await VariablesAsync(http);
         var pattern = TextKeys.Normalize(variables.GetProperty("search").GetString()!) + "%";
         const int first = 50;
         await using var connection = await db.OpenConnectionAsync(http.RequestAborted);
-        var rows = (await connection.QueryAsync<MemberRow>(Sql.MembersSearch, new { p1 = pattern, p2 = first + 1 })).AsList();
-        var total = await connection.ExecuteScalarAsync<int>(Sql.MembersSearchCount, new { p1 = pattern });
+        var rows = (await connection.QueryAsync<MemberRow>(Sql.MembersSearch(first + 1), new { lead_startswith = pattern, p = first + 1 })).AsList();
+        var total = await connection.ExecuteScalarAsync<int>(Sql.MembersSearchCount, new { lead_startswith = pattern, p = SearchCountCap + 1 });
         var hasNext = rows.Count > first;
         var page = rows.Take(first).ToList();
         var terms = await TermsAsync(connection, page);
@@ -73,7 +76,7 @@ internal sealed partial class Workloads
         var today = Graph.Today();
         await using var json = await StartAsync(http);
         json.WriteStartObject("members");
-        json.WriteNumber("totalCount", total);
+        json.WriteNumber("totalCount", Math.Min(total, SearchCountCap)); // the API stops counting at the cap
         json.WriteStartArray("edges");
         foreach (var member in page)
         {

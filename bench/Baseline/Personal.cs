@@ -145,7 +145,7 @@ internal sealed partial class Workloads
     private static async Task<List<PaymentRow>> PaymentsAsync(NpgsqlConnection connection, Guid memberId)
     {
         await using var command = new NpgsqlCommand(Sql.DuesOfMembers, connection);
-        command.Parameters.AddWithValue("p1", new[] { memberId });
+        command.Parameters.AddWithValue("ids", new[] { memberId });
         await using var reader = await command.ExecuteReaderAsync();
         var payments = new List<PaymentRow>();
         while (await reader.ReadAsync())

@@ -1,6 +1,10 @@
 namespace Baseline;
 
-/// <summary>The API's statements as PostgreSQL logged them (bench/run.sh --capture prints them again); $n became @pn for Dapper.</summary>
+/// <summary>
+/// The API's statements as EF Core sends them (the counting pass logs them: sql/&lt;workload&gt;.api-10.log of a run), with
+/// EF's parameter names for Dapper. The driver compares both sides' logged statement shapes on every run and warns when
+/// they differ (sql/&lt;workload&gt;.drift.txt): recapture from the log whenever the API's queries change.
+/// </summary>
 internal static class Sql
 {
     private const string MemberColumns = """
@@ -27,22 +31,67 @@ internal static class Sql
 
     public const string MembersAfter = MemberColumns + """
 
-        WHERE m."LastNameKey" > @p1 OR (m."LastNameKey" = @p2 AND m."FirstNameKey" > @p3) OR (m."LastNameKey" = @p4 AND m."FirstNameKey" = @p5 AND m."Number" > @p6)
+        WHERE (m."LastNameKey", m."FirstNameKey", m."Number") > (@p, @p1, @p2)
         ORDER BY m."LastNameKey", m."FirstNameKey", m."Number"
-        LIMIT @p7
+        LIMIT @p4
         """;
 
-    public const string MembersSearch = MemberColumns + """
+    public const string MembersFirst = MemberColumns + """
 
-        WHERE m."FirstNameKey" LIKE @p1 OR m."LastNameKey" LIKE @p1
         ORDER BY m."LastNameKey", m."FirstNameKey", m."Number"
-        LIMIT @p2
+        LIMIT @p4
         """;
 
+    /// <summary>
+    /// A name search's page: each prefix range cut at the page's end (EF writes that size as a literal), the page's keys
+    /// from the union, then the members by number. <paramref name="limit"/> is the page size + 1.
+    /// </summary>
+    public static string MembersSearch(int limit) => MemberColumns + $"""
+
+        WHERE m."Number" IN (
+            SELECT u."Number"
+            FROM (
+                SELECT m2."FirstNameKey", m2."LastNameKey", m2."Number"
+                FROM (
+                    SELECT m0."FirstNameKey", m0."LastNameKey", m0."Number"
+                    FROM "Members" AS m0
+                    WHERE m0."LastNameKey" LIKE @lead_startswith
+                    ORDER BY m0."LastNameKey", m0."FirstNameKey", m0."Number"
+                    LIMIT {limit}
+                ) AS m2
+                UNION ALL
+                SELECT m3."FirstNameKey", m3."LastNameKey", m3."Number"
+                FROM (
+                    SELECT m1."FirstNameKey", m1."LastNameKey", m1."Number"
+                    FROM "Members" AS m1
+                    WHERE m1."FirstNameKey" LIKE @lead_startswith AND m1."LastNameKey" NOT LIKE @lead_startswith
+                    ORDER BY m1."LastNameKey", m1."FirstNameKey", m1."Number"
+                    LIMIT {limit}
+                ) AS m3
+            ) AS u
+            ORDER BY u."LastNameKey", u."FirstNameKey", u."Number"
+            LIMIT {limit}
+        )
+        ORDER BY m."LastNameKey", m."FirstNameKey", m."Number"
+        LIMIT @p
+        """;
+
+    /// <summary>totalCount of a name search, counted up to GraphQL:SearchCountCap + 1 (@p).</summary>
     public const string MembersSearchCount = """
         SELECT count(*)::int
-        FROM "Members" AS m
-        WHERE m."FirstNameKey" LIKE @p1 OR m."LastNameKey" LIKE @p1
+        FROM (
+            SELECT 1
+            FROM (
+                SELECT 1
+                FROM "Members" AS m
+                WHERE m."LastNameKey" LIKE @lead_startswith
+                UNION ALL
+                SELECT 1
+                FROM "Members" AS m0
+                WHERE m0."FirstNameKey" LIKE @lead_startswith AND m0."LastNameKey" NOT LIKE @lead_startswith
+            ) AS u
+            LIMIT @p
+        ) AS u0
         """;
 
     public const string TermsById = """
@@ -129,13 +178,18 @@ internal static class Sql
         """;
 
     public const string DuesOfMembers = """
-        SELECT d."Id", d."AgencyId", d."Amount", d."AutoRenew", d."CheckoutUrl", d."CompletedAt", d."CreatedAt", d."CreatedBy", d."Currency", d."FailureReason", d."IdempotencyKey", d."Kind", d."PayerMemberId", d."PlanId", d."ReceiptNumber", d."RefundedAmount", d."Status", d."StripeCheckoutSessionId", d."StripeCustomerId", d."StripeInvoiceId", d."StripePaymentIntentId", d."StripeSubscriptionId", d1."Id", d1."Amount", d1."MemberId", d1."PaymentId", d1."PeriodEnd", d1."PeriodStart", d1."TermId"
+        SELECT d."Id", d."AgencyId", d."Amount", d."AutoRenew", d."CheckoutUrl", d."CompletedAt", d."CreatedAt", d."CreatedBy", d."Currency", d."FailureReason", d."IdempotencyKey", d."Kind", d."PayerMemberId", d."PlanId", d."ReceiptNumber", d."RefundedAmount", d."Status", d."StripeCheckoutSessionId", d."StripeCustomerId", d."StripeInvoiceId", d."StripePaymentIntentId", d."StripeSubscriptionId", d2."Id", d2."Amount", d2."MemberId", d2."PaymentId", d2."PeriodEnd", d2."PeriodStart", d2."TermId"
         FROM "DuesPayments" AS d
-        LEFT JOIN "DuesPaymentLines" AS d1 ON d."Id" = d1."PaymentId"
-        WHERE (d."PayerMemberId" IS NOT NULL AND d."PayerMemberId" = ANY (@p1)) OR EXISTS (
-            SELECT 1
-            FROM "DuesPaymentLines" AS d0
-            WHERE d."Id" = d0."PaymentId" AND d0."MemberId" = ANY (@p1))
+        LEFT JOIN "DuesPaymentLines" AS d2 ON d."Id" = d2."PaymentId"
+        WHERE d."Id" IN (
+            SELECT d0."Id"
+            FROM "DuesPayments" AS d0
+            WHERE d0."PayerMemberId" IS NOT NULL AND d0."PayerMemberId" = ANY (@ids)
+            UNION
+            SELECT d1."PaymentId" AS "Id"
+            FROM "DuesPaymentLines" AS d1
+            WHERE d1."MemberId" = ANY (@ids)
+        )
         ORDER BY d."CreatedAt" DESC, d."Id"
         """;
 

@@ -19,8 +19,11 @@ internal sealed record Count(double Statements, double Resets)
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Statements:0.#} ({Resets:0.#} resets)");
 }
 
-/// <summary>The API's and the baseline's statement counts for one workload.</summary>
-internal sealed record StatementCount(Count Api, Count? Baseline);
+/// <summary>
+/// The API's and the baseline's statement counts for one workload, and the statement shapes one side sent and the
+/// other did not (<see cref="Statements.Drift"/>): the baseline must send the API's SQL, or its ratio means nothing.
+/// </summary>
+internal sealed record StatementCount(Count Api, Count? Baseline, List<string>? Drift = null);
 
 internal sealed class Bench(Options options, Load load, Statements statements, Memory memory)
 {
@@ -105,10 +108,24 @@ internal sealed class Bench(Options options, Load load, Statements statements, M
                 var one = await statements.ReadSinceAsync(mark);
                 await File.WriteAllTextAsync(Path.Combine(sql, workload.Name + ".api.log"), one);
                 await File.WriteAllTextAsync(Path.Combine(explain, workload.Name + ".txt"), await statements.ExplainAsync(Statements.Parse(one, "bench-api")));
-                var api = await CountRequestsAsync(Api(workload), workload, "bench-api", null);
-                var baseline = workload.BaselinePath is null ? null : await CountRequestsAsync(Baseline(workload), workload, "bench-baseline", Path.Combine(sql, workload.Name + ".baseline.log"));
-                counts[workload.Name] = new StatementCount(api, baseline);
-                Console.WriteLine($"{workload.Name,-13} statements per request: API {api}" + (baseline is { } b ? $", baseline {b}" : ""));
+                var (api, apiSent) = await CountRequestsAsync(Api(workload), workload, "bench-api", Path.Combine(sql, workload.Name + ".api-10.log"));
+                if (workload.BaselinePath is null)
+                {
+                    counts[workload.Name] = new StatementCount(api, null);
+                    Console.WriteLine($"{workload.Name,-13} statements per request: API {api}");
+                    continue;
+                }
+
+                var (baseline, baselineSent) = await CountRequestsAsync(Baseline(workload), workload, "bench-baseline", Path.Combine(sql, workload.Name + ".baseline.log"));
+                var drift = Statements.Drift(apiSent, baselineSent);
+                counts[workload.Name] = new StatementCount(api, baseline, drift);
+                Console.WriteLine($"{workload.Name,-13} statements per request: API {api}, baseline {baseline}");
+                if (drift.Count > 0)
+                {
+                    await File.WriteAllLinesAsync(Path.Combine(sql, workload.Name + ".drift.txt"), drift);
+                    Console.WriteLine($"{workload.Name,-13} WARNING: the baseline's SQL differs from the API's in {drift.Count} statement shapes "
+                        + $"(sql/{workload.Name}.drift.txt): recapture bench/Baseline/Sql.cs from sql/{workload.Name}.api-10.log");
+                }
             }
 
             foreach (var (name, run, requests) in bursts)
@@ -129,7 +146,7 @@ internal sealed class Bench(Options options, Load load, Statements statements, M
         return counts;
     }
 
-    private async Task<Count> CountRequestsAsync(Target target, Workload workload, string app, string? save)
+    private async Task<(Count Count, List<LoggedStatement> Sent)> CountRequestsAsync(Target target, Workload workload, string app, string? save)
     {
         const int requests = 10;
         var mark = statements.Mark();
@@ -144,7 +161,8 @@ internal sealed class Bench(Options options, Load load, Statements statements, M
             await File.WriteAllTextAsync(save, log);
         }
 
-        return Count.Of(Statements.Parse(log, app), requests);
+        var sent = Statements.Parse(log, app);
+        return (Count.Of(sent, requests), sent);
     }
 
     /// <summary>Alternates API and baseline at saturation, then runs each at half of its median saturation rate for latency.</summary>

@@ -38,6 +38,11 @@ internal static class Report
                 + $"| {r.ApiRssMb:0}{(r.Errors > 0 ? $" ({r.Errors} errors)" : "")} |");
         }
 
+        var drifted = counts.Where(c => c.Value.Drift is { Count: > 0 }).Select(c => $"`{c.Key}` ({c.Value.Drift!.Count})").Order(StringComparer.Ordinal).ToList();
+        Line(text, "");
+        Line(text, drifted.Count == 0
+            ? "SQL: the baseline sent the API's statement shapes on every workload with a baseline."
+            : $"SQL: the baseline's statement shapes differ from the API's on {string.Join(", ", drifted)}: those ratios compare different SQL (sql/*.drift.txt).");
         Line(text, "");
         Line(text, "| burst (API only) | median wall time ms | p50 / p99 ms | per request SQL statements | check |");
         Line(text, "|---|---|---|---|---|");

@@ -81,6 +81,34 @@ internal sealed partial class Statements(NpgsqlDataSource db, string logPath)
         return found;
     }
 
+    /// <summary>
+    /// The statement shapes (text with parameters as $ and spaces folded) one side sent and the other did not, each line
+    /// "api only: …" or "baseline only: …"; none when the baseline sends the API's SQL. The pool's DISCARD ALL is no
+    /// shape, and neither are the documented differences (<see cref="Documented"/>).
+    /// </summary>
+    public static List<string> Drift(List<LoggedStatement> api, List<LoggedStatement> baseline)
+    {
+        static HashSet<string> Shapes(List<LoggedStatement> sent) =>
+            sent.Select(s => Shape(s.Sql)).Where(s => !s.StartsWith("DISCARD ALL", StringComparison.Ordinal) && !Documented().IsMatch(s)).ToHashSet(StringComparer.Ordinal);
+        var (a, b) = (Shapes(api), Shapes(baseline));
+        return [.. a.Except(b).Order(StringComparer.Ordinal).Select(s => "api only: " + s), .. b.Except(a).Order(StringComparer.Ordinal).Select(s => "baseline only: " + s)];
+    }
+
+    public static string Shape(string sql) => Spaces().Replace(Placeholder().Replace(sql, "$"), " ").Trim();
+
+    /// <summary>
+    /// Differences bench/README.md documents: the API's bulk verification log inserts inline one VALUES row per lookup
+    /// (their shape changes with the number of rows); the baseline sends the same rows as arrays in one INSERT … SELECT.
+    /// </summary>
+    [GeneratedRegex(@"^INSERT INTO ""VerificationLog"" .*(VALUES \(\$.*\), \(|FROM unnest\()")]
+    private static partial Regex Documented();
+
+    [GeneratedRegex(@"\$\d+|@\w+")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
     /// <summary>EXPLAIN (ANALYZE, BUFFERS) of each statement with its logged parameters, in a transaction rolled back.</summary>
     public async Task<string> ExplainAsync(IEnumerable<LoggedStatement> statements)
     {

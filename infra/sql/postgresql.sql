@@ -2273,3 +2273,28 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207045052_SearchPageKeys') THEN
+    DROP INDEX "IX_Members_FirstNameKey_Number";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207045052_SearchPageKeys') THEN
+    CREATE INDEX "IX_Members_FirstNameKey_LastNameKey_Number" ON "Members" ("FirstNameKey", "LastNameKey", "Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207045052_SearchPageKeys') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261207045052_SearchPageKeys', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;

@@ -2432,3 +2432,32 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207045115_SearchPageKeys'
+)
+BEGIN
+    DROP INDEX [IX_Members_FirstNameKey_Number] ON [Members];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207045115_SearchPageKeys'
+)
+BEGIN
+    CREATE INDEX [IX_Members_FirstNameKey_LastNameKey_Number] ON [Members] ([FirstNameKey], [LastNameKey], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207045115_SearchPageKeys'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207045115_SearchPageKeys', N'10.0.15');
+END;
+
+COMMIT;
+GO

@@ -1946,7 +1946,7 @@ namespace Membership.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("CreatedAt", "Number");
 
-                    b.HasIndex("FirstNameKey", "Number");
+                    b.HasIndex("FirstNameKey", "LastNameKey", "Number");
 
                     b.HasIndex("LastNameKey", "FirstNameKey", "Number");
 

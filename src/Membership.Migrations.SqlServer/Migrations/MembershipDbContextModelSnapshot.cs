@@ -1951,7 +1951,7 @@ namespace Membership.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CreatedAt", "Number");
 
-                    b.HasIndex("FirstNameKey", "Number");
+                    b.HasIndex("FirstNameKey", "LastNameKey", "Number");
 
                     b.HasIndex("LastNameKey", "FirstNameKey", "Number");
 

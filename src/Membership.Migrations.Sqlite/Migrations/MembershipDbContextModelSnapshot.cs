@@ -1931,7 +1931,7 @@ namespace Membership.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CreatedAt", "Number");
 
-                    b.HasIndex("FirstNameKey", "Number");
+                    b.HasIndex("FirstNameKey", "LastNameKey", "Number");
 
                     b.HasIndex("LastNameKey", "FirstNameKey", "Number");
 

@@ -153,7 +153,8 @@ internal static class TicketMutations
             .Argument<NonNullGraphType<IdGraphType>>("conferenceId")
             .Argument<IdGraphType>("ticketTypeId")
             .Argument<ListGraphType<NonNullGraphType<TicketStatusType>>>("status")
-            .Argument<StringGraphType>("search", "Part of the attendee's name (case and accents ignored), or their exact e-mail address.")
+            .Argument<StringGraphType>("search", $"Part of the attendee's name (case and accents ignored; at least {SearchTerms.MinimumLength} characters, "
+                + "or the field fails with SEARCH_TOO_SHORT), or their exact e-mail address.")
             .PagingArguments()
             .AuthorizeWithPolicy(Policies.Staff)
             .ResolveAsync(async c =>
@@ -162,11 +163,12 @@ internal static class TicketMutations
                 var type = c.GetArgument<string?>("ticketTypeId") is { } t ? GlobalId.Parse(t, TicketTypeType.TypeName, "ticketTypeId") : (Guid?)null;
                 var statuses = c.GetArgument<List<TicketStatus>?>("status") ?? [TicketStatus.Valid, TicketStatus.CheckedIn];
                 var search = c.GetArgument<string?>("search")?.Trim();
-                var email = search is null ? null : MemberRules.NormalizeEmail(search);
-                var name = search is null ? null : TextKeys.Normalize(search);
+                var email = string.IsNullOrEmpty(search) ? null : MemberRules.NormalizeEmail(search);
+                // As for members and agencies: a one-letter part of a name matches a large share of the attendees.
+                var name = string.IsNullOrEmpty(search) ? null : SearchTerms.Phrase(search, "search");
                 return await KeysetPaging.PageAsync(c.Db(), db => db.Tickets.Where(x => x.ConferenceId == conference && statuses.Contains(x.Status)
                     && (type == null || x.TicketTypeId == type)
-                    && (string.IsNullOrEmpty(search) || x.AttendeeEmail == email || (name != "" && x.AttendeeNameKey != null && x.AttendeeNameKey.Contains(name!)))),
+                    && (name == null || x.AttendeeEmail == email || (x.AttendeeNameKey != null && x.AttendeeNameKey.Contains(name)))),
                     ByIssue, PageArgs.From(c), c.CancellationToken);
             });
 

@@ -40,7 +40,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.HasIndex(m => m.Number).IsUnique();
         builder.HasIndex(m => m.EmailNormalized).IsUnique();
         builder.HasIndex(m => new { m.LastNameKey, m.FirstNameKey, m.Number });
-        builder.HasIndex(m => new { m.FirstNameKey, m.Number });
+        // The first-name range of a name search, with the last name so the page's keys are read from this index alone.
+        builder.HasIndex(m => new { m.FirstNameKey, m.LastNameKey, m.Number });
         builder.HasIndex(m => new { m.CreatedAt, m.Number });
         builder.HasIndex(m => new { m.AgencyId, m.LastNameKey, m.FirstNameKey, m.Number });
         builder.HasIndex(m => new { m.DirectoryOptIn, m.LastNameKey, m.FirstNameKey, m.Number }); // the directory, by name

@@ -70,9 +70,10 @@ internal static class MemberQueries
                 var agencyIds = filter?.AgencyId?.Select(id => GlobalId.Parse(id, AgencyType.TypeName, "filter.agencyId")).ToList();
                 var today = c.Today();
                 var order = MemberOrders.For(c.GetArgument<MemberOrder?>("orderBy"));
-                var countCap = MemberSearch.IsNameSearch(filter, caller) ? c.Service<IOptions<GraphQLOptions>>().Value.SearchCountCap : (int?)null;
-                return await KeysetPaging.PageAsync(c.Db(), db => MemberSearch.Apply(db.Members.VisibleTo(db, caller, today), db, filter, agencyIds, caller, today), order,
-                    PageArgs.From(c), c.CancellationToken, countCap);
+                var nameSearch = MemberSearch.IsNameSearch(filter, caller);
+                var countCap = nameSearch ? c.Service<IOptions<GraphQLOptions>>().Value.SearchCountCap : (int?)null;
+                return await KeysetPaging.PageAsync(c.Db(), (db, part) => MemberSearch.Apply(db.Members.VisibleTo(db, caller, today), db, filter, agencyIds, caller, today, part),
+                    order, PageArgs.From(c), c.CancellationToken, countCap, nameSearch ? MemberSearch.ByNumber : null);
             });
     }
 }
@@ -80,7 +81,12 @@ internal static class MemberQueries
 /// <summary>The members filter as SQL: every condition is an indexed column or the current term's dates.</summary>
 internal static class MemberSearch
 {
-    public static IQueryable<Member> Apply(IQueryable<Member> members, MembershipDbContext db, MemberFilter? filter, List<Guid>? agencyIds, Caller caller, DateOnly today)
+    /// <summary>
+    /// The filter applied to <paramref name="members"/>. A name search is a union of two parts, each passed through
+    /// <paramref name="part"/> (the paging reads each part only up to the page's end; see KeysetPaging).
+    /// </summary>
+    public static IQueryable<Member> Apply(IQueryable<Member> members, MembershipDbContext db, MemberFilter? filter, List<Guid>? agencyIds, Caller caller, DateOnly today,
+        Func<IQueryable<Member>, IQueryable<Member>>? part = null)
     {
         if (filter is null)
         {
@@ -126,7 +132,7 @@ internal static class MemberSearch
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            members = Search(members, filter.Search, caller);
+            members = Search(members, filter.Search, caller, part ?? (p => p));
         }
 
         return members;
@@ -139,10 +145,21 @@ internal static class MemberSearch
     public static bool IsNameSearch(MemberFilter? filter, Caller caller) =>
         !string.IsNullOrWhiteSpace(filter?.Search) && !MemberNumbers.TryParse(filter.Search, out _) && !IsEmailSearch(filter.Search, caller);
 
+    /// <summary>
+    /// The members of a page found by a name search, fetched by number: the search reads only the name keys and the
+    /// number, which the name indexes hold, so a common surname's page reads its first rows' index entries and then
+    /// fetches those members, instead of every match's row.
+    /// </summary>
+    public static IQueryable<Member> ByNumber(MembershipDbContext db, IQueryable<Member> page)
+    {
+        var numbers = page.Select(m => m.Number);
+        return db.Members.Where(m => numbers.Contains(m.Number));
+    }
+
     private static bool IsEmailSearch(string search, Caller caller) => caller.IsStaff && search.Contains('@', StringComparison.Ordinal);
 
     /// <summary>A member number, or words that each start the first or last name; staff may also give an e-mail address.</summary>
-    private static IQueryable<Member> Search(IQueryable<Member> members, string search, Caller caller)
+    private static IQueryable<Member> Search(IQueryable<Member> members, string search, Caller caller, Func<IQueryable<Member>, IQueryable<Member>> part)
     {
         if (MemberNumbers.TryParse(search, out var number))
         {
@@ -156,18 +173,17 @@ internal static class MemberSearch
         }
 
         var words = SearchTerms.Words(search, "filter.search");
-        // The longest word finds the matches: two prefix ranges of the name indexes, joined before anything is sorted,
-        // so the database never walks the whole sort index looking for them. UNION ALL with the overlap excluded from
-        // the second range: no de-duplication of whole rows. The other words only filter those matches.
+        // The longest word finds the matches: two prefix ranges of the name indexes, each read (and, for a page, cut at
+        // the page's end) before the union, so the database never walks the whole sort index looking for them. UNION ALL
+        // with the overlap excluded from the second range: no de-duplication of whole rows. The other words only filter.
         var lead = words[0];
-        var matches = members.Where(m => m.LastNameKey.StartsWith(lead))
-            .Concat(members.Where(m => m.FirstNameKey.StartsWith(lead) && !m.LastNameKey.StartsWith(lead)));
         foreach (var word in words.Skip(1))
         {
-            matches = matches.Where(m => m.FirstNameKey.StartsWith(word) || m.LastNameKey.StartsWith(word));
+            members = members.Where(m => m.FirstNameKey.StartsWith(word) || m.LastNameKey.StartsWith(word));
         }
 
-        return matches;
+        return part(members.Where(m => m.LastNameKey.StartsWith(lead)))
+            .Concat(part(members.Where(m => m.FirstNameKey.StartsWith(lead) && !m.LastNameKey.StartsWith(lead))));
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Membership.Data;
 using Membership.GraphQL;
 using Membership.GraphQL.Paging;
@@ -89,6 +90,25 @@ public sealed class SearchQueryShapeTests
         Assert.Matches($@"{Column("FirstNameKey")}\s+LIKE\s+@", sql);
         // The union is a subquery: the sort and the limit apply to its matches only.
         Assert.True(sql.LastIndexOf("UNION", StringComparison.Ordinal) < sql.LastIndexOf("ORDER BY", StringComparison.Ordinal), sql);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void A_name_search_page_cuts_each_range_at_the_page_end_then_fetches_the_members_by_number(DatabaseProvider provider)
+    {
+        using var db = ProviderModelTests.Context(provider);
+        var staff = ProviderModelTests.Staff();
+        var order = MemberOrders.For(null);
+
+        var sql = KeysetPaging.PageQuery<Member>(db, (d, part) => MemberSearch.Apply(d.Members.VisibleTo(d, staff, Today), d, new MemberFilter { Search = "garcia" }, null, staff, Today, part),
+            order, order.Read(Sample()), before: null, size: 20, backward: false, MemberSearch.ByNumber).ToQueryString();
+
+        // Four limits: each prefix range (cut at the page's end before the union), the page's keys, and the page.
+        Assert.Equal(4, Regex.Count(sql, @"\bLIMIT\b|\bTOP\b|\bFETCH NEXT\b"));
+        // The members are fetched by number, with the keys found by the union of the two ranges.
+        Assert.Matches($@"(?s)WHERE\s+{Column("Number")}\s+IN\s+\(\s*SELECT\b.*\bUNION ALL\b", sql);
+        // The cursor bounds each range, not only the union.
+        Assert.True(Regex.Count(sql, provider == DatabaseProvider.PostgreSql ? @"\)\s*>\s*\(@" : $@"{Column("LastNameKey")}\s*>=\s*@") >= 2, sql);
     }
 
     [Theory]

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using System.Text.RegularExpressions;
 using Membership.Agencies;
 using Membership.Data;
 using Membership.GraphQL;
@@ -7,7 +7,6 @@ using Membership.Members;
 using Membership.Tests.Data;
 using Membership.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Membership.Tests.Members;
 
@@ -27,11 +26,35 @@ public sealed class SearchIndexPlanTests(PostgreSqlApi api) : ApiTest(api), ICla
         var staff = ProviderModelTests.Staff();
         var search = MemberSearch.Apply(db.Members.VisibleTo(db, staff, Today), db, new MemberFilter { Search = "garcia jo" }, null, staff, Today);
 
-        var plan = await ExplainAsync(db, MemberOrders.For(null).Apply(search, reverse: false).Take(21));
+        var plan = await QueryPlans.ExplainAsync(db, MemberOrders.For(null).Apply(search, reverse: false).Take(21));
 
         // With the C collation, LIKE 'garcia%' becomes the range ['garcia', 'garcib') of each name index.
         Assert.Matches(@"Index Scan (using|on) ""IX_Members_LastNameKey_FirstNameKey_Number""[^\n]*\n\s*Index Cond: [^\n]*""LastNameKey""[^\n]* >= 'garcia'[^\n]*""LastNameKey""[^\n]* < 'garcib'", plan);
-        Assert.Matches(@"Index Scan (using|on) ""IX_Members_FirstNameKey_Number""[^\n]*\n\s*Index Cond: [^\n]*""FirstNameKey""[^\n]* >= 'garcia'[^\n]*""FirstNameKey""[^\n]* < 'garcib'", plan);
+        Assert.Matches(@"Index Scan (using|on) ""IX_Members_FirstNameKey_LastNameKey_Number""[^\n]*\n\s*Index Cond: [^\n]*""FirstNameKey""[^\n]* >= 'garcia'[^\n]*""FirstNameKey""[^\n]* < 'garcib'", plan);
+    }
+
+    [SkippableFact]
+    public async Task A_name_search_page_reads_each_range_only_to_the_page_end_then_fetches_the_members_by_number()
+    {
+        await using var db = await Api.Db.CreateDbContextAsync();
+        var staff = ProviderModelTests.Staff();
+        var order = MemberOrders.For(null);
+        var cursor = new Member { FirstName = "Ann", LastName = "Smith", Email = "x", EmailNormalized = "x", StateCode = "AL", Number = 123456 };
+        cursor.SetName(cursor.FirstName, cursor.LastName);
+        var page = KeysetPaging.PageQuery<Member>(db, (d, part) => MemberSearch.Apply(d.Members.VisibleTo(d, staff, Today), d, new MemberFilter { Search = "smith" }, null, staff, Today, part),
+            order, order.Read(cursor), before: null, size: 50, backward: false, MemberSearch.ByNumber);
+
+        var plan = await QueryPlans.ExplainAsync(db, page, settings: "SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off");
+
+        // Each part is cut at the page's end right above its index scan (a sort between them where the index's order is
+        // not the page's), and the cursor or the prefix bounds each scan: no part hands all its matches to the union.
+        var parts = Regex.Matches(plan, @"Limit[^\n]*\n(\s*->\s+Sort[^\n]*\n\s*Sort Key:[^\n]*\n)?\s*->\s+Index (Only )?Scan using ""IX_Members_\w+""[^\n]*\n\s*Index Cond: ([^\n]*)");
+        Assert.Equal(2, parts.Count);
+        Assert.All(parts, part => Assert.Matches(@"ROW\(""LastNameKey"", ""FirstNameKey"", ""Number""\) > ROW\('smith'|""FirstNameKey"" >= 'smith'", part.Groups[3].Value));
+        // The surname part reads the surname index from the cursor, within the prefix range.
+        Assert.Matches(@"Index (Only )?Scan using ""IX_Members_LastNameKey_FirstNameKey_Number""[^\n]*\n\s*Index Cond: (?=[^\n]*ROW\()(?=[^\n]*""LastNameKey"" >= 'smith')", plan);
+        // Then the page's members, whole, by number.
+        Assert.Matches(@"Index Scan using ""IX_Members_Number"" on ""Members""[^\n]*\n\s*Index Cond: \(""Number"" = ", plan);
     }
 
     [SkippableFact]
@@ -41,7 +64,7 @@ public sealed class SearchIndexPlanTests(PostgreSqlApi api) : ApiTest(api), ICla
         var staff = ProviderModelTests.Staff();
         var search = MemberSearch.Apply(db.Members.VisibleTo(db, staff, Today), db, new MemberFilter { Search = "smith" }, null, staff, Today);
 
-        var plan = await ExplainAsync(db, search.Take(SearchTerms.DefaultCountCap + 1), count: true);
+        var plan = await QueryPlans.ExplainAsync(db, search.Take(SearchTerms.DefaultCountCap + 1), count: true);
 
         Assert.Matches(@"Index Cond: [^\n]*""LastNameKey""[^\n]* >= 'smith'", plan);
         Assert.Matches(@"Index Cond: [^\n]*""FirstNameKey""[^\n]* >= 'smith'", plan);
@@ -59,7 +82,7 @@ public sealed class SearchIndexPlanTests(PostgreSqlApi api) : ApiTest(api), ICla
         cursor.SetName(cursor.FirstName, cursor.LastName);
 
         var page = order.Apply(db.Members.Where(order.Beyond(order.Read(cursor), before: false, KeysetOrder<Member>.SyntaxFor(db))), reverse: false).Take(21);
-        var plan = await ExplainAsync(db, page, ordered: true);
+        var plan = await QueryPlans.ExplainAsync(db, page, ordered: true);
 
         Assert.Matches(@"Index Scan (Backward )?using ""IX_Members_LastNameKey_FirstNameKey_Number""[^\n]*\n\s*Index Cond: \(ROW\([^\n]*""LastNameKey""[^\n]*""FirstNameKey""[^\n]*""Number""\) "
             + op + @" ROW\('smith'", plan);
@@ -73,7 +96,7 @@ public sealed class SearchIndexPlanTests(PostgreSqlApi api) : ApiTest(api), ICla
         var order = MemberOrders.For(new MemberOrder { Field = MemberOrderField.CreatedAt, Direction = SortDirection.Desc });
         var values = new object[] { DateTimeOffset.UtcNow, 500L };
 
-        var plan = await ExplainAsync(db, order.Apply(db.Members.Where(order.Beyond(values, before: false, KeysetOrder<Member>.SyntaxFor(db))), reverse: false).Take(21), ordered: true);
+        var plan = await QueryPlans.ExplainAsync(db, order.Apply(db.Members.Where(order.Beyond(values, before: false, KeysetOrder<Member>.SyntaxFor(db))), reverse: false).Take(21), ordered: true);
 
         Assert.Matches(@"Index Cond: \(ROW\(""CreatedAt"", ""Number""\) < ROW\(", plan);
         Assert.DoesNotContain("Filter:", plan, StringComparison.Ordinal);
@@ -84,33 +107,9 @@ public sealed class SearchIndexPlanTests(PostgreSqlApi api) : ApiTest(api), ICla
     {
         await using var db = await Api.Db.CreateDbContextAsync();
 
-        var plan = await ExplainAsync(db, AgencyQueries.Filter(db, new AgencyFilter { Search = "County Sheriff" }));
+        var plan = await QueryPlans.ExplainAsync(db, AgencyQueries.Filter(db, new AgencyFilter { Search = "County Sheriff" }));
 
         Assert.Matches(@"Bitmap Index Scan on ""IX_Agencies_NameKey_Trigrams""[^\n]*\n\s*Index Cond: [^\n]*""NameKey""[^\n]* ~~ '%county sheriff%'", plan);
         Assert.Contains(@"Bitmap Index Scan on ""IX_Agencies_OriCode""", plan, StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// The plan PostgreSQL chooses for the query as EF sends it (same SQL, same parameters), sequential scans off; with
-    /// <paramref name="ordered"/> also sorts and bitmap scans, as on a large table where reading a page in index order wins.
-    /// </summary>
-    private static async Task<string> ExplainAsync(MembershipDbContext db, IQueryable query, bool count = false, bool ordered = false)
-    {
-        await db.Database.OpenConnectionAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.Database.ExecuteSqlRawAsync(ordered ? "SET LOCAL enable_seqscan = off; SET LOCAL enable_sort = off; SET LOCAL enable_bitmapscan = off" : "SET LOCAL enable_seqscan = off");
-        await using DbCommand command = query.CreateDbCommand();
-        command.CommandText = count ? $"EXPLAIN SELECT COUNT(*) FROM ({command.CommandText}) AS matches" : "EXPLAIN " + command.CommandText;
-        command.Transaction = transaction.GetDbTransaction();
-        var lines = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                lines.Add(reader.GetString(0));
-            }
-        }
-
-        return string.Join('\n', lines);
     }
 }

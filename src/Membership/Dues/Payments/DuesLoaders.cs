@@ -11,11 +11,20 @@ public sealed class DuesLoaders(IDbContextFactory<MembershipDbContext> factory)
     public BatchLoader<Guid, IReadOnlyList<DuesPayment>> PaymentsOfMember { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var payments = await db.DuesPayments.AsNoTracking().Include(p => p.Lines)
-            .Where(p => (p.PayerMemberId != null && ids.Contains(p.PayerMemberId.Value)) || p.Lines.Any(l => ids.Contains(l.MemberId)))
-            .OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
+        var payments = await OfMembers(db, ids).AsNoTracking().Include(p => p.Lines).OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
         return ids.ToDictionary(id => id, id => (IReadOnlyList<DuesPayment>)[.. payments.Where(p => p.PayerMemberId == id || p.Lines.Any(l => l.MemberId == id)).Take(100)]);
     }, []);
+
+    /// <summary>
+    /// Payments the members made or were covered by: the union of two index lookups (payer, then the lines' member), so
+    /// the database probes both indexes rather than testing "payer OR a line" on every payment.
+    /// </summary>
+    internal static IQueryable<DuesPayment> OfMembers(MembershipDbContext db, IReadOnlyCollection<Guid> ids)
+    {
+        var paid = db.DuesPayments.Where(p => p.PayerMemberId != null && ids.Contains(p.PayerMemberId.Value)).Select(p => p.Id)
+            .Union(db.DuesPaymentLines.Where(l => ids.Contains(l.MemberId)).Select(l => l.PaymentId));
+        return db.DuesPayments.Where(p => paid.Contains(p.Id));
+    }
 
     /// <summary>Refunds of each payment, oldest first.</summary>
     public BatchLoader<Guid, IReadOnlyList<PaymentRefund>> RefundsOfPayment { get; } = new(async (ids, ct) =>

@@ -49,13 +49,32 @@ public static class KeysetPaging
     /// <paramref name="source"/> builds the filtered query; it runs again, on another context, only if totalCount is asked.
     /// With <paramref name="countCap"/>, the count stops there (a search's matches are counted only so far).
     /// </summary>
-    public static async Task<Connection<T>> PageAsync<T>(
+    public static Task<Connection<T>> PageAsync<T>(
         IDbContextFactory<MembershipDbContext> factory,
         Func<MembershipDbContext, IQueryable<T>> source,
         KeysetOrder<T> order,
         PageArgs args,
         CancellationToken cancellationToken,
         int? countCap = null)
+        where T : class =>
+        PageAsync(factory, (db, _) => source(db), order, args, cancellationToken, countCap);
+
+    /// <summary>
+    /// As above, for a query that is a union of parts. <paramref name="source"/> passes each part through the function it
+    /// is given: for the page, that applies the cursor, the order and the page size to the part, so each part stops at
+    /// the page's end in its own index instead of handing every match to the union's sort; for the count, it changes nothing.
+    /// With <paramref name="rowsOfPage"/>, the page is read in two steps of one statement: the ordered, limited query picks
+    /// the page's keys (when it reads only the sort index's columns, the index alone answers it) and
+    /// <paramref name="rowsOfPage"/> fetches those rows whole, by their key.
+    /// </summary>
+    public static async Task<Connection<T>> PageAsync<T>(
+        IDbContextFactory<MembershipDbContext> factory,
+        Func<MembershipDbContext, Func<IQueryable<T>, IQueryable<T>>, IQueryable<T>> source,
+        KeysetOrder<T> order,
+        PageArgs args,
+        CancellationToken cancellationToken,
+        int? countCap = null,
+        Func<MembershipDbContext, IQueryable<T>, IQueryable<T>>? rowsOfPage = null)
         where T : class
     {
         var (size, backward) = args.Resolve();
@@ -65,19 +84,7 @@ public static class KeysetPaging
         List<T> rows;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            var query = source(db).AsNoTracking();
-            var syntax = KeysetOrder<T>.SyntaxFor(db);
-            if (after is not null)
-            {
-                query = query.Where(order.Beyond(after, before: false, syntax));
-            }
-
-            if (before is not null)
-            {
-                query = query.Where(order.Beyond(before, before: true, syntax));
-            }
-
-            rows = size == 0 ? [] : await order.Apply(query, reverse: backward).Take(size + 1).ToListAsync(cancellationToken);
+            rows = size == 0 ? [] : await PageQuery(db, source, order, after, before, size, backward, rowsOfPage).ToListAsync(cancellationToken);
         }
 
         var more = rows.Count > size;
@@ -98,7 +105,39 @@ public static class KeysetPaging
             StartCursor: edges.FirstOrDefault()?.Cursor,
             EndCursor: edges.LastOrDefault()?.Cursor);
 
-        return new Connection<T>(edges, pageInfo, ct => CountAsync(factory, source, countCap, ct));
+        return new Connection<T>(edges, pageInfo, ct => CountAsync(factory, db => source(db, part => part), countCap, ct));
+    }
+
+    /// <summary>The query of one page of the paged union: <paramref name="size"/> + 1 rows after or before the cursors.</summary>
+    internal static IQueryable<T> PageQuery<T>(
+        MembershipDbContext db,
+        Func<MembershipDbContext, Func<IQueryable<T>, IQueryable<T>>, IQueryable<T>> source,
+        KeysetOrder<T> order,
+        IReadOnlyList<object>? after,
+        IReadOnlyList<object>? before,
+        int size,
+        bool backward,
+        Func<MembershipDbContext, IQueryable<T>, IQueryable<T>>? rowsOfPage)
+        where T : class
+    {
+        var syntax = KeysetOrder<T>.SyntaxFor(db);
+        IQueryable<T> Page(IQueryable<T> query)
+        {
+            if (after is not null)
+            {
+                query = query.Where(order.Beyond(after, before: false, syntax));
+            }
+
+            if (before is not null)
+            {
+                query = query.Where(order.Beyond(before, before: true, syntax));
+            }
+
+            return order.Apply(query, reverse: backward).Take(size + 1);
+        }
+
+        var page = Page(source(db, Page).AsNoTracking());
+        return rowsOfPage is null ? page : order.Apply(rowsOfPage(db, page).AsNoTracking(), reverse: backward).Take(size + 1);
     }
 
     private static async Task<TotalCount> CountAsync<T>(IDbContextFactory<MembershipDbContext> factory, Func<MembershipDbContext, IQueryable<T>> source, int? cap,

@@ -82,7 +82,27 @@ public abstract class StaffTicketQueryTests(ApiFixture api) : TicketTest(api)
         Assert.Equal(["José Núñez"], await AttendeesAsync(conference, new { search = "ñúñ" }));
         Assert.Equal(["José Núñez", "Joseph Smith"], await AttendeesAsync(conference, new { search = "jos" }));
         Assert.Equal(["José Núñez"], await AttendeesAsync(conference, new { search = jose.AttendeeEmail!.ToUpperInvariant() }));
-        Assert.Empty(await AttendeesAsync(conference, new { search = "%" })); // a wildcard is only a character
+        Assert.Empty(await AttendeesAsync(conference, new { search = "j%" })); // a wildcard is only a character
+    }
+
+    [SkippableFact]
+    public async Task An_attendee_search_shorter_than_two_characters_fails_with_SEARCH_TOO_SHORT()
+    {
+        var conference = await Tickets.ConferenceAsync();
+        var type = await Tickets.TicketTypeAsync(conference);
+        await Tickets.TicketAsync(conference, type, "José Núñez");
+
+        foreach (var search in new[] { "j", " é ", "%" })
+        {
+            var variables = new { c = conference.GlobalId, search };
+            var result = await Client.PostAsync(AttendeesDocument, variables, TestIdentity.Staff);
+            Assert.Equal(["SEARCH_TOO_SHORT"], result.ErrorCodes);
+            Assert.Equal(JsonValueKind.Null, result.Data.GetProperty("conferenceAttendees").ValueKind);
+        }
+
+        // No search, or only spaces, lists everyone.
+        Assert.Equal(["José Núñez"], await AttendeesAsync(conference, new { search = "  " }));
+        Assert.Equal(["José Núñez"], await AttendeesAsync(conference, new { search = "jo" }));
     }
 
     [SkippableFact]
