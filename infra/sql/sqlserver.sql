@@ -11,7 +11,94 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [Courses] (
+        [Id] uniqueidentifier NOT NULL,
+        [Code] nvarchar(40) NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Category] nvarchar(32) NOT NULL,
+        [DurationMinutes] int NOT NULL,
+        [Provider] nvarchar(200) NOT NULL,
+        [IsAssociationCourse] bit NOT NULL,
+        [CertificateValidityMonths] int NULL,
+        [IsActive] bit NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Courses] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(max) NULL,
+        [Xml] nvarchar(max) NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [JobLeases] (
+        [Name] nvarchar(100) NOT NULL,
+        [Holder] nvarchar(200) NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_JobLeases] PRIMARY KEY ([Name])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [MailOutbox] (
+        [Id] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(64) NOT NULL,
+        [Recipient] nvarchar(320) NOT NULL,
+        [Subject] nvarchar(300) NOT NULL,
+        [TextBody] nvarchar(max) NOT NULL,
+        [HtmlBody] nvarchar(max) NULL,
+        [DedupeKey] nvarchar(400) NULL,
+        [HoldsCredential] bit NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetimeoffset NULL,
+        [LeaseUntil] datetimeoffset NULL,
+        [ClaimedBy] nvarchar(200) NULL,
+        [SentAt] datetimeoffset NULL,
+        [GaveUpAt] datetimeoffset NULL,
+        [LastError] nvarchar(1000) NULL,
+        CONSTRAINT [PK_MailOutbox] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE TABLE [MembershipPlans] (
@@ -34,7 +121,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE TABLE [NumberSequences] (
@@ -46,7 +133,83 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [OpenIddictApplications] (
+        [Id] nvarchar(450) NOT NULL,
+        [ApplicationType] nvarchar(50) NULL,
+        [ClientId] nvarchar(100) NULL,
+        [ClientSecret] nvarchar(max) NULL,
+        [ClientType] nvarchar(50) NULL,
+        [ConcurrencyToken] nvarchar(50) NULL,
+        [ConsentType] nvarchar(50) NULL,
+        [DisplayName] nvarchar(max) NULL,
+        [DisplayNames] nvarchar(max) NULL,
+        [JsonWebKeySet] nvarchar(max) NULL,
+        [Permissions] nvarchar(max) NULL,
+        [PostLogoutRedirectUris] nvarchar(max) NULL,
+        [Properties] nvarchar(max) NULL,
+        [RedirectUris] nvarchar(max) NULL,
+        [Requirements] nvarchar(max) NULL,
+        [Settings] nvarchar(max) NULL,
+        CONSTRAINT [PK_OpenIddictApplications] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [OpenIddictScopes] (
+        [Id] nvarchar(450) NOT NULL,
+        [ConcurrencyToken] nvarchar(50) NULL,
+        [Description] nvarchar(max) NULL,
+        [Descriptions] nvarchar(max) NULL,
+        [DisplayName] nvarchar(max) NULL,
+        [DisplayNames] nvarchar(max) NULL,
+        [Name] nvarchar(200) NULL,
+        [Properties] nvarchar(max) NULL,
+        [Resources] nvarchar(max) NULL,
+        CONSTRAINT [PK_OpenIddictScopes] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [PractitionerRules] (
+        [Id] int NOT NULL,
+        [MinimumYearsAsSro] int NOT NULL,
+        [AssociationBasicOnlyFrom] date NOT NULL,
+        [FurtherTrainingMinutes] int NOT NULL,
+        [TrainingWindowYears] int NOT NULL,
+        [MinimumConferences] int NOT NULL,
+        [DesignationValidityMonths] int NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PractitionerRules] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [RateLimitCounters] (
+        [Key] nvarchar(200) NOT NULL,
+        [WindowStart] datetimeoffset NOT NULL,
+        [Count] int NOT NULL,
+        CONSTRAINT [PK_RateLimitCounters] PRIMARY KEY ([Key], [WindowStart])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE TABLE [Regions] (
@@ -58,7 +221,94 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [SandboxObjects] (
+        [Sequence] bigint NOT NULL IDENTITY,
+        [Id] nvarchar(300) NOT NULL,
+        [Type] nvarchar(40) NOT NULL,
+        [Created] bigint NOT NULL,
+        [Json] nvarchar(max) NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_SandboxObjects] PRIMARY KEY ([Sequence])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [StripeEvents] (
+        [Id] nvarchar(100) NOT NULL,
+        [Type] nvarchar(100) NOT NULL,
+        [ObjectId] nvarchar(100) NULL,
+        [ReceivedAt] datetimeoffset NOT NULL,
+        [Source] nvarchar(20) NOT NULL,
+        CONSTRAINT [PK_StripeEvents] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [VerificationLog] (
+        [Id] uniqueidentifier NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [Channel] nvarchar(16) NOT NULL,
+        [Query] nvarchar(40) NOT NULL,
+        [CertificateId] uniqueidentifier NULL,
+        [MemberId] uniqueidentifier NULL,
+        [Found] bit NOT NULL,
+        [Status] nvarchar(16) NULL,
+        [ClientId] nvarchar(100) NULL,
+        [AgencyId] uniqueidentifier NULL,
+        [Address] nvarchar(64) NULL,
+        CONSTRAINT [PK_VerificationLog] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] uniqueidentifier NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [OpenIddictAuthorizations] (
+        [Id] nvarchar(450) NOT NULL,
+        [ApplicationId] nvarchar(450) NULL,
+        [ConcurrencyToken] nvarchar(50) NULL,
+        [CreationDate] datetime2 NULL,
+        [Properties] nvarchar(max) NULL,
+        [Scopes] nvarchar(max) NULL,
+        [Status] nvarchar(50) NULL,
+        [Subject] nvarchar(400) NULL,
+        [Type] nvarchar(50) NULL,
+        CONSTRAINT [PK_OpenIddictAuthorizations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OpenIddictAuthorizations_OpenIddictApplications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [OpenIddictApplications] ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE TABLE [States] (
@@ -72,7 +322,32 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [OpenIddictTokens] (
+        [Id] nvarchar(450) NOT NULL,
+        [ApplicationId] nvarchar(450) NULL,
+        [AuthorizationId] nvarchar(450) NULL,
+        [ConcurrencyToken] nvarchar(50) NULL,
+        [CreationDate] datetime2 NULL,
+        [ExpirationDate] datetime2 NULL,
+        [Payload] nvarchar(max) NULL,
+        [Properties] nvarchar(max) NULL,
+        [RedemptionDate] datetime2 NULL,
+        [ReferenceId] nvarchar(100) NULL,
+        [Status] nvarchar(50) NULL,
+        [Subject] nvarchar(400) NULL,
+        [Type] nvarchar(150) NULL,
+        CONSTRAINT [PK_OpenIddictTokens] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OpenIddictTokens_OpenIddictApplications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [OpenIddictApplications] ([Id]),
+        CONSTRAINT [FK_OpenIddictTokens_OpenIddictAuthorizations_AuthorizationId] FOREIGN KEY ([AuthorizationId]) REFERENCES [OpenIddictAuthorizations] ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE TABLE [Agencies] (
@@ -92,7 +367,415 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [Conferences] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Venue] nvarchar(200) NOT NULL,
+        [City] nvarchar(100) NOT NULL,
+        [StateCode] nchar(2) NOT NULL,
+        [TimeZone] nvarchar(64) NOT NULL,
+        [StartsAt] datetimeoffset NOT NULL,
+        [EndsAt] datetimeoffset NOT NULL,
+        [Capacity] int NOT NULL,
+        [SeatsTaken] int NOT NULL,
+        [RegistrationOpensAt] datetimeoffset NOT NULL,
+        [RegistrationClosesAt] datetimeoffset NOT NULL,
+        [TransferCutoffAt] datetimeoffset NOT NULL,
+        [RefundCutoffAt] datetimeoffset NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [National] bit NOT NULL DEFAULT CAST(1 AS bit),
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Conferences] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Conferences_Seats] CHECK ("SeatsTaken" >= 0 AND "SeatsTaken" <= "Capacity"),
+        CONSTRAINT [FK_Conferences_States_StateCode] FOREIGN KEY ([StateCode]) REFERENCES [States] ([Code]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [CourseOfferings] (
+        [Id] uniqueidentifier NOT NULL,
+        [CourseId] uniqueidentifier NOT NULL,
+        [StartsOn] date NOT NULL,
+        [EndsOn] date NOT NULL,
+        [City] nvarchar(100) NOT NULL,
+        [StateCode] nchar(2) NOT NULL,
+        [HostAgencyId] uniqueidentifier NULL,
+        [Capacity] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CourseOfferings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CourseOfferings_Agencies_HostAgencyId] FOREIGN KEY ([HostAgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CourseOfferings_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CourseOfferings_States_StateCode] FOREIGN KEY ([StateCode]) REFERENCES [States] ([Code]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [TicketBuyers] (
+        [ConferenceId] uniqueidentifier NOT NULL,
+        [BuyerKey] nvarchar(140) NOT NULL,
+        [LastPurchaseAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_TicketBuyers] PRIMARY KEY ([ConferenceId], [BuyerKey]),
+        CONSTRAINT [FK_TicketBuyers_Conferences_ConferenceId] FOREIGN KEY ([ConferenceId]) REFERENCES [Conferences] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [TicketTypes] (
+        [Id] uniqueidentifier NOT NULL,
+        [ConferenceId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Description] nvarchar(2000) NULL,
+        [MemberPrice] bigint NOT NULL,
+        [NonMemberPrice] bigint NOT NULL,
+        [EarlyBirdMemberPrice] bigint NULL,
+        [EarlyBirdNonMemberPrice] bigint NULL,
+        [EarlyBirdUntil] datetimeoffset NULL,
+        [Currency] nchar(3) NOT NULL,
+        [Quota] int NOT NULL,
+        [Taken] int NOT NULL,
+        [SalesStartAt] datetimeoffset NOT NULL,
+        [SalesEndAt] datetimeoffset NOT NULL,
+        [MaxPerOrder] int NOT NULL,
+        [MembersOnly] bit NOT NULL,
+        [RequiresGoodStanding] bit NOT NULL,
+        [CourseId] uniqueidentifier NULL,
+        [CountsAsAttendance] bit NOT NULL DEFAULT CAST(1 AS bit),
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_TicketTypes] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_TicketTypes_Seats] CHECK ("Taken" >= 0 AND "Taken" <= "Quota"),
+        CONSTRAINT [FK_TicketTypes_Conferences_ConferenceId] FOREIGN KEY ([ConferenceId]) REFERENCES [Conferences] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TicketTypes_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [Vouchers] (
+        [Id] uniqueidentifier NOT NULL,
+        [ConferenceId] uniqueidentifier NOT NULL,
+        [Code] nvarchar(40) NOT NULL,
+        [PercentOff] int NULL,
+        [AmountOff] bigint NULL,
+        [MaxUses] int NOT NULL,
+        [Used] int NOT NULL,
+        [ValidFrom] datetimeoffset NOT NULL,
+        [ValidUntil] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Vouchers] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Vouchers_Uses] CHECK ("Used" >= 0 AND "Used" <= "MaxUses"),
+        CONSTRAINT [FK_Vouchers_Conferences_ConferenceId] FOREIGN KEY ([ConferenceId]) REFERENCES [Conferences] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [VoucherTicketType] (
+        [VoucherId] uniqueidentifier NOT NULL,
+        [TicketTypeId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_VoucherTicketType] PRIMARY KEY ([VoucherId], [TicketTypeId]),
+        CONSTRAINT [FK_VoucherTicketType_TicketTypes_TicketTypeId] FOREIGN KEY ([TicketTypeId]) REFERENCES [TicketTypes] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_VoucherTicketType_Vouchers_VoucherId] FOREIGN KEY ([VoucherId]) REFERENCES [Vouchers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] uniqueidentifier NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] uniqueidentifier NOT NULL,
+        [RoleId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NULL,
+        [DisplayName] nvarchar(200) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetimeoffset NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] uniqueidentifier NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [Certificates] (
+        [Id] uniqueidentifier NOT NULL,
+        [Number] nvarchar(20) NOT NULL,
+        [VerificationCode] nvarchar(32) NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(16) NOT NULL,
+        [CourseId] uniqueidentifier NULL,
+        [HolderName] nvarchar(201) NOT NULL,
+        [HolderLastNameKey] nvarchar(100) NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [DurationMinutes] int NULL,
+        [IssuedOn] date NOT NULL,
+        [ExpiresOn] date NULL,
+        [SuspendedAt] datetimeoffset NULL,
+        [SuspensionReason] nvarchar(500) NULL,
+        [RevokedAt] datetimeoffset NULL,
+        [RevocationReason] nvarchar(500) NULL,
+        [ReplacedById] uniqueidentifier NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Certificates] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Certificates_Certificates_ReplacedById] FOREIGN KEY ([ReplacedById]) REFERENCES [Certificates] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Certificates_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [ConferenceAttendances] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Year] int NOT NULL,
+        [AttendedOn] date NOT NULL,
+        [Source] nvarchar(32) NOT NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ConferenceAttendances] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [CourseCompletions] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [CourseId] uniqueidentifier NOT NULL,
+        [OfferingId] uniqueidentifier NULL,
+        [CompletedOn] date NOT NULL,
+        [CertificateId] uniqueidentifier NOT NULL,
+        [RecordedBy] nvarchar(200) NOT NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CourseCompletions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CourseCompletions_Certificates_CertificateId] FOREIGN KEY ([CertificateId]) REFERENCES [Certificates] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CourseCompletions_CourseOfferings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [CourseOfferings] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CourseCompletions_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [CourseInstructor] (
+        [OfferingId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_CourseInstructor] PRIMARY KEY ([OfferingId], [MemberId]),
+        CONSTRAINT [FK_CourseInstructor_CourseOfferings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [CourseOfferings] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [DuesPaymentLines] (
+        [Id] uniqueidentifier NOT NULL,
+        [PaymentId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Amount] bigint NOT NULL,
+        [TermId] uniqueidentifier NULL,
+        [PeriodStart] date NULL,
+        [PeriodEnd] date NULL,
+        CONSTRAINT [PK_DuesPaymentLines] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [DuesPayments] (
+        [Id] uniqueidentifier NOT NULL,
+        [ReceiptNumber] nvarchar(20) NOT NULL,
+        [Kind] nvarchar(16) NOT NULL,
+        [PayerMemberId] uniqueidentifier NULL,
+        [AgencyId] uniqueidentifier NULL,
+        [PlanId] uniqueidentifier NOT NULL,
+        [Amount] bigint NOT NULL,
+        [Currency] nchar(3) NOT NULL,
+        [RefundedAmount] bigint NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [AutoRenew] bit NOT NULL,
+        [IdempotencyKey] uniqueidentifier NOT NULL,
+        [StripeCustomerId] nvarchar(100) NULL,
+        [StripeCheckoutSessionId] nvarchar(100) NULL,
+        [StripePaymentIntentId] nvarchar(100) NULL,
+        [StripeSubscriptionId] nvarchar(100) NULL,
+        [StripeInvoiceId] nvarchar(100) NULL,
+        [CheckoutUrl] nvarchar(1000) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CompletedAt] datetimeoffset NULL,
+        [FailureReason] nvarchar(500) NULL,
+        [CreatedBy] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_DuesPayments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DuesPayments_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DuesPayments_MembershipPlans_PlanId] FOREIGN KEY ([PlanId]) REFERENCES [MembershipPlans] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [DuesRefunds] (
+        [Id] uniqueidentifier NOT NULL,
+        [PaymentId] uniqueidentifier NOT NULL,
+        [Amount] bigint NOT NULL,
+        [Reason] nvarchar(500) NOT NULL,
+        [IdempotencyKey] uniqueidentifier NOT NULL,
+        [StripeRefundId] nvarchar(100) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_DuesRefunds] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DuesRefunds_DuesPayments_PaymentId] FOREIGN KEY ([PaymentId]) REFERENCES [DuesPayments] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [DuesSubscriptions] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [PlanId] uniqueidentifier NOT NULL,
+        [StripeSubscriptionId] nvarchar(100) NOT NULL,
+        [Status] nvarchar(30) NOT NULL,
+        [CancelAtPeriodEnd] bit NOT NULL,
+        [CurrentPeriodEnd] datetimeoffset NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_DuesSubscriptions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DuesSubscriptions_MembershipPlans_PlanId] FOREIGN KEY ([PlanId]) REFERENCES [MembershipPlans] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [InServiceTrainings] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Provider] nvarchar(200) NOT NULL,
+        [CompletedOn] date NOT NULL,
+        [DurationMinutes] int NOT NULL,
+        [Category] nvarchar(16) NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [SubmittedAt] datetimeoffset NOT NULL,
+        [ReviewedAt] datetimeoffset NULL,
+        [ReviewedBy] nvarchar(200) NULL,
+        [RejectionReason] nvarchar(500) NULL,
+        CONSTRAINT [PK_InServiceTrainings] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE TABLE [Members] (
@@ -112,6 +795,7 @@ BEGIN
         [MailingAddress_PostalCode] nvarchar(10) NULL,
         [DateOfBirth] date NULL,
         [AgencyId] uniqueidentifier NULL,
+        [AgencyConfirmedAt] datetimeoffset NULL,
         [JobTitle] nvarchar(120) NULL,
         [Category] nvarchar(16) NOT NULL,
         [IsSwornOfficer] bit NOT NULL,
@@ -131,7 +815,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE TABLE [MembershipTerms] (
@@ -143,6 +827,8 @@ BEGIN
         [GraceEndsOn] date NULL,
         [ActivatedAt] datetimeoffset NULL,
         [CancelledAt] datetimeoffset NULL,
+        [PaymentLineId] uniqueidentifier NULL,
+        [RefundedAt] datetimeoffset NULL,
         [CancellationReason] nvarchar(500) NULL,
         [CreatedAt] datetimeoffset NOT NULL,
         CONSTRAINT [PK_MembershipTerms] PRIMARY KEY ([Id]),
@@ -153,20 +839,232 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [PaymentCustomers] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NULL,
+        [AgencyId] uniqueidentifier NULL,
+        [StripeCustomerId] nvarchar(100) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PaymentCustomers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PaymentCustomers_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PaymentCustomers_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [PractitionerApplications] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [SubmittedAt] datetimeoffset NOT NULL,
+        [ReviewedAt] datetimeoffset NULL,
+        [ReviewedBy] nvarchar(200) NULL,
+        [RejectionReason] nvarchar(500) NULL,
+        [CertificateId] uniqueidentifier NULL,
+        CONSTRAINT [PK_PractitionerApplications] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PractitionerApplications_Certificates_CertificateId] FOREIGN KEY ([CertificateId]) REFERENCES [Certificates] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PractitionerApplications_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [TicketOrders] (
+        [Id] uniqueidentifier NOT NULL,
+        [Number] nvarchar(20) NOT NULL,
+        [ConferenceId] uniqueidentifier NOT NULL,
+        [BuyerMemberId] uniqueidentifier NULL,
+        [BuyerAgencyId] uniqueidentifier NULL,
+        [BuyerName] nvarchar(201) NOT NULL,
+        [BuyerEmail] nvarchar(254) NOT NULL,
+        [BuyerKey] nvarchar(140) NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [HoldExpiresAt] datetimeoffset NOT NULL,
+        [VoucherId] uniqueidentifier NULL,
+        [VoucherUses] int NOT NULL,
+        [Total] bigint NOT NULL,
+        [Currency] nchar(3) NOT NULL,
+        [RefundedAmount] bigint NOT NULL,
+        [IdempotencyKey] uniqueidentifier NOT NULL,
+        [StripeCheckoutSessionId] nvarchar(100) NULL,
+        [StripePaymentIntentId] nvarchar(100) NULL,
+        [CheckoutUrl] nvarchar(1000) NULL,
+        [WaitingListEntryId] uniqueidentifier NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [PaidAt] datetimeoffset NULL,
+        [ClosedAt] datetimeoffset NULL,
+        [CloseReason] nvarchar(500) NULL,
+        CONSTRAINT [PK_TicketOrders] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TicketOrders_Agencies_BuyerAgencyId] FOREIGN KEY ([BuyerAgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TicketOrders_Conferences_ConferenceId] FOREIGN KEY ([ConferenceId]) REFERENCES [Conferences] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TicketOrders_Members_BuyerMemberId] FOREIGN KEY ([BuyerMemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TicketOrders_Vouchers_VoucherId] FOREIGN KEY ([VoucherId]) REFERENCES [Vouchers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [VerificationConsents] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [AgencyId] uniqueidentifier NOT NULL,
+        [GrantedAt] datetimeoffset NOT NULL,
+        [WithdrawnAt] datetimeoffset NULL,
+        CONSTRAINT [PK_VerificationConsents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_VerificationConsents_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_VerificationConsents_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [WaitingList] (
+        [Id] uniqueidentifier NOT NULL,
+        [TicketTypeId] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NULL,
+        [Name] nvarchar(201) NOT NULL,
+        [Email] nvarchar(254) NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [JoinedAt] datetimeoffset NOT NULL,
+        [OfferedAt] datetimeoffset NULL,
+        [OfferExpiresAt] datetimeoffset NULL,
+        [OfferCode] nvarchar(64) NULL,
+        [OpenKey] nvarchar(300) NULL,
+        CONSTRAINT [PK_WaitingList] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WaitingList_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_WaitingList_TicketTypes_TicketTypeId] FOREIGN KEY ([TicketTypeId]) REFERENCES [TicketTypes] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [Tickets] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        [ConferenceId] uniqueidentifier NOT NULL,
+        [TicketTypeId] uniqueidentifier NOT NULL,
+        [Price] bigint NOT NULL,
+        [AttendeeMemberId] uniqueidentifier NULL,
+        [AttendeeName] nvarchar(201) NULL,
+        [AttendeeNameKey] nvarchar(201) NULL,
+        [AttendeeEmail] nvarchar(254) NULL,
+        [Code] nvarchar(300) NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [CheckedInAt] datetimeoffset NULL,
+        [CheckedInBy] nvarchar(200) NULL,
+        [TransferredToId] uniqueidentifier NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_Tickets] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Tickets_Members_AttendeeMemberId] FOREIGN KEY ([AttendeeMemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Tickets_TicketOrders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [TicketOrders] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Tickets_TicketTypes_TicketTypeId] FOREIGN KEY ([TicketTypeId]) REFERENCES [TicketTypes] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE TABLE [TicketTransfers] (
+        [Id] uniqueidentifier NOT NULL,
+        [FromTicketId] uniqueidentifier NOT NULL,
+        [ToTicketId] uniqueidentifier NOT NULL,
+        [FromName] nvarchar(201) NULL,
+        [ToName] nvarchar(201) NULL,
+        [By] nvarchar(200) NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_TicketTransfers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TicketTransfers_Tickets_FromTicketId] FOREIGN KEY ([FromTicketId]) REFERENCES [Tickets] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TicketTransfers_Tickets_ToTicketId] FOREIGN KEY ([ToTicketId]) REFERENCES [Tickets] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'ConcurrencyStamp', N'Name', N'NormalizedName') AND [object_id] = OBJECT_ID(N'[AspNetRoles]'))
+        SET IDENTITY_INSERT [AspNetRoles] ON;
+    EXEC(N'INSERT INTO [AspNetRoles] ([Id], [ConcurrencyStamp], [Name], [NormalizedName])
+    VALUES (''0197a000-0000-7000-8000-000000000001'', N''0197a000-0000-7000-8000-000000000001'', N''Member'', N''MEMBER''),
+    (''0197a000-0000-7000-8000-000000000002'', N''0197a000-0000-7000-8000-000000000002'', N''Staff'', N''STAFF''),
+    (''0197a000-0000-7000-8000-000000000003'', N''0197a000-0000-7000-8000-000000000003'', N''Admin'', N''ADMIN'')');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'ConcurrencyStamp', N'Name', N'NormalizedName') AND [object_id] = OBJECT_ID(N'[AspNetRoles]'))
+        SET IDENTITY_INSERT [AspNetRoles] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Category', N'CertificateValidityMonths', N'Code', N'CreatedAt', N'DurationMinutes', N'IsActive', N'IsAssociationCourse', N'Name', N'Provider', N'UpdatedAt') AND [object_id] = OBJECT_ID(N'[Courses]'))
+        SET IDENTITY_INSERT [Courses] ON;
+    EXEC(N'INSERT INTO [Courses] ([Id], [Category], [CertificateValidityMonths], [Code], [CreatedAt], [DurationMinutes], [IsActive], [IsAssociationCourse], [Name], [Provider], [UpdatedAt])
+    VALUES (''0197a100-0000-7000-8000-000000000001'', N''BasicSro'', NULL, N''BASIC-SRO'', ''2026-11-29T00:00:00.0000000+00:00'', 2400, CAST(1 AS bit), CAST(1 AS bit), N''Basic School Resource Officer'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00''),
+    (''0197a100-0000-7000-8000-000000000002'', N''AdvancedSro'', NULL, N''ADVANCED-SRO'', ''2026-11-29T00:00:00.0000000+00:00'', 1440, CAST(1 AS bit), CAST(1 AS bit), N''Advanced School Resource Officer'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00''),
+    (''0197a100-0000-7000-8000-000000000003'', N''SupervisorsManagement'', NULL, N''SRO-SUPERVISORS'', ''2026-11-29T00:00:00.0000000+00:00'', 1440, CAST(1 AS bit), CAST(1 AS bit), N''SRO Supervisors and Management'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00''),
+    (''0197a100-0000-7000-8000-000000000004'', N''SchoolSafetyOfficer'', NULL, N''SSO'', ''2026-11-29T00:00:00.0000000+00:00'', 1440, CAST(1 AS bit), CAST(1 AS bit), N''School Safety Officer'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00''),
+    (''0197a100-0000-7000-8000-000000000005'', N''Cpted'', NULL, N''CPTED'', ''2026-11-29T00:00:00.0000000+00:00'', 1440, CAST(1 AS bit), CAST(1 AS bit), N''Crime Prevention Through Environmental Design'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00''),
+    (''0197a100-0000-7000-8000-000000000006'', N''AdolescentMentalHealth'', 36, N''AMHT'', ''2026-11-29T00:00:00.0000000+00:00'', 480, CAST(1 AS bit), CAST(1 AS bit), N''Adolescent Mental Health Training'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00''),
+    (''0197a100-0000-7000-8000-000000000007'', N''ProjectUnite'', NULL, N''PROJECT-UNITE'', ''2026-11-29T00:00:00.0000000+00:00'', 480, CAST(1 AS bit), CAST(1 AS bit), N''Project Unite'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00'')');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Category', N'CertificateValidityMonths', N'Code', N'CreatedAt', N'DurationMinutes', N'IsActive', N'IsAssociationCourse', N'Name', N'Provider', N'UpdatedAt') AND [object_id] = OBJECT_ID(N'[Courses]'))
+        SET IDENTITY_INSERT [Courses] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'LastValue') AND [object_id] = OBJECT_ID(N'[NumberSequences]'))
         SET IDENTITY_INSERT [NumberSequences] ON;
     EXEC(N'INSERT INTO [NumberSequences] ([Name], [LastValue])
-    VALUES (N''member'', CAST(0 AS bigint))');
+    VALUES (N''certificate'', CAST(0 AS bigint)),
+    (N''member'', CAST(0 AS bigint)),
+    (N''receipt'', CAST(0 AS bigint)),
+    (N''ticket-order'', CAST(0 AS bigint))');
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'LastValue') AND [object_id] = OBJECT_ID(N'[NumberSequences]'))
         SET IDENTITY_INSERT [NumberSequences] OFF;
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'AssociationBasicOnlyFrom', N'DesignationValidityMonths', N'FurtherTrainingMinutes', N'MinimumConferences', N'MinimumYearsAsSro', N'TrainingWindowYears', N'UpdatedAt') AND [object_id] = OBJECT_ID(N'[PractitionerRules]'))
+        SET IDENTITY_INSERT [PractitionerRules] ON;
+    EXEC(N'INSERT INTO [PractitionerRules] ([Id], [AssociationBasicOnlyFrom], [DesignationValidityMonths], [FurtherTrainingMinutes], [MinimumConferences], [MinimumYearsAsSro], [TrainingWindowYears], [UpdatedAt])
+    VALUES (1, ''2023-01-01'', NULL, 9600, 1, 3, 10, ''2026-11-29T00:00:00.0000000+00:00'')');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'AssociationBasicOnlyFrom', N'DesignationValidityMonths', N'FurtherTrainingMinutes', N'MinimumConferences', N'MinimumYearsAsSro', N'TrainingWindowYears', N'UpdatedAt') AND [object_id] = OBJECT_ID(N'[PractitionerRules]'))
+        SET IDENTITY_INSERT [PractitionerRules] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Number', N'Name') AND [object_id] = OBJECT_ID(N'[Regions]'))
@@ -187,7 +1085,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Code', N'Name', N'RegionNumber') AND [object_id] = OBJECT_ID(N'[States]'))
@@ -256,7 +1154,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_CreatedAt_Id] ON [Agencies] ([CreatedAt], [Id]);
@@ -264,7 +1162,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_Kind] ON [Agencies] ([Kind]);
@@ -272,7 +1170,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_NameKey_Id] ON [Agencies] ([NameKey], [Id]);
@@ -280,7 +1178,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Agencies_OriCode] ON [Agencies] ([OriCode]) WHERE [OriCode] IS NOT NULL');
@@ -288,7 +1186,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Agencies_StateCode] ON [Agencies] ([StateCode]);
@@ -296,412 +1194,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Members_AgencyId_LastNameKey_FirstNameKey_Number] ON [Members] ([AgencyId], [LastNameKey], [FirstNameKey], [Number]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Members_Category] ON [Members] ([Category]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Members_CreatedAt_Number] ON [Members] ([CreatedAt], [Number]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Members_CurrentTermId] ON [Members] ([CurrentTermId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Members_EmailNormalized] ON [Members] ([EmailNormalized]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Members_FirstNameKey_Number] ON [Members] ([FirstNameKey], [Number]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Members_LastNameKey_FirstNameKey_Number] ON [Members] ([LastNameKey], [FirstNameKey], [Number]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Members_Number] ON [Members] ([Number]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Members_StateCode] ON [Members] ([StateCode]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Members_SuspendedAt] ON [Members] ([SuspendedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_MembershipPlans_Category_IsActive] ON [MembershipPlans] ([Category], [IsActive]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_MembershipPlans_Code] ON [MembershipPlans] ([Code]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_MembershipTerms_EndsOn] ON [MembershipTerms] ([EndsOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_MembershipTerms_GraceEndsOn] ON [MembershipTerms] ([GraceEndsOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_MembershipTerms_MemberId_StartsOn] ON [MembershipTerms] ([MemberId], [StartsOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_MembershipTerms_PlanId] ON [MembershipTerms] ([PlanId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_States_RegionNumber] ON [States] ([RegionNumber]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    ALTER TABLE [Members] ADD CONSTRAINT [FK_Members_MembershipTerms_CurrentTermId] FOREIGN KEY ([CurrentTermId]) REFERENCES [MembershipTerms] ([Id]) ON DELETE NO ACTION;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129005327_Initial'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261129005327_Initial', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    CREATE TABLE [AspNetRoles] (
-        [Id] uniqueidentifier NOT NULL,
-        [Name] nvarchar(256) NULL,
-        [NormalizedName] nvarchar(256) NULL,
-        [ConcurrencyStamp] nvarchar(max) NULL,
-        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    CREATE TABLE [AspNetUsers] (
-        [Id] uniqueidentifier NOT NULL,
-        [MemberId] uniqueidentifier NULL,
-        [DisplayName] nvarchar(200) NOT NULL,
-        [CreatedAt] datetimeoffset NOT NULL,
-        [UserName] nvarchar(256) NULL,
-        [NormalizedUserName] nvarchar(256) NULL,
-        [Email] nvarchar(256) NULL,
-        [NormalizedEmail] nvarchar(256) NULL,
-        [EmailConfirmed] bit NOT NULL,
-        [PasswordHash] nvarchar(max) NULL,
-        [SecurityStamp] nvarchar(max) NULL,
-        [ConcurrencyStamp] nvarchar(max) NULL,
-        [PhoneNumber] nvarchar(max) NULL,
-        [PhoneNumberConfirmed] bit NOT NULL,
-        [TwoFactorEnabled] bit NOT NULL,
-        [LockoutEnd] datetimeoffset NULL,
-        [LockoutEnabled] bit NOT NULL,
-        [AccessFailedCount] int NOT NULL,
-        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_AspNetUsers_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    CREATE TABLE [DataProtectionKeys] (
-        [Id] int NOT NULL IDENTITY,
-        [FriendlyName] nvarchar(max) NULL,
-        [Xml] nvarchar(max) NULL,
-        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    CREATE TABLE [OpenIddictApplications] (
-        [Id] nvarchar(450) NOT NULL,
-        [ApplicationType] nvarchar(50) NULL,
-        [ClientId] nvarchar(100) NULL,
-        [ClientSecret] nvarchar(max) NULL,
-        [ClientType] nvarchar(50) NULL,
-        [ConcurrencyToken] nvarchar(50) NULL,
-        [ConsentType] nvarchar(50) NULL,
-        [DisplayName] nvarchar(max) NULL,
-        [DisplayNames] nvarchar(max) NULL,
-        [JsonWebKeySet] nvarchar(max) NULL,
-        [Permissions] nvarchar(max) NULL,
-        [PostLogoutRedirectUris] nvarchar(max) NULL,
-        [Properties] nvarchar(max) NULL,
-        [RedirectUris] nvarchar(max) NULL,
-        [Requirements] nvarchar(max) NULL,
-        [Settings] nvarchar(max) NULL,
-        CONSTRAINT [PK_OpenIddictApplications] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    CREATE TABLE [OpenIddictScopes] (
-        [Id] nvarchar(450) NOT NULL,
-        [ConcurrencyToken] nvarchar(50) NULL,
-        [Description] nvarchar(max) NULL,
-        [Descriptions] nvarchar(max) NULL,
-        [DisplayName] nvarchar(max) NULL,
-        [DisplayNames] nvarchar(max) NULL,
-        [Name] nvarchar(200) NULL,
-        [Properties] nvarchar(max) NULL,
-        [Resources] nvarchar(max) NULL,
-        CONSTRAINT [PK_OpenIddictScopes] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    CREATE TABLE [RateLimitCounters] (
-        [Key] nvarchar(200) NOT NULL,
-        [WindowStart] datetimeoffset NOT NULL,
-        [Count] int NOT NULL,
-        CONSTRAINT [PK_RateLimitCounters] PRIMARY KEY ([Key], [WindowStart])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    CREATE TABLE [AspNetRoleClaims] (
-        [Id] int NOT NULL IDENTITY,
-        [RoleId] uniqueidentifier NOT NULL,
-        [ClaimType] nvarchar(max) NULL,
-        [ClaimValue] nvarchar(max) NULL,
-        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    CREATE TABLE [AspNetUserClaims] (
-        [Id] int NOT NULL IDENTITY,
-        [UserId] uniqueidentifier NOT NULL,
-        [ClaimType] nvarchar(max) NULL,
-        [ClaimValue] nvarchar(max) NULL,
-        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    CREATE TABLE [AspNetUserLogins] (
-        [LoginProvider] nvarchar(450) NOT NULL,
-        [ProviderKey] nvarchar(450) NOT NULL,
-        [ProviderDisplayName] nvarchar(max) NULL,
-        [UserId] uniqueidentifier NOT NULL,
-        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
-        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    CREATE TABLE [AspNetUserRoles] (
-        [UserId] uniqueidentifier NOT NULL,
-        [RoleId] uniqueidentifier NOT NULL,
-        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
-        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
-        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    CREATE TABLE [AspNetUserTokens] (
-        [UserId] uniqueidentifier NOT NULL,
-        [LoginProvider] nvarchar(450) NOT NULL,
-        [Name] nvarchar(450) NOT NULL,
-        [Value] nvarchar(max) NULL,
-        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
-        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    CREATE TABLE [OpenIddictAuthorizations] (
-        [Id] nvarchar(450) NOT NULL,
-        [ApplicationId] nvarchar(450) NULL,
-        [ConcurrencyToken] nvarchar(50) NULL,
-        [CreationDate] datetime2 NULL,
-        [Properties] nvarchar(max) NULL,
-        [Scopes] nvarchar(max) NULL,
-        [Status] nvarchar(50) NULL,
-        [Subject] nvarchar(400) NULL,
-        [Type] nvarchar(50) NULL,
-        CONSTRAINT [PK_OpenIddictAuthorizations] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_OpenIddictAuthorizations_OpenIddictApplications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [OpenIddictApplications] ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    CREATE TABLE [OpenIddictTokens] (
-        [Id] nvarchar(450) NOT NULL,
-        [ApplicationId] nvarchar(450) NULL,
-        [AuthorizationId] nvarchar(450) NULL,
-        [ConcurrencyToken] nvarchar(50) NULL,
-        [CreationDate] datetime2 NULL,
-        [ExpirationDate] datetime2 NULL,
-        [Payload] nvarchar(max) NULL,
-        [Properties] nvarchar(max) NULL,
-        [RedemptionDate] datetime2 NULL,
-        [ReferenceId] nvarchar(100) NULL,
-        [Status] nvarchar(50) NULL,
-        [Subject] nvarchar(400) NULL,
-        [Type] nvarchar(150) NULL,
-        CONSTRAINT [PK_OpenIddictTokens] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_OpenIddictTokens_OpenIddictApplications_ApplicationId] FOREIGN KEY ([ApplicationId]) REFERENCES [OpenIddictApplications] ([Id]),
-        CONSTRAINT [FK_OpenIddictTokens_OpenIddictAuthorizations_AuthorizationId] FOREIGN KEY ([AuthorizationId]) REFERENCES [OpenIddictAuthorizations] ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'ConcurrencyStamp', N'Name', N'NormalizedName') AND [object_id] = OBJECT_ID(N'[AspNetRoles]'))
-        SET IDENTITY_INSERT [AspNetRoles] ON;
-    EXEC(N'INSERT INTO [AspNetRoles] ([Id], [ConcurrencyStamp], [Name], [NormalizedName])
-    VALUES (''0197a000-0000-7000-8000-000000000001'', N''0197a000-0000-7000-8000-000000000001'', N''Member'', N''MEMBER''),
-    (''0197a000-0000-7000-8000-000000000002'', N''0197a000-0000-7000-8000-000000000002'', N''Staff'', N''STAFF''),
-    (''0197a000-0000-7000-8000-000000000003'', N''0197a000-0000-7000-8000-000000000003'', N''Admin'', N''ADMIN'')');
-    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'ConcurrencyStamp', N'Name', N'NormalizedName') AND [object_id] = OBJECT_ID(N'[AspNetRoles]'))
-        SET IDENTITY_INSERT [AspNetRoles] OFF;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -709,7 +1202,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -717,7 +1210,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -725,7 +1218,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -733,7 +1226,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -741,7 +1234,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -749,7 +1242,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_AspNetUsers_MemberId] ON [AspNetUsers] ([MemberId]) WHERE [MemberId] IS NOT NULL');
@@ -757,7 +1250,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -765,347 +1258,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_OpenIddictApplications_ClientId] ON [OpenIddictApplications] ([ClientId]) WHERE [ClientId] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    CREATE INDEX [IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type] ON [OpenIddictAuthorizations] ([ApplicationId], [Status], [Subject], [Type]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_OpenIddictScopes_Name] ON [OpenIddictScopes] ([Name]) WHERE [Name] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    CREATE INDEX [IX_OpenIddictTokens_ApplicationId_Status_Subject_Type] ON [OpenIddictTokens] ([ApplicationId], [Status], [Subject], [Type]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    CREATE INDEX [IX_OpenIddictTokens_AuthorizationId] ON [OpenIddictTokens] ([AuthorizationId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_OpenIddictTokens_ReferenceId] ON [OpenIddictTokens] ([ReferenceId]) WHERE [ReferenceId] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    CREATE INDEX [IX_RateLimitCounters_WindowStart] ON [RateLimitCounters] ([WindowStart]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129012139_Identity'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261129012139_Identity', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE TABLE [ConferenceAttendances] (
-        [Id] uniqueidentifier NOT NULL,
-        [MemberId] uniqueidentifier NOT NULL,
-        [Year] int NOT NULL,
-        [AttendedOn] date NOT NULL,
-        [Source] nvarchar(32) NOT NULL,
-        [RecordedAt] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_ConferenceAttendances] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_ConferenceAttendances_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE TABLE [Courses] (
-        [Id] uniqueidentifier NOT NULL,
-        [Code] nvarchar(40) NOT NULL,
-        [Name] nvarchar(200) NOT NULL,
-        [Category] nvarchar(32) NOT NULL,
-        [DurationMinutes] int NOT NULL,
-        [Provider] nvarchar(200) NOT NULL,
-        [IsAssociationCourse] bit NOT NULL,
-        [CertificateValidityMonths] int NULL,
-        [IsActive] bit NOT NULL,
-        [CreatedAt] datetimeoffset NOT NULL,
-        [UpdatedAt] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_Courses] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE TABLE [InServiceTrainings] (
-        [Id] uniqueidentifier NOT NULL,
-        [MemberId] uniqueidentifier NOT NULL,
-        [Title] nvarchar(200) NOT NULL,
-        [Provider] nvarchar(200) NOT NULL,
-        [CompletedOn] date NOT NULL,
-        [DurationMinutes] int NOT NULL,
-        [Category] nvarchar(16) NOT NULL,
-        [Status] nvarchar(16) NOT NULL,
-        [SubmittedAt] datetimeoffset NOT NULL,
-        [ReviewedAt] datetimeoffset NULL,
-        [ReviewedBy] nvarchar(200) NULL,
-        [RejectionReason] nvarchar(500) NULL,
-        CONSTRAINT [PK_InServiceTrainings] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_InServiceTrainings_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE TABLE [PractitionerRules] (
-        [Id] int NOT NULL,
-        [MinimumYearsAsSro] int NOT NULL,
-        [AssociationBasicOnlyFrom] date NOT NULL,
-        [FurtherTrainingMinutes] int NOT NULL,
-        [TrainingWindowYears] int NOT NULL,
-        [MinimumConferences] int NOT NULL,
-        [DesignationValidityMonths] int NULL,
-        [UpdatedAt] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_PractitionerRules] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE TABLE [VerificationConsents] (
-        [Id] uniqueidentifier NOT NULL,
-        [MemberId] uniqueidentifier NOT NULL,
-        [AgencyId] uniqueidentifier NOT NULL,
-        [GrantedAt] datetimeoffset NOT NULL,
-        [WithdrawnAt] datetimeoffset NULL,
-        CONSTRAINT [PK_VerificationConsents] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_VerificationConsents_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_VerificationConsents_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE TABLE [VerificationLog] (
-        [Id] uniqueidentifier NOT NULL,
-        [At] datetimeoffset NOT NULL,
-        [Channel] nvarchar(16) NOT NULL,
-        [Query] nvarchar(40) NOT NULL,
-        [CertificateId] uniqueidentifier NULL,
-        [MemberId] uniqueidentifier NULL,
-        [Found] bit NOT NULL,
-        [Status] nvarchar(16) NULL,
-        [ClientId] nvarchar(100) NULL,
-        [AgencyId] uniqueidentifier NULL,
-        [Address] nvarchar(64) NULL,
-        CONSTRAINT [PK_VerificationLog] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE TABLE [Certificates] (
-        [Id] uniqueidentifier NOT NULL,
-        [Number] nvarchar(20) NOT NULL,
-        [VerificationCode] nvarchar(32) NOT NULL,
-        [MemberId] uniqueidentifier NOT NULL,
-        [Kind] nvarchar(16) NOT NULL,
-        [CourseId] uniqueidentifier NULL,
-        [HolderName] nvarchar(201) NOT NULL,
-        [HolderLastNameKey] nvarchar(100) NOT NULL,
-        [Title] nvarchar(200) NOT NULL,
-        [DurationMinutes] int NULL,
-        [IssuedOn] date NOT NULL,
-        [ExpiresOn] date NULL,
-        [SuspendedAt] datetimeoffset NULL,
-        [SuspensionReason] nvarchar(500) NULL,
-        [RevokedAt] datetimeoffset NULL,
-        [RevocationReason] nvarchar(500) NULL,
-        [ReplacedById] uniqueidentifier NULL,
-        [CreatedAt] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_Certificates] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_Certificates_Certificates_ReplacedById] FOREIGN KEY ([ReplacedById]) REFERENCES [Certificates] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_Certificates_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_Certificates_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE TABLE [CourseOfferings] (
-        [Id] uniqueidentifier NOT NULL,
-        [CourseId] uniqueidentifier NOT NULL,
-        [StartsOn] date NOT NULL,
-        [EndsOn] date NOT NULL,
-        [City] nvarchar(100) NOT NULL,
-        [StateCode] nchar(2) NOT NULL,
-        [HostAgencyId] uniqueidentifier NULL,
-        [Capacity] int NOT NULL,
-        [CreatedAt] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_CourseOfferings] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_CourseOfferings_Agencies_HostAgencyId] FOREIGN KEY ([HostAgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_CourseOfferings_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_CourseOfferings_States_StateCode] FOREIGN KEY ([StateCode]) REFERENCES [States] ([Code]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE TABLE [PractitionerApplications] (
-        [Id] uniqueidentifier NOT NULL,
-        [MemberId] uniqueidentifier NOT NULL,
-        [Status] nvarchar(16) NOT NULL,
-        [SubmittedAt] datetimeoffset NOT NULL,
-        [ReviewedAt] datetimeoffset NULL,
-        [ReviewedBy] nvarchar(200) NULL,
-        [RejectionReason] nvarchar(500) NULL,
-        [CertificateId] uniqueidentifier NULL,
-        CONSTRAINT [PK_PractitionerApplications] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_PractitionerApplications_Certificates_CertificateId] FOREIGN KEY ([CertificateId]) REFERENCES [Certificates] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_PractitionerApplications_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE TABLE [CourseCompletions] (
-        [Id] uniqueidentifier NOT NULL,
-        [MemberId] uniqueidentifier NOT NULL,
-        [CourseId] uniqueidentifier NOT NULL,
-        [OfferingId] uniqueidentifier NULL,
-        [CompletedOn] date NOT NULL,
-        [CertificateId] uniqueidentifier NOT NULL,
-        [RecordedBy] nvarchar(200) NOT NULL,
-        [RecordedAt] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_CourseCompletions] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_CourseCompletions_Certificates_CertificateId] FOREIGN KEY ([CertificateId]) REFERENCES [Certificates] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_CourseCompletions_CourseOfferings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [CourseOfferings] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_CourseCompletions_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_CourseCompletions_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE TABLE [CourseInstructor] (
-        [OfferingId] uniqueidentifier NOT NULL,
-        [MemberId] uniqueidentifier NOT NULL,
-        CONSTRAINT [PK_CourseInstructor] PRIMARY KEY ([OfferingId], [MemberId]),
-        CONSTRAINT [FK_CourseInstructor_CourseOfferings_OfferingId] FOREIGN KEY ([OfferingId]) REFERENCES [CourseOfferings] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_CourseInstructor_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Category', N'CertificateValidityMonths', N'Code', N'CreatedAt', N'DurationMinutes', N'IsActive', N'IsAssociationCourse', N'Name', N'Provider', N'UpdatedAt') AND [object_id] = OBJECT_ID(N'[Courses]'))
-        SET IDENTITY_INSERT [Courses] ON;
-    EXEC(N'INSERT INTO [Courses] ([Id], [Category], [CertificateValidityMonths], [Code], [CreatedAt], [DurationMinutes], [IsActive], [IsAssociationCourse], [Name], [Provider], [UpdatedAt])
-    VALUES (''0197a100-0000-7000-8000-000000000001'', N''BasicSro'', NULL, N''BASIC-SRO'', ''2026-11-29T00:00:00.0000000+00:00'', 2400, CAST(1 AS bit), CAST(1 AS bit), N''Basic School Resource Officer'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00''),
-    (''0197a100-0000-7000-8000-000000000002'', N''AdvancedSro'', NULL, N''ADVANCED-SRO'', ''2026-11-29T00:00:00.0000000+00:00'', 1440, CAST(1 AS bit), CAST(1 AS bit), N''Advanced School Resource Officer'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00''),
-    (''0197a100-0000-7000-8000-000000000003'', N''SupervisorsManagement'', NULL, N''SRO-SUPERVISORS'', ''2026-11-29T00:00:00.0000000+00:00'', 1440, CAST(1 AS bit), CAST(1 AS bit), N''SRO Supervisors and Management'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00''),
-    (''0197a100-0000-7000-8000-000000000004'', N''SchoolSafetyOfficer'', NULL, N''SSO'', ''2026-11-29T00:00:00.0000000+00:00'', 1440, CAST(1 AS bit), CAST(1 AS bit), N''School Safety Officer'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00''),
-    (''0197a100-0000-7000-8000-000000000005'', N''Cpted'', NULL, N''CPTED'', ''2026-11-29T00:00:00.0000000+00:00'', 1440, CAST(1 AS bit), CAST(1 AS bit), N''Crime Prevention Through Environmental Design'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00''),
-    (''0197a100-0000-7000-8000-000000000006'', N''AdolescentMentalHealth'', 36, N''AMHT'', ''2026-11-29T00:00:00.0000000+00:00'', 480, CAST(1 AS bit), CAST(1 AS bit), N''Adolescent Mental Health Training'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00''),
-    (''0197a100-0000-7000-8000-000000000007'', N''ProjectUnite'', NULL, N''PROJECT-UNITE'', ''2026-11-29T00:00:00.0000000+00:00'', 480, CAST(1 AS bit), CAST(1 AS bit), N''Project Unite'', N''The association'', ''2026-11-29T00:00:00.0000000+00:00'')');
-    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Category', N'CertificateValidityMonths', N'Code', N'CreatedAt', N'DurationMinutes', N'IsActive', N'IsAssociationCourse', N'Name', N'Provider', N'UpdatedAt') AND [object_id] = OBJECT_ID(N'[Courses]'))
-        SET IDENTITY_INSERT [Courses] OFF;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'LastValue') AND [object_id] = OBJECT_ID(N'[NumberSequences]'))
-        SET IDENTITY_INSERT [NumberSequences] ON;
-    EXEC(N'INSERT INTO [NumberSequences] ([Name], [LastValue])
-    VALUES (N''certificate'', CAST(0 AS bigint))');
-    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'LastValue') AND [object_id] = OBJECT_ID(N'[NumberSequences]'))
-        SET IDENTITY_INSERT [NumberSequences] OFF;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'AssociationBasicOnlyFrom', N'DesignationValidityMonths', N'FurtherTrainingMinutes', N'MinimumConferences', N'MinimumYearsAsSro', N'TrainingWindowYears', N'UpdatedAt') AND [object_id] = OBJECT_ID(N'[PractitionerRules]'))
-        SET IDENTITY_INSERT [PractitionerRules] ON;
-    EXEC(N'INSERT INTO [PractitionerRules] ([Id], [AssociationBasicOnlyFrom], [DesignationValidityMonths], [FurtherTrainingMinutes], [MinimumConferences], [MinimumYearsAsSro], [TrainingWindowYears], [UpdatedAt])
-    VALUES (1, ''2023-01-01'', NULL, 9600, 1, 3, 10, ''2026-11-29T00:00:00.0000000+00:00'')');
-    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'AssociationBasicOnlyFrom', N'DesignationValidityMonths', N'FurtherTrainingMinutes', N'MinimumConferences', N'MinimumYearsAsSro', N'TrainingWindowYears', N'UpdatedAt') AND [object_id] = OBJECT_ID(N'[PractitionerRules]'))
-        SET IDENTITY_INSERT [PractitionerRules] OFF;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Certificates_CourseId] ON [Certificates] ([CourseId]);
@@ -1113,7 +1266,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Certificates_MemberId_IssuedOn] ON [Certificates] ([MemberId], [IssuedOn]);
@@ -1121,7 +1274,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Certificates_Number] ON [Certificates] ([Number]);
@@ -1129,7 +1282,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Certificates_ReplacedById] ON [Certificates] ([ReplacedById]);
@@ -1137,7 +1290,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Certificates_VerificationCode] ON [Certificates] ([VerificationCode]);
@@ -1145,7 +1298,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ConferenceAttendances_MemberId_Year] ON [ConferenceAttendances] ([MemberId], [Year]);
@@ -1153,791 +1306,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_CourseCompletions_CertificateId] ON [CourseCompletions] ([CertificateId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_CourseCompletions_CourseId] ON [CourseCompletions] ([CourseId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_CourseCompletions_MemberId_CourseId_CompletedOn] ON [CourseCompletions] ([MemberId], [CourseId], [CompletedOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_CourseCompletions_OfferingId] ON [CourseCompletions] ([OfferingId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_CourseInstructor_MemberId] ON [CourseInstructor] ([MemberId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_CourseOfferings_CourseId_StartsOn] ON [CourseOfferings] ([CourseId], [StartsOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_CourseOfferings_HostAgencyId] ON [CourseOfferings] ([HostAgencyId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_CourseOfferings_StartsOn] ON [CourseOfferings] ([StartsOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_CourseOfferings_StateCode] ON [CourseOfferings] ([StateCode]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_Courses_Category_IsActive] ON [Courses] ([Category], [IsActive]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Courses_Code] ON [Courses] ([Code]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_InServiceTrainings_MemberId_CompletedOn] ON [InServiceTrainings] ([MemberId], [CompletedOn]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_InServiceTrainings_Status_SubmittedAt] ON [InServiceTrainings] ([Status], [SubmittedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_PractitionerApplications_CertificateId] ON [PractitionerApplications] ([CertificateId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_PractitionerApplications_MemberId_SubmittedAt] ON [PractitionerApplications] ([MemberId], [SubmittedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_PractitionerApplications_Status_SubmittedAt] ON [PractitionerApplications] ([Status], [SubmittedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_VerificationConsents_AgencyId_WithdrawnAt_MemberId] ON [VerificationConsents] ([AgencyId], [WithdrawnAt], [MemberId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_VerificationConsents_MemberId_AgencyId] ON [VerificationConsents] ([MemberId], [AgencyId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_VerificationLog_AgencyId_At] ON [VerificationLog] ([AgencyId], [At]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_VerificationLog_At] ON [VerificationLog] ([At]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_VerificationLog_CertificateId_At] ON [VerificationLog] ([CertificateId], [At]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    CREATE INDEX [IX_VerificationLog_MemberId_At] ON [VerificationLog] ([MemberId], [At]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129020051_Certifications'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261129020051_Certifications', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    ALTER TABLE [MembershipTerms] ADD [PaymentLineId] uniqueidentifier NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    ALTER TABLE [MembershipTerms] ADD [RefundedAt] datetimeoffset NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE TABLE [DuesPayments] (
-        [Id] uniqueidentifier NOT NULL,
-        [ReceiptNumber] nvarchar(20) NOT NULL,
-        [Kind] nvarchar(16) NOT NULL,
-        [PayerMemberId] uniqueidentifier NULL,
-        [AgencyId] uniqueidentifier NULL,
-        [PlanId] uniqueidentifier NOT NULL,
-        [Amount] bigint NOT NULL,
-        [Currency] nchar(3) NOT NULL,
-        [RefundedAmount] bigint NOT NULL,
-        [Status] nvarchar(20) NOT NULL,
-        [AutoRenew] bit NOT NULL,
-        [IdempotencyKey] uniqueidentifier NOT NULL,
-        [StripeCustomerId] nvarchar(100) NULL,
-        [StripeCheckoutSessionId] nvarchar(100) NULL,
-        [StripePaymentIntentId] nvarchar(100) NULL,
-        [StripeSubscriptionId] nvarchar(100) NULL,
-        [StripeInvoiceId] nvarchar(100) NULL,
-        [CheckoutUrl] nvarchar(1000) NULL,
-        [CreatedAt] datetimeoffset NOT NULL,
-        [CompletedAt] datetimeoffset NULL,
-        [FailureReason] nvarchar(500) NULL,
-        [CreatedBy] nvarchar(200) NOT NULL,
-        CONSTRAINT [PK_DuesPayments] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_DuesPayments_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_DuesPayments_Members_PayerMemberId] FOREIGN KEY ([PayerMemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_DuesPayments_MembershipPlans_PlanId] FOREIGN KEY ([PlanId]) REFERENCES [MembershipPlans] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE TABLE [DuesSubscriptions] (
-        [Id] uniqueidentifier NOT NULL,
-        [MemberId] uniqueidentifier NOT NULL,
-        [PlanId] uniqueidentifier NOT NULL,
-        [StripeSubscriptionId] nvarchar(100) NOT NULL,
-        [Status] nvarchar(30) NOT NULL,
-        [CancelAtPeriodEnd] bit NOT NULL,
-        [CurrentPeriodEnd] datetimeoffset NULL,
-        [UpdatedAt] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_DuesSubscriptions] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_DuesSubscriptions_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_DuesSubscriptions_MembershipPlans_PlanId] FOREIGN KEY ([PlanId]) REFERENCES [MembershipPlans] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE TABLE [JobLeases] (
-        [Name] nvarchar(100) NOT NULL,
-        [Holder] nvarchar(200) NOT NULL,
-        [ExpiresAt] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_JobLeases] PRIMARY KEY ([Name])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE TABLE [PaymentCustomers] (
-        [Id] uniqueidentifier NOT NULL,
-        [MemberId] uniqueidentifier NULL,
-        [AgencyId] uniqueidentifier NULL,
-        [StripeCustomerId] nvarchar(100) NOT NULL,
-        [CreatedAt] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_PaymentCustomers] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_PaymentCustomers_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_PaymentCustomers_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE TABLE [StripeEvents] (
-        [Id] nvarchar(100) NOT NULL,
-        [Type] nvarchar(100) NOT NULL,
-        [ObjectId] nvarchar(100) NULL,
-        [ReceivedAt] datetimeoffset NOT NULL,
-        [Source] nvarchar(20) NOT NULL,
-        CONSTRAINT [PK_StripeEvents] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE TABLE [DuesPaymentLines] (
-        [Id] uniqueidentifier NOT NULL,
-        [PaymentId] uniqueidentifier NOT NULL,
-        [MemberId] uniqueidentifier NOT NULL,
-        [Amount] bigint NOT NULL,
-        [TermId] uniqueidentifier NULL,
-        [PeriodStart] date NULL,
-        [PeriodEnd] date NULL,
-        CONSTRAINT [PK_DuesPaymentLines] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_DuesPaymentLines_DuesPayments_PaymentId] FOREIGN KEY ([PaymentId]) REFERENCES [DuesPayments] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_DuesPaymentLines_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_DuesPaymentLines_MembershipTerms_TermId] FOREIGN KEY ([TermId]) REFERENCES [MembershipTerms] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE TABLE [DuesRefunds] (
-        [Id] uniqueidentifier NOT NULL,
-        [PaymentId] uniqueidentifier NOT NULL,
-        [Amount] bigint NOT NULL,
-        [Reason] nvarchar(500) NOT NULL,
-        [IdempotencyKey] uniqueidentifier NOT NULL,
-        [StripeRefundId] nvarchar(100) NULL,
-        [CreatedAt] datetimeoffset NOT NULL,
-        [CreatedBy] nvarchar(200) NOT NULL,
-        CONSTRAINT [PK_DuesRefunds] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_DuesRefunds_DuesPayments_PaymentId] FOREIGN KEY ([PaymentId]) REFERENCES [DuesPayments] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'LastValue') AND [object_id] = OBJECT_ID(N'[NumberSequences]'))
-        SET IDENTITY_INSERT [NumberSequences] ON;
-    EXEC(N'INSERT INTO [NumberSequences] ([Name], [LastValue])
-    VALUES (N''receipt'', CAST(0 AS bigint))');
-    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'LastValue') AND [object_id] = OBJECT_ID(N'[NumberSequences]'))
-        SET IDENTITY_INSERT [NumberSequences] OFF;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_MembershipTerms_PaymentLineId] ON [MembershipTerms] ([PaymentLineId]) WHERE [PaymentLineId] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE INDEX [IX_DuesPaymentLines_MemberId] ON [DuesPaymentLines] ([MemberId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE INDEX [IX_DuesPaymentLines_PaymentId] ON [DuesPaymentLines] ([PaymentId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_DuesPaymentLines_TermId] ON [DuesPaymentLines] ([TermId]) WHERE [TermId] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE INDEX [IX_DuesPayments_AgencyId_CreatedAt] ON [DuesPayments] ([AgencyId], [CreatedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE INDEX [IX_DuesPayments_CreatedAt] ON [DuesPayments] ([CreatedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_DuesPayments_IdempotencyKey] ON [DuesPayments] ([IdempotencyKey]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE INDEX [IX_DuesPayments_PayerMemberId_CreatedAt] ON [DuesPayments] ([PayerMemberId], [CreatedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE INDEX [IX_DuesPayments_PlanId_CreatedAt] ON [DuesPayments] ([PlanId], [CreatedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_DuesPayments_ReceiptNumber] ON [DuesPayments] ([ReceiptNumber]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE INDEX [IX_DuesPayments_Status_CreatedAt] ON [DuesPayments] ([Status], [CreatedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_DuesPayments_StripeCheckoutSessionId] ON [DuesPayments] ([StripeCheckoutSessionId]) WHERE [StripeCheckoutSessionId] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_DuesPayments_StripeInvoiceId] ON [DuesPayments] ([StripeInvoiceId]) WHERE [StripeInvoiceId] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE INDEX [IX_DuesPayments_StripePaymentIntentId] ON [DuesPayments] ([StripePaymentIntentId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE INDEX [IX_DuesPayments_StripeSubscriptionId] ON [DuesPayments] ([StripeSubscriptionId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_DuesRefunds_IdempotencyKey] ON [DuesRefunds] ([IdempotencyKey]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE INDEX [IX_DuesRefunds_PaymentId] ON [DuesRefunds] ([PaymentId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_DuesRefunds_StripeRefundId] ON [DuesRefunds] ([StripeRefundId]) WHERE [StripeRefundId] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE INDEX [IX_DuesSubscriptions_MemberId] ON [DuesSubscriptions] ([MemberId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE INDEX [IX_DuesSubscriptions_PlanId] ON [DuesSubscriptions] ([PlanId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_DuesSubscriptions_StripeSubscriptionId] ON [DuesSubscriptions] ([StripeSubscriptionId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_PaymentCustomers_AgencyId] ON [PaymentCustomers] ([AgencyId]) WHERE [AgencyId] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_PaymentCustomers_MemberId] ON [PaymentCustomers] ([MemberId]) WHERE [MemberId] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_PaymentCustomers_StripeCustomerId] ON [PaymentCustomers] ([StripeCustomerId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    CREATE INDEX [IX_StripeEvents_ReceivedAt] ON [StripeEvents] ([ReceivedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129024553_Dues'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261129024553_Dues', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
-)
-BEGIN
-    CREATE TABLE [Conferences] (
-        [Id] uniqueidentifier NOT NULL,
-        [Name] nvarchar(200) NOT NULL,
-        [Venue] nvarchar(200) NOT NULL,
-        [City] nvarchar(100) NOT NULL,
-        [StateCode] nchar(2) NOT NULL,
-        [TimeZone] nvarchar(64) NOT NULL,
-        [StartsAt] datetimeoffset NOT NULL,
-        [EndsAt] datetimeoffset NOT NULL,
-        [Capacity] int NOT NULL,
-        [SeatsTaken] int NOT NULL,
-        [RegistrationOpensAt] datetimeoffset NOT NULL,
-        [RegistrationClosesAt] datetimeoffset NOT NULL,
-        [TransferCutoffAt] datetimeoffset NOT NULL,
-        [RefundCutoffAt] datetimeoffset NOT NULL,
-        [Status] nvarchar(16) NOT NULL,
-        [CreatedAt] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_Conferences] PRIMARY KEY ([Id]),
-        CONSTRAINT [CK_Conferences_Seats] CHECK ("SeatsTaken" >= 0 AND "SeatsTaken" <= "Capacity"),
-        CONSTRAINT [FK_Conferences_States_StateCode] FOREIGN KEY ([StateCode]) REFERENCES [States] ([Code]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
-)
-BEGIN
-    CREATE TABLE [TicketTypes] (
-        [Id] uniqueidentifier NOT NULL,
-        [ConferenceId] uniqueidentifier NOT NULL,
-        [Name] nvarchar(200) NOT NULL,
-        [Description] nvarchar(2000) NULL,
-        [MemberPrice] bigint NOT NULL,
-        [NonMemberPrice] bigint NOT NULL,
-        [EarlyBirdMemberPrice] bigint NULL,
-        [EarlyBirdNonMemberPrice] bigint NULL,
-        [EarlyBirdUntil] datetimeoffset NULL,
-        [Currency] nchar(3) NOT NULL,
-        [Quota] int NOT NULL,
-        [Taken] int NOT NULL,
-        [SalesStartAt] datetimeoffset NOT NULL,
-        [SalesEndAt] datetimeoffset NOT NULL,
-        [MaxPerOrder] int NOT NULL,
-        [MembersOnly] bit NOT NULL,
-        [RequiresGoodStanding] bit NOT NULL,
-        [CourseId] uniqueidentifier NULL,
-        [CreatedAt] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_TicketTypes] PRIMARY KEY ([Id]),
-        CONSTRAINT [CK_TicketTypes_Seats] CHECK ("Taken" >= 0 AND "Taken" <= "Quota"),
-        CONSTRAINT [FK_TicketTypes_Conferences_ConferenceId] FOREIGN KEY ([ConferenceId]) REFERENCES [Conferences] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_TicketTypes_Courses_CourseId] FOREIGN KEY ([CourseId]) REFERENCES [Courses] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
-)
-BEGIN
-    CREATE TABLE [Vouchers] (
-        [Id] uniqueidentifier NOT NULL,
-        [ConferenceId] uniqueidentifier NOT NULL,
-        [Code] nvarchar(40) NOT NULL,
-        [PercentOff] int NULL,
-        [AmountOff] bigint NULL,
-        [MaxUses] int NOT NULL,
-        [Used] int NOT NULL,
-        [ValidFrom] datetimeoffset NOT NULL,
-        [ValidUntil] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_Vouchers] PRIMARY KEY ([Id]),
-        CONSTRAINT [CK_Vouchers_Uses] CHECK ("Used" >= 0 AND "Used" <= "MaxUses"),
-        CONSTRAINT [FK_Vouchers_Conferences_ConferenceId] FOREIGN KEY ([ConferenceId]) REFERENCES [Conferences] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
-)
-BEGIN
-    CREATE TABLE [WaitingList] (
-        [Id] uniqueidentifier NOT NULL,
-        [TicketTypeId] uniqueidentifier NOT NULL,
-        [MemberId] uniqueidentifier NULL,
-        [Name] nvarchar(201) NOT NULL,
-        [Email] nvarchar(254) NOT NULL,
-        [Status] nvarchar(16) NOT NULL,
-        [JoinedAt] datetimeoffset NOT NULL,
-        [OfferedAt] datetimeoffset NULL,
-        [OfferExpiresAt] datetimeoffset NULL,
-        [OfferCode] nvarchar(64) NULL,
-        CONSTRAINT [PK_WaitingList] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_WaitingList_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_WaitingList_TicketTypes_TicketTypeId] FOREIGN KEY ([TicketTypeId]) REFERENCES [TicketTypes] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
-)
-BEGIN
-    CREATE TABLE [TicketOrders] (
-        [Id] uniqueidentifier NOT NULL,
-        [Number] nvarchar(20) NOT NULL,
-        [ConferenceId] uniqueidentifier NOT NULL,
-        [BuyerMemberId] uniqueidentifier NULL,
-        [BuyerAgencyId] uniqueidentifier NULL,
-        [BuyerName] nvarchar(201) NOT NULL,
-        [BuyerEmail] nvarchar(254) NOT NULL,
-        [Status] nvarchar(20) NOT NULL,
-        [HoldExpiresAt] datetimeoffset NOT NULL,
-        [VoucherId] uniqueidentifier NULL,
-        [VoucherUses] int NOT NULL,
-        [Total] bigint NOT NULL,
-        [Currency] nchar(3) NOT NULL,
-        [RefundedAmount] bigint NOT NULL,
-        [IdempotencyKey] uniqueidentifier NOT NULL,
-        [StripeCheckoutSessionId] nvarchar(100) NULL,
-        [StripePaymentIntentId] nvarchar(100) NULL,
-        [CheckoutUrl] nvarchar(1000) NULL,
-        [WaitingListEntryId] uniqueidentifier NULL,
-        [CreatedAt] datetimeoffset NOT NULL,
-        [PaidAt] datetimeoffset NULL,
-        [ClosedAt] datetimeoffset NULL,
-        [CloseReason] nvarchar(500) NULL,
-        CONSTRAINT [PK_TicketOrders] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_TicketOrders_Agencies_BuyerAgencyId] FOREIGN KEY ([BuyerAgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_TicketOrders_Conferences_ConferenceId] FOREIGN KEY ([ConferenceId]) REFERENCES [Conferences] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_TicketOrders_Members_BuyerMemberId] FOREIGN KEY ([BuyerMemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_TicketOrders_Vouchers_VoucherId] FOREIGN KEY ([VoucherId]) REFERENCES [Vouchers] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
-)
-BEGIN
-    CREATE TABLE [VoucherTicketType] (
-        [VoucherId] uniqueidentifier NOT NULL,
-        [TicketTypeId] uniqueidentifier NOT NULL,
-        CONSTRAINT [PK_VoucherTicketType] PRIMARY KEY ([VoucherId], [TicketTypeId]),
-        CONSTRAINT [FK_VoucherTicketType_TicketTypes_TicketTypeId] FOREIGN KEY ([TicketTypeId]) REFERENCES [TicketTypes] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_VoucherTicketType_Vouchers_VoucherId] FOREIGN KEY ([VoucherId]) REFERENCES [Vouchers] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
-)
-BEGIN
-    CREATE TABLE [Tickets] (
-        [Id] uniqueidentifier NOT NULL,
-        [OrderId] uniqueidentifier NOT NULL,
-        [ConferenceId] uniqueidentifier NOT NULL,
-        [TicketTypeId] uniqueidentifier NOT NULL,
-        [Price] bigint NOT NULL,
-        [AttendeeMemberId] uniqueidentifier NULL,
-        [AttendeeName] nvarchar(201) NULL,
-        [AttendeeNameKey] nvarchar(201) NULL,
-        [AttendeeEmail] nvarchar(254) NULL,
-        [Code] nvarchar(300) NOT NULL,
-        [Status] nvarchar(16) NOT NULL,
-        [CheckedInAt] datetimeoffset NULL,
-        [CheckedInBy] nvarchar(200) NULL,
-        [TransferredToId] uniqueidentifier NULL,
-        [CreatedAt] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_Tickets] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_Tickets_Members_AttendeeMemberId] FOREIGN KEY ([AttendeeMemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_Tickets_TicketOrders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [TicketOrders] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_Tickets_TicketTypes_TicketTypeId] FOREIGN KEY ([TicketTypeId]) REFERENCES [TicketTypes] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
-)
-BEGIN
-    CREATE TABLE [TicketTransfers] (
-        [Id] uniqueidentifier NOT NULL,
-        [FromTicketId] uniqueidentifier NOT NULL,
-        [ToTicketId] uniqueidentifier NOT NULL,
-        [FromName] nvarchar(201) NULL,
-        [ToName] nvarchar(201) NULL,
-        [By] nvarchar(200) NOT NULL,
-        [At] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_TicketTransfers] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_TicketTransfers_Tickets_FromTicketId] FOREIGN KEY ([FromTicketId]) REFERENCES [Tickets] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_TicketTransfers_Tickets_ToTicketId] FOREIGN KEY ([ToTicketId]) REFERENCES [Tickets] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
-)
-BEGIN
-    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'LastValue') AND [object_id] = OBJECT_ID(N'[NumberSequences]'))
-        SET IDENTITY_INSERT [NumberSequences] ON;
-    EXEC(N'INSERT INTO [NumberSequences] ([Name], [LastValue])
-    VALUES (N''ticket-order'', CAST(0 AS bigint))');
-    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Name', N'LastValue') AND [object_id] = OBJECT_ID(N'[NumberSequences]'))
-        SET IDENTITY_INSERT [NumberSequences] OFF;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Conferences_StartsAt] ON [Conferences] ([StartsAt]);
@@ -1945,7 +1314,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Conferences_StateCode] ON [Conferences] ([StateCode]);
@@ -1953,387 +1322,271 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_TicketOrders_BuyerAgencyId] ON [TicketOrders] ([BuyerAgencyId]);
+    CREATE UNIQUE INDEX [IX_CourseCompletions_CertificateId] ON [CourseCompletions] ([CertificateId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_TicketOrders_BuyerMemberId_CreatedAt] ON [TicketOrders] ([BuyerMemberId], [CreatedAt]);
+    CREATE INDEX [IX_CourseCompletions_CourseId] ON [CourseCompletions] ([CourseId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_TicketOrders_ConferenceId_BuyerEmail] ON [TicketOrders] ([ConferenceId], [BuyerEmail]);
+    CREATE UNIQUE INDEX [IX_CourseCompletions_MemberId_CourseId_CompletedOn] ON [CourseCompletions] ([MemberId], [CourseId], [CompletedOn]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_TicketOrders_ConferenceId_CreatedAt] ON [TicketOrders] ([ConferenceId], [CreatedAt]);
+    CREATE INDEX [IX_CourseCompletions_OfferingId] ON [CourseCompletions] ([OfferingId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE UNIQUE INDEX [IX_TicketOrders_IdempotencyKey] ON [TicketOrders] ([IdempotencyKey]);
+    CREATE INDEX [IX_CourseInstructor_MemberId] ON [CourseInstructor] ([MemberId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE UNIQUE INDEX [IX_TicketOrders_Number] ON [TicketOrders] ([Number]);
+    CREATE INDEX [IX_CourseOfferings_CourseId_StartsOn] ON [CourseOfferings] ([CourseId], [StartsOn]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_TicketOrders_Status_HoldExpiresAt] ON [TicketOrders] ([Status], [HoldExpiresAt]);
+    CREATE INDEX [IX_CourseOfferings_HostAgencyId] ON [CourseOfferings] ([HostAgencyId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_TicketOrders_StripeCheckoutSessionId] ON [TicketOrders] ([StripeCheckoutSessionId]) WHERE [StripeCheckoutSessionId] IS NOT NULL');
+    CREATE INDEX [IX_CourseOfferings_StartsOn] ON [CourseOfferings] ([StartsOn]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_TicketOrders_StripePaymentIntentId] ON [TicketOrders] ([StripePaymentIntentId]);
+    CREATE INDEX [IX_CourseOfferings_StateCode] ON [CourseOfferings] ([StateCode]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_TicketOrders_VoucherId] ON [TicketOrders] ([VoucherId]);
+    CREATE INDEX [IX_Courses_Category_IsActive] ON [Courses] ([Category], [IsActive]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_Tickets_AttendeeMemberId] ON [Tickets] ([AttendeeMemberId]);
+    CREATE UNIQUE INDEX [IX_Courses_Code] ON [Courses] ([Code]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE UNIQUE INDEX [IX_Tickets_Code] ON [Tickets] ([Code]);
+    CREATE INDEX [IX_DuesPaymentLines_MemberId] ON [DuesPaymentLines] ([MemberId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_Tickets_ConferenceId_AttendeeEmail] ON [Tickets] ([ConferenceId], [AttendeeEmail]);
+    CREATE INDEX [IX_DuesPaymentLines_PaymentId] ON [DuesPaymentLines] ([PaymentId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_Tickets_ConferenceId_CreatedAt] ON [Tickets] ([ConferenceId], [CreatedAt]);
+    EXEC(N'CREATE UNIQUE INDEX [IX_DuesPaymentLines_TermId] ON [DuesPaymentLines] ([TermId]) WHERE [TermId] IS NOT NULL');
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_Tickets_ConferenceId_Status] ON [Tickets] ([ConferenceId], [Status]);
+    CREATE INDEX [IX_DuesPayments_AgencyId_CreatedAt] ON [DuesPayments] ([AgencyId], [CreatedAt]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_Tickets_OrderId] ON [Tickets] ([OrderId]);
+    CREATE INDEX [IX_DuesPayments_CreatedAt] ON [DuesPayments] ([CreatedAt]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_Tickets_TicketTypeId_Status] ON [Tickets] ([TicketTypeId], [Status]);
+    CREATE UNIQUE INDEX [IX_DuesPayments_IdempotencyKey] ON [DuesPayments] ([IdempotencyKey]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE UNIQUE INDEX [IX_TicketTransfers_FromTicketId] ON [TicketTransfers] ([FromTicketId]);
+    CREATE INDEX [IX_DuesPayments_PayerMemberId_CreatedAt] ON [DuesPayments] ([PayerMemberId], [CreatedAt]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_TicketTransfers_ToTicketId] ON [TicketTransfers] ([ToTicketId]);
+    CREATE INDEX [IX_DuesPayments_PlanId_CreatedAt] ON [DuesPayments] ([PlanId], [CreatedAt]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_TicketTypes_ConferenceId] ON [TicketTypes] ([ConferenceId]);
+    CREATE UNIQUE INDEX [IX_DuesPayments_ReceiptNumber] ON [DuesPayments] ([ReceiptNumber]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_TicketTypes_CourseId] ON [TicketTypes] ([CourseId]);
+    CREATE INDEX [IX_DuesPayments_Status_CreatedAt] ON [DuesPayments] ([Status], [CreatedAt]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE UNIQUE INDEX [IX_Vouchers_ConferenceId_Code] ON [Vouchers] ([ConferenceId], [Code]);
+    EXEC(N'CREATE UNIQUE INDEX [IX_DuesPayments_StripeCheckoutSessionId] ON [DuesPayments] ([StripeCheckoutSessionId]) WHERE [StripeCheckoutSessionId] IS NOT NULL');
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_VoucherTicketType_TicketTypeId] ON [VoucherTicketType] ([TicketTypeId]);
+    EXEC(N'CREATE UNIQUE INDEX [IX_DuesPayments_StripeInvoiceId] ON [DuesPayments] ([StripeInvoiceId]) WHERE [StripeInvoiceId] IS NOT NULL');
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_WaitingList_MemberId] ON [WaitingList] ([MemberId]);
+    CREATE INDEX [IX_DuesPayments_StripePaymentIntentId] ON [DuesPayments] ([StripePaymentIntentId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_WaitingList_OfferCode] ON [WaitingList] ([OfferCode]) WHERE [OfferCode] IS NOT NULL');
+    CREATE INDEX [IX_DuesPayments_StripeSubscriptionId] ON [DuesPayments] ([StripeSubscriptionId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_WaitingList_TicketTypeId_Status_JoinedAt] ON [WaitingList] ([TicketTypeId], [Status], [JoinedAt]);
+    CREATE UNIQUE INDEX [IX_DuesRefunds_IdempotencyKey] ON [DuesRefunds] ([IdempotencyKey]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129032006_Conferences'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261129032006_Conferences', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129041151_AuditFixes'
-)
-BEGIN
-    ALTER TABLE [WaitingList] ADD [OpenKey] nvarchar(300) NULL;
+    CREATE INDEX [IX_DuesRefunds_PaymentId] ON [DuesRefunds] ([PaymentId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129041151_AuditFixes'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    ALTER TABLE [TicketTypes] ADD [CountsAsAttendance] bit NOT NULL DEFAULT CAST(1 AS bit);
+    EXEC(N'CREATE UNIQUE INDEX [IX_DuesRefunds_StripeRefundId] ON [DuesRefunds] ([StripeRefundId]) WHERE [StripeRefundId] IS NOT NULL');
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129041151_AuditFixes'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    ALTER TABLE [Conferences] ADD [National] bit NOT NULL DEFAULT CAST(1 AS bit);
+    CREATE INDEX [IX_DuesSubscriptions_MemberId] ON [DuesSubscriptions] ([MemberId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129041151_AuditFixes'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_WaitingList_OpenKey] ON [WaitingList] ([OpenKey]) WHERE [OpenKey] IS NOT NULL');
+    CREATE INDEX [IX_DuesSubscriptions_PlanId] ON [DuesSubscriptions] ([PlanId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129041151_AuditFixes'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_VerificationLog_Query_At] ON [VerificationLog] ([Query], [At]);
+    CREATE UNIQUE INDEX [IX_DuesSubscriptions_StripeSubscriptionId] ON [DuesSubscriptions] ([StripeSubscriptionId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129041151_AuditFixes'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_VerificationConsents_AgencyId_WithdrawnAt_GrantedAt_Id] ON [VerificationConsents] ([AgencyId], [WithdrawnAt], [GrantedAt], [Id]);
+    CREATE INDEX [IX_InServiceTrainings_MemberId_CompletedOn] ON [InServiceTrainings] ([MemberId], [CompletedOn]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129041151_AuditFixes'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261129041151_AuditFixes', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129050403_AgencyConfirmation'
-)
-BEGIN
-    ALTER TABLE [Members] ADD [AgencyConfirmedAt] datetimeoffset NULL;
+    CREATE INDEX [IX_InServiceTrainings_Status_SubmittedAt] ON [InServiceTrainings] ([Status], [SubmittedAt]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129050403_AgencyConfirmation'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261129050403_AgencyConfirmation', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206231247_AccessHardening'
-)
-BEGIN
-    ALTER TABLE [TicketOrders] ADD [BuyerKey] nvarchar(140) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206231247_AccessHardening'
-)
-BEGIN
-    CREATE TABLE [TicketBuyers] (
-        [ConferenceId] uniqueidentifier NOT NULL,
-        [BuyerKey] nvarchar(140) NOT NULL,
-        [LastPurchaseAt] datetimeoffset NOT NULL,
-        CONSTRAINT [PK_TicketBuyers] PRIMARY KEY ([ConferenceId], [BuyerKey]),
-        CONSTRAINT [FK_TicketBuyers_Conferences_ConferenceId] FOREIGN KEY ([ConferenceId]) REFERENCES [Conferences] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206231247_AccessHardening'
-)
-BEGIN
-    CREATE INDEX [IX_TicketOrders_ConferenceId_BuyerKey_Status] ON [TicketOrders] ([ConferenceId], [BuyerKey], [Status]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206231247_AccessHardening'
-)
-BEGIN
-    CREATE INDEX [IX_Members_DirectoryOptIn_LastNameKey_FirstNameKey_Number] ON [Members] ([DirectoryOptIn], [LastNameKey], [FirstNameKey], [Number]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206231247_AccessHardening'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206231247_AccessHardening', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206231655_MailOutbox'
-)
-BEGIN
-    CREATE TABLE [MailOutbox] (
-        [Id] uniqueidentifier NOT NULL,
-        [Kind] nvarchar(64) NOT NULL,
-        [Recipient] nvarchar(320) NOT NULL,
-        [Subject] nvarchar(300) NOT NULL,
-        [TextBody] nvarchar(max) NOT NULL,
-        [HtmlBody] nvarchar(max) NULL,
-        [DedupeKey] nvarchar(400) NULL,
-        [HoldsCredential] bit NOT NULL,
-        [CreatedAt] datetimeoffset NOT NULL,
-        [Attempts] int NOT NULL,
-        [NextAttemptAt] datetimeoffset NULL,
-        [LeaseUntil] datetimeoffset NULL,
-        [ClaimedBy] nvarchar(200) NULL,
-        [SentAt] datetimeoffset NULL,
-        [GaveUpAt] datetimeoffset NULL,
-        [LastError] nvarchar(1000) NULL,
-        CONSTRAINT [PK_MailOutbox] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206231655_MailOutbox'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_MailOutbox_DedupeKey] ON [MailOutbox] ([DedupeKey]) WHERE [DedupeKey] IS NOT NULL');
@@ -2341,7 +1594,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206231655_MailOutbox'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MailOutbox_NextAttemptAt] ON [MailOutbox] ([NextAttemptAt]);
@@ -2349,7 +1602,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206231655_MailOutbox'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MailOutbox_Recipient_CreatedAt] ON [MailOutbox] ([Recipient], [CreatedAt]);
@@ -2357,94 +1610,55 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206231655_MailOutbox'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206231655_MailOutbox', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207021039_SearchIndexes'
-)
-BEGIN
-    CREATE INDEX [IX_Members_IsSwornOfficer_LastNameKey_FirstNameKey_Number] ON [Members] ([IsSwornOfficer], [LastNameKey], [FirstNameKey], [Number]);
+    CREATE INDEX [IX_Members_AgencyId_LastNameKey_FirstNameKey_Number] ON [Members] ([AgencyId], [LastNameKey], [FirstNameKey], [Number]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207021039_SearchIndexes'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261207021039_SearchIndexes', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207021801_SandboxObjects'
-)
-BEGIN
-    CREATE TABLE [SandboxObjects] (
-        [Sequence] bigint NOT NULL IDENTITY,
-        [Id] nvarchar(300) NOT NULL,
-        [Type] nvarchar(40) NOT NULL,
-        [Created] bigint NOT NULL,
-        [Json] nvarchar(max) NOT NULL,
-        [Version] int NOT NULL,
-        CONSTRAINT [PK_SandboxObjects] PRIMARY KEY ([Sequence])
-    );
+    CREATE INDEX [IX_Members_Category] ON [Members] ([Category]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207021801_SandboxObjects'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE UNIQUE INDEX [IX_SandboxObjects_Id] ON [SandboxObjects] ([Id]);
+    CREATE INDEX [IX_Members_CreatedAt_Number] ON [Members] ([CreatedAt], [Number]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207021801_SandboxObjects'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_SandboxObjects_Type_Created] ON [SandboxObjects] ([Type], [Created]);
+    CREATE INDEX [IX_Members_CurrentTermId] ON [Members] ([CurrentTermId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207021801_SandboxObjects'
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261207021801_SandboxObjects', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207045115_SearchPageKeys'
-)
-BEGIN
-    DROP INDEX [IX_Members_FirstNameKey_Number] ON [Members];
+    CREATE INDEX [IX_Members_DirectoryOptIn_LastNameKey_FirstNameKey_Number] ON [Members] ([DirectoryOptIn], [LastNameKey], [FirstNameKey], [Number]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207045115_SearchPageKeys'
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Members_EmailNormalized] ON [Members] ([EmailNormalized]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Members_FirstNameKey_LastNameKey_Number] ON [Members] ([FirstNameKey], [LastNameKey], [Number]);
@@ -2452,11 +1666,651 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207045115_SearchPageKeys'
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Members_IsSwornOfficer_LastNameKey_FirstNameKey_Number] ON [Members] ([IsSwornOfficer], [LastNameKey], [FirstNameKey], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Members_LastNameKey_FirstNameKey_Number] ON [Members] ([LastNameKey], [FirstNameKey], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Members_Number] ON [Members] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Members_StateCode] ON [Members] ([StateCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Members_SuspendedAt] ON [Members] ([SuspendedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_MembershipPlans_Category_IsActive] ON [MembershipPlans] ([Category], [IsActive]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_MembershipPlans_Code] ON [MembershipPlans] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_MembershipTerms_EndsOn] ON [MembershipTerms] ([EndsOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_MembershipTerms_GraceEndsOn] ON [MembershipTerms] ([GraceEndsOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_MembershipTerms_MemberId_StartsOn] ON [MembershipTerms] ([MemberId], [StartsOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_MembershipTerms_PaymentLineId] ON [MembershipTerms] ([PaymentLineId]) WHERE [PaymentLineId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_MembershipTerms_PlanId] ON [MembershipTerms] ([PlanId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_OpenIddictApplications_ClientId] ON [OpenIddictApplications] ([ClientId]) WHERE [ClientId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type] ON [OpenIddictAuthorizations] ([ApplicationId], [Status], [Subject], [Type]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_OpenIddictScopes_Name] ON [OpenIddictScopes] ([Name]) WHERE [Name] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OpenIddictTokens_ApplicationId_Status_Subject_Type] ON [OpenIddictTokens] ([ApplicationId], [Status], [Subject], [Type]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OpenIddictTokens_AuthorizationId] ON [OpenIddictTokens] ([AuthorizationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_OpenIddictTokens_ReferenceId] ON [OpenIddictTokens] ([ReferenceId]) WHERE [ReferenceId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_PaymentCustomers_AgencyId] ON [PaymentCustomers] ([AgencyId]) WHERE [AgencyId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_PaymentCustomers_MemberId] ON [PaymentCustomers] ([MemberId]) WHERE [MemberId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PaymentCustomers_StripeCustomerId] ON [PaymentCustomers] ([StripeCustomerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PractitionerApplications_CertificateId] ON [PractitionerApplications] ([CertificateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PractitionerApplications_MemberId_SubmittedAt] ON [PractitionerApplications] ([MemberId], [SubmittedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PractitionerApplications_Status_SubmittedAt] ON [PractitionerApplications] ([Status], [SubmittedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_RateLimitCounters_WindowStart] ON [RateLimitCounters] ([WindowStart]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SandboxObjects_Id] ON [SandboxObjects] ([Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_SandboxObjects_Type_Created] ON [SandboxObjects] ([Type], [Created]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_States_RegionNumber] ON [States] ([RegionNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_StripeEvents_ReceivedAt] ON [StripeEvents] ([ReceivedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TicketOrders_BuyerAgencyId] ON [TicketOrders] ([BuyerAgencyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TicketOrders_BuyerMemberId_CreatedAt] ON [TicketOrders] ([BuyerMemberId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TicketOrders_ConferenceId_BuyerEmail] ON [TicketOrders] ([ConferenceId], [BuyerEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TicketOrders_ConferenceId_BuyerKey_Status] ON [TicketOrders] ([ConferenceId], [BuyerKey], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TicketOrders_ConferenceId_CreatedAt] ON [TicketOrders] ([ConferenceId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TicketOrders_IdempotencyKey] ON [TicketOrders] ([IdempotencyKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TicketOrders_Number] ON [TicketOrders] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TicketOrders_Status_HoldExpiresAt] ON [TicketOrders] ([Status], [HoldExpiresAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_TicketOrders_StripeCheckoutSessionId] ON [TicketOrders] ([StripeCheckoutSessionId]) WHERE [StripeCheckoutSessionId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TicketOrders_StripePaymentIntentId] ON [TicketOrders] ([StripePaymentIntentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TicketOrders_VoucherId] ON [TicketOrders] ([VoucherId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_AttendeeMemberId] ON [Tickets] ([AttendeeMemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Tickets_Code] ON [Tickets] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_ConferenceId_AttendeeEmail] ON [Tickets] ([ConferenceId], [AttendeeEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_ConferenceId_CreatedAt] ON [Tickets] ([ConferenceId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_ConferenceId_Status] ON [Tickets] ([ConferenceId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_OrderId] ON [Tickets] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Tickets_TicketTypeId_Status] ON [Tickets] ([TicketTypeId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TicketTransfers_FromTicketId] ON [TicketTransfers] ([FromTicketId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TicketTransfers_ToTicketId] ON [TicketTransfers] ([ToTicketId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TicketTypes_ConferenceId] ON [TicketTypes] ([ConferenceId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_TicketTypes_CourseId] ON [TicketTypes] ([CourseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationConsents_AgencyId_WithdrawnAt_GrantedAt_Id] ON [VerificationConsents] ([AgencyId], [WithdrawnAt], [GrantedAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationConsents_AgencyId_WithdrawnAt_MemberId] ON [VerificationConsents] ([AgencyId], [WithdrawnAt], [MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationConsents_MemberId_AgencyId] ON [VerificationConsents] ([MemberId], [AgencyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationLog_AgencyId_At] ON [VerificationLog] ([AgencyId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationLog_At] ON [VerificationLog] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationLog_CertificateId_At] ON [VerificationLog] ([CertificateId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationLog_MemberId_At] ON [VerificationLog] ([MemberId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_VerificationLog_Query_At] ON [VerificationLog] ([Query], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Vouchers_ConferenceId_Code] ON [Vouchers] ([ConferenceId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_VoucherTicketType_TicketTypeId] ON [VoucherTicketType] ([TicketTypeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_WaitingList_MemberId] ON [WaitingList] ([MemberId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_WaitingList_OfferCode] ON [WaitingList] ([OfferCode]) WHERE [OfferCode] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_WaitingList_OpenKey] ON [WaitingList] ([OpenKey]) WHERE [OpenKey] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_WaitingList_TicketTypeId_Status_JoinedAt] ON [WaitingList] ([TicketTypeId], [Status], [JoinedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    ALTER TABLE [AspNetUserClaims] ADD CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    ALTER TABLE [AspNetUserLogins] ADD CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    ALTER TABLE [AspNetUserRoles] ADD CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD CONSTRAINT [FK_AspNetUsers_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    ALTER TABLE [Certificates] ADD CONSTRAINT [FK_Certificates_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    ALTER TABLE [ConferenceAttendances] ADD CONSTRAINT [FK_ConferenceAttendances_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    ALTER TABLE [CourseCompletions] ADD CONSTRAINT [FK_CourseCompletions_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    ALTER TABLE [CourseInstructor] ADD CONSTRAINT [FK_CourseInstructor_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    ALTER TABLE [DuesPaymentLines] ADD CONSTRAINT [FK_DuesPaymentLines_DuesPayments_PaymentId] FOREIGN KEY ([PaymentId]) REFERENCES [DuesPayments] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    ALTER TABLE [DuesPaymentLines] ADD CONSTRAINT [FK_DuesPaymentLines_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    ALTER TABLE [DuesPaymentLines] ADD CONSTRAINT [FK_DuesPaymentLines_MembershipTerms_TermId] FOREIGN KEY ([TermId]) REFERENCES [MembershipTerms] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    ALTER TABLE [DuesPayments] ADD CONSTRAINT [FK_DuesPayments_Members_PayerMemberId] FOREIGN KEY ([PayerMemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    ALTER TABLE [DuesSubscriptions] ADD CONSTRAINT [FK_DuesSubscriptions_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    ALTER TABLE [InServiceTrainings] ADD CONSTRAINT [FK_InServiceTrainings_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
+)
+BEGIN
+    ALTER TABLE [Members] ADD CONSTRAINT [FK_Members_MembershipTerms_CurrentTermId] FOREIGN KEY ([CurrentTermId]) REFERENCES [MembershipTerms] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207061157_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261207045115_SearchPageKeys', N'10.0.15');
+    VALUES (N'20261207061157_Initial', N'10.0.15');
 END;
 
 COMMIT;

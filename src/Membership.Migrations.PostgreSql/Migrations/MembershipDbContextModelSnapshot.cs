@@ -761,6 +761,23 @@ namespace Membership.Migrations.PostgreSql.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Membership.Conferences.Sales.TicketBuyer", b =>
+                {
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BuyerKey")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
+
+                    b.Property<DateTimeOffset>("LastPurchaseAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ConferenceId", "BuyerKey");
+
+                    b.ToTable("TicketBuyers");
+                });
+
             modelBuilder.Entity("Membership.Conferences.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -834,23 +851,6 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.HasIndex("TicketTypeId", "Status");
 
                     b.ToTable("Tickets");
-                });
-
-            modelBuilder.Entity("Membership.Conferences.TicketBuyer", b =>
-                {
-                    b.Property<Guid>("ConferenceId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("BuyerKey")
-                        .HasMaxLength(140)
-                        .HasColumnType("character varying(140)");
-
-                    b.Property<DateTimeOffset>("LastPurchaseAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("ConferenceId", "BuyerKey");
-
-                    b.ToTable("TicketBuyers");
                 });
 
             modelBuilder.Entity("Membership.Conferences.TicketOrder", b =>
@@ -1207,25 +1207,6 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.ToTable("WaitingList");
                 });
 
-            modelBuilder.Entity("Membership.Data.JobLease", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Holder")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("JobLeases");
-                });
-
             modelBuilder.Entity("Membership.Data.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -1260,25 +1241,6 @@ namespace Membership.Migrations.PostgreSql.Migrations
                             Name = "ticket-order",
                             LastValue = 0L
                         });
-                });
-
-            modelBuilder.Entity("Membership.Data.RateLimitCounter", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset>("WindowStart")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Key", "WindowStart");
-
-                    b.HasIndex("WindowStart");
-
-                    b.ToTable("RateLimitCounters");
                 });
 
             modelBuilder.Entity("Membership.Dues.MembershipPlan", b =>
@@ -1614,75 +1576,6 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.ToTable("PaymentCustomers");
                 });
 
-            modelBuilder.Entity("Membership.Payments.StripeEventRecord", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ObjectId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReceivedAt");
-
-                    b.ToTable("StripeEvents");
-                });
-
-            modelBuilder.Entity("Membership.Payments.Sandbox.SandboxObject", b =>
-                {
-                    b.Property<long>("Sequence")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
-
-                    b.Property<long>("Created")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Id")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Sequence");
-
-                    b.HasIndex("Id")
-                        .IsUnique();
-
-                    b.HasIndex("Type", "Created");
-
-                    b.ToTable("SandboxObjects", (string)null);
-                });
-
             modelBuilder.Entity("Membership.Identity.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1762,7 +1655,26 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Membership.Mail.OutboxMail", b =>
+            modelBuilder.Entity("Membership.Infrastructure.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
+            modelBuilder.Entity("Membership.Infrastructure.Mail.OutboxMail", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1833,6 +1745,25 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.HasIndex("Recipient", "CreatedAt");
 
                     b.ToTable("MailOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Membership.Infrastructure.RateLimiting.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("RateLimitCounters");
                 });
 
             modelBuilder.Entity("Membership.Members.Member", b =>
@@ -2012,6 +1943,75 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.HasIndex("MemberId", "StartsOn");
 
                     b.ToTable("MembershipTerms");
+                });
+
+            modelBuilder.Entity("Membership.Payments.Sandbox.SandboxObject", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Sequence"));
+
+                    b.Property<long>("Created")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Id")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("Type", "Created");
+
+                    b.ToTable("SandboxObjects", (string)null);
+                });
+
+            modelBuilder.Entity("Membership.Payments.StripeEventRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("StripeEvents");
                 });
 
             modelBuilder.Entity("Membership.Regions.Region", b =>
@@ -2963,6 +2963,15 @@ namespace Membership.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Membership.Conferences.Sales.TicketBuyer", b =>
+                {
+                    b.HasOne("Membership.Conferences.Conference", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Membership.Conferences.Ticket", b =>
                 {
                     b.HasOne("Membership.Members.Member", null)
@@ -2979,15 +2988,6 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.HasOne("Membership.Conferences.TicketType", null)
                         .WithMany()
                         .HasForeignKey("TicketTypeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Membership.Conferences.TicketBuyer", b =>
-                {
-                    b.HasOne("Membership.Conferences.Conference", null)
-                        .WithMany()
-                        .HasForeignKey("ConferenceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

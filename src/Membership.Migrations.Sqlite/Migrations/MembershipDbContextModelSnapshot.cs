@@ -750,6 +750,23 @@ namespace Membership.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Membership.Conferences.Sales.TicketBuyer", b =>
+                {
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerKey")
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastPurchaseAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConferenceId", "BuyerKey");
+
+                    b.ToTable("TicketBuyers");
+                });
+
             modelBuilder.Entity("Membership.Conferences.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -823,23 +840,6 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.HasIndex("TicketTypeId", "Status");
 
                     b.ToTable("Tickets");
-                });
-
-            modelBuilder.Entity("Membership.Conferences.TicketBuyer", b =>
-                {
-                    b.Property<Guid>("ConferenceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BuyerKey")
-                        .HasMaxLength(140)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LastPurchaseAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ConferenceId", "BuyerKey");
-
-                    b.ToTable("TicketBuyers");
                 });
 
             modelBuilder.Entity("Membership.Conferences.TicketOrder", b =>
@@ -1196,25 +1196,6 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.ToTable("WaitingList");
                 });
 
-            modelBuilder.Entity("Membership.Data.JobLease", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Holder")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("JobLeases");
-                });
-
             modelBuilder.Entity("Membership.Data.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -1249,25 +1230,6 @@ namespace Membership.Migrations.Sqlite.Migrations
                             Name = "ticket-order",
                             LastValue = 0L
                         });
-                });
-
-            modelBuilder.Entity("Membership.Data.RateLimitCounter", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("WindowStart")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Key", "WindowStart");
-
-                    b.HasIndex("WindowStart");
-
-                    b.ToTable("RateLimitCounters");
                 });
 
             modelBuilder.Entity("Membership.Dues.MembershipPlan", b =>
@@ -1603,73 +1565,6 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.ToTable("PaymentCustomers");
                 });
 
-            modelBuilder.Entity("Membership.Payments.StripeEventRecord", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ObjectId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReceivedAt");
-
-                    b.ToTable("StripeEvents");
-                });
-
-            modelBuilder.Entity("Membership.Payments.Sandbox.SandboxObject", b =>
-                {
-                    b.Property<long>("Sequence")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Created")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Id")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Sequence");
-
-                    b.HasIndex("Id")
-                        .IsUnique();
-
-                    b.HasIndex("Type", "Created");
-
-                    b.ToTable("SandboxObjects", (string)null);
-                });
-
             modelBuilder.Entity("Membership.Identity.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1749,7 +1644,26 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Membership.Mail.OutboxMail", b =>
+            modelBuilder.Entity("Membership.Infrastructure.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
+            modelBuilder.Entity("Membership.Infrastructure.Mail.OutboxMail", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1820,6 +1734,25 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.HasIndex("Recipient", "CreatedAt");
 
                     b.ToTable("MailOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Membership.Infrastructure.RateLimiting.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("RateLimitCounters");
                 });
 
             modelBuilder.Entity("Membership.Members.Member", b =>
@@ -1997,6 +1930,73 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.HasIndex("MemberId", "StartsOn");
 
                     b.ToTable("MembershipTerms");
+                });
+
+            modelBuilder.Entity("Membership.Payments.Sandbox.SandboxObject", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Id")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("Type", "Created");
+
+                    b.ToTable("SandboxObjects", (string)null);
+                });
+
+            modelBuilder.Entity("Membership.Payments.StripeEventRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("StripeEvents");
                 });
 
             modelBuilder.Entity("Membership.Regions.Region", b =>
@@ -2942,6 +2942,15 @@ namespace Membership.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Membership.Conferences.Sales.TicketBuyer", b =>
+                {
+                    b.HasOne("Membership.Conferences.Conference", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Membership.Conferences.Ticket", b =>
                 {
                     b.HasOne("Membership.Members.Member", null)
@@ -2958,15 +2967,6 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.HasOne("Membership.Conferences.TicketType", null)
                         .WithMany()
                         .HasForeignKey("TicketTypeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Membership.Conferences.TicketBuyer", b =>
-                {
-                    b.HasOne("Membership.Conferences.Conference", null)
-                        .WithMany()
-                        .HasForeignKey("ConferenceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

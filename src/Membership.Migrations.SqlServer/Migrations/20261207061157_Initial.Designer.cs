@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Membership.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(MembershipDbContext))]
-    [Migration("20261206231655_MailOutbox")]
-    partial class MailOutbox
+    [Migration("20261207061157_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -759,6 +759,23 @@ namespace Membership.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Membership.Conferences.Sales.TicketBuyer", b =>
+                {
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("BuyerKey")
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
+
+                    b.Property<DateTimeOffset>("LastPurchaseAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("ConferenceId", "BuyerKey");
+
+                    b.ToTable("TicketBuyers");
+                });
+
             modelBuilder.Entity("Membership.Conferences.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -846,6 +863,10 @@ namespace Membership.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("BuyerKey")
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
 
                     b.Property<Guid?>("BuyerMemberId")
                         .HasColumnType("uniqueidentifier");
@@ -945,6 +966,8 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.HasIndex("ConferenceId", "CreatedAt");
 
                     b.HasIndex("Status", "HoldExpiresAt");
+
+                    b.HasIndex("ConferenceId", "BuyerKey", "Status");
 
                     b.ToTable("TicketOrders");
                 });
@@ -1185,25 +1208,6 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.ToTable("WaitingList");
                 });
 
-            modelBuilder.Entity("Membership.Data.JobLease", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Holder")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("JobLeases");
-                });
-
             modelBuilder.Entity("Membership.Data.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -1238,25 +1242,6 @@ namespace Membership.Migrations.SqlServer.Migrations
                             Name = "ticket-order",
                             LastValue = 0L
                         });
-                });
-
-            modelBuilder.Entity("Membership.Data.RateLimitCounter", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<DateTimeOffset>("WindowStart")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("int");
-
-                    b.HasKey("Key", "WindowStart");
-
-                    b.HasIndex("WindowStart");
-
-                    b.ToTable("RateLimitCounters");
                 });
 
             modelBuilder.Entity("Membership.Dues.MembershipPlan", b =>
@@ -1598,36 +1583,6 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.ToTable("PaymentCustomers");
                 });
 
-            modelBuilder.Entity("Membership.Dues.Payments.StripeEventRecord", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("ObjectId")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReceivedAt");
-
-                    b.ToTable("StripeEvents");
-                });
-
             modelBuilder.Entity("Membership.Identity.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1709,7 +1664,26 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Membership.Mail.OutboxMail", b =>
+            modelBuilder.Entity("Membership.Infrastructure.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
+            modelBuilder.Entity("Membership.Infrastructure.Mail.OutboxMail", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1781,6 +1755,25 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.HasIndex("Recipient", "CreatedAt");
 
                     b.ToTable("MailOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("Membership.Infrastructure.RateLimiting.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("RateLimitCounters");
                 });
 
             modelBuilder.Entity("Membership.Members.Member", b =>
@@ -1892,11 +1885,15 @@ namespace Membership.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CreatedAt", "Number");
 
-                    b.HasIndex("FirstNameKey", "Number");
+                    b.HasIndex("FirstNameKey", "LastNameKey", "Number");
 
                     b.HasIndex("LastNameKey", "FirstNameKey", "Number");
 
                     b.HasIndex("AgencyId", "LastNameKey", "FirstNameKey", "Number");
+
+                    b.HasIndex("DirectoryOptIn", "LastNameKey", "FirstNameKey", "Number");
+
+                    b.HasIndex("IsSwornOfficer", "LastNameKey", "FirstNameKey", "Number");
 
                     b.ToTable("Members");
                 });
@@ -1955,6 +1952,75 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.HasIndex("MemberId", "StartsOn");
 
                     b.ToTable("MembershipTerms");
+                });
+
+            modelBuilder.Entity("Membership.Payments.Sandbox.SandboxObject", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Sequence"));
+
+                    b.Property<long>("Created")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Id")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("Type", "Created");
+
+                    b.ToTable("SandboxObjects", (string)null);
+                });
+
+            modelBuilder.Entity("Membership.Payments.StripeEventRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("StripeEvents");
                 });
 
             modelBuilder.Entity("Membership.Regions.Region", b =>
@@ -2906,6 +2972,15 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.HasOne("Membership.Regions.UsState", null)
                         .WithMany()
                         .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Membership.Conferences.Sales.TicketBuyer", b =>
+                {
+                    b.HasOne("Membership.Conferences.Conference", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
