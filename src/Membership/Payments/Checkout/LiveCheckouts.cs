@@ -22,6 +22,8 @@ public sealed class LiveCheckouts(IDbContextFactory<MembershipDbContext> factory
 {
     public static readonly TimeSpan Recheck = TimeSpan.FromMinutes(10);
 
+    private const int PruneAbove = 1_000;
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> _payableUntil = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -65,6 +67,23 @@ public sealed class LiveCheckouts(IDbContextFactory<MembershipDbContext> factory
     /// <summary>Stripe has news of a session (or it was replaced): the next read of its link asks Stripe again.</summary>
     public void Forget(string sessionId) => _payableUntil.TryRemove(sessionId, out _);
 
+    /// <summary>Entries past their time are dropped once the map passes <see cref="PruneAbove"/>, so it stays bounded by the sessions read in ten minutes.</summary>
+    private void Remember(string sessionId, DateTimeOffset until, DateTimeOffset now)
+    {
+        if (_payableUntil.Count >= PruneAbove)
+        {
+            foreach (var (id, time) in _payableUntil)
+            {
+                if (time <= now)
+                {
+                    _payableUntil.TryRemove(id, out _);
+                }
+            }
+        }
+
+        _payableUntil[sessionId] = until;
+    }
+
     /// <summary>
     /// Whether someone can still pay the session (open and not past its expiry), or it completed (its news is on the
     /// way, and nothing replaces it). False when it expired or Stripe does not know it.
@@ -84,7 +103,7 @@ public sealed class LiveCheckouts(IDbContextFactory<MembershipDbContext> factory
         var expires = new DateTimeOffset(DateTime.SpecifyKind(session.ExpiresAt, DateTimeKind.Utc));
         if (session.Status == "open" && expires > now)
         {
-            _payableUntil[sessionId] = expires < now + Recheck ? expires : now + Recheck;
+            Remember(sessionId, expires < now + Recheck ? expires : now + Recheck, now);
             return true;
         }
 
