@@ -28,7 +28,7 @@ internal static class AgencyMutations
             var states = await StateCodesAsync(db, ct);
             var agency = new Agency
             {
-                Id = calendar.NewId(),
+                Id = RecordIds.New(),
                 Name = errors.RequiredText(input.Name, AgencyRules.NameMaxLength, "input", "name"),
                 Kind = input.Kind,
                 City = errors.RequiredText(input.City, AgencyRules.CityMaxLength, "input", "city"),

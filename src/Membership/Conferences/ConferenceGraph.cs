@@ -213,7 +213,7 @@ internal static class ConferenceGraph
             Conference? conference;
             if (create)
             {
-                conference = new Conference { Id = calendar.NewId(), Name = string.Empty, Venue = string.Empty, City = string.Empty, StateCode = string.Empty, TimeZone = string.Empty, CreatedAt = calendar.Now() };
+                conference = new Conference { Id = RecordIds.New(), Name = string.Empty, Venue = string.Empty, City = string.Empty, StateCode = string.Empty, TimeZone = string.Empty, CreatedAt = calendar.Now() };
             }
             else if (errors.Id(input.Get<string>("id"), ConferenceType.TypeName, "input", "id") is { } id)
             {

@@ -37,7 +37,7 @@ internal static class DemoAgencies
         return [.. Rows.Select(row => new DemoAgency(
             new Agency
             {
-                Id = calendar.NewId(),
+                Id = RecordIds.New(),
                 Name = row.Name,
                 NameKey = TextKeys.Normalize(row.Name),
                 Kind = row.Kind,

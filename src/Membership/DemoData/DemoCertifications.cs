@@ -40,7 +40,7 @@ public static class DemoCertifications
             var certificate = await CertificateIssuer.IssueAsync(db, calendar, member, CertificateKind.Course, course, on, course.CertificateValidityMonths, cancellationToken);
             db.CourseCompletions.Add(new CourseCompletion
             {
-                Id = calendar.NewId(), MemberId = member.Id, CourseId = course.Id, CompletedOn = on, CertificateId = certificate.Id,
+                Id = RecordIds.New(), MemberId = member.Id, CourseId = course.Id, CompletedOn = on, CertificateId = certificate.Id,
                 RecordedBy = "demo", RecordedAt = calendar.Now(),
             });
             certificates++;
@@ -79,7 +79,7 @@ public static class DemoCertifications
 
         void Training(Members.Member member, string title, int hours, TrainingCategory category, ReviewStatus status) => db.InServiceTrainings.Add(new InServiceTraining
         {
-            Id = calendar.NewId(), MemberId = member.Id, Title = title, Provider = "State POST academy", CompletedOn = today.AddMonths(-random.Next(1, 60)),
+            Id = RecordIds.New(), MemberId = member.Id, Title = title, Provider = "State POST academy", CompletedOn = today.AddMonths(-random.Next(1, 60)),
             DurationMinutes = hours * 60, Category = category, Status = status, SubmittedAt = calendar.Now(),
             ReviewedAt = status == ReviewStatus.Submitted ? null : calendar.Now(), ReviewedBy = status == ReviewStatus.Submitted ? null : "demo",
             RejectionReason = status == ReviewStatus.Rejected ? "Not school-safety or juvenile related." : null,
@@ -104,7 +104,7 @@ public static class DemoCertifications
             var year = today.Year - random.Next(1, 4);
             db.ConferenceAttendances.Add(new ConferenceAttendance
             {
-                Id = calendar.NewId(), MemberId = member.Id, Year = year, AttendedOn = new DateOnly(year, 7, 10), Source = "STAFF", RecordedAt = calendar.Now(),
+                Id = RecordIds.New(), MemberId = member.Id, Year = year, AttendedOn = new DateOnly(year, 7, 10), Source = "STAFF", RecordedAt = calendar.Now(),
             });
         }
 

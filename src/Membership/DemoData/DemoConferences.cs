@@ -27,7 +27,7 @@ public static class DemoConferences
         var starts = new DateTimeOffset(year, 7, 12, 13, 0, 0, TimeSpan.Zero); // 8 a.m. in Nashville
         var conference = new Conference
         {
-            Id = calendar.NewId(), Name = $"{year} National School Safety Conference", Venue = "Gaylord Opryland Resort", City = "Nashville", StateCode = "TN",
+            Id = RecordIds.New(), Name = $"{year} National School Safety Conference", Venue = "Gaylord Opryland Resort", City = "Nashville", StateCode = "TN",
             TimeZone = "America/Chicago", StartsAt = starts, EndsAt = starts.AddDays(4).AddHours(9), Capacity = 3000, RegistrationOpensAt = now.AddDays(-7),
             RegistrationClosesAt = starts.AddDays(-1), TransferCutoffAt = starts.AddDays(-3), RefundCutoffAt = starts.AddDays(-30), Status = ConferenceStatus.OnSale, CreatedAt = now,
         };
@@ -36,7 +36,7 @@ public static class DemoConferences
         {
             var type = new TicketType
             {
-                Id = calendar.NewId(), ConferenceId = conference.Id, Name = name, MemberPrice = member, NonMemberPrice = nonMember, Currency = "USD", Quota = quota,
+                Id = RecordIds.New(), ConferenceId = conference.Id, Name = name, MemberPrice = member, NonMemberPrice = nonMember, Currency = "USD", Quota = quota,
                 SalesStartAt = conference.RegistrationOpensAt, SalesEndAt = conference.RegistrationClosesAt, MaxPerOrder = 10, CreatedAt = now,
             };
             shape?.Invoke(type);
@@ -61,7 +61,7 @@ public static class DemoConferences
             t.MaxPerOrder = 1;
         });
         Type("Exhibitor pass", 0, 95000, 60, t => t.CountsAsAttendance = false); // exhibitors work the hall: not attendance toward the designation
-        var voucher = new Voucher { Id = calendar.NewId(), ConferenceId = conference.Id, Code = "DEMO10", PercentOff = 10, MaxUses = 50, ValidFrom = now.AddDays(-7), ValidUntil = conference.RegistrationClosesAt };
+        var voucher = new Voucher { Id = RecordIds.New(), ConferenceId = conference.Id, Code = "DEMO10", PercentOff = 10, MaxUses = 50, ValidFrom = now.AddDays(-7), ValidUntil = conference.RegistrationClosesAt };
         voucher.TicketTypes.Add(new VoucherTicketType { VoucherId = voucher.Id, TicketTypeId = full.Id });
         db.Vouchers.Add(voucher);
         await db.SaveChangesAsync(cancellationToken);

@@ -94,7 +94,7 @@ internal sealed class DemoMembers(Random random, AssociationCalendar calendar, I
             Student => random.Next(25, 32),
             _ => random.Next(25, 66),
         };
-        var id = calendar.NewId();
+        var id = RecordIds.New();
         var terms = Terms(id, profile);
         var current = terms[^1];
         var email = profile.Email ?? NewEmail(profile.FirstName, profile.LastName);
@@ -225,7 +225,7 @@ internal sealed class DemoMembers(Random random, AssociationCalendar calendar, I
         : next.AddMonths(-plan.TermMonths);
 
     private MembershipTerm NewTerm(Guid memberId, MembershipPlan plan, DateOnly startsOn, bool activate) =>
-        TermCalculator.NewTerm(calendar.NewId(), memberId, plan, startsOn, At(startsOn), activate);
+        TermCalculator.NewTerm(RecordIds.New(), memberId, plan, startsOn, At(startsOn), activate);
 
     private MembershipPlan Plan(string code) => plans.Single(p => p.Code == code);
 

@@ -20,7 +20,7 @@ internal static class DemoPlans
         var now = calendar.Now();
         MembershipPlan Plan(string code, string name, MemberCategory category, long price, TermKind kind = TermKind.Anniversary, int months = 12, int grace = 30) => new()
         {
-            Id = calendar.NewId(),
+            Id = RecordIds.New(),
             Code = code,
             Name = name,
             Category = category,

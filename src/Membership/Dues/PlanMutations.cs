@@ -29,7 +29,7 @@ internal static class PlanMutations
         {
             var plan = new MembershipPlan
             {
-                Id = calendar.NewId(),
+                Id = RecordIds.New(),
                 Code = errors.RequiredText(input.Code, PlanRules.CodeMaxLength, "input", "code").ToUpperInvariant(),
                 Name = errors.RequiredText(input.Name, PlanRules.NameMaxLength, "input", "name"),
                 Category = input.Category,

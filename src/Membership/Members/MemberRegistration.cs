@@ -34,7 +34,7 @@ internal static class MemberRegistration
         var states = await AgencyMutations.StateCodesAsync(db, ct);
         var member = new Member
         {
-            Id = calendar.NewId(),
+            Id = RecordIds.New(),
             FirstName = string.Empty,
             LastName = string.Empty,
             Email = errors.Email(input.Email, MemberRules.EmailMaxLength, "input", "email"),
@@ -84,7 +84,7 @@ internal static class MemberRegistration
         db.Members.Add(member);
         await db.SaveChangesAsync(ct); // the member row first: the term and the member point at each other
 
-        var term = TermCalculator.NewTerm(calendar.NewId(), member.Id, plan, startsOn, now, activate);
+        var term = TermCalculator.NewTerm(RecordIds.New(), member.Id, plan, startsOn, now, activate);
         db.MembershipTerms.Add(term);
         member.CurrentTermId = term.Id;
         return member;

@@ -125,7 +125,7 @@ internal static class CourseGraph
             Course? course;
             if (create)
             {
-                course = new Course { Id = calendar.NewId(), Code = string.Empty, Name = string.Empty, Provider = string.Empty, CreatedAt = calendar.Now() };
+                course = new Course { Id = RecordIds.New(), Code = string.Empty, Name = string.Empty, Provider = string.Empty, CreatedAt = calendar.Now() };
                 db.Courses.Add(course);
             }
             else if (errors.Id(input.Get<string>("id"), CourseType.TypeName, "input", "id") is { } id)
@@ -196,7 +196,7 @@ internal static class CourseGraph
 
             var offering = new CourseOffering
             {
-                Id = calendar.NewId(),
+                Id = RecordIds.New(),
                 CourseId = courseId ?? Guid.Empty,
                 StartsOn = input.GetValue<DateOnly>("startsOn") ?? default,
                 EndsOn = input.GetValue<DateOnly>("endsOn") ?? default,

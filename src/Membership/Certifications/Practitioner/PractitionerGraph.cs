@@ -138,7 +138,7 @@ internal static class PractitionerGraph
                 await CheckEligibleAsync(db, errors, memberId, calendar.Today(), ct);
             }
 
-            var application = new PractitionerApplication { Id = calendar.NewId(), MemberId = memberId, Status = ReviewStatus.Submitted, SubmittedAt = calendar.Now() };
+            var application = new PractitionerApplication { Id = RecordIds.New(), MemberId = memberId, Status = ReviewStatus.Submitted, SubmittedAt = calendar.Now() };
             if (!errors.Any)
             {
                 db.PractitionerApplications.Add(application);

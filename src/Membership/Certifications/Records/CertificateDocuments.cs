@@ -61,7 +61,7 @@ public static class CertificateDocuments
             var answer = certificate is null ? CertificateAnswer.NotFound : CertificateAnswer.Of(certificate, successor, calendar.Today());
             db.VerificationLog.Add(new VerificationLogEntry
             {
-                Id = calendar.NewId(), At = calendar.Now(), Channel = VerificationChannel.CredentialStatus, Query = certificate?.Number ?? "(unknown code)",
+                Id = RecordIds.New(), At = calendar.Now(), Channel = VerificationChannel.CredentialStatus, Query = certificate?.Number ?? "(unknown code)",
                 CertificateId = certificate?.Id, MemberId = certificate?.MemberId, Found = certificate is not null, Status = answer.Status,
                 Address = http.Connection.RemoteIpAddress?.ToString(),
             });

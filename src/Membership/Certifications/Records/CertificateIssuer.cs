@@ -16,7 +16,7 @@ public static class CertificateIssuer
     {
         var certificate = new Certificate
         {
-            Id = calendar.NewId(),
+            Id = RecordIds.New(),
             Number = await CertificateNumbers.NextAsync(db, issuedOn, cancellationToken),
             VerificationCode = CertificateNumbers.NewVerificationCode(),
             MemberId = holder.Id,
@@ -42,7 +42,7 @@ public static class CertificateIssuer
     {
         var replacement = new Certificate
         {
-            Id = calendar.NewId(),
+            Id = RecordIds.New(),
             Number = await CertificateNumbers.NextAsync(db, calendar.Today(), cancellationToken),
             VerificationCode = CertificateNumbers.NewVerificationCode(),
             MemberId = old.MemberId,

@@ -74,7 +74,7 @@ internal static class CompletionGraph
                 var certificate = await CertificateIssuer.IssueAsync(db, calendar, member!, CertificateKind.Course, course, row.CompletedOn!.Value, course.CertificateValidityMonths, ct);
                 db.CourseCompletions.Add(new CourseCompletion
                 {
-                    Id = calendar.NewId(), MemberId = member!.Id, CourseId = course.Id, OfferingId = offeringId, CompletedOn = row.CompletedOn.Value,
+                    Id = RecordIds.New(), MemberId = member!.Id, CourseId = course.Id, OfferingId = offeringId, CompletedOn = row.CompletedOn.Value,
                     CertificateId = certificate.Id, RecordedBy = recordedBy, RecordedAt = calendar.Now(),
                 });
                 certificates.Add(certificate);

@@ -104,7 +104,7 @@ internal static class TrainingGraph
         {
             var training = new InServiceTraining
             {
-                Id = calendar.NewId(),
+                Id = RecordIds.New(),
                 MemberId = memberId,
                 Title = errors.RequiredText(input.Title, 200, "input", "title"),
                 Provider = errors.RequiredText(input.Provider, 200, "input", "provider"),
@@ -143,7 +143,7 @@ internal static class TrainingGraph
 
             var attendance = new ConferenceAttendance
             {
-                Id = calendar.NewId(), MemberId = memberId ?? Guid.Empty, Year = attendedOn.Year, AttendedOn = attendedOn, Source = "STAFF", RecordedAt = calendar.Now(),
+                Id = RecordIds.New(), MemberId = memberId ?? Guid.Empty, Year = attendedOn.Year, AttendedOn = attendedOn, Source = "STAFF", RecordedAt = calendar.Now(),
             };
             if (!errors.Any)
             {

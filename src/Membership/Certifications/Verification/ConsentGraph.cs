@@ -206,7 +206,7 @@ internal static class ConsentGraph
             {
                 return current ?? db.VerificationConsents.Add(new VerificationConsent
                 {
-                    Id = calendar.NewId(), MemberId = memberId, AgencyId = agency, GrantedAt = calendar.Now(),
+                    Id = RecordIds.New(), MemberId = memberId, AgencyId = agency, GrantedAt = calendar.Now(),
                 }).Entity;
             }
 

@@ -149,7 +149,7 @@ internal static class VerificationGraph
         var http = context.Service<IHttpContextAccessor>().HttpContext;
         return new VerificationLogEntry
         {
-            Id = calendar.NewId(),
+            Id = RecordIds.New(),
             At = calendar.Now(),
             Channel = channel,
             Query = Truncate(query.Trim().ToUpperInvariant(), 40),

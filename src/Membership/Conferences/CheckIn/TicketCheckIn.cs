@@ -120,7 +120,7 @@ public sealed class TicketCheckIn(IDbContextFactory<MembershipDbContext> factory
             return;
         }
 
-        db.ConferenceAttendances.Add(new ConferenceAttendance { Id = calendar.NewId(), MemberId = memberId, Year = day.Year, AttendedOn = day, Source = "CHECK_IN", RecordedAt = calendar.Now() });
+        db.ConferenceAttendances.Add(new ConferenceAttendance { Id = RecordIds.New(), MemberId = memberId, Year = day.Year, AttendedOn = day, Source = "CHECK_IN", RecordedAt = calendar.Now() });
         try
         {
             await db.SaveChangesAsync(ct); // EF Core saves inside a savepoint: a lost race leaves the check-in intact

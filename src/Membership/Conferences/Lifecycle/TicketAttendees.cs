@@ -88,7 +88,7 @@ public sealed class TicketAttendees(IDbContextFactory<MembershipDbContext> facto
         var now = calendar.Now();
         var replacement = new Ticket
         {
-            Id = calendar.NewId(), OrderId = ticket.OrderId, ConferenceId = ticket.ConferenceId, TicketTypeId = ticket.TicketTypeId, Price = ticket.Price,
+            Id = RecordIds.New(), OrderId = ticket.OrderId, ConferenceId = ticket.ConferenceId, TicketTypeId = ticket.TicketTypeId, Price = ticket.Price,
             AttendeeMemberId = memberId, AttendeeName = name, AttendeeNameKey = name == null ? null : TextKeys.Normalize(name), AttendeeEmail = email,
             Status = TicketStatus.Valid, Code = string.Empty, CreatedAt = now,
         };
@@ -105,7 +105,7 @@ public sealed class TicketAttendees(IDbContextFactory<MembershipDbContext> facto
 
         db.TicketTransfers.Add(new TicketTransfer
         {
-            Id = calendar.NewId(), FromTicketId = ticket.Id, ToTicketId = replacement.Id, FromName = ticket.AttendeeName, ToName = name, By = actor.Subject, At = now,
+            Id = RecordIds.New(), FromTicketId = ticket.Id, ToTicketId = replacement.Id, FromName = ticket.AttendeeName, ToName = name, By = actor.Subject, At = now,
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

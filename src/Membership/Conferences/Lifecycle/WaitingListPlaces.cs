@@ -45,7 +45,7 @@ public sealed class WaitingListPlaces(IDbContextFactory<MembershipDbContext> fac
 
         var entry = new WaitingListEntry
         {
-            Id = calendar.NewId(), TicketTypeId = type.Id, MemberId = memberId, Name = who, Email = address, Status = WaitingStatus.Waiting, JoinedAt = now,
+            Id = RecordIds.New(), TicketTypeId = type.Id, MemberId = memberId, Name = who, Email = address, Status = WaitingStatus.Waiting, JoinedAt = now,
             OpenKey = OpenKey(type.Id, address),
         };
         db.WaitingList.Add(entry);

@@ -251,14 +251,14 @@ public sealed class TicketSales(
 
         var order = new TicketOrder
         {
-            Id = calendar.NewId(), Number = $"T-{calendar.Today().Year}-{await db.NextAsync("ticket-order", ct):D6}", ConferenceId = conference.Id,
+            Id = RecordIds.New(), Number = $"T-{calendar.Today().Year}-{await db.NextAsync("ticket-order", ct):D6}", ConferenceId = conference.Id,
             BuyerMemberId = request.BuyerMemberId, BuyerAgencyId = request.AgencyId, BuyerKey = request.BuyerKey, BuyerName = buyerName, BuyerEmail = MemberRules.NormalizeEmail(buyerEmail),
             Status = TicketOrderStatus.Pending, HoldExpiresAt = now.AddMinutes(options.Value.HoldMinutes), VoucherId = voucher?.Id, VoucherUses = uses,
             Total = lines.Sum(l => l.Price), Currency = lines[0].Type.Currency, IdempotencyKey = Guid.NewGuid(), WaitingListEntryId = offer?.Id, CreatedAt = now,
         };
         foreach (var (item, type, price) in lines)
         {
-            var id = calendar.NewId();
+            var id = RecordIds.New();
             order.Tickets.Add(new Ticket
             {
                 Id = id, OrderId = order.Id, ConferenceId = conference.Id, TicketTypeId = type.Id, Price = price, AttendeeMemberId = item.AttendeeMemberId,

@@ -62,7 +62,7 @@ internal static partial class TicketTypeEditor
 
             type = new TicketType
             {
-                Id = calendar.NewId(), ConferenceId = conference.Id, Name = string.Empty, Currency = "USD", CreatedAt = calendar.Now(), MaxPerOrder = 10,
+                Id = RecordIds.New(), ConferenceId = conference.Id, Name = string.Empty, Currency = "USD", CreatedAt = calendar.Now(), MaxPerOrder = 10,
                 SalesStartAt = conference.RegistrationOpensAt, SalesEndAt = conference.RegistrationClosesAt,
             };
         }
@@ -187,7 +187,7 @@ internal static partial class TicketTypeEditor
                     return null;
                 }
 
-                voucher = new Voucher { Id = calendar.NewId(), ConferenceId = conferenceId.Value, Code = string.Empty };
+                voucher = new Voucher { Id = RecordIds.New(), ConferenceId = conferenceId.Value, Code = string.Empty };
                 var code = errors.RequiredText(input.Get<string>("code"), 40, "input", "code").ToUpperInvariant();
                 if (code.Length > 0 && !VoucherPattern().IsMatch(code))
                 {

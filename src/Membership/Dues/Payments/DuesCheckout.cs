@@ -93,12 +93,12 @@ public sealed class DuesCheckout(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var payment = new DuesPayment
         {
-            Id = calendar.NewId(), ReceiptNumber = await Receipts.NextNumberAsync(db, calendar, ct),
+            Id = RecordIds.New(), ReceiptNumber = await Receipts.NextNumberAsync(db, calendar, ct),
             Kind = request.AgencyId is null ? DuesPaymentKind.Individual : DuesPaymentKind.AgencyGroup, PayerMemberId = request.MemberId, AgencyId = request.AgencyId,
             PlanId = plan.Id, Amount = plan.PriceAmount * members.Count, Currency = plan.Currency, Status = DuesPaymentStatus.Pending, AutoRenew = request.AutoRenew,
             IdempotencyKey = Guid.NewGuid(), StripeCustomerId = customer, CreatedAt = calendar.Now(), CreatedBy = request.CreatedBy,
         };
-        payment.Lines.AddRange(members.Select(m => new DuesPaymentLine { Id = calendar.NewId(), PaymentId = payment.Id, MemberId = m.Id, Amount = plan.PriceAmount }));
+        payment.Lines.AddRange(members.Select(m => new DuesPaymentLine { Id = RecordIds.New(), PaymentId = payment.Id, MemberId = m.Id, Amount = plan.PriceAmount }));
         db.DuesPayments.Add(payment);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -273,7 +273,7 @@ public sealed class DuesCheckout(
         {
             db.PaymentCustomers.Add(new PaymentCustomer
             {
-                Id = calendar.NewId(), MemberId = request.AgencyId is null ? owner : null, AgencyId = request.AgencyId, StripeCustomerId = created.Id, CreatedAt = calendar.Now(),
+                Id = RecordIds.New(), MemberId = request.AgencyId is null ? owner : null, AgencyId = request.AgencyId, StripeCustomerId = created.Id, CreatedAt = calendar.Now(),
             });
             await db.SaveChangesAsync(ct);
         }

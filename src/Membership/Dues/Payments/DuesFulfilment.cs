@@ -63,7 +63,7 @@ internal static class DuesFulfilment
                 + (closed.Count > 10 ? $" and {closed.Count - 10} more" : string.Empty); // the reason holds 500 characters
             db.DuesRefunds.Add(new DuesRefund
             {
-                Id = calendar.NewId(), PaymentId = payment.Id, Amount = refund, IdempotencyKey = Guid.NewGuid(), CreatedAt = calendar.Now(), CreatedBy = ClosedMemberships.RefundedBy,
+                Id = RecordIds.New(), PaymentId = payment.Id, Amount = refund, IdempotencyKey = Guid.NewGuid(), CreatedAt = calendar.Now(), CreatedBy = ClosedMemberships.RefundedBy,
                 Reason = $"Membership closed when the payment arrived ({who}): refunded automatically, no term given.",
             });
         }
@@ -114,7 +114,7 @@ internal static class DuesFulfilment
             .MaxAsync(t => (DateOnly?)t.EndsOn, ct);
         var hasLifetime = await db.MembershipTerms.AnyAsync(t => t.MemberId == member.Id && t.ActivatedAt != null && t.CancelledAt == null && t.RefundedAt == null && t.EndsOn == null, ct);
         var startsOn = !hasLifetime && latestEnd is { } end2 && end2 >= paidOn ? end2.AddDays(1) : paidOn;
-        var term = TermCalculator.NewTerm(calendar.NewId(), member.Id, plan, startsOn, now, activate: true);
+        var term = TermCalculator.NewTerm(RecordIds.New(), member.Id, plan, startsOn, now, activate: true);
         term.PaymentLineId = line.Id;
         db.MembershipTerms.Add(term);
         member.CurrentTermId = term.Id;

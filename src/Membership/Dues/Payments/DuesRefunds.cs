@@ -43,7 +43,7 @@ public sealed class DuesRefunds(IDbContextFactory<MembershipDbContext> factory, 
             return Payload<DuesPayment>.Failure(errors);
         }
 
-        var record = new DuesRefund { Id = calendar.NewId(), PaymentId = payment.Id, Amount = refund, Reason = text, IdempotencyKey = Guid.NewGuid(), CreatedAt = calendar.Now(), CreatedBy = staff };
+        var record = new DuesRefund { Id = RecordIds.New(), PaymentId = payment.Id, Amount = refund, Reason = text, IdempotencyKey = Guid.NewGuid(), CreatedAt = calendar.Now(), CreatedBy = staff };
         db.DuesRefunds.Add(record);
         try
         {

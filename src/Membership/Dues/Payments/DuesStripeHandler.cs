@@ -149,7 +149,7 @@ public sealed class DuesStripeHandler(StripeGateway stripe, AssociationCalendar 
 
             row = db.DuesSubscriptions.Add(new DuesSubscription
             {
-                Id = calendar.NewId(), MemberId = memberId, PlanId = planId, StripeSubscriptionId = subscription.Id, Status = subscription.Status,
+                Id = RecordIds.New(), MemberId = memberId, PlanId = planId, StripeSubscriptionId = subscription.Id, Status = subscription.Status,
             }).Entity;
         }
 
@@ -165,12 +165,12 @@ public sealed class DuesStripeHandler(StripeGateway stripe, AssociationCalendar 
     {
         var payment = new DuesPayment
         {
-            Id = calendar.NewId(), ReceiptNumber = await Receipts.NextNumberAsync(db, calendar, ct), Kind = DuesPaymentKind.Renewal,
+            Id = RecordIds.New(), ReceiptNumber = await Receipts.NextNumberAsync(db, calendar, ct), Kind = DuesPaymentKind.Renewal,
             PayerMemberId = subscription.MemberId, PlanId = subscription.PlanId, Amount = invoice.AmountDue, Currency = invoice.Currency.ToUpperInvariant(),
             Status = DuesPaymentStatus.Pending, AutoRenew = true, IdempotencyKey = Guid.NewGuid(), StripeCustomerId = invoice.CustomerId,
             StripeSubscriptionId = subscription.StripeSubscriptionId, StripeInvoiceId = invoice.Id, CreatedAt = calendar.Now(), CreatedBy = "stripe",
         };
-        payment.Lines.Add(new DuesPaymentLine { Id = calendar.NewId(), PaymentId = payment.Id, MemberId = subscription.MemberId, Amount = invoice.AmountDue });
+        payment.Lines.Add(new DuesPaymentLine { Id = RecordIds.New(), PaymentId = payment.Id, MemberId = subscription.MemberId, Amount = invoice.AmountDue });
         db.DuesPayments.Add(payment);
         await db.SaveChangesAsync(ct); // the unique invoice id stops a concurrent twin here
         return payment;

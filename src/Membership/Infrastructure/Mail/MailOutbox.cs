@@ -32,7 +32,7 @@ public static class MailOutbox
         var now = calendar.Now();
         var mail = new OutboxMail
         {
-            Id = calendar.NewId(),
+            Id = RecordIds.New(),
             Kind = message.Kind,
             Recipient = message.To.Trim(),
             Subject = message.Subject,

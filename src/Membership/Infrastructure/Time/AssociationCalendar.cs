@@ -27,6 +27,4 @@ public sealed class AssociationCalendar(TimeProvider clock, IOptions<Association
 
     /// <summary>The association's calendar day of an instant (a payment made at 11 p.m. Central is that day).</summary>
     public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _zone).DateTime);
-
-    public Guid NewId() => Guid.CreateVersion7(clock.GetUtcNow());
 }
