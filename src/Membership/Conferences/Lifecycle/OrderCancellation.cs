@@ -64,7 +64,7 @@ public sealed class OrderCancellation(IDbContextFactory<MembershipDbContext> fac
         var remaining = order.Total - order.RefundedAmount;
         if (remaining > 0)
         {
-            if (await RefundAsync(order, remaining, TicketOrderTransitions.DeterministicKey(order.Id, "cancel"), ct) is { } failure)
+            if (await RefundAsync(order, remaining, IdempotencyKeys.Derived(order.Id, "cancel"), ct) is { } failure)
             {
                 return Payload<TicketOrder>.Failure(failure);
             }
@@ -139,7 +139,7 @@ public sealed class OrderCancellation(IDbContextFactory<MembershipDbContext> fac
             }
 
             // The key names the refund by the state it starts from: a retry of the same request refunds once, a second one again.
-            if (amount > 0 && await RefundAsync(order, amount, TicketOrderTransitions.DeterministicKey(order.Id, $"part:{order.RefundedAmount}:{amount}"), ct) is { } failure)
+            if (amount > 0 && await RefundAsync(order, amount, IdempotencyKeys.Derived(order.Id, $"part:{order.RefundedAmount}:{amount}"), ct) is { } failure)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
                 return Payload<TicketOrder>.Failure(failure);

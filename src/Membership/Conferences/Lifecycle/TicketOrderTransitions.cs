@@ -96,7 +96,7 @@ public sealed class TicketOrderTransitions(
         if (paymentIntentId is not null)
         {
             // Inside the webhook's transaction on purpose: refused, the event rolls back and is applied (refunded) again.
-            await stripe.RefundAsync(paymentIntentId, order.Total, DeterministicKey(order.Id, "late-payment-refund"), ct);
+            await stripe.RefundAsync(paymentIntentId, order.Total, IdempotencyKeys.Derived(order.Id, "late-payment-refund"), ct);
         }
 
         await db.TicketOrders.Where(o => o.Id == orderId && o.Status == order.Status && o.PaidAt == null)
@@ -354,7 +354,4 @@ public sealed class TicketOrderTransitions(
             HoldsCredential = true, // each code and QR link admits its holder
         }, calendar, ct);
     }
-
-    internal static Guid DeterministicKey(Guid id, string purpose) =>
-        new(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{id:N}:{purpose}")).AsSpan(0, 16));
 }

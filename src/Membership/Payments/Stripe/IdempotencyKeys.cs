@@ -12,4 +12,8 @@ public static class IdempotencyKeys
 
     /// <summary>The fresh Checkout Session replacing one nobody can pay: two readers at once get the same replacement.</summary>
     public static string Replacing(string sessionId) => $"replaces-{sessionId}";
+
+    /// <summary>A key for one purpose of one row (a ticket order's cancellation refund, say): the same row and purpose give the same key.</summary>
+    public static Guid Derived(Guid id, string purpose) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{id:N}:{purpose}")).AsSpan(0, 16));
 }

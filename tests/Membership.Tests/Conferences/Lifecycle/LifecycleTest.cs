@@ -197,7 +197,7 @@ public abstract partial class LifecycleTest(ApiFixture api) : TicketTest(api), I
     {
         Assert.Equal((TicketOrderStatus.Refunded, order.Total), (order.Status, order.RefundedAmount));
         var request = Assert.Single(RefundsOf(order));
-        Assert.Equal((order.Total.ToString(CultureInfo.InvariantCulture), TicketOrderTransitions.DeterministicKey(order.Id, purpose).ToString()), (request.Form["amount"], request.IdempotencyKey));
+        Assert.Equal((order.Total.ToString(CultureInfo.InvariantCulture), IdempotencyKeys.Derived(order.Id, purpose).ToString()), (request.Form["amount"], request.IdempotencyKey));
         Assert.Equal(order.Total, await RefundedByStripeAsync(order));
     }
 

@@ -1,3 +1,4 @@
+using Membership.Payments;
 using Membership.Conferences;
 using Membership.Tests.Infrastructure;
 using Membership.Conferences.Lifecycle;
@@ -22,7 +23,7 @@ public abstract class OrderRefundTests(ApiFixture api) : LifecycleTest(api)
         AssertTickets(read, TicketStatus.Valid, TicketStatus.Valid);
         await AssertSeatsAsync(conference, type, 2);
         var request = Assert.Single(RefundsOf(read));
-        Assert.Equal(("10000", TicketOrderTransitions.DeterministicKey(order, "part:0:10000").ToString()), (request.Form["amount"], request.IdempotencyKey));
+        Assert.Equal(("10000", IdempotencyKeys.Derived(order, "part:0:10000").ToString()), (request.Form["amount"], request.IdempotencyKey));
         Assert.Equal(10000, await RefundedByStripeAsync(read));
     }
 
