@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Membership.Identity.Oidc;
 using Membership.Agencies;
+using Membership.Data;
 using Membership.GraphQL;
 using Membership.GraphQL.Paging;
 using Membership.Identity;
@@ -136,21 +137,13 @@ internal static class DuesPaymentGraph
             .AuthorizeWithPolicy(Policies.Staff)
             .ResolveAsync(async c =>
             {
-                var statuses = c.GetArgument<List<DuesPaymentStatus>?>("status");
-                var from = c.GetArgument<DateTimeOffset?>("from");
-                var to = c.GetArgument<DateTimeOffset?>("to");
-                var paidFrom = c.GetArgument<DateTimeOffset?>("paidFrom");
-                var paidTo = c.GetArgument<DateTimeOffset?>("paidTo");
-                var paidOnly = paidFrom != null || paidTo != null;
-                var plan = c.GetArgument<string?>("planId") is { } p ? GlobalId.Parse(p, MembershipPlanType.TypeName, "planId") : (Guid?)null;
-                var agency = c.GetArgument<string?>("agencyId") is { } a ? GlobalId.Parse(a, AgencyType.TypeName, "agencyId") : (Guid?)null;
-                var member = c.GetArgument<string?>("memberId") is { } m ? GlobalId.Parse(m, MemberType.TypeName, "memberId") : (Guid?)null;
-                return await KeysetPaging.PageAsync(c.Db(), db => db.DuesPayments.Include(x => x.Lines).Where(x =>
-                    (statuses == null || statuses.Contains(x.Status)) && (from == null || x.CreatedAt >= from) && (to == null || x.CreatedAt < to)
-                    && (!paidOnly || x.Status == DuesPaymentStatus.Succeeded || x.Status == DuesPaymentStatus.Refunded || x.Status == DuesPaymentStatus.PartiallyRefunded)
-                    && (paidFrom == null || x.CompletedAt >= paidFrom) && (paidTo == null || x.CompletedAt < paidTo)
-                    && (plan == null || x.PlanId == plan) && (agency == null || x.AgencyId == agency)
-                    && (member == null || x.PayerMemberId == member || x.Lines.Any(l => l.MemberId == member))), NewestFirst, PageArgs.From(c), c.CancellationToken);
+                var filter = new StaffPaymentFilter(
+                    c.GetArgument<List<DuesPaymentStatus>?>("status"), c.GetArgument<DateTimeOffset?>("from"), c.GetArgument<DateTimeOffset?>("to"),
+                    c.GetArgument<DateTimeOffset?>("paidFrom"), c.GetArgument<DateTimeOffset?>("paidTo"),
+                    c.GetArgument<string?>("planId") is { } p ? GlobalId.Parse(p, MembershipPlanType.TypeName, "planId") : null,
+                    c.GetArgument<string?>("agencyId") is { } a ? GlobalId.Parse(a, AgencyType.TypeName, "agencyId") : null,
+                    c.GetArgument<string?>("memberId") is { } m ? GlobalId.Parse(m, MemberType.TypeName, "memberId") : null);
+                return await KeysetPaging.PageAsync(c.Db(), filter.Apply, NewestFirst, PageArgs.From(c), c.CancellationToken);
             });
     }
 
@@ -252,4 +245,25 @@ internal static class DuesPaymentGraph
     }
 
     private static string Actor(Caller caller) => caller.Subject ?? "unknown";
+}
+
+/// <summary>
+/// Staff's filters of <c>duesPayments</c>. A member's payments start from the union of the payer and the lines' member
+/// indexes (<see cref="DuesLoaders.OfMembers"/>), as <c>me { duesPayments }</c> does: "payer OR a line" would be tested on
+/// every payment.
+/// </summary>
+internal sealed record StaffPaymentFilter(IReadOnlyCollection<DuesPaymentStatus>? Statuses, DateTimeOffset? From, DateTimeOffset? To,
+    DateTimeOffset? PaidFrom, DateTimeOffset? PaidTo, Guid? PlanId, Guid? AgencyId, Guid? MemberId)
+{
+    public IQueryable<DuesPayment> Apply(MembershipDbContext db)
+    {
+        var (statuses, from, to, paidFrom, paidTo, plan, agency) = (Statuses, From, To, PaidFrom, PaidTo, PlanId, AgencyId);
+        var paidOnly = paidFrom != null || paidTo != null;
+        var payments = MemberId is { } member ? DuesLoaders.OfMembers(db, [member]) : db.DuesPayments;
+        return payments.Include(x => x.Lines).Where(x =>
+            (statuses == null || statuses.Contains(x.Status)) && (from == null || x.CreatedAt >= from) && (to == null || x.CreatedAt < to)
+            && (!paidOnly || x.Status == DuesPaymentStatus.Succeeded || x.Status == DuesPaymentStatus.Refunded || x.Status == DuesPaymentStatus.PartiallyRefunded)
+            && (paidFrom == null || x.CompletedAt >= paidFrom) && (paidTo == null || x.CompletedAt < paidTo)
+            && (plan == null || x.PlanId == plan) && (agency == null || x.AgencyId == agency));
+    }
 }

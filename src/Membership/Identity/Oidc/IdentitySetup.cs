@@ -155,12 +155,15 @@ public static class IdentitySetup
                 o.UseSystemNetHttp();
             }
 
+            // A token seen before skips parsing and its signature check; every other check still runs (ValidatedTokens).
+            o.AddEventHandler(RestoreValidatedToken.Descriptor).AddEventHandler(RememberValidatedToken.Descriptor);
             o.AddAudiences(ApiScopes.Audience);
             o.UseAspNetCore();
         });
 
         services.AddScoped<TokenClaims>();
         services.AddSingleton<TokenStatus>();
+        services.AddSingleton<ValidatedTokens>();
         services.AddScoped<Clients.ClientRegistry>();
         services.AddScoped<Clients.ClientRegistration>();
         services.AddHttpContextAccessor();

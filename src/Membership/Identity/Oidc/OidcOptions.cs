@@ -75,6 +75,13 @@ public sealed class OidcOptions
     public int TokenStatusCacheSeconds { get; set; } = 30;
 
     /// <summary>
+    /// How long an instance keeps the claims of an access token whose signature it checked, so the next request with the
+    /// same token skips parsing and the signature (never past the token's expiry; at most 300 seconds; 0 checks every
+    /// time). Lifetime, audience and <see cref="TokenStatusCacheSeconds"/>'s checks still run on every request.
+    /// </summary>
+    public int ValidatedTokenCacheSeconds { get; set; } = 300;
+
+    /// <summary>
     /// The public URL of this host (e.g. https://members.example.org), the only base of links in mail (confirmation,
     /// password reset): never the request's Host header, which anyone can set. Required outside Development and Testing.
     /// </summary>

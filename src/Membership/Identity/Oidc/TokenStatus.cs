@@ -26,23 +26,38 @@ public sealed class TokenStatus(IServiceScopeFactory scopes, TimeProvider clock,
     /// <summary>Why the token no longer stands; null when it does.</summary>
     public async Task<string?> RefusalAsync(ClaimsPrincipal token, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
+        // A scope only when something must be read: a request whose answers are all cached makes none.
+        AsyncServiceScope? scope = null;
+        try
+        {
+            return await RefusalAsync(token, () => (scope ??= scopes.CreateAsyncScope()).ServiceProvider, cancellationToken);
+        }
+        finally
+        {
+            if (scope is { } made)
+            {
+                await made.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<string?> RefusalAsync(ClaimsPrincipal token, Func<IServiceProvider> services, CancellationToken cancellationToken)
+    {
         if (token.GetTokenId() is { Length: > 0 } tokenId
-            && !await CachedAsync($"token:{tokenId}", () => TokenValidAsync(services, tokenId, cancellationToken)))
+            && !await CachedAsync($"token:{tokenId}", () => TokenValidAsync(services(), tokenId, cancellationToken)))
         {
             return "The token was revoked.";
         }
 
         if (token.GetAuthorizationId() is { Length: > 0 } authorizationId
-            && !await CachedAsync($"authorization:{authorizationId}", () => AuthorizationValidAsync(services, authorizationId, cancellationToken)))
+            && !await CachedAsync($"authorization:{authorizationId}", () => AuthorizationValidAsync(services(), authorizationId, cancellationToken)))
         {
             return "The sign-in behind the token was revoked.";
         }
 
         foreach (var clientId in token.GetPresenters().DefaultIfEmpty(token.GetClaim(Claims.ClientId)).OfType<string>())
         {
-            if (!await CachedAsync($"client:{clientId}", () => ClientEnabledAsync(services, clientId, cancellationToken)))
+            if (!await CachedAsync($"client:{clientId}", () => ClientEnabledAsync(services(), clientId, cancellationToken)))
             {
                 return "The client was disabled.";
             }
@@ -54,7 +69,7 @@ public sealed class TokenStatus(IServiceScopeFactory scopes, TimeProvider clock,
         }
 
         var account = Guid.TryParse(token.GetClaim(Claims.Subject), out var id)
-            ? await CachedAsync($"account:{id}", () => AccountAsync(services, id, cancellationToken))
+            ? await CachedAsync($"account:{id}", () => AccountAsync(services(), id, cancellationToken))
             : null;
         if (account is null)
         {
