@@ -2173,3 +2173,113 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    ALTER TABLE "Members" ADD "ErasedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    CREATE TABLE "AuditEntries" (
+        "Id" uuid NOT NULL,
+        "At" timestamp with time zone NOT NULL,
+        "ActorKind" character varying(16) NOT NULL,
+        "ActorSubject" character varying(200),
+        "ActorDisplay" character varying(200),
+        "ClientId" character varying(100),
+        "RemoteAddress" character varying(64),
+        "Operation" character varying(100) NOT NULL,
+        "Outcome" character varying(16) NOT NULL,
+        "ErrorCodes" character varying(400),
+        "Fields" character varying(2000),
+        "Values" character varying(2000),
+        "TraceId" character varying(64),
+        CONSTRAINT "PK_AuditEntries" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    CREATE TABLE "MemberDataExports" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "RequestedAt" timestamp with time zone NOT NULL,
+        "ExpiresAt" timestamp with time zone NOT NULL,
+        "TokenHash" bytea NOT NULL,
+        "Content" text NOT NULL,
+        CONSTRAINT "PK_MemberDataExports" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_MemberDataExports_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    CREATE TABLE "AuditObjects" (
+        "EntryId" uuid NOT NULL,
+        "ObjectId" character varying(100) NOT NULL,
+        CONSTRAINT "PK_AuditObjects" PRIMARY KEY ("ObjectId", "EntryId"),
+        CONSTRAINT "FK_AuditObjects_AuditEntries_EntryId" FOREIGN KEY ("EntryId") REFERENCES "AuditEntries" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    CREATE INDEX "IX_AuditEntries_ActorSubject_At_Id" ON "AuditEntries" ("ActorSubject", "At", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    CREATE INDEX "IX_AuditEntries_At_Id" ON "AuditEntries" ("At", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    CREATE INDEX "IX_AuditEntries_Operation_At_Id" ON "AuditEntries" ("Operation", "At", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    CREATE INDEX "IX_AuditObjects_EntryId" ON "AuditObjects" ("EntryId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    CREATE INDEX "IX_MemberDataExports_ExpiresAt" ON "MemberDataExports" ("ExpiresAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    CREATE INDEX "IX_MemberDataExports_MemberId_RequestedAt" ON "MemberDataExports" ("MemberId", "RequestedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261207080229_I15Audit', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;

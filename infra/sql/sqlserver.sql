@@ -2315,3 +2315,125 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080250_I15Audit'
+)
+BEGIN
+    ALTER TABLE [Members] ADD [ErasedAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080250_I15Audit'
+)
+BEGIN
+    CREATE TABLE [AuditEntries] (
+        [Id] uniqueidentifier NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [ActorKind] nvarchar(16) NOT NULL,
+        [ActorSubject] nvarchar(200) NULL,
+        [ActorDisplay] nvarchar(200) NULL,
+        [ClientId] nvarchar(100) NULL,
+        [RemoteAddress] nvarchar(64) NULL,
+        [Operation] nvarchar(100) NOT NULL,
+        [Outcome] nvarchar(16) NOT NULL,
+        [ErrorCodes] nvarchar(400) NULL,
+        [Fields] nvarchar(2000) NULL,
+        [Values] nvarchar(2000) NULL,
+        [TraceId] nvarchar(64) NULL,
+        CONSTRAINT [PK_AuditEntries] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080250_I15Audit'
+)
+BEGIN
+    CREATE TABLE [MemberDataExports] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [RequestedAt] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        [TokenHash] varbinary(32) NOT NULL,
+        [Content] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_MemberDataExports] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MemberDataExports_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080250_I15Audit'
+)
+BEGIN
+    CREATE TABLE [AuditObjects] (
+        [EntryId] uniqueidentifier NOT NULL,
+        [ObjectId] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_AuditObjects] PRIMARY KEY ([ObjectId], [EntryId]),
+        CONSTRAINT [FK_AuditObjects_AuditEntries_EntryId] FOREIGN KEY ([EntryId]) REFERENCES [AuditEntries] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080250_I15Audit'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_ActorSubject_At_Id] ON [AuditEntries] ([ActorSubject], [At], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080250_I15Audit'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_At_Id] ON [AuditEntries] ([At], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080250_I15Audit'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_Operation_At_Id] ON [AuditEntries] ([Operation], [At], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080250_I15Audit'
+)
+BEGIN
+    CREATE INDEX [IX_AuditObjects_EntryId] ON [AuditObjects] ([EntryId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080250_I15Audit'
+)
+BEGIN
+    CREATE INDEX [IX_MemberDataExports_ExpiresAt] ON [MemberDataExports] ([ExpiresAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080250_I15Audit'
+)
+BEGIN
+    CREATE INDEX [IX_MemberDataExports_MemberId_RequestedAt] ON [MemberDataExports] ([MemberId], [RequestedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080250_I15Audit'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207080250_I15Audit', N'10.0.15');
+END;
+
+COMMIT;
+GO

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Membership.Agencies;
+using Membership.Audit;
 using Membership.Certifications;
 using Membership.Conferences;
 using Membership.Data;
@@ -12,6 +13,7 @@ using Membership.Identity.Accounts;
 using Membership.Identity.Cors;
 using Membership.Identity.Oidc;
 using Membership.Members;
+using Membership.Members.Privacy;
 using Membership.Pages;
 using Membership.Payments;
 using Membership.Regions;
@@ -43,10 +45,12 @@ public static class MembershipHost
         services.AddRateLimiting();
         services.AddMembershipPages(configuration);
         services.AddMembershipGraphQL(configuration, environment);
+        services.AddAudit(configuration);
 
         // The features: each registers its services, loaders, node types, jobs and schema fields.
         services.AddMembershipIdentity(configuration, environment);
         services.AddMembers();
+        services.AddMemberPrivacy(configuration);
         services.AddAgencies();
         services.AddRegions();
         services.AddPayments(configuration, environment);
@@ -73,6 +77,7 @@ public static class MembershipHost
         app.MapPaymentEndpoints();
         app.MapDuesEndpoints();
         app.MapTicketEndpoints();
+        app.MapMemberDataDownloads();
         app.MapGet("/", () => Results.Redirect(GraphQLSetup.SchemaPath));
         app.Lifetime.ApplicationStarted.Register(() => AnnounceEndpoints(app));
         return app;
@@ -85,11 +90,13 @@ public static class MembershipHost
     /// </summary>
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
     {
-        switch (args.FirstOrDefault(a => !a.StartsWith('-')))
+        var command = args.FirstOrDefault(a => !a.StartsWith('-'));
+        switch (command)
         {
             case "migrate":
                 await DatabaseMigrator.MigrateAsync(app.Services);
                 app.Logger.LogInformation("Database is up to date.");
+                await AuditLog.RecordCommandAsync(app.Services, command, args, 0);
                 return true;
             case "print-schema":
                 var sdl = GraphQLSetup.PrintSchema(app.Services.GetRequiredService<ISchema>());
@@ -106,9 +113,11 @@ public static class MembershipHost
                 return true;
             case "create-staff":
                 Environment.ExitCode = await StaffAccounts.RunCommandAsync(app.Services, args);
+                await AuditLog.RecordCommandAsync(app.Services, command, args, Environment.ExitCode);
                 return true;
             case "create-client":
                 Environment.ExitCode = await Identity.Clients.CreateClientCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+                await AuditLog.RecordCommandAsync(app.Services, command, args, Environment.ExitCode);
                 return true;
             default:
                 return false;

@@ -86,6 +86,88 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.ToTable("Agencies");
                 });
 
+            modelBuilder.Entity("Membership.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorDisplay")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ActorSubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ErrorCodes")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Fields")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Values")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At", "Id");
+
+                    b.HasIndex("ActorSubject", "At", "Id");
+
+                    b.HasIndex("Operation", "At", "Id");
+
+                    b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Membership.Audit.AuditObject", b =>
+                {
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ObjectId", "EntryId");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("AuditObjects");
+                });
+
             modelBuilder.Entity("Membership.Certifications.Certificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1804,6 +1886,9 @@ namespace Membership.Migrations.PostgreSql.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1943,6 +2028,38 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.HasIndex("MemberId", "StartsOn");
 
                     b.ToTable("MembershipTerms");
+                });
+
+            modelBuilder.Entity("Membership.Members.Privacy.MemberDataExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("MemberId", "RequestedAt");
+
+                    b.ToTable("MemberDataExports");
                 });
 
             modelBuilder.Entity("Membership.Payments.Sandbox.SandboxObject", b =>
@@ -2827,6 +2944,15 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.Navigation("State");
                 });
 
+            modelBuilder.Entity("Membership.Audit.AuditObject", b =>
+                {
+                    b.HasOne("Membership.Audit.AuditEntry", null)
+                        .WithMany("Objects")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Membership.Certifications.Certificate", b =>
                 {
                     b.HasOne("Membership.Certifications.Course", null)
@@ -3251,6 +3377,15 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("Membership.Members.Privacy.MemberDataExport", b =>
+                {
+                    b.HasOne("Membership.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Membership.Regions.UsState", b =>
                 {
                     b.HasOne("Membership.Regions.Region", "Region")
@@ -3335,6 +3470,11 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Membership.Audit.AuditEntry", b =>
+                {
+                    b.Navigation("Objects");
                 });
 
             modelBuilder.Entity("Membership.Certifications.CourseOffering", b =>

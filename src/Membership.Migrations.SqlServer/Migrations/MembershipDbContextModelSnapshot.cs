@@ -81,6 +81,88 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.ToTable("Agencies");
                 });
 
+            modelBuilder.Entity("Membership.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActorDisplay")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("ActorSubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ErrorCodes")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Fields")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Values")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At", "Id");
+
+                    b.HasIndex("ActorSubject", "At", "Id");
+
+                    b.HasIndex("Operation", "At", "Id");
+
+                    b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Membership.Audit.AuditObject", b =>
+                {
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("ObjectId", "EntryId");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("AuditObjects");
+                });
+
             modelBuilder.Entity("Membership.Certifications.Certificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1811,6 +1893,9 @@ namespace Membership.Migrations.SqlServer.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1949,6 +2034,38 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.HasIndex("MemberId", "StartsOn");
 
                     b.ToTable("MembershipTerms");
+                });
+
+            modelBuilder.Entity("Membership.Members.Privacy.MemberDataExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varbinary(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("MemberId", "RequestedAt");
+
+                    b.ToTable("MemberDataExports");
                 });
 
             modelBuilder.Entity("Membership.Payments.Sandbox.SandboxObject", b =>
@@ -2837,6 +2954,15 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.Navigation("State");
                 });
 
+            modelBuilder.Entity("Membership.Audit.AuditObject", b =>
+                {
+                    b.HasOne("Membership.Audit.AuditEntry", null)
+                        .WithMany("Objects")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Membership.Certifications.Certificate", b =>
                 {
                     b.HasOne("Membership.Certifications.Course", null)
@@ -3261,6 +3387,15 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("Membership.Members.Privacy.MemberDataExport", b =>
+                {
+                    b.HasOne("Membership.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Membership.Regions.UsState", b =>
                 {
                     b.HasOne("Membership.Regions.Region", "Region")
@@ -3345,6 +3480,11 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Membership.Audit.AuditEntry", b =>
+                {
+                    b.Navigation("Objects");
                 });
 
             modelBuilder.Entity("Membership.Certifications.CourseOffering", b =>

@@ -75,6 +75,88 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.ToTable("Agencies");
                 });
 
+            modelBuilder.Entity("Membership.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorDisplay")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorSubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorCodes")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Values")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At", "Id");
+
+                    b.HasIndex("ActorSubject", "At", "Id");
+
+                    b.HasIndex("Operation", "At", "Id");
+
+                    b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Membership.Audit.AuditObject", b =>
+                {
+                    b.Property<string>("ObjectId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ObjectId", "EntryId");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("AuditObjects");
+                });
+
             modelBuilder.Entity("Membership.Certifications.Certificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1793,6 +1875,9 @@ namespace Membership.Migrations.Sqlite.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1930,6 +2015,38 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.HasIndex("MemberId", "StartsOn");
 
                     b.ToTable("MembershipTerms");
+                });
+
+            modelBuilder.Entity("Membership.Members.Privacy.MemberDataExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("MemberId", "RequestedAt");
+
+                    b.ToTable("MemberDataExports");
                 });
 
             modelBuilder.Entity("Membership.Payments.Sandbox.SandboxObject", b =>
@@ -2806,6 +2923,15 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.Navigation("State");
                 });
 
+            modelBuilder.Entity("Membership.Audit.AuditObject", b =>
+                {
+                    b.HasOne("Membership.Audit.AuditEntry", null)
+                        .WithMany("Objects")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Membership.Certifications.Certificate", b =>
                 {
                     b.HasOne("Membership.Certifications.Course", null)
@@ -3230,6 +3356,15 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.Navigation("Plan");
                 });
 
+            modelBuilder.Entity("Membership.Members.Privacy.MemberDataExport", b =>
+                {
+                    b.HasOne("Membership.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Membership.Regions.UsState", b =>
                 {
                     b.HasOne("Membership.Regions.Region", "Region")
@@ -3314,6 +3449,11 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Membership.Audit.AuditEntry", b =>
+                {
+                    b.Navigation("Objects");
                 });
 
             modelBuilder.Entity("Membership.Certifications.CourseOffering", b =>

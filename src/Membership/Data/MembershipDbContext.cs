@@ -59,6 +59,9 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<WaitingListEntry> WaitingList => Set<WaitingListEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+    public DbSet<Audit.AuditObject> AuditObjects => Set<Audit.AuditObject>();
+    public DbSet<Members.Privacy.MemberDataExport> MemberDataExports => Set<Members.Privacy.MemberDataExport>();
     public DbSet<Payments.Sandbox.SandboxObject> SandboxObjects => Set<Payments.Sandbox.SandboxObject>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -77,6 +77,8 @@ public static class UserErrorCodes
     public const string InvalidCurrency = "INVALID_CURRENCY";
     public const string InvalidTerm = "INVALID_TERM";
     public const string NoChanges = "NO_CHANGES";
+    public const string MoneyInFlight = "MONEY_IN_FLIGHT";
+    public const string TooSoon = "TOO_SOON";
     public const string WeakPassword = "WEAK_PASSWORD";
     public const string InstructorNotQualified = "INSTRUCTOR_NOT_QUALIFIED";
     public const string AlreadyRecorded = "ALREADY_RECORDED";

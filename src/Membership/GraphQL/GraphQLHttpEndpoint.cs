@@ -165,7 +165,7 @@ internal sealed class GraphQLHttpEndpoint(
                 Extensions = request.Extensions,
                 RequestServices = http.RequestServices,
                 User = http.User,
-                UserContext = new MembershipUserContext(http.RequestServices),
+                UserContext = new MembershipUserContext(http.RequestServices) { [Audit.MutationAudit.VariablesKey] = request.Variables },
                 CancellationToken = cancellation.Token,
             });
         }

@@ -48,6 +48,7 @@ public static class GraphQLSetup
             .AddValidationRule(sp => new CostRule(costLimits, introspection, sp.GetRequiredService<GraphQLMetrics>()), useForCachedDocuments: true)
             .ConfigureExecution<Documents.CachedValidation>()
             .AddSchemaVisitor<FieldAuthorization>()
+            .AddSchemaVisitor<Audit.MutationAuditVisitor>() // after authorization: wraps it, so a denied mutation is recorded too
             .UseTelemetry(o => o.RecordDocument = false) // documents may hold personal data in literals
             .ConfigureExecution<ServiceDefaults.GraphQLOperationTelemetry>()
             .AddUnhandledExceptionHandler(UnhandledErrors.HandleAsync));

@@ -39,8 +39,15 @@ public static class Mutations
                 return Payload<T>.Failure(errors);
             }
 
+            // The audit entry of a root mutation commits with the change, or not at all.
+            var audited = Audit.MutationAudit.AddToTransaction(context, db, result);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            if (audited)
+            {
+                Audit.MutationAudit.Committed(context);
+            }
+
             return Payload<T>.Success(result);
         }
         catch (DbUpdateException e) when ((DbErrors.IsUniqueViolation(e) || DbErrors.IsCheckViolation(e)) && conflict?.Invoke(e) is { } error)

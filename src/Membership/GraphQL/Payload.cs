@@ -3,9 +3,11 @@ using GraphQL.Types;
 namespace Membership.GraphQL;
 
 /// <summary>What every mutation returns: its result (null on failure) and the user errors.</summary>
-public sealed record Payload<T>(T? Result, IReadOnlyList<UserError> UserErrors)
+public sealed record Payload<T>(T? Result, IReadOnlyList<UserError> UserErrors) : Audit.IMutationPayload
     where T : class
 {
+    object? Audit.IMutationPayload.ResultObject => Result;
+
     public static Payload<T> Success(T result) => new(result, []);
 
     public static Payload<T> Failure(IReadOnlyList<UserError> errors) => new(null, errors);

@@ -14,6 +14,9 @@ public static class Policies
     /// <summary>Association staff: a staff user's token, or a staff client's, with the staff scope.</summary>
     public const string Staff = nameof(Staff);
 
+    /// <summary>A staff user with the Admin role and the staff scope: the audit log, erasing members. No client is an admin.</summary>
+    public const string Admin = nameof(Admin);
+
     /// <summary>A member acting on their own records (<c>me</c>).</summary>
     public const string Member = nameof(Member);
 
@@ -29,6 +32,7 @@ public static class Policies
     public static AuthorizationBuilder AddMembershipPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Authenticated, p => p.RequireAuthenticatedUser())
         .AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireAssertion(c => new Caller(c.User).IsStaff))
+        .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireAssertion(c => new Caller(c.User).IsAdmin))
         .AddPolicy(Member, p => p.RequireAuthenticatedUser().RequireAssertion(c => new Caller(c.User).MemberId is not null))
         .AddPolicy(Verifier, p => p.RequireAuthenticatedUser().RequireAssertion(c => new Caller(c.User) is var caller && (caller.IsStaff || caller.HasScope(ApiScopes.Verification))))
         .AddPolicy(Scanner, p => p.RequireAuthenticatedUser().RequireAssertion(c => new Caller(c.User) is var caller && (caller.IsStaff || caller.HasScope(ApiScopes.CheckIn))))

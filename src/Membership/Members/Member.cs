@@ -54,6 +54,9 @@ public sealed class Member
 
     public bool DirectoryOptIn { get; set; }
 
+    /// <summary>When staff erased the member's personal data on request (<c>eraseMember</c>); null for everyone else.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
     public DateTimeOffset? SuspendedAt { get; set; }
     public string? SuspensionReason { get; set; }
 

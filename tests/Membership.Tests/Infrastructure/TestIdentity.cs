@@ -16,6 +16,12 @@ public sealed record TestIdentity(string Header, string? AccessToken = null)
     public static TestIdentity? Anonymous => null;
     public static readonly TestIdentity Staff = new("staff");
 
+    /// <summary>A staff user who also holds the Admin role (the audit log, erasure).</summary>
+    public static readonly TestIdentity Admin = new("admin");
+
+    /// <summary>A staff tool's client acting for itself with the staff scope (client credentials).</summary>
+    public static readonly TestIdentity StaffClient = new("staff-client");
+
     /// <summary>Signed in, but neither staff nor linked to a member (e.g. a partner client).</summary>
     public static readonly TestIdentity Partner = new("partner");
 
@@ -42,9 +48,19 @@ internal sealed class TestAuthenticationHandler(IOptionsMonitor<AuthenticationSc
 
         // The claims our OIDC server puts in tokens, so the same policies and resolver checks apply.
         var claims = new List<Claim> { new(MembershipClaims.Subject, header), new(MembershipClaims.Actor, "user") };
-        if (header == "staff")
+        if (header is "staff" or "admin")
         {
             claims.Add(new Claim(MembershipClaims.Role, Roles.Staff));
+            claims.Add(new Claim(MembershipClaims.Scope, ApiScopes.Staff));
+            if (header == "admin")
+            {
+                claims.Add(new Claim(MembershipClaims.Role, Roles.Admin));
+            }
+        }
+        else if (header == "staff-client")
+        {
+            claims[1] = new Claim(MembershipClaims.Actor, "client");
+            claims.Add(new Claim(MembershipClaims.ClientId, header));
             claims.Add(new Claim(MembershipClaims.Scope, ApiScopes.Staff));
         }
         else if (header.StartsWith("member:", StringComparison.Ordinal))

@@ -102,6 +102,9 @@ public sealed class TicketOrderTransitions(
         await db.TicketOrders.Where(o => o.Id == orderId && o.Status == order.Status && o.PaidAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, TicketOrderStatus.Refunded).SetProperty(o => o.RefundedAmount, o => o.Total).SetProperty(o => o.PaidAt, paidAt)
                 .SetProperty(o => o.StripePaymentIntentId, paymentIntentId).SetProperty(o => o.CloseReason, "Paid after the hold expired, when the seats were gone: refunded in full."), ct);
+        // Money moved without a person asking: the audit log names the system, in the same transaction as the change.
+        Audit.AuditLog.AddSystemEntry(db, calendar, "system.refund", GraphQL.GlobalId.Encode("TicketOrder", orderId));
+        await db.SaveChangesAsync(ct);
         logger.LogWarning("Order {Order} was paid after its seats were gone; the payment was refunded.", order.Number);
         return true;
     }

@@ -90,6 +90,14 @@ public abstract class LatePaymentTests(ApiFixture api) : LifecycleTest(api)
         await AssertRefundedOnceAsync(refunded, "late-payment-refund");
         AssertTickets(refunded, TicketStatus.Cancelled);
         Assert.Equal(TicketOrderStatus.Paid, (await Tickets.OrderAsync(other)).Status);
+        await using (var db = await Tickets.Db.CreateDbContextAsync())
+        {
+            // Money moved without a person asking: the audit log names the system.
+            var orderId = Membership.GraphQL.GlobalId.Encode("TicketOrder", refunded.Id);
+            var entry = await db.AuditEntries.AsNoTracking().SingleAsync(e => e.Operation == "system.refund" && e.Objects.Any(o => o.ObjectId == orderId));
+            Assert.Equal((Membership.Audit.AuditActorKind.System, Membership.Audit.AuditOutcome.Ok), (entry.ActorKind, entry.Outcome));
+        }
+
         await AssertSeatsAsync(conference, type, 1);
 
         await Tickets.DeliverAsync(await NewsAsync("charge.refunded", "payment_intent", refunded.StripePaymentIntentId));

@@ -56,6 +56,26 @@ public sealed class CreateStaffCommandTests : IDisposable
         Assert.False(await db.Users.AnyAsync());
     }
 
+    [Fact]
+    public async Task Host_commands_leave_audit_entries_naming_the_options_but_not_their_values()
+    {
+        await MigrateAsync();
+
+        var created = await RunHostAsync(Password, "create-staff", "--email", "dana.audit@example.org", "--name", "Dana Audit", "--admin");
+        var refused = await RunHostAsync(null, "create-staff", "--email", "dana.audit@example.org");
+
+        Assert.True(created.ExitCode == 0, created.Output);
+        Assert.True(refused.ExitCode == 2, refused.Output);
+        await using var db = Open();
+        var entries = await db.AuditEntries.AsNoTracking().OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync();
+        Assert.Equal(["command.migrate", "command.create-staff", "command.create-staff"], entries.Select(e => e.Operation));
+        Assert.All(entries, e => Assert.Equal(Membership.Audit.AuditActorKind.Host, e.ActorKind));
+        Assert.All(entries, e => Assert.False(string.IsNullOrEmpty(e.ActorSubject)));
+        Assert.Equal((Membership.Audit.AuditOutcome.Ok, "--email --name --admin"), (entries[1].Outcome, entries[1].Fields));
+        Assert.Equal((Membership.Audit.AuditOutcome.Failed, "EXIT_2"), (entries[2].Outcome, entries[2].ErrorCodes));
+        Assert.DoesNotContain(entries, e => System.Text.Json.JsonSerializer.Serialize(e).Contains("dana", StringComparison.OrdinalIgnoreCase));
+    }
+
     private async Task MigrateAsync()
     {
         var migrate = await RunHostAsync(null, "migrate");
