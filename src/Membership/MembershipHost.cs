@@ -12,6 +12,7 @@ using Membership.Identity.Accounts;
 using Membership.Identity.Cors;
 using Membership.Identity.Oidc;
 using Membership.Members;
+using Membership.Members.Import;
 using Membership.Pages;
 using Membership.Payments;
 using Membership.Regions;
@@ -73,6 +74,7 @@ public static class MembershipHost
         app.MapPaymentEndpoints();
         app.MapDuesEndpoints();
         app.MapTicketEndpoints();
+        app.MapMemberExport();
         app.MapGet("/", () => Results.Redirect(GraphQLSetup.SchemaPath));
         app.Lifetime.ApplicationStarted.Register(() => AnnounceEndpoints(app));
         return app;
