@@ -14,6 +14,7 @@ using Membership.Identity.Cors;
 using Membership.Identity.Oidc;
 using Membership.Members;
 using Membership.Members.Privacy;
+using Membership.Members.Import;
 using Membership.Pages;
 using Membership.Payments;
 using Membership.Regions;
@@ -78,6 +79,7 @@ public static class MembershipHost
         app.MapDuesEndpoints();
         app.MapTicketEndpoints();
         app.MapMemberDataDownloads();
+        app.MapMemberExport();
         app.MapGet("/", () => Results.Redirect(GraphQLSetup.SchemaPath));
         app.Lifetime.ApplicationStarted.Register(() => AnnounceEndpoints(app));
         return app;

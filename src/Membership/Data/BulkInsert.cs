@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Membership.Data;
@@ -24,16 +25,17 @@ public static class BulkInsert
         }
 
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity.");
-        var properties = entity.GetProperties().Where(p => p.PropertyInfo is not null).ToList();
+        var properties = Columns(entity);
         var sqlHelper = db.GetService<ISqlGenerationHelper>();
-        var columns = string.Join(", ", properties.Select(p => sqlHelper.DelimitIdentifier(p.GetColumnName())));
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = string.Join(", ", properties.Select(p => sqlHelper.DelimitIdentifier(p.Property.GetColumnName(table)!)));
         foreach (var chunk in rows.Chunk(RowsPerCommand))
         {
             var sql = new StringBuilder($"INSERT INTO {sqlHelper.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema())} ({columns}) VALUES ");
             for (var r = 0; r < chunk.Length; r++)
             {
                 sql.Append(r == 0 ? "(" : ", (");
-                sql.AppendJoin(", ", properties.Select(p => p.GetRelationalTypeMapping().GenerateSqlLiteral(p.PropertyInfo!.GetValue(chunk[r]))));
+                sql.AppendJoin(", ", properties.Select(p => p.Property.GetRelationalTypeMapping().GenerateSqlLiteral(p.Read(chunk[r]))));
                 sql.Append(')');
             }
 
@@ -41,5 +43,24 @@ public static class BulkInsert
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), cancellationToken);
 #pragma warning restore EF1002
         }
+    }
+
+    /// <summary>
+    /// The entity's own properties, then those of owned types stored in its table (a member's mailing address): each
+    /// with how to read its value from a row (null when the owned part is absent). Column names are the table's
+    /// (MailingAddress_City), not the property's own.
+    /// </summary>
+    private static List<(IProperty Property, Func<object, object?> Read)> Columns(IEntityType entity)
+    {
+        var columns = entity.GetProperties().Where(p => p.PropertyInfo is not null)
+            .Select(p => (Property: (IProperty)p, Read: (Func<object, object?>)(row => p.PropertyInfo!.GetValue(row)))).ToList();
+        foreach (var owned in entity.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsCollection && n.PropertyInfo is not null
+            && n.TargetEntityType.GetTableName() == entity.GetTableName()))
+        {
+            columns.AddRange(owned.TargetEntityType.GetProperties().Where(p => p.PropertyInfo is not null)
+                .Select(p => ((IProperty)p, (Func<object, object?>)(row => owned.PropertyInfo!.GetValue(row) is { } part ? p.PropertyInfo!.GetValue(part) : null))));
+        }
+
+        return columns;
     }
 }

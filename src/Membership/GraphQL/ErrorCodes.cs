@@ -12,6 +12,9 @@ public static class ErrorCodes
     public const string BatchingNotSupported = "BATCHING_NOT_SUPPORTED";
     public const string DocumentTooLarge = "DOCUMENT_TOO_LARGE";
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
+    public const string UploadTooLarge = "UPLOAD_TOO_LARGE";
+    public const string InvalidMultipart = "INVALID_MULTIPART";
+    public const string PreflightRequired = "PREFLIGHT_REQUIRED";
     public const string SyntaxError = "SYNTAX_ERROR";
     public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
     public const string OperationNotFound = "OPERATION_NOT_FOUND";

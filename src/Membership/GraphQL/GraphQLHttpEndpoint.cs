@@ -77,10 +77,17 @@ internal sealed class GraphQLHttpEndpoint(
             return (JsonMediaType, Refusal.Request(StatusCodes.Status406NotAcceptable, ErrorCodes.BadRequest, $"Accept {GraphQLResponseMediaType} or {JsonMediaType}."));
         }
 
-        if (!isGet && !IsJsonContent(http.Request))
+        var multipart = !isGet && GraphQLMultipartReader.IsMultipart(http.Request);
+        if (!isGet && !multipart && !IsJsonContent(http.Request))
         {
             return (mediaType, Refusal.Request(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.BadRequest,
-                "POST requests must have Content-Type application/json (UTF-8)."));
+                "POST requests must have Content-Type application/json (UTF-8), or multipart/form-data for file uploads."));
+        }
+
+        if (multipart && !http.Request.Headers.ContainsKey(GraphQLMultipartReader.PreflightHeader))
+        {
+            return (mediaType, Refusal.Request(StatusCodes.Status400BadRequest, ErrorCodes.PreflightRequired,
+                $"A multipart request must carry the {GraphQLMultipartReader.PreflightHeader} header."));
         }
 
         // A token was sent but did not validate (expired, wrong audience, forged): say so even for public fields,
@@ -101,7 +108,9 @@ internal sealed class GraphQLHttpEndpoint(
         var limits = options.Value;
         var read = isGet
             ? GraphQLRequestReader.ReadGet(http.Request.Query, serializer)
-            : await GraphQLRequestReader.ReadPostAsync(http.Request, serializer, limits, http.RequestAborted);
+            : GraphQLMultipartReader.IsMultipart(http.Request)
+                ? await GraphQLMultipartReader.ReadAsync(http.Request, serializer, limits, http.RequestAborted)
+                : await GraphQLRequestReader.ReadPostAsync(http.Request, serializer, limits, http.RequestAborted);
         if (read.Request is not { } request)
         {
             return (null, Refusal.Request(read.StatusCode, read.ErrorCode!, read.ErrorMessage!));

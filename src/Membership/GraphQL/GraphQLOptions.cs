@@ -11,6 +11,9 @@ public sealed class GraphQLOptions
     /// <summary>Largest accepted request body (document plus variables), in bytes.</summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Largest accepted multipart request (operations, map and files), in bytes: a member import of 10,000 rows is about 2 MB.</summary>
+    public int MaxUploadBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>Most tokens (names, punctuation, values) in one document, counted before it is parsed.</summary>
     public int MaxTokens { get; set; } = 1_000;
 

@@ -26,6 +26,10 @@ internal static class GraphQLRequestReader
             : Result.Fail(StatusCodes.Status413PayloadTooLarge, ErrorCodes.DocumentTooLarge, $"The request body exceeds {options.MaxRequestBytes} bytes.");
     }
 
+    /// <summary>The JSON of a multipart request's <c>operations</c> part, read like a POST body.</summary>
+    public static Result ReadText(string json, IGraphQLTextSerializer serializer) =>
+        ReadBody(new ReadOnlySequence<byte>(System.Text.Encoding.UTF8.GetBytes(json)), serializer);
+
     private static Result ReadBody(ReadOnlySequence<byte> body, IGraphQLTextSerializer serializer)
     {
         if (body.IsEmpty)

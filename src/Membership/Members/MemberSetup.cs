@@ -5,9 +5,10 @@ namespace Membership.Members;
 
 public static class MemberSetup
 {
-    /// <summary>Members: their per-request loaders, the Member node type, and the member queries and mutations.</summary>
+    /// <summary>Members: their per-request loaders, the Member node type, the member queries and mutations, and the CSV import.</summary>
     public static IServiceCollection AddMembers(this IServiceCollection services) =>
         services.AddScoped<MemberLoaders>()
+            .AddSingleton<Import.MemberImport>()
             .AddNodeSource<MemberNodeSource>()
-            .AddRootFields(query: q => q.AddMemberQueries(), mutation: m => m.AddMemberMutations());
+            .AddRootFields(query: q => q.AddMemberQueries(), mutation: m => { m.AddMemberMutations(); Import.MemberImportMutations.AddMemberImportMutations(m); });
 }

@@ -19,7 +19,7 @@ public static class CrossOriginAccess
     /// <summary>How long a browser may reuse a preflight's answer.</summary>
     public const int PreflightMaxAgeSeconds = 600;
 
-    private const string AllowedHeaders = "authorization, content-type, accept";
+    private const string AllowedHeaders = "authorization, content-type, accept, graphql-require-preflight"; // the last: file uploads (GraphQLMultipartReader)
     private const string ExposedHeaders = "WWW-Authenticate, Retry-After, Content-Disposition";
 
     private static readonly string[] Get = [HttpMethods.Get];
@@ -48,6 +48,7 @@ public static class CrossOriginAccess
             {
                 ["certificates", "status", _] or ["certificates", _, "pdf"] or ["receipts", _, "pdf"] => Get,
                 ["tickets", _, var file] when file is "qr.svg" or "qr.png" => Get,
+                ["exports", "members.csv"] => Get,
                 _ => null,
             },
         };
