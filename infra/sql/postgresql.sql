@@ -2173,3 +2173,67 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080027_I15Invite') THEN
+    ALTER TABLE "AspNetUsers" ADD "DisabledAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080027_I15Invite') THEN
+    ALTER TABLE "AspNetUsers" ADD "DisabledBy" character varying(200);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080027_I15Invite') THEN
+    ALTER TABLE "AspNetUsers" ADD "DisabledReason" character varying(500);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080027_I15Invite') THEN
+    CREATE TABLE "AccountInvitations" (
+        "MemberId" uuid NOT NULL,
+        "Email" character varying(254) NOT NULL,
+        "TokenHash" character(64) NOT NULL,
+        "InvitedAt" timestamp with time zone NOT NULL,
+        "ExpiresAt" timestamp with time zone NOT NULL,
+        "SentCount" integer NOT NULL,
+        "InvitedBy" character varying(200) NOT NULL,
+        "ClaimedAt" timestamp with time zone,
+        CONSTRAINT "PK_AccountInvitations" PRIMARY KEY ("MemberId"),
+        CONSTRAINT "FK_AccountInvitations_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080027_I15Invite') THEN
+    CREATE INDEX "IX_AccountInvitations_InvitedAt" ON "AccountInvitations" ("InvitedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080027_I15Invite') THEN
+    CREATE UNIQUE INDEX "IX_AccountInvitations_TokenHash" ON "AccountInvitations" ("TokenHash");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080027_I15Invite') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261207080027_I15Invite', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;

@@ -2315,3 +2315,75 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080051_I15Invite'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [DisabledAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080051_I15Invite'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [DisabledBy] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080051_I15Invite'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [DisabledReason] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080051_I15Invite'
+)
+BEGIN
+    CREATE TABLE [AccountInvitations] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [Email] nvarchar(254) NOT NULL,
+        [TokenHash] nchar(64) NOT NULL,
+        [InvitedAt] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        [SentCount] int NOT NULL,
+        [InvitedBy] nvarchar(200) NOT NULL,
+        [ClaimedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_AccountInvitations] PRIMARY KEY ([MemberId]),
+        CONSTRAINT [FK_AccountInvitations_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080051_I15Invite'
+)
+BEGIN
+    CREATE INDEX [IX_AccountInvitations_InvitedAt] ON [AccountInvitations] ([InvitedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080051_I15Invite'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AccountInvitations_TokenHash] ON [AccountInvitations] ([TokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080051_I15Invite'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207080051_I15Invite', N'10.0.15');
+END;
+
+COMMIT;
+GO

@@ -59,6 +59,7 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<WaitingListEntry> WaitingList => Set<WaitingListEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
+    public DbSet<Identity.Accounts.AccountInvitation> AccountInvitations => Set<Identity.Accounts.AccountInvitation>();
     public DbSet<Payments.Sandbox.SandboxObject> SandboxObjects => Set<Payments.Sandbox.SandboxObject>();
 
     protected override void OnModelCreating(ModelBuilder builder)
