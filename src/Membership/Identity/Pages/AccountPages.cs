@@ -41,6 +41,7 @@ public static class AccountPages
         endpoints.MapGet(SignedOutPath, SignedOut);
         endpoints.MapPasswordPages();
         endpoints.MapInvitationPages();
+        endpoints.MapAccountSettingsPages();
         // Any other address under /account is a page too, with a way back: never a bare 404.
         endpoints.MapFallback("/account/{**rest}", () => WebPage.Message("Page not found",
             "There is no page at this address. The link may be mistyped or out of date.", StatusCodes.Status404NotFound,

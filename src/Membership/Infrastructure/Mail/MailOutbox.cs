@@ -12,6 +12,7 @@ public static class MailKinds
     public const string Tickets = "tickets";
     public const string WaitingListOffer = "waiting-list-offer";
     public const string AccountInvitation = "account-invitation";
+    public const string AccountChanged = "account-changed";
 }
 
 /// <summary>A message to queue. <paramref name="DedupeKey"/>: see <see cref="OutboxMail.DedupeKey"/>.</summary>
