@@ -62,6 +62,7 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<Audit.AuditObject> AuditObjects => Set<Audit.AuditObject>();
     public DbSet<Members.Privacy.MemberDataExport> MemberDataExports => Set<Members.Privacy.MemberDataExport>();
+    public DbSet<Identity.Accounts.AccountInvitation> AccountInvitations => Set<Identity.Accounts.AccountInvitation>();
     public DbSet<Payments.Sandbox.SandboxObject> SandboxObjects => Set<Payments.Sandbox.SandboxObject>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -113,6 +113,12 @@ public static class UserErrorCodes
     public const string NotSoldOut = "NOT_SOLD_OUT";
     public const string AlreadyWaiting = "ALREADY_WAITING";
     public const string HoldLimitReached = "HOLD_LIMIT_REACHED";
+    public const string AlreadyHasAccount = "ALREADY_HAS_ACCOUNT";
+    public const string NoEmail = "NO_EMAIL";
+    public const string CannotDisableSelf = "CANNOT_DISABLE_SELF";
+    public const string AlreadyDisabled = "ALREADY_DISABLED";
+    public const string NotDisabled = "NOT_DISABLED";
+    public const string NoAccount = "NO_ACCOUNT";
 
     /// <summary>Another member the caller named cannot be included; one code for every reason, so it reveals none.</summary>
     public const string CannotIncludeMember = "CANNOT_INCLUDE_MEMBER";

@@ -5,6 +5,7 @@ using Membership.Data;
 using Membership.Dues;
 using Membership.GraphQL;
 using Membership.Identity;
+using Membership.Identity.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Membership.Members;
@@ -82,7 +83,17 @@ internal static class MemberMutations
     private static Task<Payload<Member>> RegisterAsync(IResolveFieldContext context, RegisterMemberInput input)
     {
         var calendar = context.Service<AssociationCalendar>();
-        return context.WriteAsync<Member>((db, errors, ct) => MemberRegistration.RegisterAsync(db, errors, input, calendar, ct), MemberRegistration.EmailConflict);
+        return context.WriteAsync<Member>(async (db, errors, ct) =>
+        {
+            var member = await MemberRegistration.RegisterAsync(db, errors, input, calendar, ct);
+            if (member is not null && !errors.Any && AccountInvitations.Refusal(member, hasAccount: false) is null)
+            {
+                // In the registration's transaction: the member and the mail inviting them to claim an account exist together.
+                AccountInvitations.Queue(db, context.RequestServices!, member, existing: null, context.Caller().Subject ?? "staff");
+            }
+
+            return member;
+        }, MemberRegistration.EmailConflict);
     }
 
     /// <summary>Applies the fields present in the input: staff name the member (any field); a member changes themself (their input type holds fewer fields).</summary>

@@ -15,6 +15,11 @@ public sealed class Account : IdentityUser<Guid>
     public string DisplayName { get; set; } = string.Empty;
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    // Disabled by staff (disableAccount): no sign-in, no refresh, no token accepted, until enabled again.
+    public DateTimeOffset? DisabledAt { get; set; }
+    public string? DisabledReason { get; set; }
+    public string? DisabledBy { get; set; }
 }
 
 internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
@@ -24,6 +29,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.DisplayName).HasMaxLength(200);
         builder.HasOne(a => a.Member).WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.MemberId).IsUnique();
+        builder.Property(a => a.DisabledReason).HasMaxLength(MemberRules.ReasonMaxLength);
+        builder.Property(a => a.DisabledBy).HasMaxLength(200);
     }
 }
 

@@ -134,7 +134,7 @@ public static class ConnectEndpoints
             var account = Guid.TryParse(result.Principal?.GetClaim(Claims.Subject), out var subject) ? await users.FindByIdAsync(subject.ToString()) : null;
             // A password reset (or anything else that changes the stamp) ends the sessions that began before it.
             if (account is null || result.Principal!.GetClaim(TokenClaims.SecurityStamp) != await users.GetSecurityStampAsync(account)
-                || !await signIn.CanSignInAsync(account) || await users.IsLockedOutAsync(account))
+                || !await signIn.CanSignInAsync(account) || await users.IsLockedOutAsync(account) || account.DisabledAt is not null)
             {
                 return Refuse(Errors.InvalidGrant, "The account can no longer sign in.");
             }

@@ -4,6 +4,7 @@ using Membership.Identity.Accounts;
 using Membership.Identity.Clients;
 using Membership.Identity.Cors;
 using Membership.Identity.Pages;
+using Membership.Members;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
@@ -172,12 +173,16 @@ public static class IdentitySetup
         services.AddScoped(sp => new Caller(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? Caller.Anonymous.Principal));
         services.AddSingleton<PublicLinks>(); // every absolute link to this API (mail, checkout, PDFs) is built by it
         services.AddSingleton<AnswerTimeFloor>();
+        services.AddScoped<AccountLoaders>();
+        services.AddFieldsTo<Member>(AccountLoaders.AddAccountFields);
         services.AddRootFields(
             query: q => q.AddClientQueries(),
             mutation: m =>
             {
                 m.AddJoinMutation();
                 m.AddClientMutations();
+                m.AddInvitationMutations();
+                m.AddAccountStatusMutations();
             });
         return services;
     }

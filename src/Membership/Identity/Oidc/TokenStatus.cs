@@ -76,6 +76,11 @@ public sealed class TokenStatus(IServiceScopeFactory scopes, TimeProvider clock,
             return "The token names no account.";
         }
 
+        if (account.Disabled)
+        {
+            return "The account is disabled.";
+        }
+
         if (account.LockedUntil > clock.GetUtcNow())
         {
             return "The account is locked.";
@@ -85,6 +90,9 @@ public sealed class TokenStatus(IServiceScopeFactory scopes, TimeProvider clock,
             ? null
             : "The account's password or security settings changed after the token was issued.";
     }
+
+    /// <summary>Forgets what this instance read about an account, so its next token is checked against the database.</summary>
+    public void Forget(Guid accountId) => _cache.Remove($"account:{accountId}");
 
     public void Dispose() => _cache.Dispose();
 
@@ -130,13 +138,13 @@ public sealed class TokenStatus(IServiceScopeFactory scopes, TimeProvider clock,
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<MembershipDbContext>>().CreateDbContextAsync(cancellationToken);
         var account = await db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new { u.SecurityStamp, u.LockoutEnabled, u.LockoutEnd }).SingleOrDefaultAsync(cancellationToken);
-        return account is null ? null : new AccountState(TokenClaims.AccountStampOf(account.SecurityStamp), account.LockoutEnabled ? account.LockoutEnd : null);
+            .Select(u => new { u.SecurityStamp, u.LockoutEnabled, u.LockoutEnd, u.DisabledAt }).SingleOrDefaultAsync(cancellationToken);
+        return account is null ? null : new AccountState(TokenClaims.AccountStampOf(account.SecurityStamp), account.LockoutEnabled ? account.LockoutEnd : null, account.DisabledAt is not null);
     }
 
     private sealed record Entry<T>(T Value, DateTimeOffset ReadAt);
 
-    private sealed record AccountState(string Stamp, DateTimeOffset? LockedUntil);
+    private sealed record AccountState(string Stamp, DateTimeOffset? LockedUntil, bool Disabled);
 }
 
 /// <summary>Refuses, as <c>invalid_token</c>, an access token that <see cref="TokenStatus"/> says no longer stands.</summary>

@@ -40,6 +40,8 @@ public static class AccountPages
         endpoints.MapPost(LogoutPath, LogoutAsync).DisableAntiforgery();
         endpoints.MapGet(SignedOutPath, SignedOut);
         endpoints.MapPasswordPages();
+        endpoints.MapInvitationPages();
+        endpoints.MapAccountSettingsPages();
         // Any other address under /account is a page too, with a way back: never a bare 404.
         endpoints.MapFallback("/account/{**rest}", () => WebPage.Message("Page not found",
             "There is no page at this address. The link may be mistyped or out of date.", StatusCodes.Status404NotFound,
@@ -91,6 +93,11 @@ public static class AccountPages
         if (locked)
         {
             return await Refused("This account is locked after too many failed sign-ins. Try again later, or reset your password.", StatusCodes.Status423Locked);
+        }
+
+        if (account.DisabledAt is not null)
+        {
+            return await Refused("This account is disabled. Contact the association's office.", StatusCodes.Status403Forbidden);
         }
 
         if (!await signIn.CanSignInAsync(account))

@@ -12,6 +12,8 @@ public static class MailKinds
     public const string Tickets = "tickets";
     public const string WaitingListOffer = "waiting-list-offer";
     public const string MemberData = "member-data";
+    public const string AccountInvitation = "account-invitation";
+    public const string AccountChanged = "account-changed";
 }
 
 /// <summary>A message to queue. <paramref name="DedupeKey"/>: see <see cref="OutboxMail.DedupeKey"/>.</summary>
