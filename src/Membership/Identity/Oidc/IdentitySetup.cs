@@ -61,6 +61,7 @@ public static class IdentitySetup
         // A browser's sign-in cookie is checked against the account's security stamp on every use (only the sign-in pages
         // and /connect/authorize read it): a password reset signs every browser out at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddSecondFactor();
 
         // The API authenticates bearer tokens; only the sign-in pages use Identity's cookie.
         services.AddAuthentication(o => o.DefaultScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
@@ -175,6 +176,7 @@ public static class IdentitySetup
             {
                 m.AddJoinMutation();
                 m.AddClientMutations();
+                m.AddAuthenticatorMutations();
             });
         return services;
     }

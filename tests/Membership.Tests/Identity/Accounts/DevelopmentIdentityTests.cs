@@ -44,7 +44,8 @@ public sealed class DevelopmentIdentityTests(DevelopmentApi development, OidcApi
         using var staffBrowser = PlainHttp(development.Factory);
 
         var member = await CodeFlow.SignInAsync(memberBrowser, "demo-portal", PortalRedirectUri, "openid membership.self", "member@example.org", "Member-Demo-2026!");
-        var staff = await CodeFlow.SignInAsync(staffBrowser, "demo-portal", PortalRedirectUri, "openid email membership.directory", "staff@example.org", "Staff-Demo-2026!");
+        var staff = await CodeFlow.SignInAsync(staffBrowser, "demo-portal", PortalRedirectUri, "openid email membership.directory", "staff@example.org", "Staff-Demo-2026!",
+            authenticatorKey: DemoIdentities.StaffAuthenticatorKey);
 
         // Tokens name the issuer by the scheme they were asked over, so the API is called over http too.
         using var http = PlainHttp(development.Factory);
