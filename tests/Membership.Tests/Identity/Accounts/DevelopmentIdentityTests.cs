@@ -29,6 +29,8 @@ public sealed class DevelopmentIdentityTests(DevelopmentApi development, OidcApi
         Assert.NotNull(staff);
         Assert.Equal([Roles.Staff], await users.GetRolesAsync(staff));
         Assert.True(await users.CheckPasswordAsync(staff, "Staff-Demo-2026!"));
+        Assert.True(await users.GetTwoFactorEnabledAsync(staff)); // with the key README documents
+        Assert.Equal("DEMOSTAFFKEYDEVELOPMENTONLYTOTP2", await users.GetAuthenticatorKeyAsync(staff));
         Assert.Null(staff.MemberId);
         Assert.NotNull(member);
         Assert.Equal([Roles.Member], await users.GetRolesAsync(member));
@@ -88,7 +90,7 @@ public sealed class DevelopmentIdentityTests(DevelopmentApi development, OidcApi
         using var memberBrowser = PlainHttp(development.Factory);
 
         var staff = await CodeFlow.SignInAsync(staffBrowser, DemoIdentities.ScannerClientId, DemoIdentities.ScannerRedirectUri, "openid ticket.checkin",
-            "staff@example.org", "Staff-Demo-2026!");
+            "staff@example.org", "Staff-Demo-2026!", authenticatorKey: DemoIdentities.StaffAuthenticatorKey);
         var member = await CodeFlow.SignInAsync(memberBrowser, DemoIdentities.ScannerClientId, DemoIdentities.ScannerRedirectUri, "openid ticket.checkin",
             "member@example.org", "Member-Demo-2026!");
 
