@@ -3,14 +3,17 @@
 // (a) a single-page app on http://127.0.0.1:5173 (the demo-portal client's redirect URI) signs in with oidc-client-ts
 //     through the server's pages, typing and clicking like a person, calls /graphql and renews its token;
 // (b) every page a person sees passes axe-core (no serious or critical violation) at 1280 and 390 px, nothing scrolls
-//     sideways down to 360 px, and each is saved as a screenshot.
+//     sideways down to 360 px, and each is saved as a screenshot (the second factor's pages included: the member turns
+//     the authenticator on, the demo staff user signs in with a code from its documented key).
 // usage: node browser.mjs BASE_URL --out SCREENSHOT_DIR [--data API_DATA_DIR]   (the data folder holds the mail outbox)
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { check, counts, examine, expect, mailedLink, serveSpa, waitForUrl } from './support.mjs';
+import { check, counts, examine, expect, mailedLink, serveSpa, totp, waitForUrl } from './support.mjs';
 
 const MEMBER = { email: 'member@example.org', password: 'Member-Demo-2026!' };
+// The Development seed's staff user and its documented authenticator key (README, DemoIdentities.cs).
+const STAFF = { email: 'staff@example.org', password: 'Staff-Demo-2026!', authenticatorKey: 'DEMOSTAFFKEYDEVELOPMENTONLYTOTP2' };
 const SPA = 'http://127.0.0.1:5173';
 const WIDTHS = [1280, 390];
 
@@ -183,6 +186,50 @@ try {
     const facts = await page.$$eval('dl.facts dt', (dts) => dts.map((d) => d.textContent));
     for (const fact of ['Certificate number', 'Holder', 'Issued', 'Valid until']) expect(facts.includes(fact), `the page lacks ${fact}: ${facts}`);
     return shot;
+  });
+  // The second factor's pages: the member (signed in by (a)) turns the authenticator on; the demo staff user signs in
+  // with a code from the documented Development key. Codes come from node's crypto (checks.mjs), not the server.
+  await check('(b) security page, authenticator setup and recovery codes (the member turns it on)', async () => {
+    await page.goto(at('/account/security'), { waitUntil: 'load' }); // (a) signed out: the sign-in page comes first
+    expect(new URL(page.url()).pathname === '/account/login', `/account/security without a session: ${page.url()}`);
+    await page.type('#email', MEMBER.email);
+    await page.type('#password', MEMBER.password);
+    await submit(page);
+    expect((await heading(page)) === 'Sign-in security', `after signing in: ${await heading(page)} at ${page.url()}`);
+    const shots = [await show(page, 'account-security')];
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('main a.button')]);
+    expect(new URL(page.url()).pathname === '/account/two-factor/setup', `the setup link led to ${page.url()}`);
+    shots.push(await show(page, 'authenticator-setup'));
+    const key = await page.$eval('#authenticator-key', (e) => e.textContent);
+    await page.type('#code', totp(key));
+    await submit(page);
+    expect((await heading(page)) === 'Save your recovery codes', `after the code: ${await heading(page)}`);
+    const codes = await page.$$eval('ul.codes code', (c) => c.map((e) => e.textContent));
+    expect(codes.length === 10, `${codes.length} recovery codes shown`);
+    shots.push(await show(page, 'recovery-codes'));
+    return shots.join('; ');
+  });
+  await check('(b) code page: the demo staff user signs in with a code from the documented key', async () => {
+    const context = await browser.createBrowserContext();
+    try {
+      const staff = await context.newPage();
+      await staff.goto(at('/account/login'), { waitUntil: 'load' });
+      await staff.type('#email', STAFF.email);
+      await staff.type('#password', STAFF.password);
+      await submit(staff);
+      expect(new URL(staff.url()).pathname === '/account/two-factor', `after the password: ${staff.url()}`);
+      const shot = await examine(staff, 'two-factor-code', outDir, WIDTHS);
+      const attributes = await staff.$eval('#code', (e) => `${e.getAttribute('autocomplete')} ${e.getAttribute('inputmode')}`);
+      expect(attributes === 'one-time-code numeric', `the code field has ${attributes}`);
+      await staff.type('#code', totp(STAFF.authenticatorKey));
+      await submit(staff);
+      if (new URL(staff.url()).pathname === '/account/two-factor') expect(false, `the code was refused: ${await heading(staff)}`);
+      await staff.goto(at('/account/security'), { waitUntil: 'load' });
+      expect((await heading(staff)) === 'Sign-in security', `the staff user is not signed in: ${await heading(staff)}`);
+      return shot;
+    } finally {
+      await context.close();
+    }
   });
 } finally {
   await browser.close();

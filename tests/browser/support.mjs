@@ -7,7 +7,7 @@ import { CheckError, expect } from '../checks.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export { check, counts, expect } from '../checks.mjs';
+export { check, counts, expect, totp } from '../checks.mjs';
 
 /** Serves the single-page app (and oidc-client-ts's browser bundle) on its own origin; resolves once listening. */
 export async function serveSpa(origin, apiBase) {

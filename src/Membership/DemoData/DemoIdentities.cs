@@ -16,6 +16,12 @@ public static class DemoIdentities
 {
     public const string StaffEmail = "staff@example.org";
     public const string StaffPassword = "Staff-Demo-2026!";
+
+    /// <summary>
+    /// The demo staff account's authenticator key (base32), documented in README so a person can add it to an app (or
+    /// compute codes with <c>oathtool --totp -b</c>). Seeded in Development only, like everything here.
+    /// </summary>
+    public const string StaffAuthenticatorKey = "DEMOSTAFFKEYDEVELOPMENTONLYTOTP2";
     public const string MemberEmail = "member@example.org";
     public const string MemberPassword = "Member-Demo-2026!";
     public const string PortalClientId = "demo-portal";
@@ -27,6 +33,19 @@ public static class DemoIdentities
     public const string ScannerClientId = "demo-scanner";
     public const string ScannerRedirectUri = "http://127.0.0.1:5174/callback";
 
+    /// <summary>The demo staff account signs in with the documented key (its second factor), unless it already has one.</summary>
+    private static async Task EnsureDemoAuthenticatorAsync(UserManager<Account> users, IUserStore<Account> store, CancellationToken cancellationToken)
+    {
+        var staff = await users.FindByEmailAsync(StaffEmail);
+        if (staff is null || await users.GetTwoFactorEnabledAsync(staff) || store is not IUserAuthenticatorKeyStore<Account> keys)
+        {
+            return;
+        }
+
+        await keys.SetAuthenticatorKeyAsync(staff, StaffAuthenticatorKey, cancellationToken);
+        await users.SetTwoFactorEnabledAsync(staff, true); // saves the key with it
+    }
+
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var clock = services.GetRequiredService<TimeProvider>();
@@ -36,6 +55,7 @@ public static class DemoIdentities
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<MembershipDbContext>();
         var users = provider.GetRequiredService<UserManager<Account>>();
+        await EnsureDemoAuthenticatorAsync(users, provider.GetRequiredService<IUserStore<Account>>(), cancellationToken);
         var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.EmailNormalized == MemberEmail, cancellationToken);
         if (member is not null && await users.FindByEmailAsync(MemberEmail) is null)
         {

@@ -128,4 +128,8 @@ public static class UserErrorCodes
     public const string NotConfidential = "NOT_CONFIDENTIAL";
     public const string KindCannotChange = "KIND_CANNOT_CHANGE";
     public const string ClientDisabled = "CLIENT_DISABLED";
+    public const string OwnAccount = "OWN_ACCOUNT";
+
+    /// <summary>The record changed while the mutation ran; trying again works.</summary>
+    public const string Conflict = "CONFLICT";
 }

@@ -22,6 +22,11 @@ internal static class PageStyle
         button{font:inherit;font-weight:600;min-height:2.75rem;padding:.6rem 1.3rem;border-radius:6px;border:2px solid var(--brand);cursor:pointer}
         button.primary{background:var(--brand);color:#fff}
         button.secondary{background:#fff;color:var(--brand)}
+        a.button{display:inline-block;font-weight:600;min-height:2.75rem;padding:.6rem 1.3rem;border-radius:6px;border:2px solid var(--brand);text-decoration:none}
+        a.button.primary{background:var(--brand);color:#fff}
+        .qr{width:12rem;max-width:100%;margin:1rem 0}.qr svg{display:block;width:100%;height:auto}
+        ol.steps{padding-left:1.25rem}ol.steps li{margin:.35rem 0}
+        ul.codes{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(8rem,1fr));gap:.4rem 1rem;font-size:1.05rem}
         a{color:var(--brand);text-underline-offset:.15em}
         :focus-visible{outline:3px solid #1b1f24;outline-offset:3px}
         button:focus-visible{box-shadow:0 0 0 2px #fff inset}

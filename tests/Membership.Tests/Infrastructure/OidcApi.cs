@@ -74,10 +74,20 @@ public class OidcApi : ApiFixture
     }
 
     /// <summary>Signs in through this fixture's test redirect URI (see <see cref="CodeFlow"/>), in a new browser unless one is given.</summary>
+    /// <remarks>A staff account sets up its authenticator on its first sign-in; later ones enter a code from its key.</remarks>
     public async Task<TokenResponse> SignInAsync(string clientId, string email, string scope, string password = Password, HttpClient? browser = null)
     {
         using var own = browser is null ? Browser() : null;
-        return await CodeFlow.SignInAsync(browser ?? own!, clientId, RedirectUri, scope, email, password);
+        return await CodeFlow.SignInAsync(browser ?? own!, clientId, RedirectUri, scope, email, password, authenticatorKey: await AuthenticatorKeyAsync(email));
+    }
+
+    /// <summary>The key of the account's confirmed authenticator (what the person's app holds); null without one.</summary>
+    public async Task<string?> AuthenticatorKeyAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Account>>();
+        var account = await users.FindByEmailAsync(email);
+        return account is not null && await users.GetTwoFactorEnabledAsync(account) ? await users.GetAuthenticatorKeyAsync(account) : null;
     }
 
     public Task<TokenResponse> RefreshAsync(string clientId, string refreshToken) =>

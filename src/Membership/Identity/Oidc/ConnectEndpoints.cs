@@ -61,7 +61,8 @@ public static class ConnectEndpoints
 
         var signedIn = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         var account = signedIn.Succeeded ? await users.GetUserAsync(signedIn.Principal) : null;
-        if (account is null || request.HasPromptValue(PromptValues.Login))
+        // A session without the second factor its account needs (one from before it was required) signs in again.
+        if (account is null || request.HasPromptValue(PromptValues.Login) || !await SecondFactor.SatisfiedAsync(users, account, signedIn.Principal))
         {
             if (request.HasPromptValue(PromptValues.None))
             {
@@ -105,7 +106,7 @@ public static class ConnectEndpoints
                 : ConsentPage(http, await applications.GetDisplayNameAsync(application) ?? request.ClientId!, account.Email ?? account.UserName ?? string.Empty, scopes);
         }
 
-        var identity = await claims.ForUserAsync(account, scopes);
+        var identity = SecondFactor.Carry(await claims.ForUserAsync(account, scopes), signedIn.Principal);
         if (granted.Count == 0)
         {
             // The permanent authorization remembers the consent; the tokens get an ad-hoc one per sign-in from OpenIddict,
@@ -134,13 +135,14 @@ public static class ConnectEndpoints
             var account = Guid.TryParse(result.Principal?.GetClaim(Claims.Subject), out var subject) ? await users.FindByIdAsync(subject.ToString()) : null;
             // A password reset (or anything else that changes the stamp) ends the sessions that began before it.
             if (account is null || result.Principal!.GetClaim(TokenClaims.SecurityStamp) != await users.GetSecurityStampAsync(account)
-                || !await signIn.CanSignInAsync(account) || await users.IsLockedOutAsync(account) || account.DisabledAt is not null)
+                || !await signIn.CanSignInAsync(account) || await users.IsLockedOutAsync(account) || account.DisabledAt is not null
+                || !await SecondFactor.SatisfiedAsync(users, account, result.Principal)) // e.g. a staff session from before the second factor
             {
                 return Refuse(Errors.InvalidGrant, "The account can no longer sign in.");
             }
 
             // Claims are read again: roles or the linked member may have changed since the code was issued.
-            var identity = await claims.ForUserAsync(account, result.Principal!.GetScopes());
+            var identity = SecondFactor.Carry(await claims.ForUserAsync(account, result.Principal!.GetScopes()), result.Principal);
             identity.SetAuthorizationId(result.Principal!.GetAuthorizationId());
             return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }

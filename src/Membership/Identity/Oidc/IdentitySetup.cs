@@ -62,6 +62,7 @@ public static class IdentitySetup
         // A browser's sign-in cookie is checked against the account's security stamp on every use (only the sign-in pages
         // and /connect/authorize read it): a password reset signs every browser out at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddSecondFactor();
 
         // The API authenticates bearer tokens; only the sign-in pages use Identity's cookie.
         services.AddAuthentication(o => o.DefaultScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
@@ -183,6 +184,7 @@ public static class IdentitySetup
                 m.AddClientMutations();
                 m.AddInvitationMutations();
                 m.AddAccountStatusMutations();
+                m.AddAuthenticatorMutations();
             });
         return services;
     }

@@ -42,6 +42,7 @@ public static class AccountPages
         endpoints.MapPasswordPages();
         endpoints.MapInvitationPages();
         endpoints.MapAccountSettingsPages();
+        endpoints.MapSecondFactorPages();
         // Any other address under /account is a page too, with a way back: never a bare 404.
         endpoints.MapFallback("/account/{**rest}", () => WebPage.Message("Page not found",
             "There is no page at this address. The link may be mistyped or out of date.", StatusCodes.Status404NotFound,
@@ -105,6 +106,11 @@ public static class AccountPages
             return await Refused("Confirm your e-mail address first: follow the link we sent you.", StatusCodes.Status401Unauthorized);
         }
 
+        if (await SecondFactor.RequiredAsync(users, account))
+        {
+            return await SecondFactorPages.BeginAsync(http, users, signIn, account, returnUrl); // failed attempts keep counting until the code
+        }
+
         await users.ResetAccessFailedCountAsync(account);
         await signIn.SignInAsync(account, isPersistent: false);
         return Results.LocalRedirect(returnUrl);
@@ -118,7 +124,7 @@ public static class AccountPages
     /// and changes nothing for an unknown address or an account locked now, so the database work does not tell which
     /// addresses have accounts. The same rule as Identity's AccessFailedAsync, without its reads.
     /// </summary>
-    private static async Task CountFailureAsync(UserManager<Account> users, MembershipDbContext db, TimeProvider clock, string email)
+    internal static async Task CountFailureAsync(UserManager<Account> users, MembershipDbContext db, TimeProvider clock, string email)
     {
         var lockout = users.Options.Lockout;
         var now = clock.GetUtcNow();

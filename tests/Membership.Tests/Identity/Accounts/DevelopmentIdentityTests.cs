@@ -29,6 +29,8 @@ public sealed class DevelopmentIdentityTests(DevelopmentApi development, OidcApi
         Assert.NotNull(staff);
         Assert.Equal([Roles.Staff], await users.GetRolesAsync(staff));
         Assert.True(await users.CheckPasswordAsync(staff, "Staff-Demo-2026!"));
+        Assert.True(await users.GetTwoFactorEnabledAsync(staff)); // with the key README documents
+        Assert.Equal("DEMOSTAFFKEYDEVELOPMENTONLYTOTP2", await users.GetAuthenticatorKeyAsync(staff));
         Assert.Null(staff.MemberId);
         Assert.NotNull(member);
         Assert.Equal([Roles.Member], await users.GetRolesAsync(member));
@@ -44,7 +46,8 @@ public sealed class DevelopmentIdentityTests(DevelopmentApi development, OidcApi
         using var staffBrowser = PlainHttp(development.Factory);
 
         var member = await CodeFlow.SignInAsync(memberBrowser, "demo-portal", PortalRedirectUri, "openid membership.self", "member@example.org", "Member-Demo-2026!");
-        var staff = await CodeFlow.SignInAsync(staffBrowser, "demo-portal", PortalRedirectUri, "openid email membership.directory", "staff@example.org", "Staff-Demo-2026!");
+        var staff = await CodeFlow.SignInAsync(staffBrowser, "demo-portal", PortalRedirectUri, "openid email membership.directory", "staff@example.org", "Staff-Demo-2026!",
+            authenticatorKey: DemoIdentities.StaffAuthenticatorKey);
 
         // Tokens name the issuer by the scheme they were asked over, so the API is called over http too.
         using var http = PlainHttp(development.Factory);
@@ -87,7 +90,7 @@ public sealed class DevelopmentIdentityTests(DevelopmentApi development, OidcApi
         using var memberBrowser = PlainHttp(development.Factory);
 
         var staff = await CodeFlow.SignInAsync(staffBrowser, DemoIdentities.ScannerClientId, DemoIdentities.ScannerRedirectUri, "openid ticket.checkin",
-            "staff@example.org", "Staff-Demo-2026!");
+            "staff@example.org", "Staff-Demo-2026!", authenticatorKey: DemoIdentities.StaffAuthenticatorKey);
         var member = await CodeFlow.SignInAsync(memberBrowser, DemoIdentities.ScannerClientId, DemoIdentities.ScannerRedirectUri, "openid ticket.checkin",
             "member@example.org", "Member-Demo-2026!");
 
