@@ -2173,3 +2173,149 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080106_I15Reminders') THEN
+    ALTER TABLE "Members" ADD "RenewalRemindersOff" boolean NOT NULL DEFAULT FALSE;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080106_I15Reminders') THEN
+    CREATE TABLE "RenewalReminderSteps" (
+        "Id" uuid NOT NULL,
+        "Key" character varying(40) NOT NULL,
+        "Anchor" character varying(16) NOT NULL,
+        "OffsetDays" integer NOT NULL,
+        "Subject" character varying(200) NOT NULL,
+        "Text" character varying(4000) NOT NULL,
+        "IsActive" boolean NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_RenewalReminderSteps" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080106_I15Reminders') THEN
+    CREATE TABLE "RenewalReminders" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "TermId" uuid NOT NULL,
+        "StepId" uuid NOT NULL,
+        "StepKey" character varying(40) NOT NULL,
+        "DueOn" date NOT NULL,
+        "SentAt" timestamp with time zone NOT NULL,
+        "MailId" uuid NOT NULL,
+        CONSTRAINT "PK_RenewalReminders" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_RenewalReminders_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_RenewalReminders_MembershipTerms_TermId" FOREIGN KEY ("TermId") REFERENCES "MembershipTerms" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_RenewalReminders_RenewalReminderSteps_StepId" FOREIGN KEY ("StepId") REFERENCES "RenewalReminderSteps" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080106_I15Reminders') THEN
+    INSERT INTO "RenewalReminderSteps" ("Id", "Anchor", "IsActive", "Key", "OffsetDays", "Subject", "Text", "UpdatedAt")
+    VALUES ('0193a000-0000-7000-8000-000000000001', 'TermEnd', TRUE, 'grace', 1, 'Your membership has ended: renew by {graceEndsOn}', 'Hello {firstName},
+
+    Your membership ({plan}, member {memberNumber}) ended on {endsOn}. You stay in good standing until {graceEndsOn}; renew before then:
+
+    {renewUrl}
+    ', TIMESTAMPTZ '2026-12-07T00:00:00+00:00');
+    INSERT INTO "RenewalReminderSteps" ("Id", "Anchor", "IsActive", "Key", "OffsetDays", "Subject", "Text", "UpdatedAt")
+    VALUES ('0193a000-0000-7000-8000-000000000007', 'TermEnd', TRUE, 'before-7', -7, 'One week left: your membership ends on {endsOn}', 'Hello {firstName},
+
+    Your membership ({plan}, member {memberNumber}) ends in a week, on {endsOn}. Renew here:
+
+    {renewUrl}
+    ', TIMESTAMPTZ '2026-12-07T00:00:00+00:00');
+    INSERT INTO "RenewalReminderSteps" ("Id", "Anchor", "IsActive", "Key", "OffsetDays", "Subject", "Text", "UpdatedAt")
+    VALUES ('0193a000-0000-7000-8000-000000000030', 'TermEnd', TRUE, 'before-30', -30, '30 days left: renew your {association} membership', 'Hello {firstName},
+
+    Your membership ({plan}, member {memberNumber}) ends on {endsOn}, in 30 days. Renew here:
+
+    {renewUrl}
+    ', TIMESTAMPTZ '2026-12-07T00:00:00+00:00');
+    INSERT INTO "RenewalReminderSteps" ("Id", "Anchor", "IsActive", "Key", "OffsetDays", "Subject", "Text", "UpdatedAt")
+    VALUES ('0193a000-0000-7000-8000-000000000060', 'TermEnd', TRUE, 'before-60', -60, 'Your {association} membership ends on {endsOn}', 'Hello {firstName},
+
+    Your membership ({plan}, member {memberNumber}) runs until {endsOn}. Renew now and your next term starts the day after, so you lose no days:
+
+    {renewUrl}
+
+    Thank you for your membership.', TIMESTAMPTZ '2026-12-07T00:00:00+00:00');
+    INSERT INTO "RenewalReminderSteps" ("Id", "Anchor", "IsActive", "Key", "OffsetDays", "Subject", "Text", "UpdatedAt")
+    VALUES ('0193a000-0000-7000-8000-000000000100', 'GraceEnd', TRUE, 'lapsed', 1, 'Your {association} membership has lapsed', 'Hello {firstName},
+
+    Your membership ({plan}, member {memberNumber}) has lapsed: it ended on {endsOn} and its grace period on {graceEndsOn}. You can rejoin at any time:
+
+    {renewUrl}
+    ', TIMESTAMPTZ '2026-12-07T00:00:00+00:00');
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080106_I15Reminders') THEN
+    CREATE UNIQUE INDEX "IX_RenewalReminders_MemberId_TermId_StepId" ON "RenewalReminders" ("MemberId", "TermId", "StepId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080106_I15Reminders') THEN
+    CREATE INDEX "IX_RenewalReminders_SentAt_Id" ON "RenewalReminders" ("SentAt", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080106_I15Reminders') THEN
+    CREATE INDEX "IX_RenewalReminders_StepId" ON "RenewalReminders" ("StepId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080106_I15Reminders') THEN
+    CREATE INDEX "IX_RenewalReminders_StepKey_SentAt_Id" ON "RenewalReminders" ("StepKey", "SentAt", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080106_I15Reminders') THEN
+    CREATE INDEX "IX_RenewalReminders_TermId_DueOn" ON "RenewalReminders" ("TermId", "DueOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080106_I15Reminders') THEN
+    CREATE UNIQUE INDEX "IX_RenewalReminderSteps_Anchor_OffsetDays" ON "RenewalReminderSteps" ("Anchor", "OffsetDays");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080106_I15Reminders') THEN
+    CREATE UNIQUE INDEX "IX_RenewalReminderSteps_Key" ON "RenewalReminderSteps" ("Key");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080106_I15Reminders') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261207080106_I15Reminders', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;

@@ -2315,3 +2315,136 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080133_I15Reminders'
+)
+BEGIN
+    ALTER TABLE [Members] ADD [RenewalRemindersOff] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080133_I15Reminders'
+)
+BEGIN
+    CREATE TABLE [RenewalReminderSteps] (
+        [Id] uniqueidentifier NOT NULL,
+        [Key] nvarchar(40) NOT NULL,
+        [Anchor] nvarchar(16) NOT NULL,
+        [OffsetDays] int NOT NULL,
+        [Subject] nvarchar(200) NOT NULL,
+        [Text] nvarchar(4000) NOT NULL,
+        [IsActive] bit NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_RenewalReminderSteps] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080133_I15Reminders'
+)
+BEGIN
+    CREATE TABLE [RenewalReminders] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [TermId] uniqueidentifier NOT NULL,
+        [StepId] uniqueidentifier NOT NULL,
+        [StepKey] nvarchar(40) NOT NULL,
+        [DueOn] date NOT NULL,
+        [SentAt] datetimeoffset NOT NULL,
+        [MailId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_RenewalReminders] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RenewalReminders_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RenewalReminders_MembershipTerms_TermId] FOREIGN KEY ([TermId]) REFERENCES [MembershipTerms] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RenewalReminders_RenewalReminderSteps_StepId] FOREIGN KEY ([StepId]) REFERENCES [RenewalReminderSteps] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080133_I15Reminders'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Anchor', N'IsActive', N'Key', N'OffsetDays', N'Subject', N'Text', N'UpdatedAt') AND [object_id] = OBJECT_ID(N'[RenewalReminderSteps]'))
+        SET IDENTITY_INSERT [RenewalReminderSteps] ON;
+    EXEC(N'INSERT INTO [RenewalReminderSteps] ([Id], [Anchor], [IsActive], [Key], [OffsetDays], [Subject], [Text], [UpdatedAt])
+    VALUES (''0193a000-0000-7000-8000-000000000001'', N''TermEnd'', CAST(1 AS bit), N''grace'', 1, N''Your membership has ended: renew by {graceEndsOn}'', CONCAT(CAST(N''Hello {firstName},'' AS nvarchar(max)), nchar(10), nchar(10), N''Your membership ({plan}, member {memberNumber}) ended on {endsOn}. You stay in good standing until {graceEndsOn}; renew before then:'', nchar(10), nchar(10), N''{renewUrl}'', nchar(10)), ''2026-12-07T00:00:00.0000000+00:00''),
+    (''0193a000-0000-7000-8000-000000000007'', N''TermEnd'', CAST(1 AS bit), N''before-7'', -7, N''One week left: your membership ends on {endsOn}'', CONCAT(CAST(N''Hello {firstName},'' AS nvarchar(max)), nchar(10), nchar(10), N''Your membership ({plan}, member {memberNumber}) ends in a week, on {endsOn}. Renew here:'', nchar(10), nchar(10), N''{renewUrl}'', nchar(10)), ''2026-12-07T00:00:00.0000000+00:00''),
+    (''0193a000-0000-7000-8000-000000000030'', N''TermEnd'', CAST(1 AS bit), N''before-30'', -30, N''30 days left: renew your {association} membership'', CONCAT(CAST(N''Hello {firstName},'' AS nvarchar(max)), nchar(10), nchar(10), N''Your membership ({plan}, member {memberNumber}) ends on {endsOn}, in 30 days. Renew here:'', nchar(10), nchar(10), N''{renewUrl}'', nchar(10)), ''2026-12-07T00:00:00.0000000+00:00''),
+    (''0193a000-0000-7000-8000-000000000060'', N''TermEnd'', CAST(1 AS bit), N''before-60'', -60, N''Your {association} membership ends on {endsOn}'', CONCAT(CAST(N''Hello {firstName},'' AS nvarchar(max)), nchar(10), nchar(10), N''Your membership ({plan}, member {memberNumber}) runs until {endsOn}. Renew now and your next term starts the day after, so you lose no days:'', nchar(10), nchar(10), N''{renewUrl}'', nchar(10), nchar(10), N''Thank you for your membership.''), ''2026-12-07T00:00:00.0000000+00:00''),
+    (''0193a000-0000-7000-8000-000000000100'', N''GraceEnd'', CAST(1 AS bit), N''lapsed'', 1, N''Your {association} membership has lapsed'', CONCAT(CAST(N''Hello {firstName},'' AS nvarchar(max)), nchar(10), nchar(10), N''Your membership ({plan}, member {memberNumber}) has lapsed: it ended on {endsOn} and its grace period on {graceEndsOn}. You can rejoin at any time:'', nchar(10), nchar(10), N''{renewUrl}'', nchar(10)), ''2026-12-07T00:00:00.0000000+00:00'')');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Anchor', N'IsActive', N'Key', N'OffsetDays', N'Subject', N'Text', N'UpdatedAt') AND [object_id] = OBJECT_ID(N'[RenewalReminderSteps]'))
+        SET IDENTITY_INSERT [RenewalReminderSteps] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080133_I15Reminders'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RenewalReminders_MemberId_TermId_StepId] ON [RenewalReminders] ([MemberId], [TermId], [StepId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080133_I15Reminders'
+)
+BEGIN
+    CREATE INDEX [IX_RenewalReminders_SentAt_Id] ON [RenewalReminders] ([SentAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080133_I15Reminders'
+)
+BEGIN
+    CREATE INDEX [IX_RenewalReminders_StepId] ON [RenewalReminders] ([StepId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080133_I15Reminders'
+)
+BEGIN
+    CREATE INDEX [IX_RenewalReminders_StepKey_SentAt_Id] ON [RenewalReminders] ([StepKey], [SentAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080133_I15Reminders'
+)
+BEGIN
+    CREATE INDEX [IX_RenewalReminders_TermId_DueOn] ON [RenewalReminders] ([TermId], [DueOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080133_I15Reminders'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RenewalReminderSteps_Anchor_OffsetDays] ON [RenewalReminderSteps] ([Anchor], [OffsetDays]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080133_I15Reminders'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RenewalReminderSteps_Key] ON [RenewalReminderSteps] ([Key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080133_I15Reminders'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207080133_I15Reminders', N'10.0.15');
+END;
+
+COMMIT;
+GO

@@ -108,6 +108,9 @@ public static class UserErrorCodes
     public const string NotSoldOut = "NOT_SOLD_OUT";
     public const string AlreadyWaiting = "ALREADY_WAITING";
     public const string HoldLimitReached = "HOLD_LIMIT_REACHED";
+    public const string NotPaid = "NOT_PAID";
+    public const string UnknownPlaceholder = "UNKNOWN_PLACEHOLDER";
+    public const string OffsetTaken = "OFFSET_TAKEN";
 
     /// <summary>Another member the caller named cannot be included; one code for every reason, so it reveals none.</summary>
     public const string CannotIncludeMember = "CANNOT_INCLUDE_MEMBER";

@@ -54,6 +54,9 @@ public sealed class Member
 
     public bool DirectoryOptIn { get; set; }
 
+    /// <summary>The member turned renewal reminders off (updateMyProfile); receipts still go out.</summary>
+    public bool RenewalRemindersOff { get; set; }
+
     public DateTimeOffset? SuspendedAt { get; set; }
     public string? SuspensionReason { get; set; }
 
