@@ -1662,6 +1662,152 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.ToTable("PaymentCustomers");
                 });
 
+            modelBuilder.Entity("Membership.Dues.Reminders.RenewalReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("MailId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("StepId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("StepKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("TermId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("SentAt", "Id");
+
+                    b.HasIndex("TermId", "DueOn");
+
+                    b.HasIndex("MemberId", "TermId", "StepId")
+                        .IsUnique();
+
+                    b.HasIndex("StepKey", "SentAt", "Id");
+
+                    b.ToTable("RenewalReminders");
+                });
+
+            modelBuilder.Entity("Membership.Dues.Reminders.RenewalReminderStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Anchor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Anchor", "OffsetDays")
+                        .IsUnique();
+
+                    b.ToTable("RenewalReminderSteps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000060"),
+                            Anchor = "TermEnd",
+                            IsActive = true,
+                            Key = "before-60",
+                            OffsetDays = -60,
+                            Subject = "Your {association} membership ends on {endsOn}",
+                            Text = "Hello {firstName},\n\nYour membership ({plan}, member {memberNumber}) runs until {endsOn}. Renew now and your next term starts the day after, so you lose no days:\n\n{renewUrl}\n\nThank you for your membership.",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000030"),
+                            Anchor = "TermEnd",
+                            IsActive = true,
+                            Key = "before-30",
+                            OffsetDays = -30,
+                            Subject = "30 days left: renew your {association} membership",
+                            Text = "Hello {firstName},\n\nYour membership ({plan}, member {memberNumber}) ends on {endsOn}, in 30 days. Renew here:\n\n{renewUrl}\n",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000007"),
+                            Anchor = "TermEnd",
+                            IsActive = true,
+                            Key = "before-7",
+                            OffsetDays = -7,
+                            Subject = "One week left: your membership ends on {endsOn}",
+                            Text = "Hello {firstName},\n\nYour membership ({plan}, member {memberNumber}) ends in a week, on {endsOn}. Renew here:\n\n{renewUrl}\n",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Anchor = "TermEnd",
+                            IsActive = true,
+                            Key = "grace",
+                            OffsetDays = 1,
+                            Subject = "Your membership has ended: renew by {graceEndsOn}",
+                            Text = "Hello {firstName},\n\nYour membership ({plan}, member {memberNumber}) ended on {endsOn}. You stay in good standing until {graceEndsOn}; renew before then:\n\n{renewUrl}\n",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000100"),
+                            Anchor = "GraceEnd",
+                            IsActive = true,
+                            Key = "lapsed",
+                            OffsetDays = 1,
+                            Subject = "Your {association} membership has lapsed",
+                            Text = "Hello {firstName},\n\nYour membership ({plan}, member {memberNumber}) has lapsed: it ended on {endsOn} and its grace period on {graceEndsOn}. You can rejoin at any time:\n\n{renewUrl}\n",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
+                });
+
             modelBuilder.Entity("Membership.Identity.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1984,6 +2130,9 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("RenewalRemindersOff")
+                        .HasColumnType("bit");
 
                     b.Property<DateOnly?>("SroSince")
                         .HasColumnType("date");
@@ -3348,6 +3497,27 @@ namespace Membership.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Membership.Dues.Reminders.RenewalReminder", b =>
+                {
+                    b.HasOne("Membership.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Membership.Dues.Reminders.RenewalReminderStep", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Membership.Members.MembershipTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Membership.Identity.Accounts.Account", b =>

@@ -1647,6 +1647,152 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.ToTable("PaymentCustomers");
                 });
 
+            modelBuilder.Entity("Membership.Dues.Reminders.RenewalReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MailId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TermId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("SentAt", "Id");
+
+                    b.HasIndex("TermId", "DueOn");
+
+                    b.HasIndex("MemberId", "TermId", "StepId")
+                        .IsUnique();
+
+                    b.HasIndex("StepKey", "SentAt", "Id");
+
+                    b.ToTable("RenewalReminders");
+                });
+
+            modelBuilder.Entity("Membership.Dues.Reminders.RenewalReminderStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Anchor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Anchor", "OffsetDays")
+                        .IsUnique();
+
+                    b.ToTable("RenewalReminderSteps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000060"),
+                            Anchor = "TermEnd",
+                            IsActive = true,
+                            Key = "before-60",
+                            OffsetDays = -60,
+                            Subject = "Your {association} membership ends on {endsOn}",
+                            Text = "Hello {firstName},\n\nYour membership ({plan}, member {memberNumber}) runs until {endsOn}. Renew now and your next term starts the day after, so you lose no days:\n\n{renewUrl}\n\nThank you for your membership.",
+                            UpdatedAt = 1309331423232000000L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000030"),
+                            Anchor = "TermEnd",
+                            IsActive = true,
+                            Key = "before-30",
+                            OffsetDays = -30,
+                            Subject = "30 days left: renew your {association} membership",
+                            Text = "Hello {firstName},\n\nYour membership ({plan}, member {memberNumber}) ends on {endsOn}, in 30 days. Renew here:\n\n{renewUrl}\n",
+                            UpdatedAt = 1309331423232000000L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000007"),
+                            Anchor = "TermEnd",
+                            IsActive = true,
+                            Key = "before-7",
+                            OffsetDays = -7,
+                            Subject = "One week left: your membership ends on {endsOn}",
+                            Text = "Hello {firstName},\n\nYour membership ({plan}, member {memberNumber}) ends in a week, on {endsOn}. Renew here:\n\n{renewUrl}\n",
+                            UpdatedAt = 1309331423232000000L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Anchor = "TermEnd",
+                            IsActive = true,
+                            Key = "grace",
+                            OffsetDays = 1,
+                            Subject = "Your membership has ended: renew by {graceEndsOn}",
+                            Text = "Hello {firstName},\n\nYour membership ({plan}, member {memberNumber}) ended on {endsOn}. You stay in good standing until {graceEndsOn}; renew before then:\n\n{renewUrl}\n",
+                            UpdatedAt = 1309331423232000000L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000100"),
+                            Anchor = "GraceEnd",
+                            IsActive = true,
+                            Key = "lapsed",
+                            OffsetDays = 1,
+                            Subject = "Your {association} membership has lapsed",
+                            Text = "Hello {firstName},\n\nYour membership ({plan}, member {memberNumber}) has lapsed: it ended on {endsOn} and its grace period on {graceEndsOn}. You can rejoin at any time:\n\n{renewUrl}\n",
+                            UpdatedAt = 1309331423232000000L
+                        });
+                });
+
             modelBuilder.Entity("Membership.Identity.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1966,6 +2112,9 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RenewalRemindersOff")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("SroSince")
                         .HasColumnType("TEXT");
@@ -3317,6 +3466,27 @@ namespace Membership.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Membership.Dues.Reminders.RenewalReminder", b =>
+                {
+                    b.HasOne("Membership.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Membership.Dues.Reminders.RenewalReminderStep", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Membership.Members.MembershipTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Membership.Identity.Accounts.Account", b =>

@@ -3,6 +3,7 @@ using Membership.Certifications;
 using Membership.Conferences;
 using Membership.Dues;
 using Membership.Dues.Payments;
+using Membership.Dues.Reminders;
 using Membership.Identity.Accounts;
 using Membership.Members;
 using Membership.Payments;
@@ -48,6 +49,8 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<StripeEventRecord> StripeEvents => Set<StripeEventRecord>();
     public DbSet<DuesSubscription> DuesSubscriptions => Set<DuesSubscription>();
     public DbSet<DuesRefund> DuesRefunds => Set<DuesRefund>();
+    public DbSet<RenewalReminderStep> RenewalReminderSteps => Set<RenewalReminderStep>();
+    public DbSet<RenewalReminder> RenewalReminders => Set<RenewalReminder>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<Conference> Conferences => Set<Conference>();
     public DbSet<TicketType> TicketTypes => Set<TicketType>();

@@ -119,6 +119,9 @@ public static class UserErrorCodes
     public const string AlreadyDisabled = "ALREADY_DISABLED";
     public const string NotDisabled = "NOT_DISABLED";
     public const string NoAccount = "NO_ACCOUNT";
+    public const string NotPaid = "NOT_PAID";
+    public const string UnknownPlaceholder = "UNKNOWN_PLACEHOLDER";
+    public const string OffsetTaken = "OFFSET_TAKEN";
 
     /// <summary>Another member the caller named cannot be included; one code for every reason, so it reveals none.</summary>
     public const string CannotIncludeMember = "CANNOT_INCLUDE_MEMBER";

@@ -56,6 +56,8 @@ public sealed class Member
 
     /// <summary>When staff erased the member's personal data on request (<c>eraseMember</c>); null for everyone else.</summary>
     public DateTimeOffset? ErasedAt { get; set; }
+    /// <summary>The member turned renewal reminders off (updateMyProfile); receipts still go out.</summary>
+    public bool RenewalRemindersOff { get; set; }
 
     public DateTimeOffset? SuspendedAt { get; set; }
     public string? SuspensionReason { get; set; }

@@ -90,6 +90,7 @@ internal sealed class UpdateMemberInputType : InputObjectGraphType
         Field<DateOnlyGraphType>("sroSince");
         Field<StringGraphType>("state");
         Field<BooleanGraphType>("directoryOptIn");
+        Field<BooleanGraphType>("renewalRemindersEnabled").Description("Mail renewal reminders (false turns them off).");
     }
 }
 
@@ -103,6 +104,7 @@ internal sealed class UpdateMyProfileInputType : InputObjectGraphType
         Field<MailingAddressInputType>("mailingAddress");
         Field<StringGraphType>("jobTitle");
         Field<BooleanGraphType>("directoryOptIn").Description("Be listed in the member directory.");
+        Field<BooleanGraphType>("renewalRemindersEnabled").Description("Mail me renewal reminders before my membership ends (false turns them off; receipts still come).");
     }
 }
 

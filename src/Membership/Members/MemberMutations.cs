@@ -164,6 +164,7 @@ internal static class MemberMutations
 
             member.IsSwornOfficer = input.GetValue<bool>("swornOfficer") ?? member.IsSwornOfficer;
             member.DirectoryOptIn = input.GetValue<bool>("directoryOptIn") ?? member.DirectoryOptIn;
+            member.RenewalRemindersOff = input.GetValue<bool>("renewalRemindersEnabled") is { } reminders ? !reminders : member.RenewalRemindersOff;
             if (input.Has("sroSince"))
             {
                 member.SroSince = input.GetValue<DateOnly>("sroSince");

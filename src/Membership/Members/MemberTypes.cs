@@ -52,6 +52,8 @@ internal sealed class MemberType : ObjectGraphType<Member>
         Field<NonNullGraphType<RegionType>>("region").Description("Follows from the state.")
             .Resolve(c => c.Service<RegionLoaders>().State.Load(c.Source.StateCode).Then(state => state?.Region));
         Field(m => m.DirectoryOptIn).Description("Listed in the member directory.");
+        Field<BooleanGraphType>("renewalRemindersEnabled").Description("Whether renewal reminders are mailed (the member turns them off with updateMyProfile). Private: the member and staff.")
+            .PersonalData(m => m.Id).Resolve(c => !c.Source.RenewalRemindersOff);
 
         Field<MembershipStatusType>("membershipStatus")
             .Description("Computed from the current term's dates and staff flags when read. Private: the member and staff.")

@@ -76,6 +76,20 @@ internal sealed class RefundDuesPaymentInputType : InputObjectGraphType<RefundDu
     }
 }
 
+public sealed class ResendDuesReceiptInput
+{
+    public string PaymentId { get; set; } = string.Empty;
+}
+
+internal sealed class ResendDuesReceiptInputType : InputObjectGraphType<ResendDuesReceiptInput>
+{
+    public ResendDuesReceiptInputType()
+    {
+        Name = "ResendDuesReceiptInput";
+        Field<NonNullGraphType<IdGraphType>>("paymentId");
+    }
+}
+
 internal sealed class StartDuesPaymentPayloadType : ObjectGraphType<Payload<DuesPayment>>
 {
     public StartDuesPaymentPayloadType()

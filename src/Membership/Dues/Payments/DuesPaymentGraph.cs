@@ -168,6 +168,11 @@ internal static class DuesPaymentGraph
                 "Refunds a payment through Stripe, in full (the terms it bought are taken back) or in part (they stay). Staff only.")
             .AuthorizeWithPolicy(Policies.Staff)
             .ResolveAsync(RefundDuesPaymentAsync);
+
+        mutation.Mutation<DuesPaymentPayloadType, ResendDuesReceiptInputType>("resendDuesReceipt",
+                "Mails a paid payment's receipt again: a member asks for their own (it goes to them), staff for anyone's (it goes where it first went). Once per payment, recipient and day.")
+            .AuthorizeWithPolicy(Policies.Authenticated)
+            .ResolveAsync(ResendDuesReceiptAsync);
     }
 
     /// <summary>A member pays their own dues; staff may pay anyone's.</summary>
@@ -231,6 +236,16 @@ internal static class DuesPaymentGraph
         var errors = new UserErrors();
         return errors.Id(input.PaymentId, DuesPaymentType.TypeName, "input", "paymentId") is { } id
             ? await c.Service<DuesRefunds>().RefundAsync(id, input.Amount, input.Reason ?? string.Empty, Actor(c.Caller()), c.CancellationToken)
+            : Payload<DuesPayment>.Failure(errors);
+    }
+
+    /// <summary>The receipt mail again, for the member's own payment or, by staff, anyone's.</summary>
+    private static async Task<object?> ResendDuesReceiptAsync(IResolveFieldContext c)
+    {
+        var input = c.GetArgument<ResendDuesReceiptInput>("input");
+        var errors = new UserErrors();
+        return errors.Id(input.PaymentId, DuesPaymentType.TypeName, "input", "paymentId") is { } id
+            ? await c.Service<DuesReceiptMail>().ResendAsync(id, c.Caller(), c.CancellationToken)
             : Payload<DuesPayment>.Failure(errors);
     }
 

@@ -17,6 +17,7 @@ public static class DuesSetup
         services.AddSingleton<DuesCheckout>();
         services.AddSingleton<DuesRefunds>();
         services.AddSingleton<DuesAutoRenewal>();
+        services.AddSingleton<DuesReceiptMail>();
         services.AddScoped<DuesLoaders>();
         services.AddSingleton<INodeSource, DuesPaymentNodeSource>();
         return services;

@@ -11,7 +11,7 @@ namespace Membership.Dues.Payments;
 /// Dues payments in the Stripe pipeline: what a paid, failed or expired checkout, a paid or failed renewal invoice, a
 /// subscription's change and a refunded charge mean for payments and memberships, from Stripe's current state.
 /// </summary>
-public sealed class DuesStripeHandler(StripeGateway stripe, AssociationCalendar calendar, ClosedMemberships closedMemberships, IOptions<StripeOptions> options)
+public sealed class DuesStripeHandler(StripeGateway stripe, AssociationCalendar calendar, ClosedMemberships closedMemberships, DuesReceiptMail receipts, IOptions<StripeOptions> options)
     : IStripeOrderHandler
 {
     public async Task<StripeHandlerResult?> ApplySessionAsync(MembershipDbContext db, Session session, StripeNews news, CancellationToken ct)
@@ -30,7 +30,7 @@ public sealed class DuesStripeHandler(StripeGateway stripe, AssociationCalendar 
             payment.StripeInvoiceId ??= session.InvoiceId;
             payment.StripePaymentIntentId ??= session.PaymentIntentId ?? (session.InvoiceId is { } invoice ? await PaymentIntentOfInvoiceAsync(invoice, ct) : null);
             var paidAt = news.OccurredAt ?? await ChargedAtAsync(payment.StripePaymentIntentId, ct);
-            var changed = await DuesFulfilment.SucceedAsync(db, calendar, payment, PastOrNow(paidAt), ct);
+            var changed = await SucceedAsync(db, payment, PastOrNow(paidAt), ct);
             if (session.SubscriptionId is { } subscription)
             {
                 await UpsertSubscriptionAsync(db, await stripe.GetSubscriptionAsync(subscription, ct), ct);
@@ -86,7 +86,7 @@ public sealed class DuesStripeHandler(StripeGateway stripe, AssociationCalendar 
         if (invoice.Status == "paid")
         {
             payment.StripePaymentIntentId ??= invoice.Payments?.Data.FirstOrDefault()?.Payment?.PaymentIntentId;
-            var changed = await DuesFulfilment.SucceedAsync(db, calendar, payment, PastOrNow(paidAt), ct);
+            var changed = await SucceedAsync(db, payment, PastOrNow(paidAt), ct);
             return new StripeHandlerResult(changed, SettleClosedAfterCommit(payment, changed));
         }
 
@@ -158,6 +158,18 @@ public sealed class DuesStripeHandler(StripeGateway stripe, AssociationCalendar 
         row.CurrentPeriodEnd = subscription.Items?.Data.FirstOrDefault()?.CurrentPeriodEnd is { } end ? new DateTimeOffset(DateTime.SpecifyKind(end, DateTimeKind.Utc)) : row.CurrentPeriodEnd;
         row.UpdatedAt = calendar.Now();
         return true;
+    }
+
+    /// <summary>Fulfils the payment and, the first time, queues its receipt mail in the same transaction.</summary>
+    private async Task<bool> SucceedAsync(MembershipDbContext db, DuesPayment payment, DateTimeOffset paidAt, CancellationToken ct)
+    {
+        var changed = await DuesFulfilment.SucceedAsync(db, calendar, payment, paidAt, ct);
+        if (changed)
+        {
+            await receipts.QueueAsync(db, payment, ct);
+        }
+
+        return changed;
     }
 
     /// <summary>A renewal invoice new to us: its payment, recorded once under the invoice id.</summary>

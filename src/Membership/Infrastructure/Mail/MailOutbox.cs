@@ -14,6 +14,8 @@ public static class MailKinds
     public const string MemberData = "member-data";
     public const string AccountInvitation = "account-invitation";
     public const string AccountChanged = "account-changed";
+    public const string DuesReceipt = "dues-receipt";
+    public const string RenewalReminder = "renewal-reminder";
 }
 
 /// <summary>A message to queue. <paramref name="DedupeKey"/>: see <see cref="OutboxMail.DedupeKey"/>.</summary>
