@@ -2173,3 +2173,176 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080131_I15Webhooks') THEN
+    CREATE TABLE "WebhookEndpoints" (
+        "Id" uuid NOT NULL,
+        "ClientId" character varying(100) NOT NULL,
+        "AgencyId" uuid NOT NULL,
+        "Url" character varying(500) NOT NULL,
+        "EventMask" integer NOT NULL,
+        "ContactEmail" character varying(254) NOT NULL,
+        "ProtectedSecret" character varying(1000) NOT NULL,
+        "ProtectedPreviousSecret" character varying(1000),
+        "PreviousSecretUntil" timestamp with time zone,
+        "FailingSince" timestamp with time zone,
+        "DisabledAt" timestamp with time zone,
+        "DisabledReason" character varying(500),
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_WebhookEndpoints" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_WebhookEndpoints_Agencies_AgencyId" FOREIGN KEY ("AgencyId") REFERENCES "Agencies" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080131_I15Webhooks') THEN
+    CREATE TABLE "WebhookEvents" (
+        "Id" uuid NOT NULL,
+        "Type" character varying(32) NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "CertificateId" uuid,
+        "Body" character varying(8000) NOT NULL,
+        "OccurredAt" timestamp with time zone NOT NULL,
+        "DedupeKey" character varying(100),
+        CONSTRAINT "PK_WebhookEvents" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080131_I15Webhooks') THEN
+    CREATE TABLE "WebhookStandingMarks" (
+        "MemberId" uuid NOT NULL,
+        "InGoodStanding" boolean NOT NULL,
+        "CheckedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_WebhookStandingMarks" PRIMARY KEY ("MemberId"),
+        CONSTRAINT "FK_WebhookStandingMarks_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080131_I15Webhooks') THEN
+    CREATE TABLE "WebhookDeliveries" (
+        "Id" uuid NOT NULL,
+        "EndpointId" uuid NOT NULL,
+        "EventId" uuid NOT NULL,
+        "Status" character varying(16) NOT NULL,
+        "Attempts" integer NOT NULL,
+        "NextAttemptAt" timestamp with time zone,
+        "RetryingSince" timestamp with time zone NOT NULL,
+        "LastStatusCode" integer,
+        "LastError" character varying(500),
+        "LeaseUntil" timestamp with time zone,
+        "ClaimedBy" character varying(200),
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "DeliveredAt" timestamp with time zone,
+        CONSTRAINT "PK_WebhookDeliveries" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_WebhookDeliveries_WebhookEndpoints_EndpointId" FOREIGN KEY ("EndpointId") REFERENCES "WebhookEndpoints" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_WebhookDeliveries_WebhookEvents_EventId" FOREIGN KEY ("EventId") REFERENCES "WebhookEvents" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080131_I15Webhooks') THEN
+    CREATE TABLE "WebhookAttempts" (
+        "Id" uuid NOT NULL,
+        "DeliveryId" uuid NOT NULL,
+        "At" timestamp with time zone NOT NULL,
+        "StatusCode" integer,
+        "Error" character varying(500),
+        "DurationMs" integer NOT NULL,
+        CONSTRAINT "PK_WebhookAttempts" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_WebhookAttempts_WebhookDeliveries_DeliveryId" FOREIGN KEY ("DeliveryId") REFERENCES "WebhookDeliveries" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080131_I15Webhooks') THEN
+    CREATE INDEX "IX_WebhookAttempts_DeliveryId_At" ON "WebhookAttempts" ("DeliveryId", "At");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080131_I15Webhooks') THEN
+    CREATE INDEX "IX_WebhookDeliveries_EndpointId_CreatedAt_Id" ON "WebhookDeliveries" ("EndpointId", "CreatedAt", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080131_I15Webhooks') THEN
+    CREATE INDEX "IX_WebhookDeliveries_EndpointId_LeaseUntil" ON "WebhookDeliveries" ("EndpointId", "LeaseUntil");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080131_I15Webhooks') THEN
+    CREATE INDEX "IX_WebhookDeliveries_EventId" ON "WebhookDeliveries" ("EventId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080131_I15Webhooks') THEN
+    CREATE INDEX "IX_WebhookDeliveries_Status_NextAttemptAt" ON "WebhookDeliveries" ("Status", "NextAttemptAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080131_I15Webhooks') THEN
+    CREATE INDEX "IX_WebhookEndpoints_AgencyId_DisabledAt" ON "WebhookEndpoints" ("AgencyId", "DisabledAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080131_I15Webhooks') THEN
+    CREATE INDEX "IX_WebhookEndpoints_ClientId_CreatedAt" ON "WebhookEndpoints" ("ClientId", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080131_I15Webhooks') THEN
+    CREATE INDEX "IX_WebhookEvents_CertificateId_Type" ON "WebhookEvents" ("CertificateId", "Type");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080131_I15Webhooks') THEN
+    CREATE UNIQUE INDEX "IX_WebhookEvents_DedupeKey" ON "WebhookEvents" ("DedupeKey");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080131_I15Webhooks') THEN
+    CREATE INDEX "IX_WebhookEvents_MemberId_OccurredAt" ON "WebhookEvents" ("MemberId", "OccurredAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080131_I15Webhooks') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261207080131_I15Webhooks', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;

@@ -2315,3 +2315,193 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080204_I15Webhooks'
+)
+BEGIN
+    CREATE TABLE [WebhookEndpoints] (
+        [Id] uniqueidentifier NOT NULL,
+        [ClientId] nvarchar(100) NOT NULL,
+        [AgencyId] uniqueidentifier NOT NULL,
+        [Url] nvarchar(500) NOT NULL,
+        [EventMask] int NOT NULL,
+        [ContactEmail] nvarchar(254) NOT NULL,
+        [ProtectedSecret] nvarchar(1000) NOT NULL,
+        [ProtectedPreviousSecret] nvarchar(1000) NULL,
+        [PreviousSecretUntil] datetimeoffset NULL,
+        [FailingSince] datetimeoffset NULL,
+        [DisabledAt] datetimeoffset NULL,
+        [DisabledReason] nvarchar(500) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_WebhookEndpoints] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WebhookEndpoints_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080204_I15Webhooks'
+)
+BEGIN
+    CREATE TABLE [WebhookEvents] (
+        [Id] uniqueidentifier NOT NULL,
+        [Type] nvarchar(32) NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [CertificateId] uniqueidentifier NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [DedupeKey] nvarchar(100) NULL,
+        CONSTRAINT [PK_WebhookEvents] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080204_I15Webhooks'
+)
+BEGIN
+    CREATE TABLE [WebhookStandingMarks] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [InGoodStanding] bit NOT NULL,
+        [CheckedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_WebhookStandingMarks] PRIMARY KEY ([MemberId]),
+        CONSTRAINT [FK_WebhookStandingMarks_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080204_I15Webhooks'
+)
+BEGIN
+    CREATE TABLE [WebhookDeliveries] (
+        [Id] uniqueidentifier NOT NULL,
+        [EndpointId] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetimeoffset NULL,
+        [RetryingSince] datetimeoffset NOT NULL,
+        [LastStatusCode] int NULL,
+        [LastError] nvarchar(500) NULL,
+        [LeaseUntil] datetimeoffset NULL,
+        [ClaimedBy] nvarchar(200) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [DeliveredAt] datetimeoffset NULL,
+        CONSTRAINT [PK_WebhookDeliveries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WebhookDeliveries_WebhookEndpoints_EndpointId] FOREIGN KEY ([EndpointId]) REFERENCES [WebhookEndpoints] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_WebhookDeliveries_WebhookEvents_EventId] FOREIGN KEY ([EventId]) REFERENCES [WebhookEvents] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080204_I15Webhooks'
+)
+BEGIN
+    CREATE TABLE [WebhookAttempts] (
+        [Id] uniqueidentifier NOT NULL,
+        [DeliveryId] uniqueidentifier NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [StatusCode] int NULL,
+        [Error] nvarchar(500) NULL,
+        [DurationMs] int NOT NULL,
+        CONSTRAINT [PK_WebhookAttempts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WebhookAttempts_WebhookDeliveries_DeliveryId] FOREIGN KEY ([DeliveryId]) REFERENCES [WebhookDeliveries] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080204_I15Webhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookAttempts_DeliveryId_At] ON [WebhookAttempts] ([DeliveryId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080204_I15Webhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_EndpointId_CreatedAt_Id] ON [WebhookDeliveries] ([EndpointId], [CreatedAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080204_I15Webhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_EndpointId_LeaseUntil] ON [WebhookDeliveries] ([EndpointId], [LeaseUntil]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080204_I15Webhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_EventId] ON [WebhookDeliveries] ([EventId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080204_I15Webhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_Status_NextAttemptAt] ON [WebhookDeliveries] ([Status], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080204_I15Webhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookEndpoints_AgencyId_DisabledAt] ON [WebhookEndpoints] ([AgencyId], [DisabledAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080204_I15Webhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookEndpoints_ClientId_CreatedAt] ON [WebhookEndpoints] ([ClientId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080204_I15Webhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookEvents_CertificateId_Type] ON [WebhookEvents] ([CertificateId], [Type]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080204_I15Webhooks'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_WebhookEvents_DedupeKey] ON [WebhookEvents] ([DedupeKey]) WHERE [DedupeKey] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080204_I15Webhooks'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookEvents_MemberId_OccurredAt] ON [WebhookEvents] ([MemberId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207080204_I15Webhooks'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207080204_I15Webhooks', N'10.0.15');
+END;
+
+COMMIT;
+GO

@@ -13,6 +13,7 @@ using Membership.Identity.Cors;
 using Membership.Identity.Oidc;
 using Membership.Members;
 using Membership.Pages;
+using Membership.Partners.Webhooks;
 using Membership.Payments;
 using Membership.Regions;
 using Membership.ServiceDefaults;
@@ -53,6 +54,7 @@ public static class MembershipHost
         services.AddDues();
         services.AddCertifications();
         services.AddConferences(configuration);
+        services.AddPartnerWebhooks(configuration);
 
         services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section));
         return builder;

@@ -60,6 +60,11 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
     public DbSet<Payments.Sandbox.SandboxObject> SandboxObjects => Set<Payments.Sandbox.SandboxObject>();
+    public DbSet<Partners.Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Partners.Webhooks.WebhookEndpoint>();
+    public DbSet<Partners.Webhooks.WebhookEvent> WebhookEvents => Set<Partners.Webhooks.WebhookEvent>();
+    public DbSet<Partners.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Partners.Webhooks.WebhookDelivery>();
+    public DbSet<Partners.Webhooks.WebhookAttempt> WebhookAttempts => Set<Partners.Webhooks.WebhookAttempt>();
+    public DbSet<Partners.Webhooks.WebhookStandingMark> WebhookStandingMarks => Set<Partners.Webhooks.WebhookStandingMark>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

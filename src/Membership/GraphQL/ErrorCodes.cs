@@ -117,4 +117,7 @@ public static class UserErrorCodes
     public const string NotConfidential = "NOT_CONFIDENTIAL";
     public const string KindCannotChange = "KIND_CANNOT_CHANGE";
     public const string ClientDisabled = "CLIENT_DISABLED";
+    public const string InvalidWebhookUrl = "INVALID_WEBHOOK_URL";
+    public const string EndpointDisabled = "ENDPOINT_DISABLED";
+    public const string DeliveryInFlight = "DELIVERY_IN_FLIGHT";
 }

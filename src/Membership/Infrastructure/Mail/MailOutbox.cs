@@ -11,6 +11,7 @@ public static class MailKinds
     public const string PasswordReset = "password-reset";
     public const string Tickets = "tickets";
     public const string WaitingListOffer = "waiting-list-offer";
+    public const string WebhookEndpointDisabled = "webhook-endpoint-disabled";
 }
 
 /// <summary>A message to queue. <paramref name="DedupeKey"/>: see <see cref="OutboxMail.DedupeKey"/>.</summary>
