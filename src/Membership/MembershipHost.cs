@@ -16,6 +16,7 @@ using Membership.Members;
 using Membership.Members.Privacy;
 using Membership.Members.Import;
 using Membership.Pages;
+using Membership.Partners.Webhooks;
 using Membership.Payments;
 using Membership.Regions;
 using Membership.ServiceDefaults;
@@ -58,6 +59,7 @@ public static class MembershipHost
         services.AddDues();
         services.AddCertifications();
         services.AddConferences(configuration);
+        services.AddPartnerWebhooks(configuration);
 
         services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section));
         return builder;

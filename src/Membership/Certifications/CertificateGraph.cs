@@ -8,6 +8,7 @@ using Membership.Members;
 using Microsoft.EntityFrameworkCore;
 using Membership.Certifications.Courses;
 using Membership.Certifications.Records;
+using Membership.Partners.Webhooks;
 using Membership.Certifications.Verification;
 
 namespace Membership.Certifications;
@@ -79,7 +80,7 @@ internal static class CertificateGraph
         mutation.Mutation<CertificatePayloadType, CertificateReasonInputType>("suspendCertificate",
                 "Suspends a certificate (reversible); verifiers see SUSPENDED, never the reason. Staff only.")
             .AuthorizeWithPolicy(Policies.Staff)
-            .ResolveAsync(async c => await ChangeAsync(c, (_, certificate, input, errors, now, _) =>
+            .ResolveAsync(async c => await ChangeAsync(c, WebhookEventType.CertificateSuspended, (_, certificate, input, errors, now, _) =>
             {
                 var reason = errors.RequiredText(input.Reason, 500, "input", "reason");
                 if (certificate.SuspendedAt is not null)
@@ -94,7 +95,7 @@ internal static class CertificateGraph
 
         mutation.Mutation<CertificatePayloadType, CertificateIdInputType>("reinstateCertificate", "Lifts a suspension. Staff only.")
             .AuthorizeWithPolicy(Policies.Staff)
-            .ResolveAsync(async c => await ChangeAsync(c, (_, certificate, input, errors, now, _) =>
+            .ResolveAsync(async c => await ChangeAsync(c, WebhookEventType.CertificateReinstated, (_, certificate, input, errors, now, _) =>
             {
                 if (certificate.SuspendedAt is null)
                 {
@@ -109,7 +110,7 @@ internal static class CertificateGraph
         mutation.Mutation<CertificatePayloadType, CertificateReasonInputType>("revokeCertificate",
                 "Revokes a certificate for good; the reason stays internal. Staff only.")
             .AuthorizeWithPolicy(Policies.Staff)
-            .ResolveAsync(async c => await ChangeAsync(c, (_, certificate, input, errors, now, _) =>
+            .ResolveAsync(async c => await ChangeAsync(c, WebhookEventType.CertificateRevoked, (_, certificate, input, errors, now, _) =>
             {
                 certificate.RevocationReason = errors.RequiredText(input.Reason, 500, "input", "reason");
                 certificate.RevokedAt = now;
@@ -122,7 +123,7 @@ internal static class CertificateGraph
             .ResolveAsync(async c =>
             {
                 var calendar = c.Service<AssociationCalendar>();
-                return await ChangeAsync(c, async (db, certificate, input, errors, now, ct) =>
+                return await ChangeAsync(c, WebhookEventType.CertificateReissued, async (db, certificate, input, errors, now, ct) =>
                 {
                     var holder = await db.Members.AsNoTracking().SingleAsync(m => m.Id == certificate.MemberId, ct);
                     return await CertificateIssuer.ReissueAsync(db, calendar, certificate, holder, ct);
@@ -131,7 +132,7 @@ internal static class CertificateGraph
     }
 
     /// <summary>Loads the certificate named in the input for a staff action; refuses revoked and replaced ones.</summary>
-    private static Task<Payload<Certificate>> ChangeAsync(IResolveFieldContext context,
+    private static Task<Payload<Certificate>> ChangeAsync(IResolveFieldContext context, WebhookEventType announced,
         Func<MembershipDbContext, Certificate, CertificateActionInput, UserErrors, DateTimeOffset, CancellationToken, Task<Certificate>> change)
     {
         var input = context.GetArgument<CertificateActionInput>("input");
@@ -156,7 +157,14 @@ internal static class CertificateGraph
                 return null;
             }
 
-            return await change(db, certificate, input, errors, calendar.Now(), ct);
+            var result = await change(db, certificate, input, errors, calendar.Now(), ct);
+            if (!errors.Any)
+            {
+                // Partners are told in the same transaction: a reissue is told about the old number, naming the new one.
+                await PartnerEvents.CertificateAsync(db, calendar, announced, certificate, result == certificate ? null : result, ct);
+            }
+
+            return result;
         });
     }
 }

@@ -45,7 +45,7 @@ public sealed class CertificationLoaders(IDbContextFactory<MembershipDbContext> 
     }, []);
 
     /// <summary>One query for the rows of all keys, grouped in memory.</summary>
-    private static BatchLoader<Guid, IReadOnlyList<T>> Grouped<T>(IDbContextFactory<MembershipDbContext> factory,
+    internal static BatchLoader<Guid, IReadOnlyList<T>> Grouped<T>(IDbContextFactory<MembershipDbContext> factory,
         Func<MembershipDbContext, IReadOnlyList<Guid>, IQueryable<T>> query, Func<T, Guid> key) => new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -67,6 +67,11 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<Members.Privacy.MemberDataExport> MemberDataExports => Set<Members.Privacy.MemberDataExport>();
     public DbSet<Identity.Accounts.AccountInvitation> AccountInvitations => Set<Identity.Accounts.AccountInvitation>();
     public DbSet<Payments.Sandbox.SandboxObject> SandboxObjects => Set<Payments.Sandbox.SandboxObject>();
+    public DbSet<Partners.Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Partners.Webhooks.WebhookEndpoint>();
+    public DbSet<Partners.Webhooks.WebhookEvent> WebhookEvents => Set<Partners.Webhooks.WebhookEvent>();
+    public DbSet<Partners.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Partners.Webhooks.WebhookDelivery>();
+    public DbSet<Partners.Webhooks.WebhookAttempt> WebhookAttempts => Set<Partners.Webhooks.WebhookAttempt>();
+    public DbSet<Partners.Webhooks.WebhookStandingMark> WebhookStandingMarks => Set<Partners.Webhooks.WebhookStandingMark>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -135,4 +135,7 @@ public static class UserErrorCodes
 
     /// <summary>The record changed while the mutation ran; trying again works.</summary>
     public const string Conflict = "CONFLICT";
+    public const string InvalidWebhookUrl = "INVALID_WEBHOOK_URL";
+    public const string EndpointDisabled = "ENDPOINT_DISABLED";
+    public const string DeliveryInFlight = "DELIVERY_IN_FLIGHT";
 }

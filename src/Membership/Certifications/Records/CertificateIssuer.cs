@@ -1,5 +1,6 @@
 using Membership.Data;
 using Membership.Members;
+using Membership.Partners.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Membership.Certifications.Records;
@@ -31,6 +32,7 @@ public static class CertificateIssuer
             CreatedAt = calendar.Now(),
         };
         db.Certificates.Add(certificate);
+        await PartnerEvents.CertificateAsync(db, calendar, WebhookEventType.CertificateIssued, certificate, null, cancellationToken);
         return certificate;
     }
 

@@ -8,6 +8,7 @@ using Membership.Identity;
 using Membership.Members;
 using Microsoft.EntityFrameworkCore;
 using Membership.Certifications.Records;
+using Membership.Partners.Webhooks;
 
 namespace Membership.Certifications.Verification;
 
@@ -202,12 +203,19 @@ internal static class ConsentGraph
             var now = calendar.Now();
             await db.Members.Where(m => m.Id == memberId).ExecuteUpdateAsync(s => s.SetProperty(m => m.UpdatedAt, now), ct);
             var current = await db.VerificationConsents.FirstOrDefaultAsync(x => x.MemberId == memberId && x.AgencyId == agency && x.WithdrawnAt == null, ct);
+            if (grant && current is not null)
+            {
+                return current;
+            }
+
             if (grant)
             {
-                return current ?? db.VerificationConsents.Add(new VerificationConsent
+                var granted = db.VerificationConsents.Add(new VerificationConsent
                 {
                     Id = RecordIds.New(), MemberId = memberId, AgencyId = agency, GrantedAt = calendar.Now(),
                 }).Entity;
+                await PartnerEvents.ConsentAsync(db, calendar, granted, ct);
+                return granted;
             }
 
             if (current is null)
@@ -217,6 +225,7 @@ internal static class ConsentGraph
             }
 
             current.WithdrawnAt = calendar.Now();
+            await PartnerEvents.ConsentAsync(db, calendar, current, ct);
             return current;
         });
     }

@@ -155,10 +155,29 @@ internal static class PartnerVerification
             return m => false;
         }
 
-        var ownOfficer = Predicates.All([
-            m => m.AgencyId == agency && m.AgencyConfirmedAt != null,
-            Predicates.Not(MembershipStatusRules.HasStatus(MembershipStatus.Pending, today))]);
+        Expression<Func<Member, bool>> ownAgency = m => m.AgencyId == agency;
         Expression<Func<Member, bool>> consenting = m => db.VerificationConsents.Any(x => x.MemberId == m.Id && x.AgencyId == agency && x.WithdrawnAt == null);
-        return Predicates.Any([consenting, ownOfficer]);
+        return Predicates.Any([consenting, Predicates.All([ownAgency, OwnOfficer(today)])]);
+    }
+
+    /// <summary>A member who counts as their agency's own officer: the agency confirmed by staff, past the Pending applicant stage.</summary>
+    private static Expression<Func<Member, bool>> OwnOfficer(DateOnly today) => Predicates.All([
+        m => m.AgencyConfirmedAt != null, Predicates.Not(MembershipStatusRules.HasStatus(MembershipStatus.Pending, today))]);
+
+    /// <summary>
+    /// The other direction of <see cref="AnswersWithoutSurname"/>: the agencies a number alone answers to about
+    /// <paramref name="memberId"/> (the agencies they consented to, and their own agency unless <paramref name="consentingOnly"/>).
+    /// What partner webhooks fan out to, so a partner is told exactly what it could ask.
+    /// </summary>
+    public static async Task<List<Guid>> AgenciesSeeingAsync(MembershipDbContext db, Guid memberId, DateOnly today, bool consentingOnly, CancellationToken ct)
+    {
+        var agencies = await db.VerificationConsents.Where(x => x.MemberId == memberId && x.WithdrawnAt == null).Select(x => x.AgencyId).ToListAsync(ct);
+        if (!consentingOnly)
+        {
+            agencies.AddRange(await db.Members.Where(m => m.Id == memberId).Where(OwnOfficer(today)).Where(m => m.AgencyId != null)
+                .Select(m => m.AgencyId!.Value).ToListAsync(ct));
+        }
+
+        return [.. agencies.Distinct()];
     }
 }

@@ -16,6 +16,7 @@ public static class MailKinds
     public const string AccountChanged = "account-changed";
     public const string DuesReceipt = "dues-receipt";
     public const string RenewalReminder = "renewal-reminder";
+    public const string WebhookEndpointDisabled = "webhook-endpoint-disabled";
 }
 
 /// <summary>A message to queue. <paramref name="DedupeKey"/>: see <see cref="OutboxMail.DedupeKey"/>.</summary>
