@@ -149,8 +149,11 @@ public abstract class AuditLogTests(ApiFixture api) : ApiTest(api)
         var times = nodes.Select(n => DateTimeOffset.Parse(n.Str("at")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(times.OrderDescending(), times);
 
-        var later = await LogAsync(new { operation = "mutation.updateMember", from = times[0].AddTicks(1) });
-        Assert.Empty(later);
+        var last = TestData.MemberId(members[^1]);
+        var at = DateTimeOffset.Parse(Assert.Single(await LogAsync(new { objectId = last })).Str("at")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Single(await LogAsync(new { objectId = last, from = at, to = at.AddMilliseconds(1) }));
+        Assert.Empty(await LogAsync(new { objectId = last, from = at.AddMilliseconds(1) }));
+        Assert.Empty(await LogAsync(new { objectId = last, to = at }));
         var page = (await Client.DataAsync("query { auditLog(first: 1, filter: { operation: \"mutation.updateMember\" }) { pageInfo { hasNextPage endCursor } nodes { id } } }", null, TestIdentity.Admin)).At("auditLog");
         var next = (await Client.DataAsync("query($a: String) { auditLog(first: 1, after: $a, filter: { operation: \"mutation.updateMember\" }) { nodes { id } } }", new { a = page.Str("pageInfo.endCursor") }, TestIdentity.Admin)).At("auditLog");
         Assert.True(page.At("pageInfo.hasNextPage").GetBoolean());
@@ -180,9 +183,9 @@ public abstract class AuditLogTests(ApiFixture api) : ApiTest(api)
         clock.Advance(TimeSpan.FromDays(new AuditOptions().RetentionDays) + TimeSpan.FromMinutes(1));
         await client.DataAsync(UpdateMember, new { input = new { id, jobTitle = "New" } }, TestIdentity.Staff);
 
-        var purged = await instance.Services.GetRequiredService<AuditRetention>().PurgeAsync(CancellationToken.None);
+        // The instance's purge job may already have run when the clock moved past its period; running it again is harmless.
+        await instance.Services.GetRequiredService<AuditRetention>().PurgeAsync(CancellationToken.None);
 
-        Assert.True(purged >= 1);
         await using var db = await Api.Db.CreateDbContextAsync();
         var left = await db.AuditObjects.AsNoTracking().Where(o => o.ObjectId == id).Select(o => o.EntryId).ToListAsync();
         var entries = await db.AuditEntries.AsNoTracking().Where(e => left.Contains(e.Id)).ToListAsync();

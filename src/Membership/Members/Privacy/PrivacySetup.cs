@@ -28,7 +28,8 @@ public static class PrivacySetup
         services.Configure<MemberDataOptions>(configuration.GetSection(MemberDataOptions.Section));
         services.AddLeasedJob<MemberDataExportCleanupJob>();
         services.AddFieldsTo<Member>(member => member.Field(m => m.ErasedAt, nullable: true)
-            .Description("When the member's personal data was erased on request; null otherwise. Their payments and certificates remain."));
+            .Description("When the member's personal data was erased on request; null otherwise. Their payments and certificates remain. Staff only.")
+            .AuthorizeWithPolicy(Policies.Staff));
         return services.AddRootFields(mutation: mutation =>
         {
             mutation.Field<RequestMyDataPayloadType>("requestMyData")
