@@ -83,7 +83,7 @@ internal static class ReminderGraph
 
     public static void AddReminderQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RenewalReminderStepType>>>>("renewalReminderSteps")
+        query.Field<ListGraphType<NonNullGraphType<RenewalReminderStepType>>>("renewalReminderSteps")
             .Description("The renewal reminder steps, in the order they fall. Staff only.")
             .AuthorizeWithPolicy(Policies.Staff)
             .ResolveAsync(async c =>

@@ -144,9 +144,14 @@ public abstract class RenewalReminderTests(ApiFixture api) : PaymentTest(api)
         }
 
         var lifetime = await Data.MemberAsync(await Data.PlanAsync(kind: TermKind.Lifetime, months: 0, graceDays: 0));
-        var (control, _) = await MemberEndingInAsync(days: 70);
+        var controls = new List<Member>();
+        for (var i = 0; i < 3; i++)
+        {
+            controls.Add((await MemberEndingInAsync(days: 70)).Member);
+        }
+
         var clock = ClockAt(term.EndsOn!.Value.AddDays(-60));
-        await using var host = Host(clock);
+        await using var host = Host(clock, batchSize: 1); // page after page, one member each
 
         foreach (var day in new[] { -60, -30, -7, 1, 31 })
         {
@@ -158,7 +163,10 @@ public abstract class RenewalReminderTests(ApiFixture api) : PaymentTest(api)
         Assert.Empty(await RemindersAsync(suspended));
         Assert.Empty(await RemindersAsync(cancelled));
         Assert.Empty(await RemindersAsync(lifetime));
-        Assert.Equal(5, (await RemindersAsync(control)).Count); // the same days do send to a member who should have them
+        foreach (var control in controls)
+        {
+            Assert.Equal(5, (await RemindersAsync(control)).Count); // the same days do send to members who should have them
+        }
     }
 
     [SkippableFact]
@@ -254,8 +262,9 @@ public abstract class RenewalReminderTests(ApiFixture api) : PaymentTest(api)
     private static string Long(DateOnly day) => day.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Another instance of the API on the fixture's database, reading <paramref name="clock"/>.</summary>
-    private WebApplicationFactory<Program> Host(FakeTimeProvider clock) =>
-        Api.CreateFactory(builder => builder.UseClock(clock).UseSetting("Reminders:RenewUrl", RenewUrl));
+    private WebApplicationFactory<Program> Host(FakeTimeProvider clock, int batchSize = 500) =>
+        Api.CreateFactory(builder => builder.UseClock(clock).UseSetting("Reminders:RenewUrl", RenewUrl)
+            .UseSetting("Reminders:BatchSize", batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     private static RenewalReminderJob Job(WebApplicationFactory<Program> host) => host.Services.GetRequiredService<RenewalReminderJob>();
 
