@@ -29,9 +29,6 @@ public static class Policies
     /// <summary>Checks conference tickets in: staff, or a client (a scanner) granted the check-in scope.</summary>
     public const string Scanner = nameof(Scanner);
 
-    /// <summary>Association administrators: a staff user's token with the Admin role and the staff scope.</summary>
-    public const string Admin = nameof(Admin);
-
     public static AuthorizationBuilder AddMembershipPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Authenticated, p => p.RequireAuthenticatedUser())
         .AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireAssertion(c => new Caller(c.User).IsStaff))

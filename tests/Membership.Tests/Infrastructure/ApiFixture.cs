@@ -97,6 +97,8 @@ public abstract class ApiFixture : IAsyncLifetime
             builder.UseSetting("Tickets:ExpireEverySeconds", "0"); // tests expire holds through expireTicketHolds
             builder.UseSetting("Mail:SendEverySeconds", "0"); // tests run the outbox sender themselves (SendMailAsync)
             builder.UseSetting("Reminders:RunEveryMinutes", "0"); // tests run the reminder job themselves (RunOnceAsync)
+            builder.UseSetting("Webhooks:DispatchEverySeconds", "0"); // tests run the webhook dispatcher themselves (DispatchDueAsync)
+            builder.UseSetting("Webhooks:WatchEveryMinutes", "0"); // and the partner watch (RunOnceAsync); no poll among counted commands
             builder.UseSetting("Tickets:AnonymousRequestsPerAddressPerHour", "100000"); // every test request comes from one address
             builder.UseSetting("Oidc:SignInsPerAddressPerMinute", "100000");
             builder.UseSetting("Oidc:PasswordResetsPerAddressPerHour", "100000");

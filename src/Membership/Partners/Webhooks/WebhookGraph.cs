@@ -128,7 +128,7 @@ internal static class WebhookGraph
                     NewestFirst, PageArgs.From(c), c.CancellationToken);
             });
 
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<WebhookEndpointType>>>>("webhookEndpoints")
+        query.Field<ListGraphType<NonNullGraphType<WebhookEndpointType>>>("webhookEndpoints")
             .Description("The calling partner client's webhook endpoints, oldest first.")
             .AuthorizeWithPolicy(Policies.Verifier)
             .ResolveAsync(async c =>

@@ -58,14 +58,8 @@ public abstract class PartnerWebhookRetryTests(ClockedWebhookApi api) : WebhookT
     [SkippableFact]
     public async Task After_a_rotations_overlap_only_the_new_secret_signs()
     {
-        var partner = await PartnerAsync();
         var path = Name("ok-");
-        var (endpointId, oldSecret) = await partner.RegisterAsync(Receiver.Url(path), ["CERTIFICATE_ISSUED"]);
-        var rotated = await partner.MutateAsync("rotateWebhookSecret", "RotateWebhookSecretInput", new { endpointId, overlapHours = 24 }, "endpoint { previousSecretUntil } secret");
-        var newSecret = rotated.Str("secret")!;
-        var officer = (await Parties.MembersAsync(1, partner.Agency))[0];
-        var desk = await Parties.DeskAsync();
-        await desk.RecordAsync(officer, "CPTED", Parties.Data.Today.AddDays(-3));
+        var (oldSecret, newSecret, _) = await RotatedWithAnEventAsync(path);
         Api.Clock.Advance(TimeSpan.FromHours(25));
         await DispatchAllAsync();
 

@@ -232,19 +232,14 @@ public abstract class PartnerWebhookTests(WebhookApi api) : WebhookTestBase<Webh
     [SkippableFact]
     public async Task A_rotated_secret_signs_beside_the_new_one_during_the_overlap()
     {
-        var partner = await PartnerAsync();
         var path = Name("ok-");
-        var (endpointId, oldSecret) = await partner.RegisterAsync(Receiver.Url(path), ["CERTIFICATE_ISSUED"]);
-        var rotated = await partner.MutateAsync("rotateWebhookSecret", "RotateWebhookSecretInput", new { endpointId, overlapHours = 24 }, "endpoint { previousSecretUntil } secret");
-        var newSecret = rotated.Str("secret")!;
-        var officer = (await Parties.MembersAsync(1, partner.Agency))[0];
-        var desk = await Parties.DeskAsync();
-        await desk.RecordAsync(officer, "AMHT", Parties.Data.Today.AddDays(-3));
+        var (oldSecret, newSecret, rotated) = await RotatedWithAnEventAsync(path);
         await DispatchAllAsync();
 
         Assert.NotEqual(oldSecret, newSecret);
         Assert.StartsWith("whsec_", newSecret, StringComparison.Ordinal);
         Assert.Empty(MutationAssert.ErrorsOf(rotated));
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, rotated.At("endpoint.previousSecretUntil").ValueKind);
         var during = Assert.Single(Receiver.To(path));
         WebhookReceiver.Capture(during, newSecret, oldSecret); // the npm package verifies the header as sent with each secret
         var signatures = during.Headers["webhook-signature"].ToString().Split(' ');

@@ -37,6 +37,16 @@ public abstract class WebhookTestBase<TApi> : IAsyncLifetime
 
     private protected static string Name(string prefix) => TestData.Unique(prefix).ToLowerInvariant();
 
+    /// <summary>A partner endpoint at <paramref name="path"/> whose secret was rotated with a 24-hour overlap, and a certificate issued to one of its officers (not yet dispatched).</summary>
+    private protected async Task<(string OldSecret, string NewSecret, System.Text.Json.JsonElement Rotated)> RotatedWithAnEventAsync(string path)
+    {
+        var partner = await PartnerAsync();
+        var (endpointId, oldSecret) = await partner.RegisterAsync(Receiver.Url(path), ["CERTIFICATE_ISSUED"]);
+        var rotated = await partner.MutateAsync("rotateWebhookSecret", "RotateWebhookSecretInput", new { endpointId, overlapHours = 24 }, "endpoint { previousSecretUntil } secret");
+        await (await Parties.DeskAsync()).RecordAsync((await Parties.MembersAsync(1, partner.Agency))[0], "AMHT", Parties.Data.Today.AddDays(-3));
+        return (oldSecret, rotated.Str("secret")!, rotated);
+    }
+
     private protected async Task WatchTwiceAsync()
     {
         var job = Api.Services.GetRequiredService<PartnerWatchJob>();
