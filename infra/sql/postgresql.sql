@@ -2178,14 +2178,60 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
     ALTER TABLE "Members" ADD "ErasedAt" timestamp with time zone;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    ALTER TABLE "Members" ADD "RenewalRemindersOff" boolean NOT NULL DEFAULT FALSE;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    ALTER TABLE "AspNetUsers" ADD "DisabledAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    ALTER TABLE "AspNetUsers" ADD "DisabledBy" character varying(200);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    ALTER TABLE "AspNetUsers" ADD "DisabledReason" character varying(500);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE TABLE "AccountInvitations" (
+        "MemberId" uuid NOT NULL,
+        "Email" character varying(254) NOT NULL,
+        "TokenHash" character(64) NOT NULL,
+        "InvitedAt" timestamp with time zone NOT NULL,
+        "ExpiresAt" timestamp with time zone NOT NULL,
+        "SentCount" integer NOT NULL,
+        "InvitedBy" character varying(200) NOT NULL,
+        "ClaimedAt" timestamp with time zone,
+        CONSTRAINT "PK_AccountInvitations" PRIMARY KEY ("MemberId"),
+        CONSTRAINT "FK_AccountInvitations_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
     CREATE TABLE "AuditEntries" (
         "Id" uuid NOT NULL,
         "At" timestamp with time zone NOT NULL,
@@ -2207,7 +2253,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
     CREATE TABLE "MemberDataExports" (
         "Id" uuid NOT NULL,
         "MemberId" uuid NOT NULL,
@@ -2223,7 +2269,76 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE TABLE "RenewalReminderSteps" (
+        "Id" uuid NOT NULL,
+        "Key" character varying(40) NOT NULL,
+        "Anchor" character varying(16) NOT NULL,
+        "OffsetDays" integer NOT NULL,
+        "Subject" character varying(200) NOT NULL,
+        "Text" character varying(4000) NOT NULL,
+        "IsActive" boolean NOT NULL,
+        "UpdatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_RenewalReminderSteps" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE TABLE "WebhookEndpoints" (
+        "Id" uuid NOT NULL,
+        "ClientId" character varying(100) NOT NULL,
+        "AgencyId" uuid NOT NULL,
+        "Url" character varying(500) NOT NULL,
+        "EventMask" integer NOT NULL,
+        "ContactEmail" character varying(254) NOT NULL,
+        "ProtectedSecret" character varying(1000) NOT NULL,
+        "ProtectedPreviousSecret" character varying(1000),
+        "PreviousSecretUntil" timestamp with time zone,
+        "FailingSince" timestamp with time zone,
+        "DisabledAt" timestamp with time zone,
+        "DisabledReason" character varying(500),
+        "CreatedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_WebhookEndpoints" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_WebhookEndpoints_Agencies_AgencyId" FOREIGN KEY ("AgencyId") REFERENCES "Agencies" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE TABLE "WebhookEvents" (
+        "Id" uuid NOT NULL,
+        "Type" character varying(32) NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "CertificateId" uuid,
+        "Body" character varying(8000) NOT NULL,
+        "OccurredAt" timestamp with time zone NOT NULL,
+        "DedupeKey" character varying(100),
+        CONSTRAINT "PK_WebhookEvents" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE TABLE "WebhookStandingMarks" (
+        "MemberId" uuid NOT NULL,
+        "InGoodStanding" boolean NOT NULL,
+        "CheckedAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_WebhookStandingMarks" PRIMARY KEY ("MemberId"),
+        CONSTRAINT "FK_WebhookStandingMarks_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
     CREATE TABLE "AuditObjects" (
         "EntryId" uuid NOT NULL,
         "ObjectId" character varying(100) NOT NULL,
@@ -2235,51 +2350,286 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE TABLE "RenewalReminders" (
+        "Id" uuid NOT NULL,
+        "MemberId" uuid NOT NULL,
+        "TermId" uuid NOT NULL,
+        "StepId" uuid NOT NULL,
+        "StepKey" character varying(40) NOT NULL,
+        "DueOn" date NOT NULL,
+        "SentAt" timestamp with time zone NOT NULL,
+        "MailId" uuid NOT NULL,
+        CONSTRAINT "PK_RenewalReminders" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_RenewalReminders_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_RenewalReminders_MembershipTerms_TermId" FOREIGN KEY ("TermId") REFERENCES "MembershipTerms" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_RenewalReminders_RenewalReminderSteps_StepId" FOREIGN KEY ("StepId") REFERENCES "RenewalReminderSteps" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE TABLE "WebhookDeliveries" (
+        "Id" uuid NOT NULL,
+        "EndpointId" uuid NOT NULL,
+        "EventId" uuid NOT NULL,
+        "Status" character varying(16) NOT NULL,
+        "Attempts" integer NOT NULL,
+        "NextAttemptAt" timestamp with time zone,
+        "RetryingSince" timestamp with time zone NOT NULL,
+        "LastStatusCode" integer,
+        "LastError" character varying(500),
+        "LeaseUntil" timestamp with time zone,
+        "ClaimedBy" character varying(200),
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "DeliveredAt" timestamp with time zone,
+        CONSTRAINT "PK_WebhookDeliveries" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_WebhookDeliveries_WebhookEndpoints_EndpointId" FOREIGN KEY ("EndpointId") REFERENCES "WebhookEndpoints" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_WebhookDeliveries_WebhookEvents_EventId" FOREIGN KEY ("EventId") REFERENCES "WebhookEvents" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE TABLE "WebhookAttempts" (
+        "Id" uuid NOT NULL,
+        "DeliveryId" uuid NOT NULL,
+        "At" timestamp with time zone NOT NULL,
+        "StatusCode" integer,
+        "Error" character varying(500),
+        "DurationMs" integer NOT NULL,
+        CONSTRAINT "PK_WebhookAttempts" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_WebhookAttempts_WebhookDeliveries_DeliveryId" FOREIGN KEY ("DeliveryId") REFERENCES "WebhookDeliveries" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    INSERT INTO "RenewalReminderSteps" ("Id", "Anchor", "IsActive", "Key", "OffsetDays", "Subject", "Text", "UpdatedAt")
+    VALUES ('0193a000-0000-7000-8000-000000000001', 'TermEnd', TRUE, 'grace', 1, 'Your membership has ended: renew by {graceEndsOn}', 'Hello {firstName},
+
+    Your membership ({plan}, member {memberNumber}) ended on {endsOn}. You stay in good standing until {graceEndsOn}; renew before then:
+
+    {renewUrl}
+    ', TIMESTAMPTZ '2026-12-07T00:00:00+00:00');
+    INSERT INTO "RenewalReminderSteps" ("Id", "Anchor", "IsActive", "Key", "OffsetDays", "Subject", "Text", "UpdatedAt")
+    VALUES ('0193a000-0000-7000-8000-000000000007', 'TermEnd', TRUE, 'before-7', -7, 'One week left: your membership ends on {endsOn}', 'Hello {firstName},
+
+    Your membership ({plan}, member {memberNumber}) ends in a week, on {endsOn}. Renew here:
+
+    {renewUrl}
+    ', TIMESTAMPTZ '2026-12-07T00:00:00+00:00');
+    INSERT INTO "RenewalReminderSteps" ("Id", "Anchor", "IsActive", "Key", "OffsetDays", "Subject", "Text", "UpdatedAt")
+    VALUES ('0193a000-0000-7000-8000-000000000030', 'TermEnd', TRUE, 'before-30', -30, '30 days left: renew your {association} membership', 'Hello {firstName},
+
+    Your membership ({plan}, member {memberNumber}) ends on {endsOn}, in 30 days. Renew here:
+
+    {renewUrl}
+    ', TIMESTAMPTZ '2026-12-07T00:00:00+00:00');
+    INSERT INTO "RenewalReminderSteps" ("Id", "Anchor", "IsActive", "Key", "OffsetDays", "Subject", "Text", "UpdatedAt")
+    VALUES ('0193a000-0000-7000-8000-000000000060', 'TermEnd', TRUE, 'before-60', -60, 'Your {association} membership ends on {endsOn}', 'Hello {firstName},
+
+    Your membership ({plan}, member {memberNumber}) runs until {endsOn}. Renew now and your next term starts the day after, so you lose no days:
+
+    {renewUrl}
+
+    Thank you for your membership.', TIMESTAMPTZ '2026-12-07T00:00:00+00:00');
+    INSERT INTO "RenewalReminderSteps" ("Id", "Anchor", "IsActive", "Key", "OffsetDays", "Subject", "Text", "UpdatedAt")
+    VALUES ('0193a000-0000-7000-8000-000000000100', 'GraceEnd', TRUE, 'lapsed', 1, 'Your {association} membership has lapsed', 'Hello {firstName},
+
+    Your membership ({plan}, member {memberNumber}) has lapsed: it ended on {endsOn} and its grace period on {graceEndsOn}. You can rejoin at any time:
+
+    {renewUrl}
+    ', TIMESTAMPTZ '2026-12-07T00:00:00+00:00');
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE INDEX "IX_AccountInvitations_InvitedAt" ON "AccountInvitations" ("InvitedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE UNIQUE INDEX "IX_AccountInvitations_TokenHash" ON "AccountInvitations" ("TokenHash");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
     CREATE INDEX "IX_AuditEntries_ActorSubject_At_Id" ON "AuditEntries" ("ActorSubject", "At", "Id");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
     CREATE INDEX "IX_AuditEntries_At_Id" ON "AuditEntries" ("At", "Id");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
     CREATE INDEX "IX_AuditEntries_Operation_At_Id" ON "AuditEntries" ("Operation", "At", "Id");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
     CREATE INDEX "IX_AuditObjects_EntryId" ON "AuditObjects" ("EntryId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
     CREATE INDEX "IX_MemberDataExports_ExpiresAt" ON "MemberDataExports" ("ExpiresAt");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
     CREATE INDEX "IX_MemberDataExports_MemberId_RequestedAt" ON "MemberDataExports" ("MemberId", "RequestedAt");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207080229_I15Audit') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE UNIQUE INDEX "IX_RenewalReminders_MemberId_TermId_StepId" ON "RenewalReminders" ("MemberId", "TermId", "StepId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE INDEX "IX_RenewalReminders_SentAt_Id" ON "RenewalReminders" ("SentAt", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE INDEX "IX_RenewalReminders_StepId" ON "RenewalReminders" ("StepId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE INDEX "IX_RenewalReminders_StepKey_SentAt_Id" ON "RenewalReminders" ("StepKey", "SentAt", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE INDEX "IX_RenewalReminders_TermId_DueOn" ON "RenewalReminders" ("TermId", "DueOn");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE UNIQUE INDEX "IX_RenewalReminderSteps_Anchor_OffsetDays" ON "RenewalReminderSteps" ("Anchor", "OffsetDays");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE UNIQUE INDEX "IX_RenewalReminderSteps_Key" ON "RenewalReminderSteps" ("Key");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE INDEX "IX_WebhookAttempts_DeliveryId_At" ON "WebhookAttempts" ("DeliveryId", "At");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE INDEX "IX_WebhookDeliveries_EndpointId_CreatedAt_Id" ON "WebhookDeliveries" ("EndpointId", "CreatedAt", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE INDEX "IX_WebhookDeliveries_EndpointId_LeaseUntil" ON "WebhookDeliveries" ("EndpointId", "LeaseUntil");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE INDEX "IX_WebhookDeliveries_EventId" ON "WebhookDeliveries" ("EventId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE INDEX "IX_WebhookDeliveries_Status_NextAttemptAt" ON "WebhookDeliveries" ("Status", "NextAttemptAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE INDEX "IX_WebhookEndpoints_AgencyId_DisabledAt" ON "WebhookEndpoints" ("AgencyId", "DisabledAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE INDEX "IX_WebhookEndpoints_ClientId_CreatedAt" ON "WebhookEndpoints" ("ClientId", "CreatedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE INDEX "IX_WebhookEvents_CertificateId_Type" ON "WebhookEvents" ("CertificateId", "Type");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE UNIQUE INDEX "IX_WebhookEvents_DedupeKey" ON "WebhookEvents" ("DedupeKey");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    CREATE INDEX "IX_WebhookEvents_MemberId_OccurredAt" ON "WebhookEvents" ("MemberId", "OccurredAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261207080229_I15Audit', '10.0.15');
+    VALUES ('20261207091341_MembershipLifecycle', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;

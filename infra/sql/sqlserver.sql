@@ -2319,7 +2319,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207080250_I15Audit'
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
 )
 BEGIN
     ALTER TABLE [Members] ADD [ErasedAt] datetimeoffset NULL;
@@ -2327,7 +2327,58 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207080250_I15Audit'
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    ALTER TABLE [Members] ADD [RenewalRemindersOff] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [DisabledAt] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [DisabledBy] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [DisabledReason] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE TABLE [AccountInvitations] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [Email] nvarchar(254) NOT NULL,
+        [TokenHash] nchar(64) NOT NULL,
+        [InvitedAt] datetimeoffset NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        [SentCount] int NOT NULL,
+        [InvitedBy] nvarchar(200) NOT NULL,
+        [ClaimedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_AccountInvitations] PRIMARY KEY ([MemberId]),
+        CONSTRAINT [FK_AccountInvitations_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -2350,7 +2401,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207080250_I15Audit'
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
 )
 BEGIN
     CREATE TABLE [MemberDataExports] (
@@ -2367,7 +2418,80 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207080250_I15Audit'
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE TABLE [RenewalReminderSteps] (
+        [Id] uniqueidentifier NOT NULL,
+        [Key] nvarchar(40) NOT NULL,
+        [Anchor] nvarchar(16) NOT NULL,
+        [OffsetDays] int NOT NULL,
+        [Subject] nvarchar(200) NOT NULL,
+        [Text] nvarchar(4000) NOT NULL,
+        [IsActive] bit NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_RenewalReminderSteps] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE TABLE [WebhookEndpoints] (
+        [Id] uniqueidentifier NOT NULL,
+        [ClientId] nvarchar(100) NOT NULL,
+        [AgencyId] uniqueidentifier NOT NULL,
+        [Url] nvarchar(500) NOT NULL,
+        [EventMask] int NOT NULL,
+        [ContactEmail] nvarchar(254) NOT NULL,
+        [ProtectedSecret] nvarchar(1000) NOT NULL,
+        [ProtectedPreviousSecret] nvarchar(1000) NULL,
+        [PreviousSecretUntil] datetimeoffset NULL,
+        [FailingSince] datetimeoffset NULL,
+        [DisabledAt] datetimeoffset NULL,
+        [DisabledReason] nvarchar(500) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_WebhookEndpoints] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WebhookEndpoints_Agencies_AgencyId] FOREIGN KEY ([AgencyId]) REFERENCES [Agencies] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE TABLE [WebhookEvents] (
+        [Id] uniqueidentifier NOT NULL,
+        [Type] nvarchar(32) NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [CertificateId] uniqueidentifier NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [DedupeKey] nvarchar(100) NULL,
+        CONSTRAINT [PK_WebhookEvents] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE TABLE [WebhookStandingMarks] (
+        [MemberId] uniqueidentifier NOT NULL,
+        [InGoodStanding] bit NOT NULL,
+        [CheckedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_WebhookStandingMarks] PRIMARY KEY ([MemberId]),
+        CONSTRAINT [FK_WebhookStandingMarks_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
 )
 BEGIN
     CREATE TABLE [AuditObjects] (
@@ -2380,7 +2504,103 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207080250_I15Audit'
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE TABLE [RenewalReminders] (
+        [Id] uniqueidentifier NOT NULL,
+        [MemberId] uniqueidentifier NOT NULL,
+        [TermId] uniqueidentifier NOT NULL,
+        [StepId] uniqueidentifier NOT NULL,
+        [StepKey] nvarchar(40) NOT NULL,
+        [DueOn] date NOT NULL,
+        [SentAt] datetimeoffset NOT NULL,
+        [MailId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_RenewalReminders] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RenewalReminders_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RenewalReminders_MembershipTerms_TermId] FOREIGN KEY ([TermId]) REFERENCES [MembershipTerms] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RenewalReminders_RenewalReminderSteps_StepId] FOREIGN KEY ([StepId]) REFERENCES [RenewalReminderSteps] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE TABLE [WebhookDeliveries] (
+        [Id] uniqueidentifier NOT NULL,
+        [EndpointId] uniqueidentifier NOT NULL,
+        [EventId] uniqueidentifier NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetimeoffset NULL,
+        [RetryingSince] datetimeoffset NOT NULL,
+        [LastStatusCode] int NULL,
+        [LastError] nvarchar(500) NULL,
+        [LeaseUntil] datetimeoffset NULL,
+        [ClaimedBy] nvarchar(200) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [DeliveredAt] datetimeoffset NULL,
+        CONSTRAINT [PK_WebhookDeliveries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WebhookDeliveries_WebhookEndpoints_EndpointId] FOREIGN KEY ([EndpointId]) REFERENCES [WebhookEndpoints] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_WebhookDeliveries_WebhookEvents_EventId] FOREIGN KEY ([EventId]) REFERENCES [WebhookEvents] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE TABLE [WebhookAttempts] (
+        [Id] uniqueidentifier NOT NULL,
+        [DeliveryId] uniqueidentifier NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [StatusCode] int NULL,
+        [Error] nvarchar(500) NULL,
+        [DurationMs] int NOT NULL,
+        CONSTRAINT [PK_WebhookAttempts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WebhookAttempts_WebhookDeliveries_DeliveryId] FOREIGN KEY ([DeliveryId]) REFERENCES [WebhookDeliveries] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Anchor', N'IsActive', N'Key', N'OffsetDays', N'Subject', N'Text', N'UpdatedAt') AND [object_id] = OBJECT_ID(N'[RenewalReminderSteps]'))
+        SET IDENTITY_INSERT [RenewalReminderSteps] ON;
+    EXEC(N'INSERT INTO [RenewalReminderSteps] ([Id], [Anchor], [IsActive], [Key], [OffsetDays], [Subject], [Text], [UpdatedAt])
+    VALUES (''0193a000-0000-7000-8000-000000000001'', N''TermEnd'', CAST(1 AS bit), N''grace'', 1, N''Your membership has ended: renew by {graceEndsOn}'', CONCAT(CAST(N''Hello {firstName},'' AS nvarchar(max)), nchar(10), nchar(10), N''Your membership ({plan}, member {memberNumber}) ended on {endsOn}. You stay in good standing until {graceEndsOn}; renew before then:'', nchar(10), nchar(10), N''{renewUrl}'', nchar(10)), ''2026-12-07T00:00:00.0000000+00:00''),
+    (''0193a000-0000-7000-8000-000000000007'', N''TermEnd'', CAST(1 AS bit), N''before-7'', -7, N''One week left: your membership ends on {endsOn}'', CONCAT(CAST(N''Hello {firstName},'' AS nvarchar(max)), nchar(10), nchar(10), N''Your membership ({plan}, member {memberNumber}) ends in a week, on {endsOn}. Renew here:'', nchar(10), nchar(10), N''{renewUrl}'', nchar(10)), ''2026-12-07T00:00:00.0000000+00:00''),
+    (''0193a000-0000-7000-8000-000000000030'', N''TermEnd'', CAST(1 AS bit), N''before-30'', -30, N''30 days left: renew your {association} membership'', CONCAT(CAST(N''Hello {firstName},'' AS nvarchar(max)), nchar(10), nchar(10), N''Your membership ({plan}, member {memberNumber}) ends on {endsOn}, in 30 days. Renew here:'', nchar(10), nchar(10), N''{renewUrl}'', nchar(10)), ''2026-12-07T00:00:00.0000000+00:00''),
+    (''0193a000-0000-7000-8000-000000000060'', N''TermEnd'', CAST(1 AS bit), N''before-60'', -60, N''Your {association} membership ends on {endsOn}'', CONCAT(CAST(N''Hello {firstName},'' AS nvarchar(max)), nchar(10), nchar(10), N''Your membership ({plan}, member {memberNumber}) runs until {endsOn}. Renew now and your next term starts the day after, so you lose no days:'', nchar(10), nchar(10), N''{renewUrl}'', nchar(10), nchar(10), N''Thank you for your membership.''), ''2026-12-07T00:00:00.0000000+00:00''),
+    (''0193a000-0000-7000-8000-000000000100'', N''GraceEnd'', CAST(1 AS bit), N''lapsed'', 1, N''Your {association} membership has lapsed'', CONCAT(CAST(N''Hello {firstName},'' AS nvarchar(max)), nchar(10), nchar(10), N''Your membership ({plan}, member {memberNumber}) has lapsed: it ended on {endsOn} and its grace period on {graceEndsOn}. You can rejoin at any time:'', nchar(10), nchar(10), N''{renewUrl}'', nchar(10)), ''2026-12-07T00:00:00.0000000+00:00'')');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Anchor', N'IsActive', N'Key', N'OffsetDays', N'Subject', N'Text', N'UpdatedAt') AND [object_id] = OBJECT_ID(N'[RenewalReminderSteps]'))
+        SET IDENTITY_INSERT [RenewalReminderSteps] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_AccountInvitations_InvitedAt] ON [AccountInvitations] ([InvitedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AccountInvitations_TokenHash] ON [AccountInvitations] ([TokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_ActorSubject_At_Id] ON [AuditEntries] ([ActorSubject], [At], [Id]);
@@ -2388,7 +2608,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207080250_I15Audit'
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_At_Id] ON [AuditEntries] ([At], [Id]);
@@ -2396,7 +2616,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207080250_I15Audit'
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_Operation_At_Id] ON [AuditEntries] ([Operation], [At], [Id]);
@@ -2404,7 +2624,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207080250_I15Audit'
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_AuditObjects_EntryId] ON [AuditObjects] ([EntryId]);
@@ -2412,7 +2632,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207080250_I15Audit'
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_MemberDataExports_ExpiresAt] ON [MemberDataExports] ([ExpiresAt]);
@@ -2420,7 +2640,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207080250_I15Audit'
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_MemberDataExports_MemberId_RequestedAt] ON [MemberDataExports] ([MemberId], [RequestedAt]);
@@ -2428,11 +2648,147 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207080250_I15Audit'
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RenewalReminders_MemberId_TermId_StepId] ON [RenewalReminders] ([MemberId], [TermId], [StepId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_RenewalReminders_SentAt_Id] ON [RenewalReminders] ([SentAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_RenewalReminders_StepId] ON [RenewalReminders] ([StepId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_RenewalReminders_StepKey_SentAt_Id] ON [RenewalReminders] ([StepKey], [SentAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_RenewalReminders_TermId_DueOn] ON [RenewalReminders] ([TermId], [DueOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RenewalReminderSteps_Anchor_OffsetDays] ON [RenewalReminderSteps] ([Anchor], [OffsetDays]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RenewalReminderSteps_Key] ON [RenewalReminderSteps] ([Key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookAttempts_DeliveryId_At] ON [WebhookAttempts] ([DeliveryId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_EndpointId_CreatedAt_Id] ON [WebhookDeliveries] ([EndpointId], [CreatedAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_EndpointId_LeaseUntil] ON [WebhookDeliveries] ([EndpointId], [LeaseUntil]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_EventId] ON [WebhookDeliveries] ([EventId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookDeliveries_Status_NextAttemptAt] ON [WebhookDeliveries] ([Status], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookEndpoints_AgencyId_DisabledAt] ON [WebhookEndpoints] ([AgencyId], [DisabledAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookEndpoints_ClientId_CreatedAt] ON [WebhookEndpoints] ([ClientId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookEvents_CertificateId_Type] ON [WebhookEvents] ([CertificateId], [Type]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_WebhookEvents_DedupeKey] ON [WebhookEvents] ([DedupeKey]) WHERE [DedupeKey] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookEvents_MemberId_OccurredAt] ON [WebhookEvents] ([MemberId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261207080250_I15Audit', N'10.0.15');
+    VALUES (N'20261207091348_MembershipLifecycle', N'10.0.15');
 END;
 
 COMMIT;

@@ -139,7 +139,11 @@ internal static class WebhookEndpoints
                 return null;
             }
 
-            db.WebhookEndpoints.Remove(endpoint); // its deliveries and their attempts go with it (cascade); the events stay
+            // Our rows are never deleted by cascade: the attempts, then the deliveries, inside the mutation's transaction; the events stay.
+            var deliveries = db.WebhookDeliveries.Where(d => d.EndpointId == endpoint.Id);
+            await db.WebhookAttempts.Where(a => deliveries.Any(d => d.Id == a.DeliveryId)).ExecuteDeleteAsync(ct);
+            await deliveries.ExecuteDeleteAsync(ct);
+            db.WebhookEndpoints.Remove(endpoint);
             return endpoint;
         });
     }

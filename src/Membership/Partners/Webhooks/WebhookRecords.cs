@@ -173,7 +173,7 @@ internal sealed class WebhookConfiguration : IEntityTypeConfiguration<WebhookEnd
         builder.Property(d => d.Status).HasMaxLength(16);
         builder.Property(d => d.LastError).HasMaxLength(500);
         builder.Property(d => d.ClaimedBy).HasMaxLength(200);
-        builder.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(d => d.EndpointId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(d => d.EndpointId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<WebhookEvent>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.Status, d.NextAttemptAt });
         builder.HasIndex(d => new { d.EndpointId, d.LeaseUntil });
@@ -186,7 +186,7 @@ internal sealed class WebhookConfiguration : IEntityTypeConfiguration<WebhookEnd
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Error).HasMaxLength(500);
-        builder.HasOne<WebhookDelivery>().WithMany().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<WebhookDelivery>().WithMany().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.DeliveryId, a.At });
     }
 
@@ -194,6 +194,6 @@ internal sealed class WebhookConfiguration : IEntityTypeConfiguration<WebhookEnd
     {
         builder.HasKey(m => m.MemberId);
         builder.Property(m => m.MemberId).ValueGeneratedNever();
-        builder.HasOne<Members.Member>().WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Members.Member>().WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }
