@@ -2178,42 +2178,42 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     ALTER TABLE "Members" ADD "ErasedAt" timestamp with time zone;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     ALTER TABLE "Members" ADD "RenewalRemindersOff" boolean NOT NULL DEFAULT FALSE;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     ALTER TABLE "AspNetUsers" ADD "DisabledAt" timestamp with time zone;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     ALTER TABLE "AspNetUsers" ADD "DisabledBy" character varying(200);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     ALTER TABLE "AspNetUsers" ADD "DisabledReason" character varying(500);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE TABLE "AccountInvitations" (
         "MemberId" uuid NOT NULL,
         "Email" character varying(254) NOT NULL,
@@ -2231,7 +2231,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE TABLE "AuditEntries" (
         "Id" uuid NOT NULL,
         "At" timestamp with time zone NOT NULL,
@@ -2253,7 +2253,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE TABLE "MemberDataExports" (
         "Id" uuid NOT NULL,
         "MemberId" uuid NOT NULL,
@@ -2262,14 +2262,14 @@ BEGIN
         "TokenHash" bytea NOT NULL,
         "Content" text NOT NULL,
         CONSTRAINT "PK_MemberDataExports" PRIMARY KEY ("Id"),
-        CONSTRAINT "FK_MemberDataExports_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE CASCADE
+        CONSTRAINT "FK_MemberDataExports_Members_MemberId" FOREIGN KEY ("MemberId") REFERENCES "Members" ("Id") ON DELETE RESTRICT
     );
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE TABLE "RenewalReminderSteps" (
         "Id" uuid NOT NULL,
         "Key" character varying(40) NOT NULL,
@@ -2286,7 +2286,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE TABLE "WebhookEndpoints" (
         "Id" uuid NOT NULL,
         "ClientId" character varying(100) NOT NULL,
@@ -2309,7 +2309,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE TABLE "WebhookEvents" (
         "Id" uuid NOT NULL,
         "Type" character varying(32) NOT NULL,
@@ -2325,7 +2325,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE TABLE "WebhookStandingMarks" (
         "MemberId" uuid NOT NULL,
         "InGoodStanding" boolean NOT NULL,
@@ -2338,19 +2338,19 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE TABLE "AuditObjects" (
         "EntryId" uuid NOT NULL,
         "ObjectId" character varying(100) NOT NULL,
         CONSTRAINT "PK_AuditObjects" PRIMARY KEY ("ObjectId", "EntryId"),
-        CONSTRAINT "FK_AuditObjects_AuditEntries_EntryId" FOREIGN KEY ("EntryId") REFERENCES "AuditEntries" ("Id") ON DELETE CASCADE
+        CONSTRAINT "FK_AuditObjects_AuditEntries_EntryId" FOREIGN KEY ("EntryId") REFERENCES "AuditEntries" ("Id") ON DELETE RESTRICT
     );
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE TABLE "RenewalReminders" (
         "Id" uuid NOT NULL,
         "MemberId" uuid NOT NULL,
@@ -2370,7 +2370,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE TABLE "WebhookDeliveries" (
         "Id" uuid NOT NULL,
         "EndpointId" uuid NOT NULL,
@@ -2394,7 +2394,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE TABLE "WebhookAttempts" (
         "Id" uuid NOT NULL,
         "DeliveryId" uuid NOT NULL,
@@ -2410,7 +2410,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     INSERT INTO "RenewalReminderSteps" ("Id", "Anchor", "IsActive", "Key", "OffsetDays", "Subject", "Text", "UpdatedAt")
     VALUES ('0193a000-0000-7000-8000-000000000001', 'TermEnd', TRUE, 'grace', 1, 'Your membership has ended: renew by {graceEndsOn}', 'Hello {firstName},
 
@@ -2452,184 +2452,184 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_AccountInvitations_InvitedAt" ON "AccountInvitations" ("InvitedAt");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE UNIQUE INDEX "IX_AccountInvitations_TokenHash" ON "AccountInvitations" ("TokenHash");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_AuditEntries_ActorSubject_At_Id" ON "AuditEntries" ("ActorSubject", "At", "Id");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_AuditEntries_At_Id" ON "AuditEntries" ("At", "Id");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_AuditEntries_Operation_At_Id" ON "AuditEntries" ("Operation", "At", "Id");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_AuditObjects_EntryId" ON "AuditObjects" ("EntryId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_MemberDataExports_ExpiresAt" ON "MemberDataExports" ("ExpiresAt");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_MemberDataExports_MemberId_RequestedAt" ON "MemberDataExports" ("MemberId", "RequestedAt");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE UNIQUE INDEX "IX_RenewalReminders_MemberId_TermId_StepId" ON "RenewalReminders" ("MemberId", "TermId", "StepId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_RenewalReminders_SentAt_Id" ON "RenewalReminders" ("SentAt", "Id");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_RenewalReminders_StepId" ON "RenewalReminders" ("StepId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_RenewalReminders_StepKey_SentAt_Id" ON "RenewalReminders" ("StepKey", "SentAt", "Id");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_RenewalReminders_TermId_DueOn" ON "RenewalReminders" ("TermId", "DueOn");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE UNIQUE INDEX "IX_RenewalReminderSteps_Anchor_OffsetDays" ON "RenewalReminderSteps" ("Anchor", "OffsetDays");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE UNIQUE INDEX "IX_RenewalReminderSteps_Key" ON "RenewalReminderSteps" ("Key");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_WebhookAttempts_DeliveryId_At" ON "WebhookAttempts" ("DeliveryId", "At");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_WebhookDeliveries_EndpointId_CreatedAt_Id" ON "WebhookDeliveries" ("EndpointId", "CreatedAt", "Id");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_WebhookDeliveries_EndpointId_LeaseUntil" ON "WebhookDeliveries" ("EndpointId", "LeaseUntil");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_WebhookDeliveries_EventId" ON "WebhookDeliveries" ("EventId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_WebhookDeliveries_Status_NextAttemptAt" ON "WebhookDeliveries" ("Status", "NextAttemptAt");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_WebhookEndpoints_AgencyId_DisabledAt" ON "WebhookEndpoints" ("AgencyId", "DisabledAt");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_WebhookEndpoints_ClientId_CreatedAt" ON "WebhookEndpoints" ("ClientId", "CreatedAt");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_WebhookEvents_CertificateId_Type" ON "WebhookEvents" ("CertificateId", "Type");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE UNIQUE INDEX "IX_WebhookEvents_DedupeKey" ON "WebhookEvents" ("DedupeKey");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     CREATE INDEX "IX_WebhookEvents_MemberId_OccurredAt" ON "WebhookEvents" ("MemberId", "OccurredAt");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207091341_MembershipLifecycle') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207092658_MembershipLifecycle') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261207091341_MembershipLifecycle', '10.0.15');
+    VALUES ('20261207092658_MembershipLifecycle', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;

@@ -2319,7 +2319,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     ALTER TABLE [Members] ADD [ErasedAt] datetimeoffset NULL;
@@ -2327,7 +2327,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     ALTER TABLE [Members] ADD [RenewalRemindersOff] bit NOT NULL DEFAULT CAST(0 AS bit);
@@ -2335,7 +2335,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     ALTER TABLE [AspNetUsers] ADD [DisabledAt] datetimeoffset NULL;
@@ -2343,7 +2343,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     ALTER TABLE [AspNetUsers] ADD [DisabledBy] nvarchar(200) NULL;
@@ -2351,7 +2351,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     ALTER TABLE [AspNetUsers] ADD [DisabledReason] nvarchar(500) NULL;
@@ -2359,7 +2359,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE TABLE [AccountInvitations] (
@@ -2378,7 +2378,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -2401,7 +2401,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE TABLE [MemberDataExports] (
@@ -2412,13 +2412,13 @@ BEGIN
         [TokenHash] varbinary(32) NOT NULL,
         [Content] nvarchar(max) NOT NULL,
         CONSTRAINT [PK_MemberDataExports] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_MemberDataExports_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE CASCADE
+        CONSTRAINT [FK_MemberDataExports_Members_MemberId] FOREIGN KEY ([MemberId]) REFERENCES [Members] ([Id]) ON DELETE NO ACTION
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE TABLE [RenewalReminderSteps] (
@@ -2436,7 +2436,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE TABLE [WebhookEndpoints] (
@@ -2460,7 +2460,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE TABLE [WebhookEvents] (
@@ -2477,7 +2477,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE TABLE [WebhookStandingMarks] (
@@ -2491,20 +2491,20 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE TABLE [AuditObjects] (
         [EntryId] uniqueidentifier NOT NULL,
         [ObjectId] nvarchar(100) NOT NULL,
         CONSTRAINT [PK_AuditObjects] PRIMARY KEY ([ObjectId], [EntryId]),
-        CONSTRAINT [FK_AuditObjects_AuditEntries_EntryId] FOREIGN KEY ([EntryId]) REFERENCES [AuditEntries] ([Id]) ON DELETE CASCADE
+        CONSTRAINT [FK_AuditObjects_AuditEntries_EntryId] FOREIGN KEY ([EntryId]) REFERENCES [AuditEntries] ([Id]) ON DELETE NO ACTION
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE TABLE [RenewalReminders] (
@@ -2525,7 +2525,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE TABLE [WebhookDeliveries] (
@@ -2550,7 +2550,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE TABLE [WebhookAttempts] (
@@ -2567,7 +2567,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'Anchor', N'IsActive', N'Key', N'OffsetDays', N'Subject', N'Text', N'UpdatedAt') AND [object_id] = OBJECT_ID(N'[RenewalReminderSteps]'))
@@ -2584,7 +2584,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_AccountInvitations_InvitedAt] ON [AccountInvitations] ([InvitedAt]);
@@ -2592,7 +2592,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AccountInvitations_TokenHash] ON [AccountInvitations] ([TokenHash]);
@@ -2600,7 +2600,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_ActorSubject_At_Id] ON [AuditEntries] ([ActorSubject], [At], [Id]);
@@ -2608,7 +2608,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_At_Id] ON [AuditEntries] ([At], [Id]);
@@ -2616,7 +2616,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_Operation_At_Id] ON [AuditEntries] ([Operation], [At], [Id]);
@@ -2624,7 +2624,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_AuditObjects_EntryId] ON [AuditObjects] ([EntryId]);
@@ -2632,7 +2632,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_MemberDataExports_ExpiresAt] ON [MemberDataExports] ([ExpiresAt]);
@@ -2640,7 +2640,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_MemberDataExports_MemberId_RequestedAt] ON [MemberDataExports] ([MemberId], [RequestedAt]);
@@ -2648,7 +2648,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RenewalReminders_MemberId_TermId_StepId] ON [RenewalReminders] ([MemberId], [TermId], [StepId]);
@@ -2656,7 +2656,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_RenewalReminders_SentAt_Id] ON [RenewalReminders] ([SentAt], [Id]);
@@ -2664,7 +2664,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_RenewalReminders_StepId] ON [RenewalReminders] ([StepId]);
@@ -2672,7 +2672,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_RenewalReminders_StepKey_SentAt_Id] ON [RenewalReminders] ([StepKey], [SentAt], [Id]);
@@ -2680,7 +2680,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_RenewalReminders_TermId_DueOn] ON [RenewalReminders] ([TermId], [DueOn]);
@@ -2688,7 +2688,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RenewalReminderSteps_Anchor_OffsetDays] ON [RenewalReminderSteps] ([Anchor], [OffsetDays]);
@@ -2696,7 +2696,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RenewalReminderSteps_Key] ON [RenewalReminderSteps] ([Key]);
@@ -2704,7 +2704,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_WebhookAttempts_DeliveryId_At] ON [WebhookAttempts] ([DeliveryId], [At]);
@@ -2712,7 +2712,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_EndpointId_CreatedAt_Id] ON [WebhookDeliveries] ([EndpointId], [CreatedAt], [Id]);
@@ -2720,7 +2720,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_EndpointId_LeaseUntil] ON [WebhookDeliveries] ([EndpointId], [LeaseUntil]);
@@ -2728,7 +2728,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_EventId] ON [WebhookDeliveries] ([EventId]);
@@ -2736,7 +2736,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_WebhookDeliveries_Status_NextAttemptAt] ON [WebhookDeliveries] ([Status], [NextAttemptAt]);
@@ -2744,7 +2744,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_WebhookEndpoints_AgencyId_DisabledAt] ON [WebhookEndpoints] ([AgencyId], [DisabledAt]);
@@ -2752,7 +2752,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_WebhookEndpoints_ClientId_CreatedAt] ON [WebhookEndpoints] ([ClientId], [CreatedAt]);
@@ -2760,7 +2760,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_WebhookEvents_CertificateId_Type] ON [WebhookEvents] ([CertificateId], [Type]);
@@ -2768,7 +2768,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_WebhookEvents_DedupeKey] ON [WebhookEvents] ([DedupeKey]) WHERE [DedupeKey] IS NOT NULL');
@@ -2776,7 +2776,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     CREATE INDEX [IX_WebhookEvents_MemberId_OccurredAt] ON [WebhookEvents] ([MemberId], [OccurredAt]);
@@ -2784,11 +2784,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261207091348_MembershipLifecycle'
+    WHERE [MigrationId] = N'20261207092703_MembershipLifecycle'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261207091348_MembershipLifecycle', N'10.0.15');
+    VALUES (N'20261207092703_MembershipLifecycle', N'10.0.15');
 END;
 
 COMMIT;

@@ -3355,7 +3355,7 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.HasOne("Membership.Audit.AuditEntry", null)
                         .WithMany("Objects")
                         .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3818,7 +3818,7 @@ namespace Membership.Migrations.PostgreSql.Migrations
                     b.HasOne("Membership.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -3366,7 +3366,7 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.HasOne("Membership.Audit.AuditEntry", null)
                         .WithMany("Objects")
                         .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3829,7 +3829,7 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.HasOne("Membership.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

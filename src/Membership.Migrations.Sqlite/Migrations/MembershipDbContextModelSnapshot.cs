@@ -3334,7 +3334,7 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.HasOne("Membership.Audit.AuditEntry", null)
                         .WithMany("Objects")
                         .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3797,7 +3797,7 @@ namespace Membership.Migrations.Sqlite.Migrations
                     b.HasOne("Membership.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

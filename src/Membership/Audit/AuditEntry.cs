@@ -89,7 +89,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Fields).HasMaxLength(2000);
         builder.Property(e => e.Values).HasMaxLength(2000);
         builder.Property(e => e.TraceId).HasMaxLength(64);
-        builder.HasMany(e => e.Objects).WithOne().HasForeignKey(o => o.EntryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Objects).WithOne().HasForeignKey(o => o.EntryId).OnDelete(DeleteBehavior.Restrict); // the purge deletes objects first
 
         // One index per filter, each ending in the log's order (newest first) so a filtered page is a range scan.
         builder.HasIndex(e => new { e.At, e.Id });

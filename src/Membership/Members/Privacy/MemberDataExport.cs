@@ -27,7 +27,7 @@ internal sealed class MemberDataExportConfiguration : IEntityTypeConfiguration<M
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.TokenHash).HasMaxLength(32);
-        builder.HasOne<Member>().WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Member>().WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => new { e.MemberId, e.RequestedAt });
         builder.HasIndex(e => e.ExpiresAt);
     }

@@ -112,7 +112,7 @@ namespace Membership.Migrations.Sqlite.Migrations
                         column: x => x.MemberId,
                         principalTable: "Members",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -213,7 +213,7 @@ namespace Membership.Migrations.Sqlite.Migrations
                         column: x => x.EntryId,
                         principalTable: "AuditEntries",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(

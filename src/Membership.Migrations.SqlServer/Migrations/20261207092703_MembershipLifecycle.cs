@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Membership.Migrations.PostgreSql.Migrations
+namespace Membership.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class MembershipLifecycle : Migration
@@ -16,33 +16,33 @@ namespace Membership.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ErasedAt",
                 table: "Members",
-                type: "timestamp with time zone",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "RenewalRemindersOff",
                 table: "Members",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "DisabledAt",
                 table: "AspNetUsers",
-                type: "timestamp with time zone",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DisabledBy",
                 table: "AspNetUsers",
-                type: "character varying(200)",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DisabledReason",
                 table: "AspNetUsers",
-                type: "character varying(500)",
+                type: "nvarchar(500)",
                 maxLength: 500,
                 nullable: true);
 
@@ -50,14 +50,14 @@ namespace Membership.Migrations.PostgreSql.Migrations
                 name: "AccountInvitations",
                 columns: table => new
                 {
-                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    TokenHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SentCount = table.Column<int>(type: "integer", nullable: false),
-                    InvitedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    TokenHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SentCount = table.Column<int>(type: "int", nullable: false),
+                    InvitedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -74,19 +74,19 @@ namespace Membership.Migrations.PostgreSql.Migrations
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ActorKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    ActorSubject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ActorDisplay = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    RemoteAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Operation = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    ErrorCodes = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Fields = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Values = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    TraceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ActorKind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ActorSubject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ActorDisplay = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ClientId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    RemoteAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Operation = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ErrorCodes = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Fields = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Values = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    TraceId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -97,12 +97,12 @@ namespace Membership.Migrations.PostgreSql.Migrations
                 name: "MemberDataExports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    TokenHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
-                    Content = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -112,21 +112,21 @@ namespace Membership.Migrations.PostgreSql.Migrations
                         column: x => x.MemberId,
                         principalTable: "Members",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
                 name: "RenewalReminderSteps",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Anchor = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    OffsetDays = table.Column<int>(type: "integer", nullable: false),
-                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Anchor = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    OffsetDays = table.Column<int>(type: "int", nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,19 +137,19 @@ namespace Membership.Migrations.PostgreSql.Migrations
                 name: "WebhookEndpoints",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    EventMask = table.Column<int>(type: "integer", nullable: false),
-                    ContactEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    ProtectedSecret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ProtectedPreviousSecret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    PreviousSecretUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    FailingSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DisabledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    DisabledReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClientId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Url = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    EventMask = table.Column<int>(type: "int", nullable: false),
+                    ContactEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    ProtectedPreviousSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    PreviousSecretUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FailingSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DisabledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DisabledReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -166,13 +166,13 @@ namespace Membership.Migrations.PostgreSql.Migrations
                 name: "WebhookEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CertificateId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DedupeKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CertificateId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DedupeKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -183,9 +183,9 @@ namespace Membership.Migrations.PostgreSql.Migrations
                 name: "WebhookStandingMarks",
                 columns: table => new
                 {
-                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
-                    InGoodStanding = table.Column<bool>(type: "boolean", nullable: false),
-                    CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InGoodStanding = table.Column<bool>(type: "bit", nullable: false),
+                    CheckedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -202,8 +202,8 @@ namespace Membership.Migrations.PostgreSql.Migrations
                 name: "AuditObjects",
                 columns: table => new
                 {
-                    EntryId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ObjectId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ObjectId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -213,21 +213,21 @@ namespace Membership.Migrations.PostgreSql.Migrations
                         column: x => x.EntryId,
                         principalTable: "AuditEntries",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
                 name: "RenewalReminders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TermId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StepId = table.Column<Guid>(type: "uuid", nullable: false),
-                    StepKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TermId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StepId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StepKey = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    MailId = table.Column<Guid>(type: "uuid", nullable: false)
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    MailId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -256,19 +256,19 @@ namespace Membership.Migrations.PostgreSql.Migrations
                 name: "WebhookDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    EndpointId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EventId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RetryingSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LastStatusCode = table.Column<int>(type: "integer", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EndpointId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EventId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RetryingSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastStatusCode = table.Column<int>(type: "int", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -291,12 +291,12 @@ namespace Membership.Migrations.PostgreSql.Migrations
                 name: "WebhookAttempts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DeliveryId = table.Column<Guid>(type: "uuid", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    StatusCode = table.Column<int>(type: "integer", nullable: true),
-                    Error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    DurationMs = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DeliveryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    StatusCode = table.Column<int>(type: "int", nullable: true),
+                    Error = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    DurationMs = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -444,7 +444,8 @@ namespace Membership.Migrations.PostgreSql.Migrations
                 name: "IX_WebhookEvents_DedupeKey",
                 table: "WebhookEvents",
                 column: "DedupeKey",
-                unique: true);
+                unique: true,
+                filter: "[DedupeKey] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WebhookEvents_MemberId_OccurredAt",

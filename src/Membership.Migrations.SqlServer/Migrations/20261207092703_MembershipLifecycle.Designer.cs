@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Membership.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(MembershipDbContext))]
-    [Migration("20261207091348_MembershipLifecycle")]
+    [Migration("20261207092703_MembershipLifecycle")]
     partial class MembershipLifecycle
     {
         /// <inheritdoc />
@@ -3369,7 +3369,7 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.HasOne("Membership.Audit.AuditEntry", null)
                         .WithMany("Objects")
                         .HasForeignKey("EntryId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3832,7 +3832,7 @@ namespace Membership.Migrations.SqlServer.Migrations
                     b.HasOne("Membership.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
