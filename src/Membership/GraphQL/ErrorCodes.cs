@@ -60,6 +60,8 @@ public static class UserErrorCodes
     public const string InvalidName = "INVALID_NAME";
     public const string InvalidEmail = "INVALID_EMAIL";
     public const string EmailTaken = "EMAIL_TAKEN";
+    /// <summary>Staff changed a member's address to one another sign-in account uses (updateMember).</summary>
+    public const string AccountEmailTaken = "ACCOUNT_EMAIL_TAKEN";
     public const string InvalidPhone = "INVALID_PHONE";
     public const string InvalidState = "INVALID_STATE";
     public const string InvalidPostalCode = "INVALID_POSTAL_CODE";

@@ -6,6 +6,7 @@ using Membership.Dues;
 using Membership.GraphQL;
 using Membership.Identity;
 using Membership.Identity.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Membership.Members;
@@ -97,12 +98,14 @@ internal static class MemberMutations
     }
 
     /// <summary>Applies the fields present in the input: staff name the member (any field); a member changes themself (their input type holds fewer fields).</summary>
-    private static Task<Payload<Member>> UpdateAsync(IResolveFieldContext context, Patch input, Guid? self)
+    private static async Task<Payload<Member>> UpdateAsync(IResolveFieldContext context, Patch input, Guid? self)
     {
         var calendar = context.Service<AssociationCalendar>();
         var today = calendar.Today();
-        return context.WriteAsync<Member>(async (db, errors, ct) =>
+        Account? moved = null;
+        var payload = await context.WriteAsync<Member>(async (db, errors, ct) =>
         {
+            moved = null;
             if ((self ?? errors.Id(input.Get<string>("id"), MemberType.TypeName, "input", "id")) is not { } id)
             {
                 return null;
@@ -128,6 +131,11 @@ internal static class MemberMutations
                 member.Email = errors.Email(input.Get<string>("email"), MemberRules.EmailMaxLength, "input", "email");
                 member.EmailNormalized = MemberRules.NormalizeEmail(member.Email);
                 await MemberRegistration.CheckEmailFreeAsync(db, errors, member, ct);
+                if (!errors.Any)
+                {
+                    // The sign-in address follows the contact address (staff only: members change theirs on /account/change-email).
+                    moved = await AccountAddress.FollowMemberAsync(db, context.Service<ILookupNormalizer>(), errors, member, calendar, ct);
+                }
             }
 
             if (input.Has("phone"))
@@ -180,7 +188,13 @@ internal static class MemberMutations
             MemberRules.CheckCategory(errors, member.Category, member.IsSwornOfficer, "input", "category");
             member.UpdatedAt = calendar.Now();
             return member;
-        }, MemberRegistration.EmailConflict);
+        }, e => MemberRegistration.EmailConflict(e) ?? AccountAddress.Conflict(e));
+        if (payload.Result is not null && moved is not null)
+        {
+            await AccountAddress.EndSessionsAsync(context, moved.Id);
+        }
+
+        return payload;
     }
 
     /// <summary>A new category must still match the plan of the member's current term, as at registration.</summary>

@@ -2,11 +2,9 @@ using GraphQL;
 using GraphQL.Types;
 using Membership.Data;
 using Membership.GraphQL;
-using Membership.Identity.Oidc;
 using Membership.Members;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OpenIddict.Abstractions;
 
 namespace Membership.Identity.Accounts;
 
@@ -65,9 +63,7 @@ internal static class DisableAccount
 
         if (disable && payload.Result is { } disabled)
         {
-            // After the commit: the stamp already refuses refresh and the cookie; revoking ends userinfo and introspection too.
-            await context.Service<IOpenIddictTokenManager>().RevokeBySubjectAsync(disabled.Id.ToString(), CancellationToken.None);
-            context.Service<TokenStatus>().Forget(disabled.Id);
+            await AccountAddress.EndSessionsAsync(context, disabled.Id);
         }
 
         return payload;
@@ -88,7 +84,7 @@ internal static class DisableAccount
         account.DisabledAt = now;
         account.DisabledReason = reason;
         account.DisabledBy = caller.Subject ?? "staff";
-        account.SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(); // a new stamp ends every session at once
+        account.SecurityStamp = AccountAddress.NewSecurityStamp();
     }
 
     private static async Task<Account?> FindAsync(MembershipDbContext db, UserErrors errors, DisableAccountInput input, CancellationToken ct)

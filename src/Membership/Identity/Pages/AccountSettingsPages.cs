@@ -169,9 +169,7 @@ internal static class AccountSettingsPages
                 member.UpdatedAt = calendar.Now();
             }
 
-            db.QueueMail(new MailMessage(MailKinds.AccountChanged, old, "Your e-mail address was changed",
-                "The e-mail address of your membership account was changed; this address no longer signs in. If it was not you, "
-                + "tell the association's office at once."), calendar);
+            db.QueueMail(AccountAddress.ChangedNotice(old), calendar);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
