@@ -2633,3 +2633,21 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207094748_StaffEmail') THEN
+    CREATE INDEX "IX_AuditEntries_ActorDisplay_At_Id" ON "AuditEntries" ("ActorDisplay", "At", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207094748_StaffEmail') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261207094748_StaffEmail', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;

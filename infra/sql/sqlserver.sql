@@ -2793,3 +2793,24 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207094759_StaffEmail'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEntries_ActorDisplay_At_Id] ON [AuditEntries] ([ActorDisplay], [At], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207094759_StaffEmail'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207094759_StaffEmail', N'10.0.15');
+END;
+
+COMMIT;
+GO

@@ -145,6 +145,8 @@ namespace Membership.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("At", "Id");
 
+                    b.HasIndex("ActorDisplay", "At", "Id");
+
                     b.HasIndex("ActorSubject", "At", "Id");
 
                     b.HasIndex("Operation", "At", "Id");

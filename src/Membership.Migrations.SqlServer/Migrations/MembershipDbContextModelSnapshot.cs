@@ -140,6 +140,8 @@ namespace Membership.Migrations.SqlServer.Migrations
 
                     b.HasIndex("At", "Id");
 
+                    b.HasIndex("ActorDisplay", "At", "Id");
+
                     b.HasIndex("ActorSubject", "At", "Id");
 
                     b.HasIndex("Operation", "At", "Id");

@@ -134,6 +134,8 @@ namespace Membership.Migrations.Sqlite.Migrations
 
                     b.HasIndex("At", "Id");
 
+                    b.HasIndex("ActorDisplay", "At", "Id");
+
                     b.HasIndex("ActorSubject", "At", "Id");
 
                     b.HasIndex("Operation", "At", "Id");

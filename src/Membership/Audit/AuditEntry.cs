@@ -94,6 +94,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         // One index per filter, each ending in the log's order (newest first) so a filtered page is a range scan.
         builder.HasIndex(e => new { e.At, e.Id });
         builder.HasIndex(e => new { e.ActorSubject, e.At, e.Id });
+        builder.HasIndex(e => new { e.ActorDisplay, e.At, e.Id }); // the actor filter by name, exact or by prefix
         builder.HasIndex(e => new { e.Operation, e.At, e.Id });
     }
 

@@ -66,7 +66,9 @@ internal sealed class AuditLogFilterType : InputObjectGraphType<AuditLogFilter>
     {
         Name = "AuditLogFilter";
         Description = "Every given condition must hold.";
-        Field(f => f.Actor, nullable: true).Description("The actor's subject: an account ID, a client ID, a machine user, \"system\".");
+        Field(f => f.Actor, nullable: true).Description(
+            "The actor's subject (an account ID, a client ID, a machine user, \"system\") or display name, exactly; "
+            + "ending in * (\"Jane*\"), display names that start with the rest.");
         Field(f => f.Operation, nullable: true).Description("Exact operation name, e.g. mutation.updateMember.");
         Field<IdGraphType>("objectId").Description("A global ID the entry names.");
         Field(f => f.From, nullable: true).Description("At or after.");
@@ -93,9 +95,16 @@ internal static class AuditGraph
             {
                 var filter = c.GetArgument<AuditLogFilter?>("filter") ?? new AuditLogFilter();
                 var (actor, operation, objectId, from, to) = (filter.Actor, filter.Operation, filter.ObjectId, filter.From, filter.To);
+                // "Jane*": display names from "Jane" on (a range on the index) that start with it; otherwise an exact subject or name.
+                var prefix = actor is { Length: > 1 } && actor.EndsWith('*') ? actor[..^1] : null;
+#pragma warning disable CA1309 // EF translates string.Compare(a, b) to a >= b in the database's collation; the ordinal overload is not translated
                 return await KeysetPaging.PageAsync(c.Db(), db => db.AuditEntries.AsNoTracking().Include(e => e.Objects).Where(e =>
-                    (actor == null || e.ActorSubject == actor) && (operation == null || e.Operation == operation)
+                    (actor == null
+                        || (prefix == null && (e.ActorSubject == actor || e.ActorDisplay == actor))
+                        || (prefix != null && string.Compare(e.ActorDisplay, prefix) >= 0 && e.ActorDisplay!.StartsWith(prefix)))
+                    && (operation == null || e.Operation == operation)
                     && (from == null || e.At >= from) && (to == null || e.At < to)
                     && (objectId == null || db.AuditObjects.Any(o => o.ObjectId == objectId && o.EntryId == e.Id))), NewestFirst, PageArgs.From(c), c.CancellationToken);
+#pragma warning restore CA1309
             });
 }

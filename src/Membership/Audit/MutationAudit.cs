@@ -117,8 +117,7 @@ public static class MutationAudit
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException || DatabaseOutage.IsOutage(e))
         {
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MutationAudit))
-                .LogError(e, "Audit entry for {Operation} ({Outcome}) could not be written", context.FieldDefinition.Name, outcome);
+            AuditLog.NotWritten(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MutationAudit)), e, $"{context.FieldDefinition.Name} ({outcome})");
         }
     }
 
@@ -208,7 +207,23 @@ public static class AuditLog
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException || DatabaseOutage.IsOutage(e))
         {
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuditLog)).LogError(e, "Audit entry for command {Command} could not be written", command);
+            NotWritten(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuditLog)), e, $"command {command}");
+        }
+    }
+
+    /// <summary>
+    /// An audit entry that could not be written: while the database is down, a warning without the stack (the request's
+    /// own error handling already reports the outage); anything else, an error with it.
+    /// </summary>
+    internal static void NotWritten(ILogger logger, Exception e, string what)
+    {
+        if (DatabaseOutage.IsOutage(e))
+        {
+            logger.LogWarning("Audit entry for {Audited} could not be written: the database is unavailable ({Reason})", what, e.GetBaseException().Message);
+        }
+        else
+        {
+            logger.LogError(e, "Audit entry for {Audited} could not be written", what);
         }
     }
 }

@@ -192,6 +192,32 @@ public abstract class AuditLogTests(ApiFixture api) : ApiTest(api)
         Assert.True(Assert.Single(entries).At >= clock.GetUtcNow().AddMinutes(-1), "the entry made after the clock moved stays");
     }
 
+    [SkippableFact]
+    public async Task The_actor_filter_matches_a_subject_or_a_display_name_exactly_or_by_prefix()
+    {
+        var team = TestData.Unique("Team");
+        var at = DateTimeOffset.UtcNow;
+        AuditEntry Entry(string subject, string display, int minutes) => new()
+        {
+            Id = Guid.NewGuid(), At = at.AddMinutes(minutes), ActorKind = AuditActorKind.User, ActorSubject = subject, ActorDisplay = display,
+            Operation = "mutation.updateMember", Outcome = AuditOutcome.Ok,
+        };
+        var subject = Guid.NewGuid().ToString();
+        await using (var db = await Api.Db.CreateDbContextAsync())
+        {
+            db.AuditEntries.AddRange(
+                Entry(subject, $"{team} Jane Doe", 1), Entry(Guid.NewGuid().ToString(), $"{team} Jane Roe", 2),
+                Entry(Guid.NewGuid().ToString(), $"{team} John", 3), Entry(Guid.NewGuid().ToString(), $"x{team} Jane", 4));
+            await db.SaveChangesAsync();
+        }
+
+        List<string?> Names(List<JsonElement> entries) => [.. entries.Select(e => e.Str("actorDisplay"))];
+        Assert.Equal([$"{team} Jane Roe", $"{team} Jane Doe"], Names(await LogAsync(new { actor = $"{team} Jane*" })));
+        Assert.Equal([$"{team} John"], Names(await LogAsync(new { actor = $"{team} John" })));
+        Assert.Equal([$"{team} Jane Doe"], Names(await LogAsync(new { actor = subject })));
+        Assert.Empty(await LogAsync(new { actor = $"{team} Jane" })); // no * : exact only
+    }
+
     private async Task<List<JsonElement>> LogAsync(object filter)
     {
         var data = await Client.DataAsync(Log, new { filter }, TestIdentity.Admin);
