@@ -38,12 +38,37 @@ internal sealed class AuthenticatorCodes(MembershipDbContext db, TimeProvider cl
         {
             if (CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(Code(secret, step)), System.Text.Encoding.ASCII.GetBytes(token)))
             {
-                return await db.Users.Where(u => u.Id == user.Id && u.TotpLastStep < step)
-                    .ExecuteUpdateAsync(s => s.SetProperty(u => u.TotpLastStep, step)) == 1;
+                return await AcceptAsync(user, step);
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Raises the account's last step to <paramref name="step"/> unless it is there already. The concurrency stamp
+    /// changes with it, so an older copy of the account (another request's) cannot write the step back when Identity
+    /// saves the whole row; this request's copy takes both values, so its own later saves go through.
+    /// </summary>
+    private async Task<bool> AcceptAsync(Account user, long step)
+    {
+        var stamp = Guid.NewGuid().ToString();
+        if (await db.Users.Where(u => u.Id == user.Id && u.TotpLastStep < step)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.TotpLastStep, step).SetProperty(u => u.ConcurrencyStamp, stamp)) != 1)
+        {
+            return false;
+        }
+
+        var entry = db.Entry(user);
+        if (entry.State != EntityState.Detached)
+        {
+            entry.Property(u => u.TotpLastStep).OriginalValue = step;
+            entry.Property(u => u.ConcurrencyStamp).OriginalValue = stamp;
+        }
+
+        user.TotpLastStep = step;
+        user.ConcurrencyStamp = stamp;
+        return true;
     }
 
     /// <summary>As Identity's own provider: a valid second factor once the account has a key.</summary>
