@@ -2814,3 +2814,24 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100419_TotpLastStep'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [TotpLastStep] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207100419_TotpLastStep'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207100419_TotpLastStep', N'10.0.15');
+END;
+
+COMMIT;
+GO

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
@@ -7,14 +8,27 @@ namespace Membership.Tests.Infrastructure;
 
 /// <summary>
 /// RFC 6238 codes computed here, independently of the server (HMAC-SHA1, 30-second steps, 6 digits), as an
-/// authenticator app computes them. Identity checks codes against the system clock (DateTimeOffset.UtcNow, not the
-/// host's TimeProvider), allowing two steps either side, so tests compute codes for the real time too.
+/// authenticator app computes them. The server checks codes on its TimeProvider (one step either side) and accepts
+/// each step once per account: a test on a fake clock asks for <c>Code(key, clock.GetUtcNow())</c>.
 /// </summary>
 public static partial class Totp
 {
+    private static readonly ConcurrentDictionary<string, long> Given = new();
+
     public static string Code(string base32Key, DateTimeOffset at) => Code(Base32(base32Key), at.ToUnixTimeSeconds() / 30, digits: 6);
 
-    public static string Now(string base32Key) => Code(base32Key, DateTimeOffset.UtcNow);
+    /// <summary>
+    /// A code for the real clock (the shared test servers run on it), of a step not given before for this key: the
+    /// app's code now, or, when that was given already, the next step's (the server allows one step of drift). A third
+    /// code within 30 seconds would be refused as a replay: such a test runs an instance on a fake clock instead.
+    /// </summary>
+    public static string Now(string base32Key)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var step = Given.AddOrUpdate(base32Key, now, (_, last) => Math.Max(now, last + 1));
+        Assert.True(step <= now + 1, "more than two codes for one key within 30 seconds of the real clock: use an instance on a fake clock");
+        return Code(Base32(base32Key), step, digits: 6);
+    }
 
     public static string Code(byte[] key, long step, int digits)
     {

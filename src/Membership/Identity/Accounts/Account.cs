@@ -20,6 +20,12 @@ public sealed class Account : IdentityUser<Guid>
     public DateTimeOffset? DisabledAt { get; set; }
     public string? DisabledReason { get; set; }
     public string? DisabledBy { get; set; }
+
+    /// <summary>
+    /// The 30-second time step of the last authenticator code accepted for this account (0: none yet). A code is
+    /// accepted only for a later step, so no code works twice (RFC 6238 §5.2); see <see cref="AuthenticatorCodes"/>.
+    /// </summary>
+    public long TotpLastStep { get; set; }
 }
 
 internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>

@@ -58,7 +58,9 @@ public static class IdentitySetup
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<MembershipDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // In place of Identity's authenticator provider (system clock, codes reusable within their window).
+            .AddTokenProvider<AuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
         // A browser's sign-in cookie is checked against the account's security stamp on every use (only the sign-in pages
         // and /connect/authorize read it): a password reset signs every browser out at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);

@@ -16,7 +16,8 @@ namespace Membership.Tests.Identity.Authenticator;
 /// <summary>
 /// Staff sign in with a second factor (an authenticator's TOTP code or a recovery code), set up at their first sign-in;
 /// no staff-role token comes without it, from the authorize endpoint or a refresh. Members may turn it on. Codes are
-/// computed by the tests' own RFC 6238 helper on the real clock (Identity reads the system clock for TOTP).
+/// computed by the tests' own RFC 6238 helper, on the instance's clock (a fake one where a test moves time or needs
+/// several codes: each step is accepted once per account).
 /// </summary>
 public abstract class SecondFactorTests(OidcApi api) : OidcTest(api)
 {
@@ -135,24 +136,91 @@ public abstract class SecondFactorTests(OidcApi api) : OidcTest(api)
         var portal = await StaffPortalAsync();
         var clock = TestClock.StartOfNextWindow(TimeSpan.FromMinutes(1));
         await using var instance = Api.CreateFactory(b => b.UseSetting("Oidc:SignInsPerAddressPerMinute", "3").UseClock(clock));
-        using var guesser = instance.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
-        guesser.DefaultRequestHeaders.Add("X-Forwarded-For", JoinRequests.NewAddress());
+        using var guesser = BrowserOf(instance);
 
         var codePath = await LoginAsync(guesser, CodeFlow.AuthorizeUrl(portal, OidcApi.RedirectUri, StaffScopes, CodeFlow.NewVerifier()), email);
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
         {
-            answers.Add((await CodeFlow.PostPageFormAsync(guesser, await guesser.GetStringAsync(codePath), CodeFlow.SecondFactorPath, new() { ["code"] = WrongCode(key) })).StatusCode);
+            answers.Add((await CodeFlow.PostPageFormAsync(guesser, await guesser.GetStringAsync(codePath), CodeFlow.SecondFactorPath, new() { ["code"] = WrongCode(key, clock.GetUtcNow()) })).StatusCode);
         }
 
-        var refused = await CodeFlow.PostPageFormAsync(guesser, await guesser.GetStringAsync(codePath), CodeFlow.SecondFactorPath, new() { ["code"] = Totp.Now(key) });
+        var refused = await CodeFlow.PostPageFormAsync(guesser, await guesser.GetStringAsync(codePath), CodeFlow.SecondFactorPath, new() { ["code"] = Totp.Code(key, clock.GetUtcNow()) });
         clock.Advance(TimeSpan.FromSeconds(55)); // the next minute
-        var accepted = await CodeFlow.PostPageFormAsync(guesser, await guesser.GetStringAsync(codePath), CodeFlow.SecondFactorPath, new() { ["code"] = Totp.Now(key) });
+        var accepted = await CodeFlow.PostPageFormAsync(guesser, await guesser.GetStringAsync(codePath), CodeFlow.SecondFactorPath, new() { ["code"] = Totp.Code(key, clock.GetUtcNow()) });
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized], answers);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(55), refused.Headers.RetryAfter?.Delta);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task An_accepted_code_is_refused_the_second_time_and_so_is_a_code_of_an_earlier_step()
+    {
+        var clock = TestClock.StartOfNextWindow(TimeSpan.FromMinutes(1));
+        await using var instance = Api.CreateFactory(b => b.UseClock(clock));
+        var authorize = CodeFlow.AuthorizeUrl(await StaffPortalAsync(), OidcApi.RedirectUri, StaffScopes, CodeFlow.NewVerifier());
+        var (email, key, setupCode) = await SetUpOnAsync(instance, clock, authorize);
+
+        var setupCodeAgain = await PostCodeAsync(instance, authorize, email, setupCode);
+        clock.Advance(TimeSpan.FromSeconds(60)); // two steps on
+        var code = Totp.Code(key, clock.GetUtcNow());
+        var first = await PostCodeAsync(instance, authorize, email, code);
+        var again = await PostCodeAsync(instance, authorize, email, code);
+        var earlier = await PostCodeAsync(instance, authorize, email, Totp.Code(key, clock.GetUtcNow().AddSeconds(-30))); // unused, in the window, but before the last
+        var next = await PostCodeAsync(instance, authorize, email, Totp.Code(key, clock.GetUtcNow().AddSeconds(30))); // an app a little ahead
+
+        Assert.Equal(HttpStatusCode.Unauthorized, setupCodeAgain);
+        Assert.Equal(HttpStatusCode.Redirect, first);
+        Assert.Equal(HttpStatusCode.Unauthorized, again);
+        Assert.Equal(HttpStatusCode.Unauthorized, earlier);
+        Assert.Equal(HttpStatusCode.Redirect, next);
+    }
+
+    [SkippableFact]
+    public async Task Two_sign_ins_racing_with_one_code_on_two_instances_let_exactly_one_through()
+    {
+        var clock = TestClock.StartOfNextWindow(TimeSpan.FromMinutes(1));
+        await using var one = Api.CreateFactory(b => b.UseClock(clock));
+        await using var other = Api.CreateFactory(b => b.UseClock(clock));
+        var authorize = CodeFlow.AuthorizeUrl(await StaffPortalAsync(), OidcApi.RedirectUri, StaffScopes, CodeFlow.NewVerifier());
+        var (email, key, _) = await SetUpOnAsync(one, clock, authorize);
+
+        var rounds = new List<HttpStatusCode[]>();
+        for (var round = 0; round < 3; round++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(30));
+            using var first = BrowserOf(one);
+            using var second = BrowserOf(other);
+            var pages = await Task.WhenAll(CodePageAsync(first, authorize, email), CodePageAsync(second, authorize, email));
+            var code = Totp.Code(key, clock.GetUtcNow());
+            var answers = await Task.WhenAll(
+                CodeFlow.PostPageFormAsync(first, pages[0], CodeFlow.SecondFactorPath, new() { ["code"] = code }),
+                CodeFlow.PostPageFormAsync(second, pages[1], CodeFlow.SecondFactorPath, new() { ["code"] = code }));
+            rounds.Add([.. answers.Select(a => a.StatusCode).Order()]);
+        }
+
+        Assert.All(rounds, answers => Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Unauthorized], answers));
+    }
+
+    [SkippableFact]
+    public async Task Codes_follow_the_instance_clock()
+    {
+        var clock = TestClock.StartOfNextWindow(TimeSpan.FromMinutes(1));
+        await using var instance = Api.CreateFactory(b => b.UseClock(clock));
+        var authorize = CodeFlow.AuthorizeUrl(await StaffPortalAsync(), OidcApi.RedirectUri, StaffScopes, CodeFlow.NewVerifier());
+        var (email, key, _) = await SetUpOnAsync(instance, clock, authorize);
+        var unusedOld = Totp.Code(key, clock.GetUtcNow().AddSeconds(30));
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var old = await PostCodeAsync(instance, authorize, email, unusedOld);
+        var systemClock = await PostCodeAsync(instance, authorize, email, Totp.Code(key, DateTimeOffset.UtcNow));
+        var current = await PostCodeAsync(instance, authorize, email, Totp.Code(key, clock.GetUtcNow()));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, old);
+        Assert.Equal(HttpStatusCode.Unauthorized, systemClock);
+        Assert.Equal(HttpStatusCode.Redirect, current);
     }
 
     [SkippableFact]
@@ -290,6 +358,39 @@ public abstract class SecondFactorTests(OidcApi api) : OidcTest(api)
         return (key, Totp.RecoveryCodesOnPage(await confirmed.Content.ReadAsStringAsync()));
     }
 
+    /// <summary>A browser of an instance of the API, from an address of its own (the per-address limit is another test's).</summary>
+    private static HttpClient BrowserOf(WebApplicationFactory<Program> instance)
+    {
+        var browser = instance.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+        browser.DefaultRequestHeaders.Add("X-Forwarded-For", JoinRequests.NewAddress());
+        return browser;
+    }
+
+    /// <summary>A new staff account that set up its authenticator on <paramref name="instance"/>, with the code of its clock's step.</summary>
+    private async Task<(string Email, string Key, string SetupCode)> SetUpOnAsync(WebApplicationFactory<Program> instance, TimeProvider clock, string authorize)
+    {
+        var email = await StaffAsync();
+        using var browser = BrowserOf(instance);
+        var setup = await browser.GetStringAsync(await LoginAsync(browser, authorize, email));
+        var key = Totp.KeyOnPage(setup);
+        var code = Totp.Code(key, clock.GetUtcNow());
+        var confirmed = await CodeFlow.PostPageFormAsync(browser, setup, CodeFlow.SetupPath, new() { ["code"] = code });
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        return (email, key, code);
+    }
+
+    /// <summary>The code page a new sign-in with the right password reaches.</summary>
+    private static async Task<string> CodePageAsync(HttpClient browser, string authorize, string email) =>
+        await browser.GetStringAsync(await LoginAsync(browser, authorize, email));
+
+    /// <summary>Signs in with the password on a new browser of <paramref name="instance"/> and posts <paramref name="code"/> on the code page.</summary>
+    private static async Task<HttpStatusCode> PostCodeAsync(WebApplicationFactory<Program> instance, string authorize, string email, string code)
+    {
+        using var browser = BrowserOf(instance);
+        var posted = await CodeFlow.PostPageFormAsync(browser, await CodePageAsync(browser, authorize, email), CodeFlow.SecondFactorPath, new() { ["code"] = code });
+        return posted.StatusCode;
+    }
+
     /// <summary>Opens the authorize URL and posts the right password; returns where the login sends the browser.</summary>
     private static async Task<string> LoginAsync(HttpClient browser, string authorizeUrl, string email)
     {
@@ -325,10 +426,10 @@ public abstract class SecondFactorTests(OidcApi api) : OidcTest(api)
         })).EnsureOk();
     }
 
-    /// <summary>A six-digit code no step of Identity's window (two either side of now, and a step of margin) accepts.</summary>
-    private static string WrongCode(string key)
+    /// <summary>A six-digit code no step near <paramref name="at"/> (the real time unless given) matches, with margin.</summary>
+    private static string WrongCode(string key, DateTimeOffset? at = null)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = at ?? DateTimeOffset.UtcNow;
         var window = Enumerable.Range(-3, 7).Select(step => Totp.Code(key, now.AddSeconds(30 * step))).ToHashSet();
         return Enumerable.Range(0, 10).Select(i => new string((char)('0' + i), 6)).First(c => !window.Contains(c));
     }
