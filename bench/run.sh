@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark, end to end, on a fresh machine (Debian 12, .NET 10 SDK, PostgreSQL 15 server binaries):
-#   bash bench/run.sh [--members 1000000] [--duration 8] [--connections 16] [--reps 3] [--only plans,node,…] [--out DIR] [--profile]
+#   bash bench/run.sh [--members 1000000] [--duration 8] [--warmup 5] [--connections 16] [--reps 3] [--only plans,node,…] [--out DIR] [--profile]
 #   bash bench/run.sh --steady 600 [--members 100000] [--api-env DOTNET_GCgen0size=…]...   (memory: a mixed load, RSS and GC heap every 10 s)
 #   --no-postgraphile: leave out the third column (PostGraphile 5 over the same tables, bench/postgraphile, from npm)
 # A throwaway PostgreSQL cluster on a private port -> the API's `migrate` -> bench/data/generate.sql -> the API
@@ -15,11 +15,12 @@
 set -euo pipefail
 
 bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-members=1000000 duration=8 connections=16 reps=3 only="" out="$bench_root/bench/results/latest" seed=0.42 steady="" api_extra=() postgraphile=1 profile=""
+members=1000000 duration=8 warmup=5 connections=16 reps=3 only="" out="$bench_root/bench/results/latest" seed=0.42 steady="" api_extra=() postgraphile=1 profile=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --members) members="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --reps) reps="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
@@ -142,7 +143,7 @@ fi
 step "load driver"
 mkdir -p "$out"
 driver_args=(--api "http://127.0.0.1:$api_port" --baseline "http://127.0.0.1:$baseline_port" --db "$pg_conn" --log "$pg_root/server.log"
-  --out "$out" --workloads "$bench_root/bench/workloads" --duration "$duration" --connections "$connections" --reps "$reps"
+  --out "$out" --workloads "$bench_root/bench/workloads" --duration "$duration" --warmup "$warmup" --connections "$connections" --reps "$reps"
   --api-pid "$api_pid" --cold-api "$cold_api" --cold-baseline "$cold_baseline"
   --scale "$(psql_bench -At -c "SELECT format('%s members, %s terms, %s certificates, %s dues payments, %s tickets', (SELECT count(*) FROM \"Members\"),
     (SELECT count(*) FROM \"MembershipTerms\"), (SELECT count(*) FROM \"Certificates\"), (SELECT count(*) FROM \"DuesPayments\"), (SELECT count(*) FROM \"Tickets\"))")")

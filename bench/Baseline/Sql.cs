@@ -8,7 +8,7 @@ namespace Baseline;
 internal static class Sql
 {
     private const string MemberColumns = """
-        SELECT m."Id", m."AgencyConfirmedAt", m."AgencyId", m."Category", m."CreatedAt", m."CurrentTermId", m."DateOfBirth", m."DirectoryOptIn", m."Email", m."EmailNormalized", m."FirstName", m."FirstNameKey", m."IsSwornOfficer", m."JobTitle", m."LastName", m."LastNameKey", m."Number", m."Phone", m."SroSince", m."StateCode", m."SuspendedAt", m."SuspensionReason", m."UpdatedAt", m."MailingAddress_City", m."MailingAddress_Line1", m."MailingAddress_Line2", m."MailingAddress_PostalCode", m."MailingAddress_StateCode"
+        SELECT m."Id", m."AgencyConfirmedAt", m."AgencyId", m."Category", m."CreatedAt", m."CurrentTermId", m."DateOfBirth", m."DirectoryOptIn", m."Email", m."EmailNormalized", m."ErasedAt", m."FirstName", m."FirstNameKey", m."IsSwornOfficer", m."JobTitle", m."LastName", m."LastNameKey", m."Number", m."Phone", m."RenewalRemindersOff", m."SroSince", m."StateCode", m."SuspendedAt", m."SuspensionReason", m."UpdatedAt", m."MailingAddress_City", m."MailingAddress_Line1", m."MailingAddress_Line2", m."MailingAddress_PostalCode", m."MailingAddress_StateCode"
         FROM "Members" AS m
         """;
 

@@ -165,11 +165,41 @@ internal sealed class Bench(Options options, Load load, Statements statements, M
         return (Count.Of(sent, requests), sent);
     }
 
+    /// <summary>
+    /// Each side at saturation for <see cref="Options.Warmup"/>, not counted: the first seconds of a workload run code
+    /// the JIT has not tiered up yet and pools that are still growing, far more of it on the API's side (a whole GraphQL
+    /// pipeline) than on the baseline's, so a cold first repetition would measure start-up, which has its own figure.
+    /// </summary>
+    private async Task WarmUpAsync(Workload workload)
+    {
+        if (options.Warmup <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var a = await load.SaturateAsync(Api(workload), workload.Bodies, options.Connections, options.Warmup);
+        var line = string.Create(CultureInfo.InvariantCulture, $"{workload.Name,-13} warm-up: API {a.RequestsPerSecond,8:0.0} req/s");
+        if (workload.BaselinePath is not null)
+        {
+            var b = await load.SaturateAsync(Baseline(workload), workload.Bodies, options.Connections, options.Warmup);
+            line += string.Create(CultureInfo.InvariantCulture, $", baseline {b.RequestsPerSecond,8:0.0} req/s");
+        }
+
+        if (Peer(workload) is { } third)
+        {
+            var p = await load.SaturateAsync(third, workload.PeerBodies!, options.Connections, options.Warmup);
+            line += string.Create(CultureInfo.InvariantCulture, $", PostGraphile {p.RequestsPerSecond,8:0.0} req/s");
+        }
+
+        Console.WriteLine(line + " (not counted)");
+    }
+
     /// <summary>Alternates API and baseline at saturation, then runs each at half of its median saturation rate for latency.</summary>
     public async Task<WorkloadResult> MeasureAsync(Workload workload, Dictionary<string, StatementCount> counts)
     {
         memory.ResetPeak();
         var (api, baseline, peer, errors) = (new List<double>(), new List<double>(), new List<double>(), 0);
+        await WarmUpAsync(workload);
         for (var rep = 0; rep < options.Reps; rep++)
         {
             var a = await load.SaturateAsync(Api(workload), workload.Bodies, options.Connections, options.Duration);

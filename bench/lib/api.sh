@@ -16,8 +16,9 @@ api_publish() { # the API's publish script (what the container image runs) into 
 }
 
 # Production settings. Only limits and background jobs differ from a deployment's defaults, each for a reason:
-# the per-address limits would answer RATE_LIMITED after 30 lookups from the one load-driver address, and the mail,
-# expiry and reconciliation jobs would add statements of their own to the counting pass.
+# the per-address limits would answer RATE_LIMITED after 30 lookups from the one load-driver address, and the
+# background jobs (mail, ticket expiry, reconciliation, partner webhooks and their watch, renewal reminders, audit purge)
+# would add statements of their own to the counting pass.
 api_env() { # port: sets api_vars, the environment of an API process
   local port="$1"
   api_vars=(ASPNETCORE_ENVIRONMENT=Production "ASPNETCORE_URLS=http://127.0.0.1:$port"
@@ -25,6 +26,7 @@ api_env() { # port: sets api_vars, the environment of an API process
     "Oidc__SigningKeyPath=$bench_work/signing.pem" "Oidc__EncryptionKeyPath=$bench_work/encryption.pem"
     "Oidc__PublicBaseUrl=http://127.0.0.1:$port" Oidc__AllowHttp=true Mail__SmtpHost=127.0.0.1 Mail__SendEverySeconds=0
     "Stripe__WebhookSecret=$bench_webhook_secret" Stripe__ReconcileEveryMinutes=0 Tickets__ExpireEverySeconds=0
+    Webhooks__DispatchEverySeconds=0 Webhooks__WatchEveryMinutes=0 Reminders__RunEveryMinutes=0 Audit__PurgeEveryMinutes=0
     Verification__LookupsPerMinute=100000000 Verification__PartnerBatchesPerMinute=100000000
     Verification__PartnerMissesPerHour=100000000 Tickets__AnonymousRequestsPerAddressPerHour=100000000
     Oidc__SignInsPerAddressPerMinute=1000 Logging__LogLevel__Default=Warning)
