@@ -1,17 +1,22 @@
 using System.Globalization;
 using Microsoft.Diagnostics.Tracing.Etlx;
 
-// Usage: TraceSummary TRACE.nettrace [top=60]
+// Usage: TraceSummary TRACE.nettrace [top=60] [focus]
+// focus: a method name prefix (e.g. System.Threading.Monitor.Enter): also lists the call paths (the eight nearest
+// callers) of the samples whose innermost frame starts with it, the commonest first: who waits on a lock, who allocates.
 // dotnet-trace's own report counts every thread's every sample, so the waiting thread pool dominates it. This counts
 // only the samples of threads that were running managed code (the sample profiler's "managed" kind): where the CPU went.
 // Inclusive shares undercount async code (a continuation's stack starts at the thread pool), so the report also groups
 // samples by layer: the first of the layers below (in their order) with a frame on the stack.
 var top = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
+var focus = args.Length > 2 ? args[2] : null;
+var focused = new Dictionary<string, int>(StringComparer.Ordinal);
 using var log = TraceLog.OpenOrConvert(TraceLog.CreateFromEventPipeDataFile(args[0]));
 var inclusive = new Dictionary<string, int>(StringComparer.Ordinal);
 var exclusive = new Dictionary<string, int>(StringComparer.Ordinal);
 var layers = new Dictionary<string, int>(StringComparer.Ordinal);
 var running = 0;
+var waiting = 0;
 var all = 0;
 foreach (var sample in log.Events)
 {
@@ -37,6 +42,12 @@ foreach (var sample in log.Events)
         continue;
     }
 
+    if (Waits.Any(w => frames[0].StartsWith(w, StringComparison.Ordinal)))
+    {
+        waiting++;
+        continue; // blocked in managed code (an idle worker, a thread stopped for a collection): no CPU
+    }
+
     running++;
     exclusive[frames[0]] = exclusive.GetValueOrDefault(frames[0]) + 1;
     foreach (var frame in frames.Distinct())
@@ -44,14 +55,25 @@ foreach (var sample in log.Events)
         inclusive[frame] = inclusive.GetValueOrDefault(frame) + 1;
     }
 
+    if (focus is not null && frames[0].StartsWith(focus, StringComparison.Ordinal))
+    {
+        var path = string.Join("\n      < ", frames.Take(9).Select(f => f.Length > 150 ? f[..150] : f));
+        focused[path] = focused.GetValueOrDefault(path) + 1;
+    }
+
     var layer = Layers.FirstOrDefault(l => frames.Any(f => f.StartsWith(l.Prefix, StringComparison.Ordinal))).Name ?? "other (thread pool, sockets, runtime)";
     layers[layer] = layers.GetValueOrDefault(layer) + 1;
 }
 
-Console.WriteLine($"{all:N0} samples, {running:N0} of threads running managed code ({100.0 * running / Math.Max(all, 1):0.0} %).");
+Console.WriteLine($"{all:N0} samples, {running:N0} of threads running managed code ({100.0 * running / Math.Max(all, 1):0.0} %); "
+    + $"left out: {waiting:N0} of threads blocked in managed code (idle workers, threads stopped for a collection).");
 Print("By layer (the first layer of the list found on the stack; rows sum to 100 %)", layers, layers.Count);
 Print("Inclusive", inclusive, top);
 Print("Exclusive", exclusive, top / 2);
+if (focus is not null)
+{
+    Print($"Call paths of the samples in {focus}", focused, 12);
+}
 
 void Print(string title, Dictionary<string, int> counts, int rows)
 {
@@ -60,12 +82,19 @@ void Print(string title, Dictionary<string, int> counts, int rows)
     Console.WriteLine();
     foreach (var (name, count) in counts.OrderByDescending(c => c.Value).Take(rows))
     {
-        Console.WriteLine($"{100.0 * count / Math.Max(running, 1),6:0.0} %  {(name.Length > 160 ? name[..160] : name)}");
+        Console.WriteLine($"{100.0 * count / Math.Max(running, 1),6:0.0} %  {(name.Length > 160 && !name.Contains('\n') ? name[..160] : name)}");
     }
 }
 
 internal static partial class Program
 {
+    /// <summary>Innermost frames of a thread that waits rather than runs (sampled as managed code all the same).</summary>
+    private static readonly string[] Waits =
+    [
+        "System.Threading.LowLevelLifoSemaphore.Wait", "System.Threading.Thread.<PollGC>", "System.Threading.WaitHandle.WaitOne",
+        "System.Threading.Monitor.Wait", "System.Threading.ManualResetEventSlim.Wait", "System.Threading.SemaphoreSlim.Wait",
+    ];
+
     /// <summary>Checked in this order: a sample in Npgsql under an EF query under a resolver counts as Npgsql.</summary>
     private static readonly (string Prefix, string Name)[] Layers =
     [
