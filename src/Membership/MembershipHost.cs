@@ -72,7 +72,7 @@ public static class MembershipHost
         app.UseCrossOriginAccess(); // before OpenIddict and the endpoints: they would refuse a preflight
         app.UseMembershipTransportSecurity();
         app.UseFormSizeLimit();
-        app.UseAuthentication();
+        app.UseMembershipAuthentication(); // ASP.NET Core's, with a bearer-only short path for /graphql
         app.UseAuthorization();
         app.MapMembershipGraphQL();
         app.UseMembershipIdentity();

@@ -162,7 +162,9 @@ public static class IdentitySetup
             // A token seen before skips parsing and its signature check; every other check still runs (ValidatedTokens).
             o.AddEventHandler(RestoreValidatedToken.Descriptor).AddEventHandler(RememberValidatedToken.Descriptor);
             o.AddAudiences(ApiScopes.Audience);
-            o.UseAspNetCore();
+            // A bearer token only in the Authorization header (RFC 6750 §2.1): never in a URL, where proxies, logs and
+            // browser history keep it, nor in a form body, which would have to be read before the request is known.
+            o.UseAspNetCore().DisableAccessTokenExtractionFromQueryString().DisableAccessTokenExtractionFromBodyForm();
         });
 
         services.AddScoped<TokenClaims>();
