@@ -127,7 +127,7 @@ cold_api="$(cold_start "http://127.0.0.1:$api_port/graphql" "$plans_body" "$benc
   env -C "$bench_work/api" "${api_vars[@]}" dotnet Membership.Api.dll)"
 api_pid="$(cat "$bench_work/last.pid")"
 cold_baseline="$(cold_start "http://127.0.0.1:$baseline_port/plans" "$plans_body" "$bench_work/baseline.log" \
-  env ASPNETCORE_URLS="http://127.0.0.1:$baseline_port" ConnectionString="$pg_conn;ApplicationName=bench-baseline" dotnet "$bench_work/baseline/Baseline.dll")"
+  env ASPNETCORE_URLS="http://127.0.0.1:$baseline_port" ConnectionString="$pg_conn;ApplicationName=bench-baseline" "${verification_limits[@]}" dotnet "$bench_work/baseline/Baseline.dll")"
 baseline_pid="$(cat "$bench_work/last.pid")"
 echo "cold start: API ${cold_api} ms, baseline ${cold_baseline} ms"
 cold_peer=""

@@ -11,6 +11,13 @@ internal static class Graph
 
     public static DateTime Today() => TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Association).Date;
 
+    /// <summary>The API's clock (AssociationCalendar.Now): UTC, whole milliseconds.</summary>
+    public static DateTime Now()
+    {
+        var now = DateTime.UtcNow;
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+    }
+
     /// <summary>Relay global ID: base64url of "Type:guid" without padding.</summary>
     public static string Id(string type, Guid id)
     {

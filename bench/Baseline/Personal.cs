@@ -75,18 +75,17 @@ internal sealed partial class Workloads
         await using var connection = await db.OpenConnectionAsync(http.RequestAborted);
         var consents = (await connection.QueryAsync<ConsentRow>(Sql.ConsentsOfAgency, new { p1 = agencyId, p2 = first + 1 })).AsList();
         var page = consents.Take(first).ToList();
-        var members = (await connection.QueryAsync<MemberRow>(Sql.MembersById, new { p1 = page.Select(c => c.MemberId).Distinct().ToArray() })).ToDictionary(m => m.Id);
-        var certificates = (await connection.QueryAsync<CertificateRow>(Sql.CurrentCertificatesOfMembers, new { p1 = members.Keys.ToArray() })).ToLookup(c => c.MemberId);
+        var ids = page.Select(c => c.MemberId).ToArray();
+        var members = (await connection.QueryAsync<MemberRow>(Sql.MembersById, new { p1 = ids })).ToDictionary(m => m.Id);
+        var certificates = (await connection.QueryAsync<CertificateRow>(Sql.CurrentCertificatesOfMembers, new { p1 = ids })).ToLookup(c => c.MemberId);
         var today = Graph.Today();
-        var listed = page.SelectMany(c => certificates[c.MemberId].Select(x => (Member: members[c.MemberId], Certificate: x))).ToList();
-        await connection.ExecuteAsync(Sql.LogInsertMany, new
-        {
-            agency = agencyId, at = DateTime.UtcNow, channel = "StandingAccess", client = Claim(http, "client_id"), ids = listed.Select(_ => Guid.CreateVersion7()).ToArray(),
-            found = listed.Select(_ => true).ToArray(),
-            certificates = listed.Select(l => l.Certificate.Id).ToArray(), members = listed.Select(l => l.Member.Id).ToArray(),
-            queries = listed.Select(l => Graph.MemberNumber(l.Member.Number)).ToArray(),
-            statuses = listed.Select(l => Graph.CertificateStatus(l.Certificate, today)).Select(s => s[0] + s[1..].ToLowerInvariant()).ToArray(),
-        });
+
+        // One log row per certificate shown, with the status shown; one per officer who has none (the API's order: the officers as read).
+        var log = members.Values.SelectMany(m => certificates[m.Id].Any()
+            ? certificates[m.Id].Select(x => new LogRow(VerificationLog.Query(Graph.MemberNumber(m.Number)), x.Id, x.MemberId, true,
+                VerificationLog.Status(Graph.CertificateStatus(x, today))))
+            : [new LogRow(VerificationLog.Query(Graph.MemberNumber(m.Number)), null, m.Id, false, null)]).ToList();
+        await InsertLogAsync(connection, log, agencyId, "StandingAccess", Claim(http, "client_id"), Graph.Now());
         await using var json = await StartAsync(http);
         json.WriteStartObject("consentingOfficers");
         json.WriteStartArray("edges");

@@ -9,6 +9,7 @@ builder.Logging.ClearProviders();
 var connectionString = builder.Configuration["ConnectionString"]
     ?? throw new InvalidOperationException("Set ConnectionString (the benchmark database).");
 builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
+builder.Services.AddSingleton<Limits>();
 builder.Services.AddSingleton<Workloads>();
 
 var app = builder.Build();

@@ -113,15 +113,14 @@ internal static class Sql
         WHERE s."Code" = ANY (@p1)
         """;
 
-    public const string CounterAdd = """
-        UPDATE "RateLimitCounters" AS r
-        SET "Count" = r."Count" + @p1
-        WHERE r."Key" = @p2 AND r."WindowStart" = @p3
-        """;
-
-    public const string CounterInsert = """
-        INSERT INTO "RateLimitCounters" ("Key", "WindowStart", "Count")
-        VALUES (@p1, @p2, @p3)
+    /// <summary>
+    /// The one statement that counts uses (RateLimitSql.Standard): insert the window's row or add to it, return the new
+    /// count. EF sends it as the API wrote it, {0}–{2} as parameters.
+    /// </summary>
+    public const string CounterUpsert = """
+        INSERT INTO "RateLimitCounters" ("Key", "WindowStart", "Count") VALUES (@p0, @p1, @p2)
+        ON CONFLICT ("Key", "WindowStart") DO UPDATE SET "Count" = "RateLimitCounters"."Count" + excluded."Count"
+        RETURNING "Count" AS "Value"
         """;
 
     public const string CounterPrune = """
@@ -136,11 +135,21 @@ internal static class Sql
         LIMIT 2
         """;
 
-    public const string CertificateByNumber = """
-        SELECT c."Id", c."CourseId", c."CreatedAt", c."DurationMinutes", c."ExpiresOn", c."HolderLastNameKey", c."HolderName", c."IssuedOn", c."Kind", c."MemberId", c."Number", c."ReplacedById", c."RevocationReason", c."RevokedAt", c."SuspendedAt", c."SuspensionReason", c."Title", c."VerificationCode"
+    /// <summary>
+    /// verifyCertificate's one query: the certificate, its successor (c0), its course (c1) and the number's failures this
+    /// hour (@p1 key, @p2 window start); read by position (Verification.cs, Certificates.Read).
+    /// </summary>
+    public const string CertificateToVerify = """
+        SELECT c."Id", c."CourseId", c."CreatedAt", c."DurationMinutes", c."ExpiresOn", c."HolderLastNameKey", c."HolderName", c."IssuedOn", c."Kind", c."MemberId", c."Number", c."ReplacedById", c."RevocationReason", c."RevokedAt", c."SuspendedAt", c."SuspensionReason", c."Title", c."VerificationCode", c0."Id", c0."CourseId", c0."CreatedAt", c0."DurationMinutes", c0."ExpiresOn", c0."HolderLastNameKey", c0."HolderName", c0."IssuedOn", c0."Kind", c0."MemberId", c0."Number", c0."ReplacedById", c0."RevocationReason", c0."RevokedAt", c0."SuspendedAt", c0."SuspensionReason", c0."Title", c0."VerificationCode", c1."Id", c1."Category", c1."CertificateValidityMonths", c1."Code", c1."CreatedAt", c1."DurationMinutes", c1."IsActive", c1."IsAssociationCourse", c1."Name", c1."Provider", c1."UpdatedAt", COALESCE((
+            SELECT r."Count"
+            FROM "RateLimitCounters" AS r
+            WHERE r."Key" = @p1 AND r."WindowStart" = @p2
+            LIMIT 1), 0)
         FROM "Certificates" AS c
-        WHERE c."Number" = @p1
-        LIMIT 2
+        LEFT JOIN "Certificates" AS c0 ON c."ReplacedById" = c0."Id"
+        LEFT JOIN "Courses" AS c1 ON c."CourseId" = c1."Id"
+        WHERE c."Number" = @p3
+        LIMIT 1
         """;
 
     public const string LogInsert = """
@@ -171,10 +180,24 @@ internal static class Sql
         ORDER BY c."IssuedOn" DESC, c."CreatedAt" DESC
         """;
 
+    /// <summary>consentingOfficers: the page's officers' current certificates, newest first.</summary>
     public const string CurrentCertificatesOfMembers = CertificateColumns + """
 
         WHERE c."MemberId" = ANY (@p1) AND c."ReplacedById" IS NULL
         ORDER BY c."IssuedOn" DESC, c."CreatedAt" DESC
+        """;
+
+    /// <summary>verifyCertificates: the asked members' current certificates (ordered by issue date only).</summary>
+    public const string CurrentCertificatesOfAskedMembers = CertificateColumns + """
+
+        WHERE c."MemberId" = ANY (@p1) AND c."ReplacedById" IS NULL
+        ORDER BY c."IssuedOn" DESC
+        """;
+
+    /// <summary>One generation of reissues: the certificates that replaced those asked about.</summary>
+    public const string CertificatesById = CertificateColumns + """
+
+        WHERE c."Id" = ANY (@p1)
         """;
 
     public const string DuesOfMembers = """
@@ -201,13 +224,6 @@ internal static class Sql
         LIMIT @p2
         """;
 
-    // The API inlines one VALUES row per lookup; this sends the same rows as arrays, in one statement too.
-    public const string LogInsertMany = """
-        INSERT INTO "VerificationLog" ("Id", "Address", "AgencyId", "At", "CertificateId", "Channel", "ClientId", "Found", "MemberId", "Query", "Status")
-        SELECT id, NULL, @agency, @at, certificate, @channel, @client, found, member, query, status
-        FROM unnest(@ids, @certificates, @members, @queries, @statuses, @found) AS t(id, certificate, member, query, status, found)
-        """;
-
     public const string CertificatesByNumbers = CertificateColumns + """
 
         WHERE c."Number" = ANY (@p1)
@@ -225,12 +241,12 @@ internal static class Sql
         FROM "Members" AS m
         LEFT JOIN "MembershipTerms" AS m0 ON m."CurrentTermId" = m0."Id"
         WHERE m."Id" = ANY (@p1) AND
-        """ + StandingAccess;
+        """ + " " + StandingAccess;
 
     public const string NumbersWithStandingAccess = """
         SELECT m."Id", m."Number"
         FROM "Members" AS m
         LEFT JOIN "MembershipTerms" AS m0 ON m."CurrentTermId" = m0."Id"
         WHERE m."Number" = ANY (@p1) AND
-        """ + StandingAccess;
+        """ + " " + StandingAccess;
 }

@@ -1,40 +1,59 @@
+using System.Text.Json;
 using Dapper;
 using Membership.Data;
 using Npgsql;
 
 namespace Baseline;
 
-/// <summary>verifyCertificate: the per-minute counter, the lookup, the failure counter, the log row, the course.</summary>
+/// <summary>
+/// verifyCertificate as PublicVerification does it: the per-client limit from this process's block of permits, one query
+/// for the certificate, its successor, its course and the number's failures this hour, the failure counted when the
+/// surname does not match, the log row.
+/// </summary>
 internal sealed partial class Workloads
 {
+    private sealed record Found(CertificateRow Certificate, CertificateRow? Successor, string? CourseCode, int Failures);
+
     public async Task VerifyAsync(HttpContext http)
     {
         var variables = await VariablesAsync(http);
+        var now = Graph.Now();
+        await using var connection = await db.OpenConnectionAsync(http.RequestAborted);
+        var (allowed, window) = await limits.TryAcquireBlockAsync(connection, "verify", limits.LookupsPerMinute,
+            "anonymous|" + Limits.AddressKey(http.Connection.RemoteIpAddress), now);
+        if (!allowed)
+        {
+            await RefusedAsync(http, "verifyCertificate", "Too many verifications; try again shortly.", window.RetryAfterSeconds(now), dataIsNull: true);
+            return;
+        }
+
         var number = variables.GetProperty("number").GetString()!.Trim().ToUpperInvariant();
         var lastName = TextKeys.Normalize(variables.GetProperty("lastName").GetString()!);
-        var address = http.Connection.RemoteIpAddress?.ToString();
-        var now = DateTime.UtcNow;
-        await using var connection = await db.OpenConnectionAsync(http.RequestAborted);
-        await CountAsync(connection, $"verify:anonymous|{address}", new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc), now);
-        var certificate = (await connection.QueryAsync<CertificateRow>(Sql.CertificateByNumber, new { p1 = number })).FirstOrDefault();
-        await connection.ExecuteScalarAsync<int?>(Sql.CounterRead,
-            new { p1 = $"verify-number-failures:{number}", p2 = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc) });
-        var found = certificate is not null && certificate.HolderLastNameKey == lastName;
+        var failureWindow = Window.Of("verify-number-failures", number, TimeSpan.FromHours(1), now);
+        var found = number.Length is > 0 and <= 20 ? await FindAsync(connection, number, failureWindow) : null;
+        var match = found is not null && lastName.Length > 0 && found.Certificate.HolderLastNameKey == lastName;
+        var failuresAllowed = match
+            ? found!.Failures < limits.FailedLookupsPerNumberPerHour
+            : await limits.AddAsync(connection, failureWindow, 1, now) <= limits.FailedLookupsPerNumberPerHour;
+        if (!failuresAllowed)
+        {
+            await RefusedAsync(http, "verifyCertificate", "Too many failed verifications of this certificate number; try again later.",
+                failureWindow.RetryAfterSeconds(now), dataIsNull: true);
+            return;
+        }
+
         var today = Graph.Today();
-        var status = found ? Graph.CertificateStatus(certificate!, today) : null;
+        var answer = match ? Answer.Of(found!.Certificate, await SuccessorAsync(connection, found), today) : null;
         await connection.ExecuteAsync(Sql.LogInsert, new
         {
-            p1 = Guid.CreateVersion7(), p2 = address, p3 = (Guid?)null, p4 = now, p5 = found ? certificate!.Id : (Guid?)null, p6 = "Public",
-            p7 = (string?)null, p8 = found, p9 = found ? certificate!.MemberId : (Guid?)null, p10 = number, p11 = status is null ? null : status[0] + status[1..].ToLowerInvariant(),
+            p1 = Guid.CreateVersion7(), p2 = http.Connection.RemoteIpAddress?.ToString(), p3 = (Guid?)null, p4 = now, p5 = found?.Certificate.Id, p6 = "Public",
+            p7 = (string?)null, p8 = answer is not null, p9 = found?.Certificate.MemberId, p10 = VerificationLog.Query(number), p11 = VerificationLog.Status(answer?.Status),
         });
-        var course = found && certificate!.CourseId is { } courseId
-            ? (await connection.QueryAsync<CourseRow>(Sql.CoursesById, new { p1 = new[] { courseId } })).FirstOrDefault()
-            : null;
         await using var json = await StartAsync(http);
         json.WriteStartObject("verifyCertificate");
-        if (found)
+        if (answer is not null)
         {
-            WriteVerification(json, certificate!, today, course?.Code);
+            WriteVerification(json, answer, found!.CourseCode);
         }
         else
         {
@@ -49,23 +68,63 @@ internal sealed partial class Workloads
         await EndAsync(json);
     }
 
-    /// <summary>The API's database counter: add one to this window's row, or create it (pruning old windows), then read it.</summary>
-    private static async Task CountAsync(NpgsqlConnection connection, string key, DateTime window, DateTime now)
+    private static async Task<Found?> FindAsync(NpgsqlConnection connection, string number, Window failureWindow)
     {
-        if (await connection.ExecuteAsync(Sql.CounterAdd, new { p1 = 1, p2 = key, p3 = window }) == 0)
+        await using var command = new NpgsqlCommand(Sql.CertificateToVerify, connection);
+        command.Parameters.AddWithValue("p1", failureWindow.Key);
+        command.Parameters.AddWithValue("p2", failureWindow.Start);
+        command.Parameters.AddWithValue("p3", number);
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
         {
-            try
-            {
-                await connection.ExecuteAsync(Sql.CounterInsert, new { p1 = key, p2 = window, p3 = 1 });
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-            {
-                await connection.ExecuteAsync(Sql.CounterAdd, new { p1 = 1, p2 = key, p3 = window });
-            }
-
-            await connection.ExecuteAsync(Sql.CounterPrune, new { p1 = now.AddDays(-1) });
+            return null;
         }
 
-        await connection.ExecuteScalarAsync<int?>(Sql.CounterRead, new { p1 = key, p2 = window });
+        // Columns: the certificate (0–17), its successor (18–35), its course (36–46, Code at 39), the failures (47).
+        return new Found(Certificates.Read(reader, 0)!, Certificates.Read(reader, 18), reader.IsDBNull(39) ? null : reader.GetString(39), reader.GetInt32(47));
+    }
+
+    /// <summary>The certificate that carries on: found with the lookup, unless it was reissued again (then follow the chain).</summary>
+    private static async Task<CertificateRow?> SuccessorAsync(NpgsqlConnection connection, Found found) =>
+        found.Successor?.ReplacedById is null
+            ? found.Successor
+            : (await Certificates.SuccessorsAsync(connection, [found.Certificate])).GetValueOrDefault(found.Certificate.Id);
+
+    /// <summary>A RATE_LIMITED refusal as the API's endpoint writes it: 429, Retry-After, the error, no data.</summary>
+    private static async Task RefusedAsync(HttpContext http, string field, string message, int retryAfterSeconds, bool dataIsNull)
+    {
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.ContentType = "application/graphql-response+json; charset=utf-8";
+        await using var json = new Utf8JsonWriter(http.Response.BodyWriter);
+        json.WriteStartObject();
+        json.WriteStartArray("errors");
+        json.WriteStartObject();
+        json.WriteString("message", message);
+        json.WriteStartArray("path");
+        json.WriteStringValue(field);
+        json.WriteEndArray();
+        json.WriteStartObject("extensions");
+        json.WriteString("code", "RATE_LIMITED");
+        json.WriteStartArray("codes");
+        json.WriteStringValue("RATE_LIMITED");
+        json.WriteEndArray();
+        json.WriteNumber("retryAfterSeconds", retryAfterSeconds);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        if (dataIsNull)
+        {
+            json.WriteNull("data");
+        }
+        else
+        {
+            json.WriteStartObject("data");
+            json.WriteNull(field);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        await json.FlushAsync();
     }
 }

@@ -5,7 +5,7 @@ using Npgsql;
 namespace Baseline;
 
 /// <summary>Plans, node and the member page: the API's statements in the API's order, the API's JSON.</summary>
-internal sealed partial class Workloads(NpgsqlDataSource db)
+internal sealed partial class Workloads(NpgsqlDataSource db, Limits limits)
 {
     private static readonly string[] CategoryOrder = ["Regular", "Associate", "Retired", "Life", "Student"];
 

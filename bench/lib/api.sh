@@ -15,6 +15,10 @@ api_publish() { # the API's publish script (what the container image runs) into 
   return 0
 }
 
+# The verification limits, raised for the one load-driver address; the baseline applies the same ones.
+verification_limits=(Verification__LookupsPerMinute=100000000 Verification__PartnerBatchesPerMinute=100000000
+  Verification__PartnerMissesPerHour=100000000)
+
 # Production settings. Only limits and background jobs differ from a deployment's defaults, each for a reason:
 # the per-address limits would answer RATE_LIMITED after 30 lookups from the one load-driver address, and the
 # background jobs (mail, ticket expiry, reconciliation, partner webhooks and their watch, renewal reminders, audit purge)
@@ -27,8 +31,7 @@ api_env() { # port: sets api_vars, the environment of an API process
     "Oidc__PublicBaseUrl=http://127.0.0.1:$port" Oidc__AllowHttp=true Mail__SmtpHost=127.0.0.1 Mail__SendEverySeconds=0
     "Stripe__WebhookSecret=$bench_webhook_secret" Stripe__ReconcileEveryMinutes=0 Tickets__ExpireEverySeconds=0
     Webhooks__DispatchEverySeconds=0 Webhooks__WatchEveryMinutes=0 Reminders__RunEveryMinutes=0 Audit__PurgeEveryMinutes=0
-    Verification__LookupsPerMinute=100000000 Verification__PartnerBatchesPerMinute=100000000
-    Verification__PartnerMissesPerHour=100000000 Tickets__AnonymousRequestsPerAddressPerHour=100000000
+    "${verification_limits[@]}" Tickets__AnonymousRequestsPerAddressPerHour=100000000
     Oidc__SignInsPerAddressPerMinute=1000 Logging__LogLevel__Default=Warning)
 }
 
