@@ -16,8 +16,14 @@ namespace Membership.GraphQL.Limits;
 /// </summary>
 internal sealed class CostRule(CostLimits limits, IntrospectionSetting introspection, GraphQLMetrics metrics) : ValidationRuleBase
 {
-    /// <summary>Operations without variables found within the limits: their cost cannot change, so a cached document's is priced once.</summary>
+    /// <summary>
+    /// Operations found within the limits whose price no variable can change (<see cref="VariablesCanChangePrice"/>):
+    /// a cached document's is priced once, however its variables change from request to request.
+    /// </summary>
     private readonly ConditionalWeakTable<GraphQLOperationDefinition, object> _withinLimits = new();
+
+    /// <summary>Documents by whether a variable can change an operation's price (boxed booleans); worked out once per cached document.</summary>
+    private readonly ConditionalWeakTable<GraphQLDocument, object> _variablesMatter = new();
 
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {
@@ -27,7 +33,8 @@ internal sealed class CostRule(CostLimits limits, IntrospectionSetting introspec
             return default;
         }
 
-        var fixedCost = context.Operation.Variables is not { Items.Count: > 0 };
+        var fixedCost = context.Operation.Variables is not { Items.Count: > 0 }
+            || !(bool)_variablesMatter.GetValue(context.Document, static document => VariablesCanChangePrice(document));
         if (fixedCost && _withinLimits.TryGetValue(context.Operation, out _))
         {
             return default;
@@ -57,6 +64,39 @@ internal sealed class CostRule(CostLimits limits, IntrospectionSetting introspec
 
         return default;
     }
+
+    /// <summary>
+    /// Whether a variable can change the price or the depth: as a page size (<c>first</c>, <c>last</c>), in an <c>ids</c>
+    /// list, or in a directive (<c>@include</c>, <c>@skip</c>). Every other argument leaves the price as it is (a node's
+    /// <c>id</c>, a cursor, a search). Looks at the whole document, every operation and fragment: conservative, and cheap.
+    /// </summary>
+    internal static bool VariablesCanChangePrice(GraphQLDocument document) =>
+        document.Definitions.Any(definition => definition switch
+        {
+            GraphQLOperationDefinition operation => InSelections(operation.SelectionSet),
+            GraphQLFragmentDefinition fragment => InSelections(fragment.SelectionSet),
+            _ => false,
+        });
+
+    private static bool InSelections(GraphQLSelectionSet? set) =>
+        set is not null && set.Selections.Any(selection =>
+            (selection is IHasDirectivesNode { Directives: { } directives }
+                && directives.Items.Any(directive => directive.Arguments?.Items.Any(argument => HasVariable(argument.Value)) == true))
+            || selection switch
+            {
+                GraphQLField field => field.Arguments?.Items.Any(argument => argument.Name.StringValue is "first" or "last" or "ids" && HasVariable(argument.Value)) == true
+                    || InSelections(field.SelectionSet),
+                GraphQLInlineFragment inline => InSelections(inline.SelectionSet),
+                _ => false,
+            });
+
+    private static bool HasVariable(GraphQLValue value) => value switch
+    {
+        GraphQLVariable => true,
+        GraphQLListValue list => list.Values?.Any(HasVariable) == true,
+        GraphQLObjectValue item => item.Fields?.Any(field => HasVariable(field.Value)) == true,
+        _ => false,
+    };
 
     private static bool IsIntrospectionOnly(GraphQLOperationDefinition? operation) =>
         operation is not null

@@ -46,7 +46,9 @@ internal sealed class MutationPagingRule : ValidationRuleBase
         }
     });
 
-    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) => new(Visitor);
+    /// <summary>Queries are not walked at all: this rule runs for cached documents too, on every request.</summary>
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
+        context.Operation.Operation == OperationType.Mutation ? new(Visitor) : default;
 
     /// <summary>A literal, or the variable's value as sent; null when absent or null.</summary>
     private static object? ValueOf(GraphQLValue value, ValidationContext context) => value switch

@@ -103,6 +103,38 @@ public abstract class DocumentCacheTests(ApiFixture api) : ApiTest(api)
     }
 
     [SkippableFact]
+    public async Task An_operation_whose_variables_cannot_change_its_price_is_priced_once()
+    {
+        var data = new TestData(Api);
+        var members = await data.MembersAsync(2, await data.PlanAsync());
+        var query = Unique("query($id: ID!, $after: String) { node(id: $id) { id } members(first: 5, after: $after) { nodes { memberNumber } } }");
+        using var priced = new Limits.PricedSelections(Api.Services);
+
+        foreach (var member in members)
+        {
+            Expect.Success(await Client.PostAsync(query, new { id = TestData.MemberId(member), after = (string?)null }, TestIdentity.Staff));
+        }
+
+        Assert.Equal(1, priced.Count); // the id and the cursor change nothing the cost rule counts
+    }
+
+    [SkippableFact]
+    public async Task A_variable_in_a_page_size_or_a_directive_is_priced_on_every_run()
+    {
+        var pageSize = Unique("query($first: Int!) { agencies(first: $first) { nodes { name } } }");
+        var directive = Unique("query($deep: Boolean!) { agencies(first: 100) { nodes { members(first: 100) @include(if: $deep) { memberNumber certificates { number } } } } }");
+        using var priced = new Limits.PricedSelections(Api.Services);
+
+        Expect.Success(await Client.PostAsync(pageSize, new { first = 1 }, TestIdentity.Staff));
+        Expect.Success(await Client.PostAsync(pageSize, new { first = 2 }, TestIdentity.Staff));
+        Expect.Success(await Client.PostAsync(directive, new { deep = false }, TestIdentity.Staff));
+        var deep = await Client.PostAsync(directive, new { deep = true }, TestIdentity.Staff);
+
+        Expect.RequestError(deep, HttpStatusCode.BadRequest, ErrorCodes.TooComplex);
+        Assert.Equal(4, priced.Count);
+    }
+
+    [SkippableFact]
     public async Task Each_operation_of_a_document_is_validated_before_it_runs_from_the_cache()
     {
         var query = Unique("query Plans { membershipPlans { code } } query Regions { regions { number } }");
