@@ -23,7 +23,7 @@ internal static class Report
         var text = new StringBuilder();
         var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
         Line(text, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {options.Scale}; {Environment.ProcessorCount} cores; load average at the end {load}; "
-            + $"{options.Connections} connections, {options.Duration.TotalSeconds:0} s per run after {options.Warmup.TotalSeconds:0} s of warm-up per side, medians of {options.Reps} alternating repetitions.");
+            + $"{options.Connections} connections, {options.Duration.TotalSeconds:0} s per run after a warm-up per side (windows of {options.Warmup.TotalSeconds:0} s until the rate stops rising), medians of {options.Reps} alternating repetitions.");
         Line(text, "");
         Line(text, "| workload | API req/s | raw req/s | API / raw | PostGraphile req/s | API p50 / p99 ms | raw p50 / p99 ms | SQL statements API / raw | API RSS MB |");
         Line(text, "|---|---|---|---|---|---|---|---|---|");
