@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Membership.Identity.Oidc;
 using Membership.Identity.Pages;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -55,6 +56,11 @@ internal sealed class FormSizeLimit(RequestDelegate next)
         catch (InvalidDataException) when (!http.Response.HasStarted)
         {
             await RefuseAsync(http, StatusCodes.Status400BadRequest); // the form reader's own limits (field count, key length)
+        }
+        catch (AntiforgeryValidationException e) when (!http.Response.HasStarted && e.InnerException is InvalidDataException or BadHttpRequestException)
+        {
+            // The same, when the antiforgery check is the first to read the form (the account pages): it wraps the reader's refusal.
+            await RefuseAsync(http, e.InnerException is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest);
         }
     }
 
