@@ -30,5 +30,11 @@ for provider in Sqlite PostgreSql SqlServer; do
     --output-dir "$folder" --namespace "Membership.Data.CompiledModels.$provider" --no-build >/dev/null
   # DatabaseSetup.CompiledModel picks the provider's model; the attribute would make EF pick one for every provider.
   rm -f "src/Membership/$folder/MembershipDbContextAssemblyAttributes.cs"
+  # Each generation draws a new random model id: keep the committed one when nothing else changed (no noise in diffs).
+  builder="src/Membership/$folder/MembershipDbContextModelBuilder.cs"
+  if git cat-file -e "HEAD:$builder" 2>/dev/null && diff -q <(git show "HEAD:$builder" | sed 's/modelId: new Guid("[^"]*")//') \
+      <(sed 's/modelId: new Guid("[^"]*")//' "$builder") >/dev/null; then
+    git checkout -q HEAD -- "$builder"
+  fi
 done
 echo "Compiled models regenerated for Sqlite, PostgreSql and SqlServer; build again to use them."
