@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Adds an EF Core migration named NAME to all three providers (Sqlite, PostgreSql, SqlServer).
 # Usage: infra/scripts/add-migration.sh NAME
-# Afterwards regenerate the SQL scripts: infra/scripts/generate-sql.sh
+# It also regenerates the compiled models (infra/scripts/compile-model.sh): a model change that needs a migration
+# changes them too. Afterwards regenerate the SQL scripts: infra/scripts/generate-sql.sh
 set -euo pipefail
 
 if [[ $# -ne 1 || -z "$1" || "$1" == -* ]]; then
@@ -33,4 +34,5 @@ done
 trap - ERR
 
 echo "Added migration '$name' to Sqlite, PostgreSql and SqlServer."
+"$root/infra/scripts/compile-model.sh" --no-build
 echo "Next: infra/scripts/generate-sql.sh (refreshes infra/sql/*.sql), then build and test."

@@ -19,4 +19,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Seconds a single SQL command may run.</summary>
     public int CommandTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Use the provider's compiled EF model (Data/CompiledModels, infra/scripts/compile-model.sh) instead of building
+    /// the model from the entity configurations in the first query: the same model, built in a fraction of the time.
+    /// </summary>
+    public bool UseCompiledModel { get; set; } = true;
 }

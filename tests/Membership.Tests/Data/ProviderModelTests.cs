@@ -167,10 +167,16 @@ public sealed class ProviderModelTests
         [new Claim(MembershipClaims.Subject, "staff"), new Claim(MembershipClaims.Role, Roles.Staff), new Claim(MembershipClaims.Scope, ApiScopes.Staff)],
         "test", MembershipClaims.Subject, MembershipClaims.Role)));
 
-    internal static MembershipDbContext Context(DatabaseProvider provider)
+    /// <summary>A context on no server; its model built from the entity configurations unless a (compiled) one is given.</summary>
+    internal static MembershipDbContext Context(DatabaseProvider provider, Microsoft.EntityFrameworkCore.Metadata.IModel? model = null)
     {
         var builder = new DbContextOptionsBuilder<MembershipDbContext>();
         DatabaseSetup.UseProvider(builder, provider, OfflineConnections[provider]);
+        if (model is not null)
+        {
+            builder.UseModel(model);
+        }
+
         return new MembershipDbContext(builder.Options);
     }
 }
