@@ -130,6 +130,9 @@ internal sealed class MembershipUserContext(IServiceProvider services) : Diction
 {
     private RequestAuthorization? _authorization;
 
+    /// <summary>The request's services as resolvers ask for them, each resolved once.</summary>
+    public RequestServiceCache Services { get; } = new(services, services.GetRequiredService<ServiceLifetimes>());
+
     /// <summary>Built on the first guarded field: a public query never asks for it.</summary>
     public RequestAuthorization Authorization =>
         Volatile.Read(ref _authorization) ?? Interlocked.CompareExchange(ref _authorization, RequestAuthorization.For(services), null) ?? _authorization;

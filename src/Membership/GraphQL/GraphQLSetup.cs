@@ -30,6 +30,7 @@ public static class GraphQLSetup
         services.AddSingleton<GraphQLMetrics>();
         services.AddHttpContextAccessor();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton(new ServiceLifetimes(services)); // read after the host is built, when every feature has registered
         services.AddSingleton<Documents.DocumentCache>();
         services.AddSingleton<Documents.PersistedDocuments>();
         services.AddSingleton<global::GraphQL.PersistedDocuments.IPersistedDocumentLoader>(sp => sp.GetRequiredService<Documents.PersistedDocuments>());
