@@ -8,6 +8,7 @@ using Microsoft.Diagnostics.Tracing.Etlx;
 // only the samples of threads that were running managed code (the sample profiler's "managed" kind): where the CPU went.
 // Inclusive shares undercount async code (a continuation's stack starts at the thread pool), so the report also groups
 // samples by layer: the first of the layers below (in their order) with a frame on the stack.
+// A trace with allocation ticks (the gc-verbose profile, which bench/run.sh --profile adds) is also summed by bytes.
 var top = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
 var focus = args.Length > 2 ? args[2] : null;
 var focused = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -18,8 +19,15 @@ var layers = new Dictionary<string, int>(StringComparer.Ordinal);
 var running = 0;
 var waiting = 0;
 var all = 0;
+var allocation = new Allocations();
 foreach (var sample in log.Events)
 {
+    if (sample.EventName == "GC/AllocationTick")
+    {
+        allocation.Add(sample);
+        continue;
+    }
+
     if (sample.ProviderName != "Microsoft-DotNETCore-SampleProfiler" || sample.EventName != "Thread/Sample")
     {
         continue;
@@ -61,7 +69,7 @@ foreach (var sample in log.Events)
         focused[path] = focused.GetValueOrDefault(path) + 1;
     }
 
-    var layer = Layers.FirstOrDefault(l => frames.Any(f => f.StartsWith(l.Prefix, StringComparison.Ordinal))).Name ?? "other (thread pool, sockets, runtime)";
+    var layer = LayerOf(frames);
     layers[layer] = layers.GetValueOrDefault(layer) + 1;
 }
 
@@ -75,6 +83,8 @@ if (focus is not null)
     Print($"Call paths of the samples in {focus}", focused, 12);
 }
 
+allocation.Print(top);
+
 void Print(string title, Dictionary<string, int> counts, int rows)
 {
     Console.WriteLine();
@@ -86,8 +96,74 @@ void Print(string title, Dictionary<string, int> counts, int rows)
     }
 }
 
+/// <summary>
+/// The trace's allocation ticks (dotnet-trace's gc-verbose profile: one event per about 100 KB a thread allocates, with
+/// the type and the stack of the allocation that crossed the mark): a sample of what is allocated and where, by bytes.
+/// </summary>
+internal sealed class Allocations
+{
+    private readonly Dictionary<string, long> _byType = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _byLayer = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _byCaller = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _paths = new(StringComparer.Ordinal);
+    private long _bytes;
+    private int _ticks;
+
+    public void Add(Microsoft.Diagnostics.Tracing.TraceEvent tick)
+    {
+        var amount = Convert.ToInt64(tick.PayloadByName("AllocationAmount64") ?? tick.PayloadByName("AllocationAmount"), CultureInfo.InvariantCulture);
+        var type = tick.PayloadByName("TypeName") as string is { Length: > 0 } name ? name : "?";
+        var frames = new List<string>();
+        for (var frame = tick.CallStack(); frame is not null; frame = frame.Caller)
+        {
+            frames.Add(frame.CodeAddress.FullMethodName is { Length: > 0 } method ? method : frame.CodeAddress.ModuleName ?? "?");
+        }
+
+        _ticks++;
+        _bytes += amount;
+        _byType[type] = _byType.GetValueOrDefault(type) + amount;
+        var layer = Program.LayerOf(frames);
+        _byLayer[layer] = _byLayer.GetValueOrDefault(layer) + amount;
+
+        // The nearest frame outside the runtime's own library: the code that asked for the object.
+        var caller = frames.FirstOrDefault(f => !f.StartsWith("System.", StringComparison.Ordinal)) ?? (frames.Count > 0 ? frames[0] : "?");
+        _byCaller[caller] = _byCaller.GetValueOrDefault(caller) + amount;
+        var path = type + "\n      < " + string.Join("\n      < ", frames.Take(10).Select(f => f.Length > 150 ? f[..150] : f));
+        _paths[path] = _paths.GetValueOrDefault(path) + amount;
+    }
+
+    public void Print(int top)
+    {
+        if (_ticks == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"# Allocations: {_ticks:N0} allocation ticks, {_bytes / 1048576.0:N0} MB sampled (one tick per about 100 KB a thread allocates)");
+        Print("Allocated, by layer (the first layer of the list found on the stack)", _byLayer, _byLayer.Count);
+        Print("Allocated, by type", _byType, top / 2);
+        Print("Allocated, by the nearest caller outside System.*", _byCaller, top / 2);
+        Print("Allocated, by type and call path (ten nearest frames)", _paths, 15);
+    }
+
+    private void Print(string title, Dictionary<string, long> bytes, int rows)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"## {title}");
+        Console.WriteLine();
+        foreach (var (name, amount) in bytes.OrderByDescending(b => b.Value).Take(rows))
+        {
+            Console.WriteLine($"{100.0 * amount / Math.Max(_bytes, 1),6:0.0} %  {(name.Length > 160 && !name.Contains('\n') ? name[..160] : name)}");
+        }
+    }
+}
+
 internal static partial class Program
 {
+    public static string LayerOf(IReadOnlyList<string> frames) =>
+        Layers.FirstOrDefault(l => frames.Any(f => f.StartsWith(l.Prefix, StringComparison.Ordinal))).Name ?? "other (thread pool, sockets, runtime)";
+
     /// <summary>Innermost frames of a thread that waits rather than runs (sampled as managed code all the same).</summary>
     private static readonly string[] Waits =
     [

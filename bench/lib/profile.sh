@@ -13,7 +13,7 @@ profile_tool() { # tool args...: a local tool with SIGINT (its "stop and write t
 profile_start() {
   (cd "$bench_root" && dotnet tool restore >/dev/null)
   set -m # each tool in a process group of its own, which profile_stop signals whole (dotnet tool run and the tool)
-  profile_tool dotnet-trace collect -p "$api_pid" --profile dotnet-sampled-thread-time \
+  profile_tool dotnet-trace collect -p "$api_pid" --profile dotnet-sampled-thread-time,gc-verbose \
     -o "$out/api.nettrace" >"$bench_work/trace.log" 2>&1 </dev/null &
   profiler_pids+=("$!")
   local side pid
