@@ -169,7 +169,9 @@ internal sealed class Bench(Options options, Load load, Statements statements, M
     /// Each side at saturation until its rate stops rising, not counted: the first seconds of a workload run code the JIT
     /// has not tiered up yet and pools that are still growing, far more of it on the API's side (a whole GraphQL
     /// pipeline) than on the baseline's, so a cold first repetition would measure start-up, which has its own figure.
-    /// Windows of <see cref="Options.Warmup"/> each, until one is within 5 % of the one before, at most six.
+    /// Windows of <see cref="Options.Warmup"/> each, until two windows in a row each rose less than 5 % over the one
+    /// before (one flat window stopped early: tiering went on after it, and the rate rose by a third in the measured
+    /// runs), at least three and at most eight.
     /// </summary>
     private async Task WarmUpAsync(Workload workload)
     {
@@ -196,11 +198,12 @@ internal sealed class Bench(Options options, Load load, Statements statements, M
     private async Task<string> WarmUpAsync(Target target, IReadOnlyList<byte[]> bodies)
     {
         var rates = new List<double>();
-        while (rates.Count < 6)
+        static bool Flat(List<double> rates, int last) => rates[last] <= rates[last - 1] * 1.05;
+        while (rates.Count < 8)
         {
             var run = await load.SaturateAsync(target, bodies, options.Connections, options.Warmup);
             rates.Add(run.RequestsPerSecond);
-            if (rates.Count >= 2 && rates[^1] <= rates[^2] * 1.05)
+            if (rates.Count >= 3 && Flat(rates, rates.Count - 1) && Flat(rates, rates.Count - 2))
             {
                 break;
             }
