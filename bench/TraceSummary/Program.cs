@@ -8,7 +8,8 @@ using Microsoft.Diagnostics.Tracing.Etlx;
 // only the samples of threads that were running managed code (the sample profiler's "managed" kind): where the CPU went.
 // Inclusive shares undercount async code (a continuation's stack starts at the thread pool), so the report also groups
 // samples by layer: the first of the layers below (in their order) with a frame on the stack.
-// A trace with allocation ticks (the gc-verbose profile, which bench/run.sh --profile adds) is also summed by bytes.
+// A trace with allocation ticks (the gc-verbose profile, which bench/run.sh --profile adds) is also summed by bytes;
+// the focus prefix then also matches allocated type names (e.g. FourElementAsyncLocalValueMap): who allocates them.
 var top = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
 var focus = args.Length > 2 ? args[2] : null;
 var focused = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -19,7 +20,7 @@ var layers = new Dictionary<string, int>(StringComparer.Ordinal);
 var running = 0;
 var waiting = 0;
 var all = 0;
-var allocation = new Allocations();
+var allocation = new Allocations(focus);
 foreach (var sample in log.Events)
 {
     if (sample.EventName == "GC/AllocationTick")
@@ -100,8 +101,9 @@ void Print(string title, Dictionary<string, int> counts, int rows)
 /// The trace's allocation ticks (dotnet-trace's gc-verbose profile: one event per about 100 KB a thread allocates, with
 /// the type and the stack of the allocation that crossed the mark): a sample of what is allocated and where, by bytes.
 /// </summary>
-internal sealed class Allocations
+internal sealed class Allocations(string? focus)
 {
+    private readonly Dictionary<string, long> _focused = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _byType = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _byLayer = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _byCaller = new(StringComparer.Ordinal);
@@ -130,6 +132,11 @@ internal sealed class Allocations
         _byCaller[caller] = _byCaller.GetValueOrDefault(caller) + amount;
         var path = type + "\n      < " + string.Join("\n      < ", frames.Take(10).Select(f => f.Length > 150 ? f[..150] : f));
         _paths[path] = _paths.GetValueOrDefault(path) + amount;
+        if (focus is not null && type.StartsWith(focus, StringComparison.Ordinal))
+        {
+            var callers = string.Join("\n      < ", frames.Take(14).Select(f => f.Length > 150 ? f[..150] : f));
+            _focused[callers] = _focused.GetValueOrDefault(callers) + amount;
+        }
     }
 
     public void Print(int top)
@@ -145,6 +152,10 @@ internal sealed class Allocations
         Print("Allocated, by type", _byType, top / 2);
         Print("Allocated, by the nearest caller outside System.*", _byCaller, top / 2);
         Print("Allocated, by type and call path (ten nearest frames)", _paths, 15);
+        if (focus is not null)
+        {
+            Print($"Call paths of the allocations of types starting {focus}", _focused, 12);
+        }
     }
 
     private void Print(string title, Dictionary<string, long> bytes, int rows)

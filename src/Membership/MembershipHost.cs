@@ -43,7 +43,7 @@ public static class MembershipHost
 
         // Shared infrastructure the features plug into.
         services.AddAssociationClock(configuration);
-        services.AddMembershipDatabase(configuration, environment.ContentRootPath);
+        services.AddMembershipDatabase(configuration, environment);
         services.AddMembershipMail(configuration, environment);
         services.AddRateLimiting();
         services.AddMembershipPages(configuration);

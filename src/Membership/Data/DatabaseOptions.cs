@@ -25,4 +25,12 @@ public sealed class DatabaseOptions
     /// the model from the entity configurations in the first query: the same model, built in a fraction of the time.
     /// </summary>
     public bool UseCompiledModel { get; set; } = true;
+
+    /// <summary>
+    /// EF Core's check that no two threads use one context at once. Null means: on in Development and in the tests'
+    /// Testing environment, where a resolver that shares a context across threads must fail loudly; off elsewhere,
+    /// since the check writes an async-local value twice for every row a query reads (a page of members: hundreds of
+    /// allocations per request) and every loader already takes a context of its own.
+    /// </summary>
+    public bool? ThreadSafetyChecks { get; set; }
 }

@@ -130,9 +130,19 @@ internal sealed class BrokenConnectionReset(NpgsqlDataSource? dataSource) : DbCo
 /// nothing inside a transaction: a write may have reached the database before the connection broke, and repeating it
 /// could apply it twice; those fail with 503 instead.
 /// </summary>
+/// <remarks>
+/// What is retried is the command that opens a query's reader, which is where a dead pooled connection fails. The rows
+/// are then streamed: <see cref="RetriesOnFailure"/> is false, because EF Core reads it when it compiles a query and, for
+/// a retrying strategy, first copies every row of every query into a buffer so that a failure in the middle of the rows
+/// could be retried too (a copy of each value, in arrays that double as they fill: an eighth of what a page of members
+/// allocated). A connection that breaks after the first row fails the request with 503, as a write does.
+/// </remarks>
 internal sealed class ReadRetryStrategy(ExecutionStrategyDependencies dependencies)
     : ExecutionStrategy(dependencies, maxRetryCount: 2, maxRetryDelay: TimeSpan.FromMilliseconds(100))
 {
+    /// <summary>False: queries stream their rows instead of buffering them (see the remarks); reads are still retried.</summary>
+    public override bool RetriesOnFailure => false;
+
     public override TResult Execute<TState, TResult>(TState state, Func<DbContext, TState, TResult> operation,
         Func<DbContext, TState, ExecutionResult<TResult>>? verifySucceeded) =>
         IsRetryableRead(state)

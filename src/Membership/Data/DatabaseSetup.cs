@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -33,8 +34,9 @@ public static class DatabaseSetup
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 
-    public static IServiceCollection AddMembershipDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddMembershipDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        var contentRoot = environment.ContentRootPath;
         var section = configuration.GetSection(DatabaseOptions.Section);
         services.Configure<DatabaseOptions>(section);
         var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -57,6 +59,7 @@ public static class DatabaseSetup
                 builder.UseModel(CompiledModel(options.Provider));
             }
 
+            builder.EnableThreadSafetyChecks(options.ThreadSafetyChecks ?? (environment.IsDevelopment() || environment.IsEnvironment("Testing")));
             builder.AddInterceptors([new BrokenConnectionReset(dataSource), .. sp.GetServices<IInterceptor>()]);
             // A failure is logged once, by whoever handles it (a handled race is no failure at all): not again by EF Core.
             builder.ConfigureWarnings(w => w.Log(
