@@ -75,7 +75,23 @@ internal sealed class FieldGuard(FieldType field, IObjectGraphType parentType)
         }
     }
 
-    private static bool HasRole(Caller caller, string[] roles) => roles.Length == 0 || roles.Any(caller.Principal.IsInRole);
+    private static bool HasRole(Caller caller, string[] roles)
+    {
+        if (roles.Length == 0)
+        {
+            return true;
+        }
+
+        foreach (var role in roles)
+        {
+            if (caller.IsInRole(role))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>

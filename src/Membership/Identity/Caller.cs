@@ -16,7 +16,8 @@ public sealed class Caller(ClaimsPrincipal principal)
 
     public ClaimsPrincipal Principal { get; } = principal;
 
-    public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
+    /// <summary>Read once: the principal's <c>Identity</c> walks its identities through a boxed enumerator on every call.</summary>
+    public bool IsAuthenticated { get; } = principal.Identity?.IsAuthenticated == true;
 
     /// <summary>OpenIddict's own scope claims, or a standard "scope"/"scp" claim from an external issuer.</summary>
     public bool HasScope(string scope) => IsAuthenticated && _facts.Value.Scopes.Contains(scope);
@@ -24,9 +25,16 @@ public sealed class Caller(ClaimsPrincipal principal)
     /// <summary>A client acting for itself (client credentials), not for a person.</summary>
     public bool IsClient => _facts.Value.IsClient;
 
-    public bool IsStaff => HasScope(ApiScopes.Staff) && (IsClient || Principal.IsInRole(Roles.Staff) || Principal.IsInRole(Roles.Admin));
+    public bool IsStaff => HasScope(ApiScopes.Staff) && (IsClient || IsInRole(Roles.Staff) || IsInRole(Roles.Admin));
 
-    public bool IsAdmin => HasScope(ApiScopes.Staff) && Principal.IsInRole(Roles.Admin);
+    public bool IsAdmin => HasScope(ApiScopes.Staff) && IsInRole(Roles.Admin);
+
+    /// <summary>
+    /// As <see cref="ClaimsPrincipal.IsInRole"/> (each identity's role claims, values compared ordinally), from the
+    /// roles read once: the principal's own check walks every claim through boxed enumerators, and a page of members
+    /// asks it for every guarded field of every member.
+    /// </summary>
+    public bool IsInRole(string role) => _facts.Value.Roles.Contains(role);
 
     /// <summary>The member the caller is, when the token may act on the member's own records.</summary>
     public Guid? MemberId => HasScope(ApiScopes.Self) ? _facts.Value.MemberId : null;
@@ -54,7 +62,7 @@ public sealed class Caller(ClaimsPrincipal principal)
     public bool MaySeePrivateDataOf(Guid memberId) => IsStaff || IsMember(memberId);
 
     /// <summary>The claims the checks above read, parsed once.</summary>
-    private sealed record Facts(HashSet<string> Scopes, bool IsClient, Guid? MemberId, Guid? AgencyId)
+    private sealed record Facts(HashSet<string> Scopes, HashSet<string> Roles, bool IsClient, Guid? MemberId, Guid? AgencyId)
     {
         public static Facts Read(ClaimsPrincipal principal)
         {
@@ -64,8 +72,15 @@ public sealed class Caller(ClaimsPrincipal principal)
                 scopes.UnionWith(claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
             }
 
+            var roles = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var identity in principal.Identities)
+            {
+                roles.UnionWith(identity.FindAll(identity.RoleClaimType).Select(c => c.Value));
+            }
+
             return new Facts(
                 scopes,
+                roles,
                 principal.FindFirst(MembershipClaims.Actor)?.Value == "client",
                 Guid.TryParse(principal.FindFirst(MembershipClaims.MemberId)?.Value, out var member) ? member : null,
                 Guid.TryParse(principal.FindFirst(MembershipClaims.AgencyId)?.Value, out var agency) ? agency : null);
