@@ -33,7 +33,8 @@ internal static class AllocationSample
             var before = GC.GetTotalAllocatedBytes(precise: true);
             await SendAsync(request, requests);
             var perRequest = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)requests;
-            Console.WriteLine($"{workload}: {requests} requests, {perRequest / 1024:N1} KB allocated per request (whole process)");
+            var answer = await request();
+            Console.WriteLine($"{workload}: {requests} requests, {perRequest / 1024:N1} KB allocated per request (whole process); the answer is {answer.Length / 1024.0:N1} KB");
             using var sampler = new Sampler { On = true };
             await SendAsync(request, requests);
             sampler.On = false;
