@@ -61,6 +61,10 @@ public class DocumentBenchmarks
             Cached = found, Schema = _schema, Query = found.Text, Document = found.Document, Variables = Inputs.Empty,
             RequestServices = _scope.ServiceProvider, User = _staff, UserContext = _userContext,
         });
+        if (!_rules.All.OfType<CostRule>().Any() || !_rules.Cached.OfType<CostRule>().Any() || _rules.All.Count() <= _rules.Cached.Count())
+        {
+            throw new InvalidOperationException("The probe did not see the endpoint's rule lists: the validation measured would not be the real one.");
+        }
 
         // Validated once with every rule, then cached as the endpoint caches it; the validation's values feed the pricing.
         var result = await ValidateAsync(found.Document, _rules.All);
