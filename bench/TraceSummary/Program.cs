@@ -40,12 +40,7 @@ foreach (var sample in log.Events)
         continue; // 1: outside managed code (waiting, or in the runtime's native code)
     }
 
-    var frames = new List<string>();
-    for (var frame = sample.CallStack(); frame is not null; frame = frame.Caller)
-    {
-        frames.Add(frame.CodeAddress.FullMethodName is { Length: > 0 } name ? name : frame.CodeAddress.ModuleName ?? "?");
-    }
-
+    var frames = FramesOf(sample);
     if (frames.Count == 0)
     {
         continue;
@@ -66,7 +61,7 @@ foreach (var sample in log.Events)
 
     if (focus is not null && frames[0].StartsWith(focus, StringComparison.Ordinal))
     {
-        var path = string.Join("\n      < ", frames.Take(9).Select(f => f.Length > 150 ? f[..150] : f));
+        var path = PathOf(frames, 9);
         focused[path] = focused.GetValueOrDefault(path) + 1;
     }
 
@@ -115,11 +110,7 @@ internal sealed class Allocations(string? focus)
     {
         var amount = Convert.ToInt64(tick.PayloadByName("AllocationAmount64") ?? tick.PayloadByName("AllocationAmount"), CultureInfo.InvariantCulture);
         var type = tick.PayloadByName("TypeName") as string is { Length: > 0 } name ? name : "?";
-        var frames = new List<string>();
-        for (var frame = tick.CallStack(); frame is not null; frame = frame.Caller)
-        {
-            frames.Add(frame.CodeAddress.FullMethodName is { Length: > 0 } method ? method : frame.CodeAddress.ModuleName ?? "?");
-        }
+        var frames = Program.FramesOf(tick);
 
         _ticks++;
         _bytes += amount;
@@ -130,11 +121,11 @@ internal sealed class Allocations(string? focus)
         // The nearest frame outside the runtime's own library: the code that asked for the object.
         var caller = frames.FirstOrDefault(f => !f.StartsWith("System.", StringComparison.Ordinal)) ?? (frames.Count > 0 ? frames[0] : "?");
         _byCaller[caller] = _byCaller.GetValueOrDefault(caller) + amount;
-        var path = type + "\n      < " + string.Join("\n      < ", frames.Take(10).Select(f => f.Length > 150 ? f[..150] : f));
+        var path = type + "\n      < " + Program.PathOf(frames, 10);
         _paths[path] = _paths.GetValueOrDefault(path) + amount;
         if (focus is not null && type.StartsWith(focus, StringComparison.Ordinal))
         {
-            var callers = string.Join("\n      < ", frames.Take(14).Select(f => f.Length > 150 ? f[..150] : f));
+            var callers = Program.PathOf(frames, 14);
             _focused[callers] = _focused.GetValueOrDefault(callers) + amount;
         }
     }
@@ -172,6 +163,22 @@ internal sealed class Allocations(string? focus)
 
 internal static partial class Program
 {
+    /// <summary>The event's stack, innermost frame first, each by method name (its module's where the name is unknown).</summary>
+    public static List<string> FramesOf(Microsoft.Diagnostics.Tracing.TraceEvent traceEvent)
+    {
+        var frames = new List<string>();
+        for (var frame = traceEvent.CallStack(); frame is not null; frame = frame.Caller)
+        {
+            frames.Add(frame.CodeAddress.FullMethodName is { Length: > 0 } name ? name : frame.CodeAddress.ModuleName ?? "?");
+        }
+
+        return frames;
+    }
+
+    /// <summary>The <paramref name="count"/> innermost frames as a call path, one per line, each cut at 150 characters.</summary>
+    public static string PathOf(IEnumerable<string> frames, int count) =>
+        string.Join("\n      < ", frames.Take(count).Select(f => f.Length > 150 ? f[..150] : f));
+
     public static string LayerOf(IReadOnlyList<string> frames) =>
         Layers.FirstOrDefault(l => frames.Any(f => f.StartsWith(l.Prefix, StringComparison.Ordinal))).Name ?? "other (thread pool, sockets, runtime)";
 

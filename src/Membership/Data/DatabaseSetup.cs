@@ -59,7 +59,7 @@ public static class DatabaseSetup
                 builder.UseModel(CompiledModel(options.Provider));
             }
 
-            builder.EnableThreadSafetyChecks(options.ThreadSafetyChecks ?? (environment.IsDevelopment() || environment.IsEnvironment("Testing")));
+            builder.EnableThreadSafetyChecks(options.ThreadSafetyChecks ?? Identity.Oidc.StartupChecks.IsLocal(environment));
             builder.AddInterceptors([new BrokenConnectionReset(dataSource), .. sp.GetServices<IInterceptor>()]);
             // A failure is logged once, by whoever handles it (a handled race is no failure at all): not again by EF Core.
             builder.ConfigureWarnings(w => w.Log(
