@@ -2669,3 +2669,14 @@ BEGIN
     END IF;
 END $EF$;
 COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261207160413_MailingAddressAsComplexType') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261207160413_MailingAddressAsComplexType', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;

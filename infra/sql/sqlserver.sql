@@ -2835,3 +2835,16 @@ END;
 
 COMMIT;
 GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207160418_MailingAddressAsComplexType'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207160418_MailingAddressAsComplexType', N'10.0.15');
+END;
+
+COMMIT;
+GO

@@ -46,19 +46,18 @@ public static class BulkInsert
     }
 
     /// <summary>
-    /// The entity's own properties, then those of owned types stored in its table (a member's mailing address): each
-    /// with how to read its value from a row (null when the owned part is absent). Column names are the table's
-    /// (MailingAddress_City), not the property's own.
+    /// The entity's own properties, then those of complex types stored in its columns (a member's mailing address):
+    /// each with how to read its value from a row (null when the complex value is absent). Column names are the
+    /// table's (MailingAddress_City), not the property's own.
     /// </summary>
     private static List<(IProperty Property, Func<object, object?> Read)> Columns(IEntityType entity)
     {
         var columns = entity.GetProperties().Where(p => p.PropertyInfo is not null)
             .Select(p => (Property: (IProperty)p, Read: (Func<object, object?>)(row => p.PropertyInfo!.GetValue(row)))).ToList();
-        foreach (var owned in entity.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsCollection && n.PropertyInfo is not null
-            && n.TargetEntityType.GetTableName() == entity.GetTableName()))
+        foreach (var complex in entity.GetComplexProperties().Where(c => !c.IsCollection && c.PropertyInfo is not null))
         {
-            columns.AddRange(owned.TargetEntityType.GetProperties().Where(p => p.PropertyInfo is not null)
-                .Select(p => ((IProperty)p, (Func<object, object?>)(row => owned.PropertyInfo!.GetValue(row) is { } part ? p.PropertyInfo!.GetValue(part) : null))));
+            columns.AddRange(complex.ComplexType.GetProperties().Where(p => p.PropertyInfo is not null)
+                .Select(p => ((IProperty)p, (Func<object, object?>)(row => complex.PropertyInfo!.GetValue(row) is { } part ? p.PropertyInfo!.GetValue(part) : null))));
         }
 
         return columns;

@@ -12,7 +12,7 @@ namespace Membership.Data.CompiledModels.PostgreSql
     public partial class MembershipDbContextModel
     {
         private MembershipDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8d743242-1f2a-4b1f-984a-5024274113cc"), entityTypeCount: 61)
+            : base(skipDetectChanges: false, modelId: new Guid("1b47e55a-93f4-432a-ab92-e364e72a954a"), entityTypeCount: 60)
         {
         }
 
@@ -55,7 +55,6 @@ namespace Membership.Data.CompiledModels.PostgreSql
             var jobLease = JobLeaseEntityType.Create(this);
             var outboxMail = OutboxMailEntityType.Create(this);
             var rateLimitCounter = RateLimitCounterEntityType.Create(this);
-            var mailingAddress = MailingAddressEntityType.Create(this);
             var member = MemberEntityType.Create(this);
             var membershipTerm = MembershipTermEntityType.Create(this);
             var memberDataExport = MemberDataExportEntityType.Create(this);
@@ -134,7 +133,6 @@ namespace Membership.Data.CompiledModels.PostgreSql
             RenewalReminderEntityType.CreateForeignKey3(renewalReminder, membershipTerm);
             AccountEntityType.CreateForeignKey1(account, member);
             AccountInvitationEntityType.CreateForeignKey1(accountInvitation, member);
-            MailingAddressEntityType.CreateForeignKey1(mailingAddress, member);
             MemberEntityType.CreateForeignKey1(member, agency);
             MemberEntityType.CreateForeignKey2(member, membershipTerm);
             MemberEntityType.CreateForeignKey3(member, usState);
@@ -194,7 +192,6 @@ namespace Membership.Data.CompiledModels.PostgreSql
             JobLeaseEntityType.CreateAnnotations(jobLease);
             OutboxMailEntityType.CreateAnnotations(outboxMail);
             RateLimitCounterEntityType.CreateAnnotations(rateLimitCounter);
-            MailingAddressEntityType.CreateAnnotations(mailingAddress);
             MemberEntityType.CreateAnnotations(member);
             MembershipTermEntityType.CreateAnnotations(membershipTerm);
             MemberDataExportEntityType.CreateAnnotations(memberDataExport);

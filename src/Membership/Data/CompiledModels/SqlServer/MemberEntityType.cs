@@ -23,7 +23,8 @@ namespace Membership.Data.CompiledModels.SqlServer
                 typeof(Member),
                 baseEntityType,
                 propertyCount: 25,
-                navigationCount: 5,
+                complexPropertyCount: 1,
+                navigationCount: 4,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 12,
                 keyCount: 1);
@@ -235,6 +236,7 @@ namespace Membership.Data.CompiledModels.SqlServer
                 sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             updatedAt.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
 
+            MailingAddressComplexProperty.Create(runtimeEntityType);
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -278,6 +280,72 @@ namespace Membership.Data.CompiledModels.SqlServer
                 new[] { isSwornOfficer, lastNameKey, firstNameKey, number });
 
             return runtimeEntityType;
+        }
+
+        public static class MailingAddressComplexProperty
+        {
+            public static RuntimeComplexProperty Create(RuntimeEntityType declaringType)
+            {
+                var complexProperty = declaringType.AddComplexProperty("MailingAddress",
+                    typeof(MailingAddress),
+                    "Membership.Members.Member.MailingAddress#MailingAddress",
+                    typeof(MailingAddress),
+                    propertyInfo: typeof(Member).GetProperty("MailingAddress", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                    fieldInfo: typeof(Member).GetField("<MailingAddress>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                    nullable: true,
+                    propertyCount: 5);
+
+                var complexType = complexProperty.ComplexType;
+                var city = complexType.AddProperty(
+                    "City",
+                    typeof(string),
+                    propertyInfo: typeof(MailingAddress).GetProperty("City", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                    fieldInfo: typeof(MailingAddress).GetField("<City>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                    maxLength: 100);
+                city.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+                var line1 = complexType.AddProperty(
+                    "Line1",
+                    typeof(string),
+                    propertyInfo: typeof(MailingAddress).GetProperty("Line1", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                    fieldInfo: typeof(MailingAddress).GetField("<Line1>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                    maxLength: 200);
+                line1.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+                var line2 = complexType.AddProperty(
+                    "Line2",
+                    typeof(string),
+                    propertyInfo: typeof(MailingAddress).GetProperty("Line2", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                    fieldInfo: typeof(MailingAddress).GetField("<Line2>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                    nullable: true,
+                    maxLength: 200);
+                line2.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+                var postalCode = complexType.AddProperty(
+                    "PostalCode",
+                    typeof(string),
+                    propertyInfo: typeof(MailingAddress).GetProperty("PostalCode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                    fieldInfo: typeof(MailingAddress).GetField("<PostalCode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                    maxLength: 10);
+                postalCode.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+                var stateCode = complexType.AddProperty(
+                    "StateCode",
+                    typeof(string),
+                    propertyInfo: typeof(MailingAddress).GetProperty("StateCode", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                    fieldInfo: typeof(MailingAddress).GetField("<StateCode>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                    maxLength: 2);
+                stateCode.AddAnnotation("Relational:IsFixedLength", true);
+                stateCode.AddAnnotation("SqlServer:ValueGenerationStrategy", SqlServerValueGenerationStrategy.None);
+
+                complexType.AddAnnotation("Relational:FunctionName", null);
+                complexType.AddAnnotation("Relational:Schema", null);
+                complexType.AddAnnotation("Relational:SqlQuery", null);
+                complexType.AddAnnotation("Relational:TableName", "Members");
+                complexType.AddAnnotation("Relational:ViewName", null);
+                complexType.AddAnnotation("Relational:ViewSchema", null);
+                return complexProperty;
+            }
         }
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)

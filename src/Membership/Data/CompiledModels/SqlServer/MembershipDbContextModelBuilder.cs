@@ -11,7 +11,7 @@ namespace Membership.Data.CompiledModels.SqlServer
     public partial class MembershipDbContextModel
     {
         private MembershipDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("97a5301f-d6ec-43ab-b6ce-c9e517df6128"), entityTypeCount: 61)
+            : base(skipDetectChanges: false, modelId: new Guid("5f333f0a-7d97-460d-95d1-dfadb4164527"), entityTypeCount: 60)
         {
         }
 
@@ -54,7 +54,6 @@ namespace Membership.Data.CompiledModels.SqlServer
             var jobLease = JobLeaseEntityType.Create(this);
             var outboxMail = OutboxMailEntityType.Create(this);
             var rateLimitCounter = RateLimitCounterEntityType.Create(this);
-            var mailingAddress = MailingAddressEntityType.Create(this);
             var member = MemberEntityType.Create(this);
             var membershipTerm = MembershipTermEntityType.Create(this);
             var memberDataExport = MemberDataExportEntityType.Create(this);
@@ -133,7 +132,6 @@ namespace Membership.Data.CompiledModels.SqlServer
             RenewalReminderEntityType.CreateForeignKey3(renewalReminder, membershipTerm);
             AccountEntityType.CreateForeignKey1(account, member);
             AccountInvitationEntityType.CreateForeignKey1(accountInvitation, member);
-            MailingAddressEntityType.CreateForeignKey1(mailingAddress, member);
             MemberEntityType.CreateForeignKey1(member, agency);
             MemberEntityType.CreateForeignKey2(member, membershipTerm);
             MemberEntityType.CreateForeignKey3(member, usState);
@@ -193,7 +191,6 @@ namespace Membership.Data.CompiledModels.SqlServer
             JobLeaseEntityType.CreateAnnotations(jobLease);
             OutboxMailEntityType.CreateAnnotations(outboxMail);
             RateLimitCounterEntityType.CreateAnnotations(rateLimitCounter);
-            MailingAddressEntityType.CreateAnnotations(mailingAddress);
             MemberEntityType.CreateAnnotations(member);
             MembershipTermEntityType.CreateAnnotations(membershipTerm);
             MemberDataExportEntityType.CreateAnnotations(memberDataExport);

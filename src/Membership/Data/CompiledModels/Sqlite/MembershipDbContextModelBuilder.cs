@@ -11,7 +11,7 @@ namespace Membership.Data.CompiledModels.Sqlite
     public partial class MembershipDbContextModel
     {
         private MembershipDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("065497fa-6f7b-4d67-897a-84df7aead2be"), entityTypeCount: 61)
+            : base(skipDetectChanges: false, modelId: new Guid("2e4e3e71-6022-4cfc-9ddd-116b02cb32e5"), entityTypeCount: 60)
         {
         }
 
@@ -54,7 +54,6 @@ namespace Membership.Data.CompiledModels.Sqlite
             var jobLease = JobLeaseEntityType.Create(this);
             var outboxMail = OutboxMailEntityType.Create(this);
             var rateLimitCounter = RateLimitCounterEntityType.Create(this);
-            var mailingAddress = MailingAddressEntityType.Create(this);
             var member = MemberEntityType.Create(this);
             var membershipTerm = MembershipTermEntityType.Create(this);
             var memberDataExport = MemberDataExportEntityType.Create(this);
@@ -133,7 +132,6 @@ namespace Membership.Data.CompiledModels.Sqlite
             RenewalReminderEntityType.CreateForeignKey3(renewalReminder, membershipTerm);
             AccountEntityType.CreateForeignKey1(account, member);
             AccountInvitationEntityType.CreateForeignKey1(accountInvitation, member);
-            MailingAddressEntityType.CreateForeignKey1(mailingAddress, member);
             MemberEntityType.CreateForeignKey1(member, agency);
             MemberEntityType.CreateForeignKey2(member, membershipTerm);
             MemberEntityType.CreateForeignKey3(member, usState);
@@ -193,7 +191,6 @@ namespace Membership.Data.CompiledModels.Sqlite
             JobLeaseEntityType.CreateAnnotations(jobLease);
             OutboxMailEntityType.CreateAnnotations(outboxMail);
             RateLimitCounterEntityType.CreateAnnotations(rateLimitCounter);
-            MailingAddressEntityType.CreateAnnotations(mailingAddress);
             MemberEntityType.CreateAnnotations(member);
             MembershipTermEntityType.CreateAnnotations(membershipTerm);
             MemberDataExportEntityType.CreateAnnotations(memberDataExport);
