@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Text;
 using Membership.Members;
 using Membership.Tests.Infrastructure;
 
@@ -162,6 +164,42 @@ public abstract class MemberQueryTests(ApiFixture api) : ApiTest(api)
         var byNumber = await Client.DataAsync(query, new { f = new { search = prefix }, first = 4, o = new { field = "MEMBER_NUMBER" } }, TestIdentity.Staff);
         var next = await Client.DataAsync(query, new { f = new { search = prefix }, first = 4, after = byNumber.Str("members.pageInfo.endCursor"), o = new { field = "MEMBER_NUMBER" } }, TestIdentity.Staff);
         Assert.Equal(members.Select(m => m.LastName), byNumber.At("members.edges").EnumerateArray().Concat(next.At("members.edges").EnumerateArray()).Select(e => e.Str("node.lastName")!));
+    }
+
+    [SkippableFact]
+    public async Task A_cursor_holds_the_order_and_the_rows_keys_and_pages_read_through_nodes_still_continue()
+    {
+        var plan = await _data.PlanAsync();
+        var prefix = TestData.Unique("Cursor");
+        var members = (await _data.MembersAsync(3, plan, lastNamePrefix: prefix)).OrderBy(m => m.LastNameKey, StringComparer.Ordinal).ToList();
+        const string query = """
+            query($f: MemberFilter, $first: Int, $after: String, $o: MemberOrder) {
+              members(filter: $f, first: $first, after: $after, orderBy: $o) { edges { cursor } nodes { lastName } pageInfo { startCursor endCursor } } }
+            """;
+
+        var page = await Client.DataAsync(query, new { f = new { search = prefix }, first = 2 }, TestIdentity.Staff);
+        var cursors = page.At("members.edges").EnumerateArray().Select(e => e.Str("cursor")!).ToList();
+        Assert.Equal(
+            members.Take(2).Select(m => $$"""["member:name:asc","{{m.LastNameKey}}","{{m.FirstNameKey}}",{{m.Number}}]"""),
+            cursors.Select(c => Encoding.UTF8.GetString(Base64Url.DecodeFromChars(c))));
+        Assert.Equal(cursors[0], page.Str("members.pageInfo.startCursor"));
+        Assert.Equal(cursors[1], page.Str("members.pageInfo.endCursor"));
+
+        // The creation order's key is a time and a number: the time in ISO 8601 with its offset, as the JSON serializer writes it.
+        var byCreation = await Client.DataAsync(query, new { f = new { search = prefix }, first = 1, o = new { field = "CREATED_AT" } }, TestIdentity.Staff);
+        Assert.Matches(
+            """^\["member:created:asc","[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+(Z|\+00:00)",[0-9]+\]$""",
+            Encoding.UTF8.GetString(Base64Url.DecodeFromChars(byCreation.Str("members.pageInfo.endCursor")!)));
+
+        // A client that reads nodes and pageInfo only (no edge cursors asked) still gets the cursor to continue from.
+        var nodesOnly = await Client.DataAsync(
+            "query($f: MemberFilter, $after: String) { members(filter: $f, first: 2, after: $after) { nodes { lastName } pageInfo { hasNextPage endCursor } } }",
+            new { f = new { search = prefix }, after = (string?)null }, TestIdentity.Staff);
+        var rest = await Client.DataAsync(
+            "query($f: MemberFilter, $after: String) { members(filter: $f, first: 2, after: $after) { nodes { lastName } pageInfo { hasNextPage } } }",
+            new { f = new { search = prefix }, after = nodesOnly.Str("members.pageInfo.endCursor") }, TestIdentity.Staff);
+        Assert.Equal([members[2].LastName], rest.At("members.nodes").EnumerateArray().Select(n => n.Str("lastName")!));
+        Assert.False(rest.At("members.pageInfo.hasNextPage").GetBoolean());
     }
 
     [SkippableFact]

@@ -26,7 +26,28 @@ public sealed class Connection<T>(IReadOnlyList<Edge<T>> edges, PageInfo pageInf
 /// <summary>How many objects match; <paramref name="Capped"/> when counting stopped at a cap and more match.</summary>
 public sealed record TotalCount(int Count, bool Capped);
 
-public sealed record Edge<T>(string Cursor, T Node);
+/// <summary>An edge of a page; its cursor is encoded when a client asks for it (a page read through nodes needs none).</summary>
+public sealed class Edge<T>
+{
+    private readonly Func<T, string>? _encode;
+    private string? _cursor;
+
+    public Edge(string cursor, T node)
+    {
+        _cursor = cursor;
+        Node = node;
+    }
+
+    internal Edge(T node, Func<T, string> encode)
+    {
+        Node = node;
+        _encode = encode;
+    }
+
+    public string Cursor => _cursor ??= _encode!(Node);
+
+    public T Node { get; }
+}
 
 public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
 

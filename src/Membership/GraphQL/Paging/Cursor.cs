@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text.Json;
 using GraphQL;
@@ -7,12 +8,34 @@ namespace Membership.GraphQL.Paging;
 /// <summary>Cursors: base64url of a JSON array holding the order's name and the row's key values.</summary>
 internal static class Cursor
 {
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? _encoder;
+
+    /// <summary>
+    /// The item's cursor in the order: <c>["order name", value, …]</c>, written straight into a buffer kept per thread
+    /// (a page encodes one cursor per edge).
+    /// </summary>
     public static string Encode<T>(KeysetOrder<T> order, T item)
     {
-        var values = new object[order.Columns.Count + 1];
-        values[0] = order.Name;
-        order.Read(item).CopyTo(values, 1);
-        return Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(values));
+        var (buffer, writer) = _encoder ??= Create();
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        writer.WriteStartArray();
+        writer.WriteStringValue(order.Name);
+        foreach (var column in order.Columns)
+        {
+            column.Write(writer, item);
+        }
+
+        writer.WriteEndArray();
+        writer.Flush();
+        return Base64Url.EncodeToString(buffer.WrittenSpan);
+
+        static (ArrayBufferWriter<byte>, Utf8JsonWriter) Create()
+        {
+            var buffer = new ArrayBufferWriter<byte>(256);
+            return (buffer, new Utf8JsonWriter(buffer));
+        }
     }
 
     public static IReadOnlyList<object> Decode<T>(KeysetOrder<T> order, string cursor, string argument)

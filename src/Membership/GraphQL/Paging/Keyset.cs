@@ -71,7 +71,8 @@ public sealed class KeysetOrder<T>(string name, params KeyColumn<T>[] columns)
         return Expression.Call(method, Expression.Property(null, typeof(EF), nameof(EF.Functions)), left, right);
     }
 
-    internal object[] Read(T item) => Columns.Select(c => c.Read(item)).ToArray();
+    /// <summary>The item's key values in this order, as a decoded cursor holds them.</summary>
+    internal object[] Read(T item) => [.. Columns.Select(c => c.Read(item))];
 }
 
 /// <summary>How a cursor's condition is written for the provider (see <see cref="KeysetOrder{T}.Beyond"/>).</summary>
@@ -103,6 +104,9 @@ public abstract class KeyColumn<T>
     internal abstract Expression Compare(ParameterExpression row, object value, CompareAs compare, bool inclusive = false);
 
     internal abstract object Read(T item);
+
+    /// <summary>Writes the item's value of this column as a cursor holds it (the JSON of the value's own type, unboxed).</summary>
+    internal abstract void Write(Utf8JsonWriter writer, T item);
 
     internal abstract object? Deserialize(JsonElement element);
 
@@ -170,6 +174,8 @@ internal sealed class KeyColumn<T, TKey>(Expression<Func<T, TKey>> selector, boo
     }
 
     internal override object Read(T item) => _read(item)!;
+
+    internal override void Write(Utf8JsonWriter writer, T item) => JsonSerializer.Serialize(writer, _read(item));
 
     internal override object? Deserialize(JsonElement element) => Normalize(element.Deserialize<TKey>());
 

@@ -98,7 +98,8 @@ public static class KeysetPaging
             rows.Reverse();
         }
 
-        var edges = rows.Select(r => new Edge<T>(Cursor.Encode(order, r), r)).ToList();
+        var encode = (T row) => Cursor.Encode(order, row);
+        var edges = rows.ConvertAll(r => new Edge<T>(r, encode));
         var pageInfo = new PageInfo(
             HasNextPage: backward ? before is not null : more,
             HasPreviousPage: backward ? more : after is not null,
