@@ -41,6 +41,13 @@ internal sealed class TermKindType : EnumerationGraphType<TermKind>
 
 internal static class PlanQueries
 {
+    // Without a category EF Core leaves the category condition out of the SQL (it knows the parameter is null).
+    private static readonly ModelQuery<MemberCategory?, MembershipPlan> ActivePlans =
+        new((db, category) => db.MembershipPlans.AsNoTracking().Where(p => p.IsActive && (category == null || p.Category == category)));
+
+    private static readonly ModelQuery<MemberCategory?, MembershipPlan> AllPlans =
+        new((db, category) => db.MembershipPlans.AsNoTracking().Where(p => category == null || p.Category == category));
+
     public static void AddPlanQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<MembershipPlanType>>>>("membershipPlans")
@@ -57,14 +64,9 @@ internal static class PlanQueries
 
                 var category = c.GetArgument<MemberCategory?>("category");
                 await using var db = await c.Db().CreateDbContextAsync(c.CancellationToken);
-                var plans = db.MembershipPlans.AsNoTracking().Where(p => includeInactive || p.IsActive);
-                if (category is { } only)
-                {
-                    plans = plans.Where(p => p.Category == only);
-                }
+                var list = await (includeInactive ? AllPlans : ActivePlans).ToListAsync(db, category, c.CancellationToken);
 
                 // A handful of rows: ordered here, by the categories' declared order rather than their stored names.
-                var list = await plans.ToListAsync(c.CancellationToken);
                 return list.OrderBy(p => p.Category).ThenBy(p => p.PriceAmount).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
             });
     }

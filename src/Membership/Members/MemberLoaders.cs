@@ -8,18 +8,27 @@ namespace Membership.Members;
 /// <summary>Per-request batch loaders around members; each batch runs one query on its own DbContext.</summary>
 public sealed class MemberLoaders(IDbContextFactory<MembershipDbContext> factory, Identity.Caller caller, AssociationCalendar calendar)
 {
+    /// <summary>Members by ID with no visibility filter: staff see every member.</summary>
+    internal static readonly ModelQuery<Guid[], Member> MembersById = new((db, ids) => db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)));
+
+    private static readonly ModelQuery<Guid[], MembershipTerm> TermsById = new((db, ids) => db.MembershipTerms.AsNoTracking().Where(t => ids.Contains(t.Id)));
+
+    private static readonly ModelQuery<Guid[], MembershipPlan> PlansById = new((db, ids) => db.MembershipPlans.AsNoTracking().Where(p => ids.Contains(p.Id)));
+
     /// <summary>Members by ID, as far as the caller may see them (null otherwise).</summary>
     public BatchLoader<Guid, Member?> Member { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Members.AsNoTracking().VisibleTo(db, caller, calendar.Today()).Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => (Member?)m, ct);
+        return caller.IsStaff
+            ? await MembersById.ToDictionaryAsync(db, [.. ids], m => m.Id, m => (Member?)m, ct)
+            : await db.Members.AsNoTracking().VisibleTo(db, caller, calendar.Today()).Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => (Member?)m, ct);
     }, null);
 
     /// <summary>Terms by term ID (a member's current term).</summary>
     public BatchLoader<Guid, MembershipTerm?> Term { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.MembershipTerms.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => (MembershipTerm?)t, ct);
+        return await TermsById.ToDictionaryAsync(db, [.. ids], t => t.Id, t => (MembershipTerm?)t, ct);
     }, null);
 
     /// <summary>All terms of each member, newest first.</summary>
@@ -34,6 +43,6 @@ public sealed class MemberLoaders(IDbContextFactory<MembershipDbContext> factory
     public BatchLoader<Guid, MembershipPlan?> Plan { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.MembershipPlans.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => (MembershipPlan?)p, ct);
+        return await PlansById.ToDictionaryAsync(db, [.. ids], p => p.Id, p => (MembershipPlan?)p, ct);
     }, null);
 }

@@ -61,7 +61,9 @@ internal sealed class MemberNodeSource(IDbContextFactory<MembershipDbContext> fa
     {
         var caller = (Caller)requestServices.GetService(typeof(Caller))!;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Members.AsNoTracking().VisibleTo(db, caller, calendar.Today()).Where(m => keys.Contains(m.Id))
-            .ToDictionaryAsync(m => m.Id, m => (object)m, cancellationToken);
+        return caller.IsStaff
+            ? await MemberLoaders.MembersById.ToDictionaryAsync(db, [.. keys], m => m.Id, m => (object)m, cancellationToken)
+            : await db.Members.AsNoTracking().VisibleTo(db, caller, calendar.Today()).Where(m => keys.Contains(m.Id))
+                .ToDictionaryAsync(m => m.Id, m => (object)m, cancellationToken);
     }
 }

@@ -23,6 +23,27 @@ public abstract class MembershipPlanQueryTests(ApiFixture api) : ApiTest(api)
     }
 
     [SkippableFact]
+    public async Task The_list_is_one_statement_with_a_category_condition_only_when_a_category_is_asked_for()
+    {
+        await _data.PlanAsync();
+
+        Api.Commands.Reset();
+        Assert.NotEmpty((await Plans.ListedAsync(TestIdentity.Anonymous)).EnumerateArray());
+        var every = Assert.Single(PlanStatements());
+        Assert.DoesNotContain("Category", Condition(every));
+        Assert.Contains("IsActive", Condition(every));
+
+        Api.Commands.Reset();
+        await Plans.ListedAsync(TestIdentity.Staff, category: "STUDENT", includeInactive: true);
+        var students = Assert.Single(PlanStatements());
+        Assert.Contains("Category", Condition(students));
+        Assert.DoesNotContain("IsActive", Condition(students));
+
+        static string Condition(string sql) => sql[sql.IndexOf("WHERE", StringComparison.Ordinal)..];
+        IEnumerable<string> PlanStatements() => Api.Commands.Sent.Where(sql => sql.Contains("MembershipPlans", StringComparison.Ordinal)); // not the token's checks
+    }
+
+    [SkippableFact]
     public async Task Staff_asking_for_inactive_plans_see_the_retired_ones_too()
     {
         var active = await _data.PlanAsync();

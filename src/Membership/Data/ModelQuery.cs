@@ -1,0 +1,44 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Membership.Data;
+
+/// <summary>
+/// A query on the hot path compiled once (EF Core's <see cref="EF.CompileAsyncQuery{TContext, TParam1, TResult}(Expression{Func{TContext, TParam1, IQueryable{TResult}}})"/>):
+/// a run skips building the LINQ expression, EF Core's parameter extraction and its query cache lookup, which showed as a
+/// tenth of the bytes and a few percent of the CPU of a small request. EF Core ties a compiled query to one model, and
+/// each provider has its own (its compiled model), so the query is compiled once per model.
+/// </summary>
+public sealed class ModelQuery<TArg, TResult>(Expression<Func<MembershipDbContext, TArg, IQueryable<TResult>>> query)
+{
+    private readonly ConditionalWeakTable<IModel, Func<MembershipDbContext, TArg, IAsyncEnumerable<TResult>>> _byModel = [];
+
+    public IAsyncEnumerable<TResult> Run(MembershipDbContext db, TArg arg) =>
+        _byModel.GetValue(db.Model, _ => EF.CompileAsyncQuery(query))(db, arg);
+
+    public async Task<List<TResult>> ToListAsync(MembershipDbContext db, TArg arg, CancellationToken cancellationToken)
+    {
+        var list = new List<TResult>();
+        await foreach (var row in Run(db, arg).WithCancellation(cancellationToken))
+        {
+            list.Add(row);
+        }
+
+        return list;
+    }
+
+    public async Task<Dictionary<TKey, TValue>> ToDictionaryAsync<TKey, TValue>(
+        MembershipDbContext db, TArg arg, Func<TResult, TKey> key, Func<TResult, TValue> value, CancellationToken cancellationToken)
+        where TKey : notnull
+    {
+        var dictionary = new Dictionary<TKey, TValue>();
+        await foreach (var row in Run(db, arg).WithCancellation(cancellationToken))
+        {
+            dictionary[key(row)] = value(row);
+        }
+
+        return dictionary;
+    }
+}
