@@ -16,7 +16,7 @@ public sealed class ModelQuery<TArg, TResult>(Expression<Func<MembershipDbContex
     private readonly ConditionalWeakTable<IModel, Func<MembershipDbContext, TArg, IAsyncEnumerable<TResult>>> _byModel = [];
 
     public IAsyncEnumerable<TResult> Run(MembershipDbContext db, TArg arg) =>
-        _byModel.GetValue(db.Model, _ => EF.CompileAsyncQuery(query))(db, arg);
+        (_byModel.TryGetValue(db.Model, out var compiled) ? compiled : _byModel.GetValue(db.Model, _ => EF.CompileAsyncQuery(query)))(db, arg);
 
     public async Task<List<TResult>> ToListAsync(MembershipDbContext db, TArg arg, CancellationToken cancellationToken)
     {

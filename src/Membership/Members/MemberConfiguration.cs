@@ -22,8 +22,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.StateCode).HasMaxLength(2).IsFixedLength();
         builder.Property(m => m.SuspensionReason).HasMaxLength(MemberRules.ReasonMaxLength);
 
-        // A complex type, not an owned entity: the same columns, but EF Core reads it as a value (an owned entity is tracked
-        // by a hidden key and fixed up to its owner row by row, which showed as a fifth of a member page's materialisation).
+        // A complex type, not an owned entity: the same columns, but EF Core reads it as a value. An owned entity has a
+        // hidden key, and EF Core created a delegate for every member row read to fix it up to its owner.
         builder.ComplexProperty(m => m.MailingAddress, address =>
         {
             address.Property(a => a.Line1).HasMaxLength(MemberRules.AddressLineMaxLength);
