@@ -8,9 +8,6 @@ namespace Membership.Members;
 /// <summary>Per-request batch loaders around members; each batch runs one query on its own DbContext.</summary>
 public sealed class MemberLoaders(IDbContextFactory<MembershipDbContext> factory, Identity.Caller caller, AssociationCalendar calendar)
 {
-    /// <summary>Members by ID with no visibility filter: staff see every member.</summary>
-    internal static readonly ModelQuery<Guid[], Member> MembersById = new((db, ids) => db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)));
-
     private static readonly ModelQuery<Guid[], MembershipTerm> TermsById = new((db, ids) => db.MembershipTerms.AsNoTracking().Where(t => ids.Contains(t.Id)));
 
     private static readonly ModelQuery<Guid[], MembershipPlan> PlansById = new((db, ids) => db.MembershipPlans.AsNoTracking().Where(p => ids.Contains(p.Id)));
@@ -19,9 +16,7 @@ public sealed class MemberLoaders(IDbContextFactory<MembershipDbContext> factory
     public BatchLoader<Guid, Member?> Member { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return caller.IsStaff
-            ? await MembersById.ToDictionaryAsync(db, [.. ids], m => m.Id, m => (Member?)m, ct)
-            : await db.Members.AsNoTracking().VisibleTo(db, caller, calendar.Today()).Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => (Member?)m, ct);
+        return await MemberVisibility.ByIdAsync(db, caller, calendar.Today(), ids, m => (Member?)m, ct);
     }, null);
 
     /// <summary>Terms by term ID (a member's current term).</summary>

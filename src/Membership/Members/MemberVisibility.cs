@@ -14,9 +14,12 @@ namespace Membership.Members;
 /// </summary>
 public static class MemberVisibility
 {
+    /// <summary>Members by ID with no condition, compiled once: what <see cref="ByIdAsync"/> runs for a caller who sees everyone.</summary>
+    private static readonly ModelQuery<Guid[], Member> AnyById = new((db, ids) => db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)));
+
     public static IQueryable<Member> VisibleTo(this IQueryable<Member> members, MembershipDbContext db, Caller caller, DateOnly today)
     {
-        if (caller.IsStaff)
+        if (SeesEveryone(caller))
         {
             return members;
         }
@@ -29,6 +32,19 @@ public static class MemberVisibility
 
         return self is null ? members.Where(m => false) : members.Where(m => m.Id == self);
     }
+
+    /// <summary>
+    /// The members with these IDs that the caller may see (an ID the caller may not see is absent), untracked: the
+    /// member loader and <c>node</c> both load through here. Where <see cref="VisibleTo"/> adds no condition, the query
+    /// is the compiled one, so the rule of who sees what stays in this class alone.
+    /// </summary>
+    public static async Task<Dictionary<Guid, TValue>> ByIdAsync<TValue>(
+        MembershipDbContext db, Caller caller, DateOnly today, IReadOnlyCollection<Guid> ids, Func<Member, TValue> value, CancellationToken cancellationToken) =>
+        SeesEveryone(caller)
+            ? await AnyById.ToDictionaryAsync(db, [.. ids], m => m.Id, value, cancellationToken)
+            : await db.Members.AsNoTracking().VisibleTo(db, caller, today).Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, value, cancellationToken);
+
+    private static bool SeesEveryone(Caller caller) => caller.IsStaff;
 
     /// <summary>
     /// The directory: members who opted in, are confirmed (no account still waiting for its e-mail confirmation; a
@@ -61,9 +77,6 @@ internal sealed class MemberNodeSource(IDbContextFactory<MembershipDbContext> fa
     {
         var caller = (Caller)requestServices.GetService(typeof(Caller))!;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return caller.IsStaff
-            ? await MemberLoaders.MembersById.ToDictionaryAsync(db, [.. keys], m => m.Id, m => (object)m, cancellationToken)
-            : await db.Members.AsNoTracking().VisibleTo(db, caller, calendar.Today()).Where(m => keys.Contains(m.Id))
-                .ToDictionaryAsync(m => m.Id, m => (object)m, cancellationToken);
+        return await MemberVisibility.ByIdAsync(db, caller, calendar.Today(), keys, m => (object)m, cancellationToken);
     }
 }
