@@ -42,3 +42,15 @@ public sealed class ModelQuery<TArg, TResult>(Expression<Func<MembershipDbContex
         return dictionary;
     }
 }
+
+/// <summary>
+/// A <see cref="ModelQuery{TArg, TResult}"/> of three arguments: EF Core makes only a compiled query's own parameters,
+/// not the members of an argument, into SQL parameters.
+/// </summary>
+public sealed class ModelQuery<TArg1, TArg2, TArg3, TResult>(Expression<Func<MembershipDbContext, TArg1, TArg2, TArg3, IQueryable<TResult>>> query)
+{
+    private readonly ConditionalWeakTable<IModel, Func<MembershipDbContext, TArg1, TArg2, TArg3, IAsyncEnumerable<TResult>>> _byModel = [];
+
+    public IAsyncEnumerable<TResult> Run(MembershipDbContext db, TArg1 arg1, TArg2 arg2, TArg3 arg3) =>
+        (_byModel.TryGetValue(db.Model, out var compiled) ? compiled : _byModel.GetValue(db.Model, _ => EF.CompileAsyncQuery(query)))(db, arg1, arg2, arg3);
+}

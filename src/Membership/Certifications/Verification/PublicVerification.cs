@@ -46,17 +46,20 @@ internal static class PublicVerification
         return answer;
     }
 
-    /// <summary>The certificate, the one that replaced it (if any), its course and the number's failures this hour, in one query.</summary>
+    /// <summary>The certificate, the one that replaced it (if any), its course and the number's failures this hour, in one query (compiled once).</summary>
+    private static readonly ModelQuery<string, string, DateTimeOffset, Found> Find = new((db, number, failureKey, failureWindowStart) =>
+        (from certificate in db.Certificates.AsNoTracking()
+         where certificate.Number == number
+         join next in db.Certificates.AsNoTracking() on certificate.ReplacedById equals (Guid?)next.Id into successors
+         from successor in successors.DefaultIfEmpty()
+         join course in db.Courses.AsNoTracking() on certificate.CourseId equals (Guid?)course.Id into courses
+         from course in courses.DefaultIfEmpty()
+         select new Found(certificate, successor, course,
+             db.RateLimitCounters.Where(c => c.Key == failureKey && c.WindowStart == failureWindowStart).Select(c => c.Count).FirstOrDefault()))
+        .Take(1));
+
     private static async Task<Found?> FindAsync(MembershipDbContext db, string number, RateLimitWindow failureWindow, CancellationToken ct) =>
-        await (from certificate in db.Certificates.AsNoTracking()
-               where certificate.Number == number
-               join next in db.Certificates.AsNoTracking() on certificate.ReplacedById equals (Guid?)next.Id into successors
-               from successor in successors.DefaultIfEmpty()
-               join course in db.Courses.AsNoTracking() on certificate.CourseId equals (Guid?)course.Id into courses
-               from course in courses.DefaultIfEmpty()
-               select new Found(certificate, successor, course,
-                   db.RateLimitCounters.Where(c => c.Key == failureWindow.Key && c.WindowStart == failureWindow.Start).Select(c => c.Count).FirstOrDefault()))
-            .FirstOrDefaultAsync(ct);
+        await Find.Run(db, number, failureWindow.Key, failureWindow.Start).FirstOrDefaultAsync(ct);
 
     /// <summary>The certificate that carries on: found with the lookup, unless it was reissued again (rare: follow the chain).</summary>
     private static async Task<Certificate?> SuccessorAsync(MembershipDbContext db, Found found, CancellationToken ct) =>
