@@ -33,10 +33,14 @@ internal sealed class StateType : ObjectGraphType<UsState>
 /// <summary>Per-request loaders for the region table.</summary>
 public sealed class RegionLoaders(IDbContextFactory<Data.MembershipDbContext> factory)
 {
+    /// <summary>States by code with their regions: a member's or an agency's state, on nearly every member read.</summary>
+    private static readonly Data.ModelQuery<string[], UsState> StatesByCode = new((db, codes) =>
+        db.States.AsNoTracking().Include(s => s.Region).Where(s => codes.Contains(s.Code)));
+
     public BatchLoader<string, UsState?> State { get; } = new(async (codes, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.States.AsNoTracking().Include(s => s.Region).Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => (UsState?)s, ct);
+        return await StatesByCode.ToDictionaryAsync(db, [.. codes], s => s.Code, s => (UsState?)s, ct);
     }, null);
 
     public BatchLoader<int, Region?> Region { get; } = new(async (numbers, ct) =>
