@@ -7,30 +7,42 @@ namespace Membership.Certifications;
 /// <summary>Per-request batch loaders of the certification records; each batch runs one query on its own DbContext.</summary>
 public sealed class CertificationLoaders(IDbContextFactory<MembershipDbContext> factory)
 {
+    private static readonly ModelQuery<Guid[], Course> CoursesById = new((db, ids) => db.Courses.AsNoTracking().Where(c => ids.Contains(c.Id)));
+
+    private static readonly ModelQuery<Guid[], Certificate> CertificatesById = new((db, ids) => db.Certificates.AsNoTracking().Where(c => ids.Contains(c.Id)));
+
+    private static readonly ModelQuery<Guid[], Certificate> CertificatesByMember = new((db, ids) =>
+        db.Certificates.AsNoTracking().Where(c => ids.Contains(c.MemberId)).OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.CreatedAt));
+
+    private static readonly ModelQuery<Guid[], InServiceTraining> TrainingByMember = new((db, ids) =>
+        db.InServiceTrainings.AsNoTracking().Where(t => ids.Contains(t.MemberId)).OrderByDescending(t => t.CompletedOn));
+
+    private static readonly ModelQuery<Guid[], ConferenceAttendance> ConferencesByMember = new((db, ids) =>
+        db.ConferenceAttendances.AsNoTracking().Where(a => ids.Contains(a.MemberId)).OrderByDescending(a => a.Year));
+
+    private static readonly ModelQuery<Guid[], PractitionerApplication> ApplicationsByMember = new((db, ids) =>
+        db.PractitionerApplications.AsNoTracking().Where(a => ids.Contains(a.MemberId)).OrderByDescending(a => a.SubmittedAt));
+
     public BatchLoader<Guid, Course?> Course { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Courses.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => (Course?)c, ct);
+        return await CoursesById.ToDictionaryAsync(db, [.. ids], c => c.Id, c => (Course?)c, ct);
     }, null);
 
     public BatchLoader<Guid, Certificate?> Certificate { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Certificates.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => (Certificate?)c, ct);
+        return await CertificatesById.ToDictionaryAsync(db, [.. ids], c => c.Id, c => (Certificate?)c, ct);
     }, null);
 
     /// <summary>A member's certificates, newest first.</summary>
-    public BatchLoader<Guid, IReadOnlyList<Certificate>> CertificatesOfMember { get; } = Grouped(factory, (db, ids) =>
-        db.Certificates.AsNoTracking().Where(c => ids.Contains(c.MemberId)).OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.CreatedAt), c => c.MemberId);
+    public BatchLoader<Guid, IReadOnlyList<Certificate>> CertificatesOfMember { get; } = Grouped(factory, CertificatesByMember, c => c.MemberId);
 
-    public BatchLoader<Guid, IReadOnlyList<InServiceTraining>> TrainingOfMember { get; } = Grouped(factory, (db, ids) =>
-        db.InServiceTrainings.AsNoTracking().Where(t => ids.Contains(t.MemberId)).OrderByDescending(t => t.CompletedOn), t => t.MemberId);
+    public BatchLoader<Guid, IReadOnlyList<InServiceTraining>> TrainingOfMember { get; } = Grouped(factory, TrainingByMember, t => t.MemberId);
 
-    public BatchLoader<Guid, IReadOnlyList<ConferenceAttendance>> ConferencesOfMember { get; } = Grouped(factory, (db, ids) =>
-        db.ConferenceAttendances.AsNoTracking().Where(a => ids.Contains(a.MemberId)).OrderByDescending(a => a.Year), a => a.MemberId);
+    public BatchLoader<Guid, IReadOnlyList<ConferenceAttendance>> ConferencesOfMember { get; } = Grouped(factory, ConferencesByMember, a => a.MemberId);
 
-    public BatchLoader<Guid, IReadOnlyList<PractitionerApplication>> ApplicationsOfMember { get; } = Grouped(factory, (db, ids) =>
-        db.PractitionerApplications.AsNoTracking().Where(a => ids.Contains(a.MemberId)).OrderByDescending(a => a.SubmittedAt), a => a.MemberId);
+    public BatchLoader<Guid, IReadOnlyList<PractitionerApplication>> ApplicationsOfMember { get; } = Grouped(factory, ApplicationsByMember, a => a.MemberId);
 
     /// <summary>The instructors' names of each offering, by surname.</summary>
     public BatchLoader<Guid, IReadOnlyList<string>> InstructorNamesOfOffering { get; } = new(async (ids, ct) =>
@@ -44,12 +56,12 @@ public sealed class CertificationLoaders(IDbContextFactory<MembershipDbContext> 
         return rows.GroupBy(r => r.OfferingId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(r => r.Name)]);
     }, []);
 
-    /// <summary>One query for the rows of all keys, grouped in memory.</summary>
+    /// <summary>One query (compiled once) for the rows of all keys, grouped in memory; at most <paramref name="perKey"/> rows per key.</summary>
     internal static BatchLoader<Guid, IReadOnlyList<T>> Grouped<T>(IDbContextFactory<MembershipDbContext> factory,
-        Func<MembershipDbContext, IReadOnlyList<Guid>, IQueryable<T>> query, Func<T, Guid> key) => new(async (ids, ct) =>
+        ModelQuery<Guid[], T> query, Func<T, Guid> key, int perKey = int.MaxValue) => new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await query(db, ids).ToListAsync(ct);
-        return rows.GroupBy(key).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)[.. g]);
+        var rows = await query.ToListAsync(db, [.. ids], ct);
+        return rows.GroupBy(key).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)[.. g.Take(perKey)]);
     }, []);
 }

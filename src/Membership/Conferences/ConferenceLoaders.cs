@@ -8,6 +8,25 @@ namespace Membership.Conferences;
 /// <summary>Per-request batch loaders of conferences, ticket types, orders and tickets; each batch is one query on its own DbContext.</summary>
 public sealed class ConferenceLoaders(IDbContextFactory<MembershipDbContext> factory)
 {
+    private static readonly ModelQuery<Guid[], TicketType> TypesByConference = new((db, ids) =>
+        db.TicketTypes.AsNoTracking().Where(t => ids.Contains(t.ConferenceId)).OrderBy(t => t.SalesStartAt).ThenBy(t => t.Name));
+
+    private static readonly ModelQuery<Guid[], Voucher> VouchersByConference = new((db, ids) =>
+        db.Vouchers.AsNoTracking().Include(v => v.TicketTypes).Where(v => ids.Contains(v.ConferenceId)).OrderBy(v => v.Code));
+
+    private static readonly ModelQuery<Guid[], Ticket> TicketsByOrder = new((db, ids) =>
+        db.Tickets.AsNoTracking().Where(t => ids.Contains(t.OrderId)).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id));
+
+    private static readonly ModelQuery<Guid[], TicketOrder> OrdersByMember = new((db, ids) =>
+        db.TicketOrders.AsNoTracking().Where(o => o.BuyerMemberId != null && ids.Contains(o.BuyerMemberId.Value)).OrderByDescending(o => o.CreatedAt));
+
+    private static readonly ModelQuery<Guid[], Ticket> TicketsByAttendee = new((db, ids) =>
+        db.Tickets.AsNoTracking().Where(t => t.AttendeeMemberId != null && ids.Contains(t.AttendeeMemberId.Value) && t.Status != TicketStatus.Reserved)
+            .OrderByDescending(t => t.CreatedAt));
+
+    private static readonly ModelQuery<Guid[], WaitingListEntry> WaitingByMember = new((db, ids) =>
+        db.WaitingList.AsNoTracking().Where(w => w.MemberId != null && ids.Contains(w.MemberId.Value)).OrderByDescending(w => w.JoinedAt));
+
     public BatchLoader<Guid, Conference?> Conference { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -39,28 +58,20 @@ public sealed class ConferenceLoaders(IDbContextFactory<MembershipDbContext> fac
     }, null);
 
     /// <summary>Ticket types of each conference, by sales start and name.</summary>
-    public BatchLoader<Guid, IReadOnlyList<TicketType>> TypesOfConference { get; } = Grouped(factory, (db, ids) =>
-        db.TicketTypes.AsNoTracking().Where(t => ids.Contains(t.ConferenceId)).OrderBy(t => t.SalesStartAt).ThenBy(t => t.Name), t => t.ConferenceId);
+    public BatchLoader<Guid, IReadOnlyList<TicketType>> TypesOfConference { get; } = Grouped(factory, TypesByConference, t => t.ConferenceId);
 
-    public BatchLoader<Guid, IReadOnlyList<Voucher>> VouchersOfConference { get; } = Grouped(factory, (db, ids) =>
-        db.Vouchers.AsNoTracking().Include(v => v.TicketTypes).Where(v => ids.Contains(v.ConferenceId)).OrderBy(v => v.Code), v => v.ConferenceId);
+    public BatchLoader<Guid, IReadOnlyList<Voucher>> VouchersOfConference { get; } = Grouped(factory, VouchersByConference, v => v.ConferenceId);
 
     /// <summary>The tickets of each order, in the order they were issued.</summary>
-    public BatchLoader<Guid, IReadOnlyList<Ticket>> TicketsOfOrder { get; } = Grouped(factory, (db, ids) =>
-        db.Tickets.AsNoTracking().Where(t => ids.Contains(t.OrderId)).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id), t => t.OrderId);
+    public BatchLoader<Guid, IReadOnlyList<Ticket>> TicketsOfOrder { get; } = Grouped(factory, TicketsByOrder, t => t.OrderId);
 
     /// <summary>A member's orders, newest first (the latest 100).</summary>
-    public BatchLoader<Guid, IReadOnlyList<TicketOrder>> OrdersOfMember { get; } = Grouped(factory, (db, ids) =>
-        db.TicketOrders.AsNoTracking().Where(o => o.BuyerMemberId != null && ids.Contains(o.BuyerMemberId.Value)).OrderByDescending(o => o.CreatedAt),
-        o => o.BuyerMemberId!.Value);
+    public BatchLoader<Guid, IReadOnlyList<TicketOrder>> OrdersOfMember { get; } = Grouped(factory, OrdersByMember, o => o.BuyerMemberId!.Value);
 
     /// <summary>Tickets that name a member as attendee, newest first: what they show at the door.</summary>
-    public BatchLoader<Guid, IReadOnlyList<Ticket>> TicketsOfMember { get; } = Grouped(factory, (db, ids) =>
-        db.Tickets.AsNoTracking().Where(t => t.AttendeeMemberId != null && ids.Contains(t.AttendeeMemberId.Value) && t.Status != TicketStatus.Reserved)
-            .OrderByDescending(t => t.CreatedAt), t => t.AttendeeMemberId!.Value);
+    public BatchLoader<Guid, IReadOnlyList<Ticket>> TicketsOfMember { get; } = Grouped(factory, TicketsByAttendee, t => t.AttendeeMemberId!.Value);
 
-    public BatchLoader<Guid, IReadOnlyList<WaitingListEntry>> WaitingOfMember { get; } = Grouped(factory, (db, ids) =>
-        db.WaitingList.AsNoTracking().Where(w => w.MemberId != null && ids.Contains(w.MemberId.Value)).OrderByDescending(w => w.JoinedAt), w => w.MemberId!.Value);
+    public BatchLoader<Guid, IReadOnlyList<WaitingListEntry>> WaitingOfMember { get; } = Grouped(factory, WaitingByMember, w => w.MemberId!.Value);
 
     /// <summary>The trail of transfers that replaced a ticket, by the ticket replaced.</summary>
     public BatchLoader<Guid, TicketTransfer?> TransferFrom { get; } = new(async (ids, ct) =>
@@ -88,13 +99,8 @@ public sealed class ConferenceLoaders(IDbContextFactory<MembershipDbContext> fac
         })]);
     }, []);
 
-    private static BatchLoader<Guid, IReadOnlyList<T>> Grouped<T>(IDbContextFactory<MembershipDbContext> factory,
-        Func<MembershipDbContext, IReadOnlyList<Guid>, IQueryable<T>> query, Func<T, Guid> key) => new(async (ids, ct) =>
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await query(db, ids).ToListAsync(ct);
-        return rows.GroupBy(key).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)[.. g.Take(100)]);
-    }, []);
+    private static BatchLoader<Guid, IReadOnlyList<T>> Grouped<T>(IDbContextFactory<MembershipDbContext> factory, ModelQuery<Guid[], T> query, Func<T, Guid> key) =>
+        Certifications.CertificationLoaders.Grouped(factory, query, key, perKey: 100);
 }
 
 /// <summary>How a ticket type sells: held by pending orders, sold (valid or used), used, cancelled, waiting, revenue of what is sold.</summary>

@@ -84,6 +84,13 @@ internal static class ConsentGraph
     internal static readonly KeysetOrder<VerificationLogEntry> NewestFirst = new("verification:newest",
         KeyColumn<VerificationLogEntry>.Descending(e => e.At), KeyColumn<VerificationLogEntry>.Descending(e => e.Id));
 
+    /// <summary>The officers of a page of consents (consent is what lets the agency see them: no directory filter).</summary>
+    private static readonly ModelQuery<Guid[], Member> OfficersById = new((db, ids) => db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)));
+
+    /// <summary>The officers' current certificates (none replaced), newest first.</summary>
+    private static readonly ModelQuery<Guid[], Certificate> CurrentCertificatesOf = new((db, ids) =>
+        db.Certificates.AsNoTracking().Where(x => ids.Contains(x.MemberId) && x.ReplacedById == null).OrderByDescending(x => x.IssuedOn).ThenByDescending(x => x.CreatedAt));
+
     private static readonly KeysetOrder<VerificationConsent> ByGrant = new("consent:granted",
         KeyColumn<VerificationConsent>.Ascending(x => x.GrantedAt), KeyColumn<VerificationConsent>.Ascending(x => x.Id));
 
@@ -108,10 +115,9 @@ internal static class ConsentGraph
                 var calendar = c.Service<AssociationCalendar>();
                 var today = calendar.Today();
                 await using var db = await c.Db().CreateDbContextAsync(c.CancellationToken);
-                var ids = consents.Edges.Select(e => e.Node.MemberId).ToList();
-                var members = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, c.CancellationToken);
-                var certificates = (await db.Certificates.AsNoTracking().Where(x => ids.Contains(x.MemberId) && x.ReplacedById == null)
-                    .OrderByDescending(x => x.IssuedOn).ThenByDescending(x => x.CreatedAt).ToListAsync(c.CancellationToken))
+                Guid[] ids = [.. consents.Edges.Select(e => e.Node.MemberId)];
+                var members = await OfficersById.ToDictionaryAsync(db, ids, m => m.Id, m => m, c.CancellationToken);
+                var certificates = (await CurrentCertificatesOf.ToListAsync(db, ids, c.CancellationToken))
                     .ToLookup(x => x.MemberId, x => new CertificateAnswer(x, CertificateStatusRules.Compute(x, today)));
                 var log = new List<VerificationLogEntry>();
                 foreach (var member in members.Values)
