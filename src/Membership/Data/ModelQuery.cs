@@ -44,8 +44,8 @@ public sealed class ModelQuery<TArg, TResult>(Expression<Func<MembershipDbContex
 }
 
 /// <summary>
-/// A <see cref="ModelQuery{TArg, TResult}"/> of three arguments: EF Core makes only a compiled query's own parameters,
-/// not the members of an argument, into SQL parameters.
+/// A <see cref="ModelQuery{TArg, TResult}"/> of three arguments, each a parameter of the compiled query: the same query
+/// over one record argument holding the three values failed when it ran.
 /// </summary>
 public sealed class ModelQuery<TArg1, TArg2, TArg3, TResult>(Expression<Func<MembershipDbContext, TArg1, TArg2, TArg3, IQueryable<TResult>>> query)
 {
