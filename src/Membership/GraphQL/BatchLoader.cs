@@ -11,16 +11,19 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, Cancella
     where TKey : notnull
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<TKey, Batch> _batchOf = [];
-    private Batch _pending = new();
+
+    // Made on first use: a request builds every loader of a group (a member's, a certificate's) and uses few of them.
+    private Dictionary<TKey, Batch>? _batchOf;
+    private Batch? _pending;
 
     public IDataLoaderResult<TValue> Load(TKey key)
     {
         lock (_gate)
         {
+            _batchOf ??= [];
             if (!_batchOf.TryGetValue(key, out var batch))
             {
-                batch = _pending;
+                batch = _pending ??= new Batch();
                 batch.Keys.Add(key);
                 _batchOf[key] = batch;
             }
@@ -34,7 +37,7 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, Cancella
     {
         lock (_gate)
         {
-            _batchOf.TryAdd(key, new Batch { Task = Task.FromResult<IReadOnlyDictionary<TKey, TValue>>(new Dictionary<TKey, TValue> { [key] = value }) });
+            (_batchOf ??= []).TryAdd(key, new Batch { Task = Task.FromResult<IReadOnlyDictionary<TKey, TValue>>(new Dictionary<TKey, TValue> { [key] = value }) });
         }
     }
 
@@ -46,7 +49,7 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, Cancella
             {
                 if (ReferenceEquals(batch, _pending))
                 {
-                    _pending = new Batch(); // keys asked from now on go to the next batch
+                    _pending = null; // keys asked from now on go to the next batch
                 }
 
                 batch.Task = fetch(batch.Keys, cancellationToken);
