@@ -215,9 +215,9 @@ public abstract class ReconciliationTests(ApiFixture api) : PaymentTest(api)
         return (member, await Dues.StartedAsync(plan, member, autoRenew));
     }
 
-    /// <summary>Another instance on the same database and the same fake Stripe, with the reconciliation job on, on a clock the test moves.</summary>
     /// <summary>
-    /// An instance with the job on <paramref name="clock"/>; its timer (every minute) only when <paramref name="timer"/>:
+    /// Another instance on the same database and the same fake Stripe, with the reconciliation job on <paramref name="clock"/>
+    /// (which the test moves); its timer (every minute) only when <paramref name="timer"/>:
     /// moving the clock would otherwise fire a tick that races the test's own <c>RunOnceAsync</c> for the lease.
     /// </summary>
     private WebApplicationFactory<Program> JobHost(JobClock clock, ILoggerProvider? log = null, bool timer = false) => Api.CreateFactory(builder =>
