@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -7,14 +9,57 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Membership.Data;
 
 /// <summary>
-/// Inserts many rows in one multi-row INSERT, whatever the provider. EF Core's SQLite provider sends one command per
-/// row; places that promise a fixed number of commands (a batch of 100 verifications) use this instead. Values are
-/// written as the provider's own literals (EF's type mappings: converters applied, strings escaped), so a row is
-/// stored exactly as EF would store it.
+/// Inserts rows without the change tracker, whatever the provider, stored exactly as EF would store them (EF's type
+/// mappings: converters applied). Many rows go in one multi-row INSERT with the values as the provider's own literals
+/// (strings escaped): EF Core's SQLite provider sends one command per row, and places that promise a fixed number of
+/// commands (a batch of 100 verifications) use this instead. One row goes as a parameterised INSERT, the statement
+/// EF's <c>SaveChanges</c> sends for it (the same columns in the same order), without the change tracker's work for a
+/// row that is written once and never read back (a verification's log entry, on every lookup).
 /// </summary>
 public static class BulkInsert
 {
     private const int RowsPerCommand = 500;
+
+    /// <summary>Per entity type (of one model, so of one provider): the INSERT of one row and its columns.</summary>
+    private static readonly ConditionalWeakTable<IEntityType, RowInsert> RowInserts = new();
+
+    public static async Task InsertOneAsync<T>(this MembershipDbContext db, T row, CancellationToken cancellationToken)
+        where T : class
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity.");
+        if (!RowInserts.TryGetValue(entity, out var insert))
+        {
+            insert = RowInserts.GetValue(entity, e => RowInsert.For(e, db.GetService<ISqlGenerationHelper>()));
+        }
+
+        var parameters = new object[insert.Values.Count];
+        await using (var factory = db.Database.GetDbConnection().CreateCommand()) // makes the provider's parameters; never run
+        {
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                var (property, read) = insert.Values[i];
+                parameters[i] = property.GetRelationalTypeMapping().CreateParameter(factory, insert.ParameterNames[i], read(row), property.IsNullable);
+            }
+        }
+
+#pragma warning disable EF1002 // the text is built from the model's table and column names only; every value is a parameter
+        await db.Database.ExecuteSqlRawAsync(insert.Sql, parameters, cancellationToken);
+#pragma warning restore EF1002
+    }
+
+    private sealed record RowInsert(string Sql, List<(IProperty Property, Func<object, object?> Read)> Values, string[] ParameterNames)
+    {
+        public static RowInsert For(IEntityType entity, ISqlGenerationHelper sql)
+        {
+            var columns = BulkInsert.Columns(entity);
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var names = columns.Select((_, i) => sql.GenerateParameterName("p" + i)).ToArray();
+            var text = $"INSERT INTO {sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema())} "
+                + $"({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)))}) "
+                + $"VALUES ({string.Join(", ", columns.Select((_, i) => sql.GenerateParameterNamePlaceholder("p" + i)))})";
+            return new RowInsert(text, columns, names);
+        }
+    }
 
     public static async Task InsertAsync<T>(this MembershipDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
         where T : class

@@ -41,8 +41,7 @@ internal static class PublicVerification
         }
 
         var answer = match ? CertificateAnswer.Of(found!.Certificate, await SuccessorAsync(db, found, ct), calendar.Today()) : CertificateAnswer.NotFound;
-        db.VerificationLog.Add(VerificationGraph.LogEntry(context, calendar, VerificationChannel.Public, number, found?.Certificate, answer));
-        await db.SaveChangesAsync(ct);
+        await db.InsertOneAsync(VerificationGraph.LogEntry(context, calendar, VerificationChannel.Public, number, found?.Certificate, answer), ct);
         return answer;
     }
 

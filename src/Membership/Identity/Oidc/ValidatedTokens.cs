@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -62,8 +63,39 @@ public sealed class ValidatedTokens(TimeProvider clock, IOptions<OidcOptions> op
             return null;
         }
 
-        var issuers = context.TokenValidationParameters?.ValidIssuers is { } valid ? string.Join(' ', valid) : string.Empty;
-        return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(issuers + "\n" + context.Token)));
+        // SHA-256 of "issuer issuer …\ntoken" in UTF-8, written into one pooled buffer: the token is read on every
+        // authenticated request, so no copies of it are made.
+        var issuers = context.TokenValidationParameters?.ValidIssuers;
+        var length = Encoding.UTF8.GetMaxByteCount(context.Token.Length) + 1;
+        foreach (var issuer in issuers ?? [])
+        {
+            length += Encoding.UTF8.GetMaxByteCount(issuer.Length) + 1;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = 0;
+            foreach (var issuer in issuers ?? [])
+            {
+                if (written > 0)
+                {
+                    buffer[written++] = (byte)' ';
+                }
+
+                written += Encoding.UTF8.GetBytes(issuer, buffer.AsSpan(written));
+            }
+
+            buffer[written++] = (byte)'\n';
+            written += Encoding.UTF8.GetBytes(context.Token, buffer.AsSpan(written));
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, written), hash);
+            return Convert.ToBase64String(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public void Dispose() => _cache.Dispose();

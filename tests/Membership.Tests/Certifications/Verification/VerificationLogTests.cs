@@ -4,7 +4,7 @@ using Membership.Tests.Infrastructure;
 namespace Membership.Tests.Certifications.Verification;
 
 /// <summary>
-/// The verification log: every partner lookup is a row; staff find the verifications of a certificate by its number,
+/// The verification log: every lookup is a row, public or partner, as it was asked; staff find the verifications of a certificate by its number,
 /// and its holder finds the same ones among their own.
 /// </summary>
 public abstract class VerificationLogTests(ApiFixture api) : ApiTest(api)
@@ -35,6 +35,38 @@ public abstract class VerificationLogTests(ApiFixture api) : ApiTest(api)
         Assert.Equal(1, own.At("totalCount").GetInt32());
         Assert.Equal(("PARTNER", members[1].MemberNumber, "ACTIVE"), (own.Str("nodes.0.channel"), own.Str("nodes.0.query"), own.Str("nodes.0.status")));
     }
+
+    [SkippableFact]
+    public async Task A_public_lookup_is_logged_with_what_was_asked_from_where_and_the_answer_and_so_is_a_wrong_surname()
+    {
+        var holder = await _data.MemberAsync(await _data.PlanAsync(), await _data.AgencyAsync());
+        var certificate = await Desk.RecordAsync(holder, "SSO", _data.Today.AddDays(-3));
+        var address = PublicLookup.NewAddress();
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        PublicLookup.Answer(await PublicLookup.AskAsync(Api.Factory, " " + certificate.Number.ToLowerInvariant(), holder.LastName, address));
+        PublicLookup.Answer(await PublicLookup.AskAsync(Api.Factory, certificate.Number, "Not" + holder.LastName, address));
+
+        var log = (await Client.DataAsync(PublicLogEntries, new { n = certificate.Number }, TestIdentity.Staff)).At("verificationLog");
+        Assert.Equal(2, log.At("totalCount").GetInt32());
+        var entries = log.GetProperty("nodes").EnumerateArray().OrderByDescending(e => e.At("found").GetBoolean()).ToList();
+        foreach (var entry in entries)
+        {
+            Assert.Equal(("PUBLIC", certificate.Number, address), (entry.Str("channel"), entry.Str("query"), entry.Str("address")));
+            Assert.Equal(JsonValueKind.Null, entry.At("clientId").ValueKind); // anonymous
+            Assert.Equal(JsonValueKind.Null, entry.At("agency").ValueKind);
+            var at = entry.At("at").GetDateTimeOffset();
+            Assert.True(at >= before && at <= DateTimeOffset.UtcNow.AddSeconds(1), $"logged at {at:O}");
+        }
+
+        Assert.Equal((true, "ACTIVE", certificate.Number), (entries[0].At("found").GetBoolean(), entries[0].Str("status"), entries[0].Str("certificate.number")));
+        // The wrong surname was told nothing; staff still see which certificate the number named.
+        Assert.Equal((false, JsonValueKind.Null, certificate.Number), (entries[1].At("found").GetBoolean(), entries[1].At("status").ValueKind, entries[1].Str("certificate.number")));
+    }
+
+    private const string PublicLogEntries = """
+        query($n: String!) { verificationLog(certificateNumber: $n, first: 50) { totalCount nodes { at channel query found status address clientId agency { id } certificate { number } } } }
+        """;
 
     [SkippableFact]
     public async Task Staff_find_every_verification_of_a_certificate_by_its_number_however_it_was_asked()
