@@ -56,6 +56,20 @@ internal sealed class AgencyRow
 
 internal sealed record StateRow(string Code, string Name, int RegionNumber, string RegionName);
 
+/// <summary>A state's columns in a joined row (node), read by Dapper; its region's columns follow as their own part.</summary>
+internal sealed class JoinedStateRow
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public int RegionNumber { get; set; }
+}
+
+internal sealed class JoinedRegionRow
+{
+    public int Number { get; set; }
+    public string Name { get; set; } = "";
+}
+
 internal sealed class CertificateRow
 {
     public Guid Id { get; set; }

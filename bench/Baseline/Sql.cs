@@ -100,6 +100,16 @@ internal static class Sql
         WHERE m."Id" = ANY (@p1)
         """;
 
+    /// <summary>node: the member with its current term and its state and region, in one statement.</summary>
+    public const string MemberWithTermAndStateById = """
+        SELECT m."Id", m."AgencyConfirmedAt", m."AgencyId", m."Category", m."CreatedAt", m."CurrentTermId", m."DateOfBirth", m."DirectoryOptIn", m."Email", m."EmailNormalized", m."ErasedAt", m."FirstName", m."FirstNameKey", m."IsSwornOfficer", m."JobTitle", m."LastName", m."LastNameKey", m."Number", m."Phone", m."RenewalRemindersOff", m."SroSince", m."StateCode", m."SuspendedAt", m."SuspensionReason", m."UpdatedAt", m."MailingAddress_City", m."MailingAddress_Line1", m."MailingAddress_Line2", m."MailingAddress_PostalCode", m."MailingAddress_StateCode", m0."Id", m0."ActivatedAt", m0."CancellationReason", m0."CancelledAt", m0."CreatedAt", m0."EndsOn", m0."GraceEndsOn", m0."MemberId", m0."PaymentLineId", m0."PlanId", m0."RefundedAt", m0."StartsOn", s."Code", s."Name", s."RegionNumber", r."Number", r."Name"
+        FROM "Members" AS m
+        LEFT JOIN "MembershipTerms" AS m0 ON m."CurrentTermId" = m0."Id"
+        LEFT JOIN "States" AS s ON m."StateCode" = s."Code"
+        LEFT JOIN "Regions" AS r ON s."RegionNumber" = r."Number"
+        WHERE m."Id" = ANY (@p1)
+        """;
+
     public const string AgenciesById = """
         SELECT a."Id", a."City", a."CreatedAt", a."Kind", a."Name", a."NameKey", a."OriCode", a."StateCode", a."UpdatedAt"
         FROM "Agencies" AS a

@@ -53,14 +53,10 @@ internal sealed partial class Workloads(NpgsqlDataSource db, Limits limits)
         var variables = await VariablesAsync(http);
         var id = Graph.ParseId("Member", variables.GetProperty("id").GetString());
         await using var connection = await db.OpenConnectionAsync(http.RequestAborted);
-        var member = id is null ? null : (await connection.QueryAsync<MemberRow>(Sql.MembersById, new { p1 = new[] { id.Value } })).FirstOrDefault();
-        TermRow? term = null;
-        StateRow? state = null;
-        if (member is not null)
-        {
-            term = member.CurrentTermId is { } termId ? (await connection.QueryAsync<TermRow>(Sql.TermsById, new { p1 = new[] { termId } })).FirstOrDefault() : null;
-            state = (await StatesAsync(connection, [member.StateCode])).GetValueOrDefault(member.StateCode);
-        }
+        // One statement, as the API's node: the member joined with its current term and its state (Dapper returns null for
+        // a part whose first column is null: no term).
+        var (member, term, state) = id is null ? default : (await connection.QueryAsync<MemberRow, TermRow, JoinedStateRow, JoinedRegionRow, (MemberRow?, TermRow?, JoinedStateRow?)>(
+            Sql.MemberWithTermAndStateById, (m, t, s, _) => (m, t, s), new { p1 = new[] { id.Value } }, splitOn: "Id,Code,Number")).FirstOrDefault();
 
         await using var json = await StartAsync(http);
         if (member is null)

@@ -273,6 +273,39 @@ public abstract class MemberQueryTests(ApiFixture api) : ApiTest(api)
     }
 
     [SkippableFact]
+    public async Task Node_reads_a_member_with_its_status_and_state_in_one_statement_for_staff_and_answers_as_member_does()
+    {
+        var plan = await _data.PlanAsync();
+        var texan = await _data.MemberAsync(plan, await _data.AgencyAsync(state: "TX"));
+        var lapsed = await _data.MemberAsync(plan, await _data.AgencyAsync(state: "NY"), termStart: _data.Today.AddYears(-3));
+        var pending = await _data.MemberAsync(plan, activated: false);
+        const string fields = "id memberNumber membershipStatus inGoodStanding state { code name } region { number name } currentTerm { status endsOn }";
+
+        foreach (var member in new[] { texan, lapsed, pending })
+        {
+            var asMember = (await Client.DataAsync($"query($id: ID!) {{ member(id: $id) {{ {fields} }} }}", new { id = TestData.MemberId(member) }, TestIdentity.Staff)).At("member");
+            Api.Commands.Reset();
+            var asNode = (await Client.DataAsync($"query($id: ID!) {{ node(id: $id) {{ ... on Member {{ {fields} }} }} }}", new { id = TestData.MemberId(member) }, TestIdentity.Staff)).At("node");
+            Assert.True(Api.Commands.Count == 1, $"node sent {Api.Commands.Count} statements: {string.Join(" | ", Api.Commands.Sent)}");
+            Assert.Equal(asMember.GetRawText(), asNode.GetRawText());
+            // The member themself (not staff) sees the same through node, loaded the general way.
+            var own = (await Client.DataAsync($"query($id: ID!) {{ node(id: $id) {{ ... on Member {{ {fields} }} }} }}", new { id = TestData.MemberId(member) }, TestIdentity.Member(member.Id))).At("node");
+            Assert.Equal(asMember.GetRawText(), own.GetRawText());
+        }
+
+        Assert.Equal(("TX", "ACTIVE", "LAPSED"), (
+            (await Client.DataAsync("query($id: ID!) { node(id: $id) { ... on Member { state { code } } } }", new { id = TestData.MemberId(texan) }, TestIdentity.Staff)).Str("node.state.code"),
+            (await Client.DataAsync("query($id: ID!) { node(id: $id) { ... on Member { membershipStatus } } }", new { id = TestData.MemberId(texan) }, TestIdentity.Staff)).Str("node.membershipStatus"),
+            (await Client.DataAsync("query($id: ID!) { node(id: $id) { ... on Member { membershipStatus } } }", new { id = TestData.MemberId(lapsed) }, TestIdentity.Staff)).Str("node.membershipStatus")));
+
+        Api.Commands.Reset();
+        var many = await Client.DataAsync($"query($ids: [ID!]!) {{ nodes(ids: $ids) {{ ... on Member {{ {fields} }} }} }}",
+            new { ids = new[] { TestData.MemberId(texan), TestData.MemberId(lapsed), TestData.MemberId(pending) } }, TestIdentity.Staff);
+        Assert.Equal(3, many.At("nodes").GetArrayLength());
+        Assert.Equal(1, Api.Commands.Count);
+    }
+
+    [SkippableFact]
     public async Task Member_list_runs_the_same_number_of_SQL_commands_for_5_and_100_members()
     {
         var plan = await _data.PlanAsync();
