@@ -107,7 +107,7 @@ internal static class Sql
         LEFT JOIN "MembershipTerms" AS m0 ON m."CurrentTermId" = m0."Id"
         LEFT JOIN "States" AS s ON m."StateCode" = s."Code"
         LEFT JOIN "Regions" AS r ON s."RegionNumber" = r."Number"
-        WHERE m."Id" = ANY (@p1)
+        WHERE m."Id" = @p1
         """;
 
     public const string AgenciesById = """

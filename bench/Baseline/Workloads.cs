@@ -56,7 +56,7 @@ internal sealed partial class Workloads(NpgsqlDataSource db, Limits limits)
         // One statement, as the API's node: the member joined with its current term and its state (Dapper returns null for
         // a part whose first column is null: no term).
         var (member, term, state) = id is null ? default : (await connection.QueryAsync<MemberRow, TermRow, JoinedStateRow, JoinedRegionRow, (MemberRow?, TermRow?, JoinedStateRow?)>(
-            Sql.MemberWithTermAndStateById, (m, t, s, _) => (m, t, s), new { p1 = new[] { id.Value } }, splitOn: "Id,Code,Number")).FirstOrDefault();
+            Sql.MemberWithTermAndStateById, (m, t, s, _) => (m, t, s), new { p1 = id.Value }, splitOn: "Id,Code,Number")).FirstOrDefault();
 
         await using var json = await StartAsync(http);
         if (member is null)
