@@ -14,7 +14,7 @@ public sealed class AgencyLoaders
     public const int DefaultMembers = 20;
     public const int MaxMembers = 100;
 
-    private static readonly ModelQuery<Guid[], Agency> AgenciesById = new((db, ids) => db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)));
+    private static readonly KeyedQuery<Guid, Agency> AgenciesById = new((db, ids) => db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)));
 
     private readonly BatchLoader<(Guid Agency, int First), IReadOnlyList<Member>> _members;
 
@@ -23,7 +23,7 @@ public sealed class AgencyLoaders
         Agency = new(async (ids, ct) =>
         {
             await using var db = await factory.CreateDbContextAsync(ct);
-            return await AgenciesById.ToDictionaryAsync(db, [.. ids], a => a.Id, a => (Agency?)a, ct);
+            return await AgenciesById.ToDictionaryAsync(db, ids, a => a.Id, a => (Agency?)a, ct);
         }, null);
 
         MemberCount = new(async (ids, ct) =>

@@ -119,6 +119,6 @@ internal sealed class AgencyNodeSource(IDbContextFactory<MembershipDbContext> fa
     public async Task<IReadOnlyDictionary<Guid, object>> LoadAsync(IServiceProvider requestServices, IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Agencies.AsNoTracking().Where(a => keys.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => (object)a, cancellationToken);
+        return await db.Agencies.AsNoTracking().WhereKeyIn(a => a.Id, keys).ToDictionaryAsync(a => a.Id, a => (object)a, cancellationToken);
     }
 }

@@ -69,7 +69,7 @@ internal sealed class CertificateNodeSource(IDbContextFactory<MembershipDbContex
         var self = caller.MemberId;
         var staff = caller.IsStaff;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Certificates.AsNoTracking().Where(x => keys.Contains(x.Id) && (staff || x.MemberId == self))
+        return await db.Certificates.AsNoTracking().WhereKeyIn(x => x.Id, keys).Where(x => staff || x.MemberId == self)
             .ToDictionaryAsync(x => x.Id, x => (object)x, cancellationToken);
     }
 }
@@ -82,6 +82,6 @@ internal sealed class CourseNodeSource(IDbContextFactory<MembershipDbContext> fa
     public async Task<IReadOnlyDictionary<Guid, object>> LoadAsync(IServiceProvider requestServices, IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Courses.AsNoTracking().Where(x => keys.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => (object)x, cancellationToken);
+        return await db.Courses.AsNoTracking().WhereKeyIn(x => x.Id, keys).ToDictionaryAsync(x => x.Id, x => (object)x, cancellationToken);
     }
 }

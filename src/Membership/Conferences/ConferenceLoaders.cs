@@ -8,53 +8,53 @@ namespace Membership.Conferences;
 /// <summary>Per-request batch loaders of conferences, ticket types, orders and tickets; each batch is one query on its own DbContext.</summary>
 public sealed class ConferenceLoaders(IDbContextFactory<MembershipDbContext> factory)
 {
-    private static readonly ModelQuery<Guid[], TicketType> TypesByConference = new((db, ids) =>
+    private static readonly KeyedQuery<Guid, TicketType> TypesByConference = new((db, ids) =>
         db.TicketTypes.AsNoTracking().Where(t => ids.Contains(t.ConferenceId)).OrderBy(t => t.SalesStartAt).ThenBy(t => t.Name));
 
-    private static readonly ModelQuery<Guid[], Voucher> VouchersByConference = new((db, ids) =>
+    private static readonly KeyedQuery<Guid, Voucher> VouchersByConference = new((db, ids) =>
         db.Vouchers.AsNoTracking().Include(v => v.TicketTypes).Where(v => ids.Contains(v.ConferenceId)).OrderBy(v => v.Code));
 
-    private static readonly ModelQuery<Guid[], Ticket> TicketsByOrder = new((db, ids) =>
+    private static readonly KeyedQuery<Guid, Ticket> TicketsByOrder = new((db, ids) =>
         db.Tickets.AsNoTracking().Where(t => ids.Contains(t.OrderId)).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id));
 
-    private static readonly ModelQuery<Guid[], TicketOrder> OrdersByMember = new((db, ids) =>
+    private static readonly KeyedQuery<Guid, TicketOrder> OrdersByMember = new((db, ids) =>
         db.TicketOrders.AsNoTracking().Where(o => o.BuyerMemberId != null && ids.Contains(o.BuyerMemberId.Value)).OrderByDescending(o => o.CreatedAt));
 
-    private static readonly ModelQuery<Guid[], Ticket> TicketsByAttendee = new((db, ids) =>
+    private static readonly KeyedQuery<Guid, Ticket> TicketsByAttendee = new((db, ids) =>
         db.Tickets.AsNoTracking().Where(t => t.AttendeeMemberId != null && ids.Contains(t.AttendeeMemberId.Value) && t.Status != TicketStatus.Reserved)
             .OrderByDescending(t => t.CreatedAt));
 
-    private static readonly ModelQuery<Guid[], WaitingListEntry> WaitingByMember = new((db, ids) =>
+    private static readonly KeyedQuery<Guid, WaitingListEntry> WaitingByMember = new((db, ids) =>
         db.WaitingList.AsNoTracking().Where(w => w.MemberId != null && ids.Contains(w.MemberId.Value)).OrderByDescending(w => w.JoinedAt));
 
     public BatchLoader<Guid, Conference?> Conference { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Conferences.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => (Conference?)c, ct);
+        return await db.Conferences.AsNoTracking().WhereKeyIn(c => c.Id, ids).ToDictionaryAsync(c => c.Id, c => (Conference?)c, ct);
     }, null);
 
     public BatchLoader<Guid, TicketType?> TicketType { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.TicketTypes.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => (TicketType?)t, ct);
+        return await db.TicketTypes.AsNoTracking().WhereKeyIn(t => t.Id, ids).ToDictionaryAsync(t => t.Id, t => (TicketType?)t, ct);
     }, null);
 
     public BatchLoader<Guid, Ticket?> Ticket { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => (Ticket?)t, ct);
+        return await db.Tickets.AsNoTracking().WhereKeyIn(t => t.Id, ids).ToDictionaryAsync(t => t.Id, t => (Ticket?)t, ct);
     }, null);
 
     public BatchLoader<Guid, TicketOrder?> Order { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.TicketOrders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => (TicketOrder?)o, ct);
+        return await db.TicketOrders.AsNoTracking().WhereKeyIn(o => o.Id, ids).ToDictionaryAsync(o => o.Id, o => (TicketOrder?)o, ct);
     }, null);
 
     public BatchLoader<Guid, string?> VoucherCode { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Vouchers.AsNoTracking().Where(v => ids.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => (string?)v.Code, ct);
+        return await db.Vouchers.AsNoTracking().WhereKeyIn(v => v.Id, ids).ToDictionaryAsync(v => v.Id, v => (string?)v.Code, ct);
     }, null);
 
     /// <summary>Ticket types of each conference, by sales start and name.</summary>
@@ -77,18 +77,19 @@ public sealed class ConferenceLoaders(IDbContextFactory<MembershipDbContext> fac
     public BatchLoader<Guid, TicketTransfer?> TransferFrom { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.TicketTransfers.AsNoTracking().Where(t => ids.Contains(t.FromTicketId)).ToDictionaryAsync(t => t.FromTicketId, t => (TicketTransfer?)t, ct);
+        return await db.TicketTransfers.AsNoTracking().WhereKeyIn(t => t.FromTicketId, ids).ToDictionaryAsync(t => t.FromTicketId, t => (TicketTransfer?)t, ct);
     }, null);
 
     /// <summary>Sales of each ticket type of each conference: one grouped query.</summary>
     public BatchLoader<Guid, IReadOnlyList<TicketTypeSales>> SalesOfConference { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var types = await db.TicketTypes.AsNoTracking().Where(t => ids.Contains(t.ConferenceId)).OrderBy(t => t.SalesStartAt).ThenBy(t => t.Name).ToListAsync(ct);
-        var counts = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.ConferenceId))
+        var types = await db.TicketTypes.AsNoTracking().WhereKeyIn(t => t.ConferenceId, ids).OrderBy(t => t.SalesStartAt).ThenBy(t => t.Name).ToListAsync(ct);
+        var counts = await db.Tickets.AsNoTracking().WhereKeyIn(t => t.ConferenceId, ids)
             .GroupBy(t => new { t.TicketTypeId, t.Status })
             .Select(g => new { g.Key.TicketTypeId, g.Key.Status, Count = g.Count(), Revenue = g.Sum(t => t.Price) }).ToListAsync(ct);
-        var waiting = await db.WaitingList.AsNoTracking().Where(w => w.Status == WaitingStatus.Waiting && db.TicketTypes.Any(t => t.Id == w.TicketTypeId && ids.Contains(t.ConferenceId)))
+        var typesOfConferences = db.TicketTypes.WhereKeyIn(t => t.ConferenceId, ids);
+        var waiting = await db.WaitingList.AsNoTracking().Where(w => w.Status == WaitingStatus.Waiting && typesOfConferences.Any(t => t.Id == w.TicketTypeId))
             .GroupBy(w => w.TicketTypeId).Select(g => new { Type = g.Key, Count = g.Count() }).ToListAsync(ct);
         return types.GroupBy(t => t.ConferenceId).ToDictionary(g => g.Key, g => (IReadOnlyList<TicketTypeSales>)[.. g.Select(type =>
         {
@@ -99,7 +100,7 @@ public sealed class ConferenceLoaders(IDbContextFactory<MembershipDbContext> fac
         })]);
     }, []);
 
-    private static BatchLoader<Guid, IReadOnlyList<T>> Grouped<T>(IDbContextFactory<MembershipDbContext> factory, ModelQuery<Guid[], T> query, Func<T, Guid> key) =>
+    private static BatchLoader<Guid, IReadOnlyList<T>> Grouped<T>(IDbContextFactory<MembershipDbContext> factory, KeyedQuery<Guid, T> query, Func<T, Guid> key) =>
         Certifications.CertificationLoaders.Grouped(factory, query, key, perKey: 100);
 }
 
@@ -115,7 +116,7 @@ internal sealed class ConferenceNodeSource(IDbContextFactory<MembershipDbContext
     {
         var staff = ((Caller)requestServices.GetService(typeof(Caller))!).IsStaff;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Conferences.AsNoTracking().Where(c => keys.Contains(c.Id) && (staff || c.Status != ConferenceStatus.Draft))
+        return await db.Conferences.AsNoTracking().WhereKeyIn(c => c.Id, keys).Where(c => staff || c.Status != ConferenceStatus.Draft)
             .ToDictionaryAsync(c => c.Id, c => (object)c, cancellationToken);
     }
 }
@@ -129,7 +130,7 @@ internal sealed class TicketTypeNodeSource(IDbContextFactory<MembershipDbContext
         var staff = ((Caller)requestServices.GetService(typeof(Caller))!).IsStaff;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.TicketTypes.AsNoTracking()
-            .Where(t => keys.Contains(t.Id) && (staff || db.Conferences.Any(c => c.Id == t.ConferenceId && c.Status != ConferenceStatus.Draft)))
+            .WhereKeyIn(t => t.Id, keys).Where(t => (staff || db.Conferences.Any(c => c.Id == t.ConferenceId && c.Status != ConferenceStatus.Draft)))
             .ToDictionaryAsync(t => t.Id, t => (object)t, cancellationToken);
     }
 }
@@ -146,7 +147,7 @@ internal sealed class TicketOrderNodeSource(IDbContextFactory<MembershipDbContex
         var self = caller.MemberId;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.TicketOrders.AsNoTracking()
-            .Where(o => keys.Contains(o.Id) && (staff || (self != null && o.BuyerMemberId == self)))
+            .WhereKeyIn(o => o.Id, keys).Where(o => (staff || (self != null && o.BuyerMemberId == self)))
             .ToDictionaryAsync(o => o.Id, o => (object)o, cancellationToken);
     }
 }
@@ -163,7 +164,7 @@ internal sealed class TicketNodeSource(IDbContextFactory<MembershipDbContext> fa
         var self = caller.MemberId;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.Tickets.AsNoTracking()
-            .Where(t => keys.Contains(t.Id) && (staff || (self != null && (t.AttendeeMemberId == self
+            .WhereKeyIn(t => t.Id, keys).Where(t => (staff || (self != null && (t.AttendeeMemberId == self
                 || db.TicketOrders.Any(o => o.Id == t.OrderId && o.BuyerMemberId == self)))))
             .ToDictionaryAsync(t => t.Id, t => (object)t, cancellationToken);
     }

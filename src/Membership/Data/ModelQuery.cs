@@ -18,29 +18,12 @@ public sealed class ModelQuery<TArg, TResult>(Expression<Func<MembershipDbContex
     public IAsyncEnumerable<TResult> Run(MembershipDbContext db, TArg arg) =>
         (_byModel.TryGetValue(db.Model, out var compiled) ? compiled : _byModel.GetValue(db.Model, _ => EF.CompileAsyncQuery(query)))(db, arg);
 
-    public async Task<List<TResult>> ToListAsync(MembershipDbContext db, TArg arg, CancellationToken cancellationToken)
-    {
-        var list = new List<TResult>();
-        await foreach (var row in Run(db, arg).WithCancellation(cancellationToken))
-        {
-            list.Add(row);
-        }
+    public Task<List<TResult>> ToListAsync(MembershipDbContext db, TArg arg, CancellationToken cancellationToken) =>
+        Run(db, arg).ToListAsync(cancellationToken);
 
-        return list;
-    }
-
-    public async Task<Dictionary<TKey, TValue>> ToDictionaryAsync<TKey, TValue>(
+    public Task<Dictionary<TKey, TValue>> ToDictionaryAsync<TKey, TValue>(
         MembershipDbContext db, TArg arg, Func<TResult, TKey> key, Func<TResult, TValue> value, CancellationToken cancellationToken)
-        where TKey : notnull
-    {
-        var dictionary = new Dictionary<TKey, TValue>();
-        await foreach (var row in Run(db, arg).WithCancellation(cancellationToken))
-        {
-            dictionary[key(row)] = value(row);
-        }
-
-        return dictionary;
-    }
+        where TKey : notnull => Run(db, arg).ToDictionaryAsync(key, value, cancellationToken);
 }
 
 /// <summary>
@@ -53,4 +36,32 @@ public sealed class ModelQuery<TArg1, TArg2, TArg3, TResult>(Expression<Func<Mem
 
     public IAsyncEnumerable<TResult> Run(MembershipDbContext db, TArg1 arg1, TArg2 arg2, TArg3 arg3) =>
         (_byModel.TryGetValue(db.Model, out var compiled) ? compiled : _byModel.GetValue(db.Model, _ => EF.CompileAsyncQuery(query)))(db, arg1, arg2, arg3);
+}
+
+/// <summary>The rows of a compiled query, collected.</summary>
+internal static class QueryRows
+{
+    public static async Task<List<T>> ToListAsync<T>(this IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            list.Add(row);
+        }
+
+        return list;
+    }
+
+    public static async Task<Dictionary<TKey, TValue>> ToDictionaryAsync<T, TKey, TValue>(
+        this IAsyncEnumerable<T> rows, Func<T, TKey> key, Func<T, TValue> value, CancellationToken cancellationToken)
+        where TKey : notnull
+    {
+        var dictionary = new Dictionary<TKey, TValue>();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            dictionary[key(row)] = value(row);
+        }
+
+        return dictionary;
+    }
 }

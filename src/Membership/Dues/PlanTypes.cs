@@ -80,6 +80,6 @@ internal sealed class PlanNodeSource(IDbContextFactory<MembershipDbContext> fact
     public async Task<IReadOnlyDictionary<Guid, object>> LoadAsync(IServiceProvider requestServices, IReadOnlyCollection<Guid> keys, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.MembershipPlans.AsNoTracking().Where(p => keys.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => (object)p, cancellationToken);
+        return await db.MembershipPlans.AsNoTracking().WhereKeyIn(p => p.Id, keys).ToDictionaryAsync(p => p.Id, p => (object)p, cancellationToken);
     }
 }

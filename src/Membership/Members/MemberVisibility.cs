@@ -16,7 +16,7 @@ namespace Membership.Members;
 public static class MemberVisibility
 {
     /// <summary>Members by ID with no condition, compiled once: what <see cref="ByIdAsync"/> runs for a caller who sees everyone.</summary>
-    private static readonly ModelQuery<Guid[], Member> AnyById = new((db, ids) => db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)));
+    private static readonly KeyedQuery<Guid, Member> AnyById = new((db, ids) => db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)));
 
     public static IQueryable<Member> VisibleTo(this IQueryable<Member> members, MembershipDbContext db, Caller caller, DateOnly today)
     {
@@ -42,8 +42,8 @@ public static class MemberVisibility
     public static async Task<Dictionary<Guid, TValue>> ByIdAsync<TValue>(
         MembershipDbContext db, Caller caller, DateOnly today, IReadOnlyCollection<Guid> ids, Func<Member, TValue> value, CancellationToken cancellationToken) =>
         SeesEveryone(caller)
-            ? await AnyById.ToDictionaryAsync(db, [.. ids], m => m.Id, value, cancellationToken)
-            : await db.Members.AsNoTracking().VisibleTo(db, caller, today).Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, value, cancellationToken);
+            ? await AnyById.ToDictionaryAsync(db, ids, m => m.Id, value, cancellationToken)
+            : await db.Members.AsNoTracking().VisibleTo(db, caller, today).WhereKeyIn(m => m.Id, ids).ToDictionaryAsync(m => m.Id, value, cancellationToken);
 
     private static bool SeesEveryone(Caller caller) => caller.IsStaff;
 
@@ -107,8 +107,8 @@ public static class MemberVisibility
     /// listing under it). Staff see every claim.
     /// </summary>
     public static IQueryable<Member> OfAgencies(this IQueryable<Member> members, IReadOnlyCollection<Guid> agencyIds, Caller caller) => caller.IsStaff
-        ? members.Where(m => m.AgencyId != null && agencyIds.Contains(m.AgencyId.Value))
-        : members.Where(m => m.AgencyId != null && agencyIds.Contains(m.AgencyId.Value) && m.AgencyConfirmedAt != null);
+        ? members.Where(m => m.AgencyId != null).WhereKeyIn(m => m.AgencyId!.Value, agencyIds)
+        : members.Where(m => m.AgencyId != null && m.AgencyConfirmedAt != null).WhereKeyIn(m => m.AgencyId!.Value, agencyIds);
 
     /// <summary>The agency shown on a member: a confirmed one, or any to the member themself and staff.</summary>
     public static Guid? ShownAgencyId(Member member, Caller caller) =>

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Membership.GraphQL;
+using Membership.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Membership.Regions;
@@ -31,28 +32,28 @@ internal sealed class StateType : ObjectGraphType<UsState>
 }
 
 /// <summary>Per-request loaders for the region table.</summary>
-public sealed class RegionLoaders(IDbContextFactory<Data.MembershipDbContext> factory)
+public sealed class RegionLoaders(IDbContextFactory<MembershipDbContext> factory)
 {
     /// <summary>States by code with their regions: a member's or an agency's state, on nearly every member read.</summary>
-    private static readonly Data.ModelQuery<string[], UsState> StatesByCode = new((db, codes) =>
+    private static readonly KeyedQuery<string, UsState> StatesByCode = new((db, codes) =>
         db.States.AsNoTracking().Include(s => s.Region).Where(s => codes.Contains(s.Code)));
 
     public BatchLoader<string, UsState?> State { get; } = new(async (codes, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await StatesByCode.ToDictionaryAsync(db, [.. codes], s => s.Code, s => (UsState?)s, ct);
+        return await StatesByCode.ToDictionaryAsync(db, codes, s => s.Code, s => (UsState?)s, ct);
     }, null);
 
     public BatchLoader<int, Region?> Region { get; } = new(async (numbers, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Regions.AsNoTracking().Where(r => numbers.Contains(r.Number)).ToDictionaryAsync(r => r.Number, r => (Region?)r, ct);
+        return await db.Regions.AsNoTracking().WhereKeyIn(r => r.Number, numbers).ToDictionaryAsync(r => r.Number, r => (Region?)r, ct);
     }, null);
 
     public BatchLoader<int, IReadOnlyList<UsState>> StatesOfRegion { get; } = new(async (numbers, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var states = await db.States.AsNoTracking().Where(s => numbers.Contains(s.RegionNumber)).OrderBy(s => s.Code).ToListAsync(ct);
+        var states = await db.States.AsNoTracking().WhereKeyIn(s => s.RegionNumber, numbers).OrderBy(s => s.Code).ToListAsync(ct);
         return states.GroupBy(s => s.RegionNumber).ToDictionary(g => g.Key, g => (IReadOnlyList<UsState>)g.ToList());
     }, []);
 }

@@ -306,6 +306,42 @@ public abstract class MemberQueryTests(ApiFixture api) : ApiTest(api)
     }
 
     [SkippableFact]
+    public async Task A_batch_of_one_key_sends_the_key_as_one_value_and_a_batch_of_several_answers_the_same()
+    {
+        var plan = await _data.PlanAsync();
+        var members = new[]
+        {
+            await _data.MemberAsync(plan, await _data.AgencyAsync(state: "TX")),
+            await _data.MemberAsync(plan, await _data.AgencyAsync(state: "NY"), termStart: _data.Today.AddYears(-3)),
+            await _data.MemberAsync(plan, activated: false),
+        };
+        const string fields = "id memberNumber membershipStatus state { code region { name } } agency { name } currentTerm { status plan { code } } terms { startsOn } certificates { number }";
+
+        // Each member reading themself: every batch (member, terms, state, agency, plan, certificates) holds one key,
+        // sent as one value (PostgreSQL would otherwise get a one-element array, and plan the statement on every run).
+        var alone = new List<string>();
+        foreach (var member in members)
+        {
+            Api.Commands.Reset();
+            alone.Add((await Client.DataAsync($"query($id: ID!) {{ node(id: $id) {{ ... on Member {{ {fields} }} }} }}", new { id = TestData.MemberId(member) }, TestIdentity.Member(member.Id))).At("node").GetRawText());
+            Assert.True(Api.Commands.Count >= 6, $"{Api.Commands.Count} statements");
+            Assert.All(Api.Commands.Sent, sql => Assert.DoesNotMatch(SeveralKeys, sql));
+            Assert.Contains(Api.Commands.Sent, sql => sql.Contains("\"Id\" = @", StringComparison.Ordinal));
+        }
+
+        // Staff reading the three at once: one statement per batch, with the keys as a set (an array on PostgreSQL,
+        // a list of parameters elsewhere), and the same answers.
+        Api.Commands.Reset();
+        var together = await Client.DataAsync($"query($ids: [ID!]!) {{ nodes(ids: $ids) {{ ... on Member {{ {fields} }} }} }}",
+            new { ids = members.Select(TestData.MemberId).ToArray() }, TestIdentity.Staff);
+        Assert.Equal(alone, together.At("nodes").EnumerateArray().Select(n => n.GetRawText()));
+        Assert.True(Api.Commands.Sent.Count(sql => SeveralKeys.IsMatch(sql)) >= 5, string.Join(" | ", Api.Commands.Sent));
+    }
+
+    /// <summary>A condition on a set of keys as providers write it: <c>= ANY (@ids)</c> (PostgreSQL) or <c>IN (@ids1, …)</c>.</summary>
+    private static readonly System.Text.RegularExpressions.Regex SeveralKeys = new(@"= ANY \(@|\bIN \(@", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    [SkippableFact]
     public async Task Member_list_runs_the_same_number_of_SQL_commands_for_5_and_100_members()
     {
         var plan = await _data.PlanAsync();

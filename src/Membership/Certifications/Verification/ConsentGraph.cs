@@ -85,10 +85,10 @@ internal static class ConsentGraph
         KeyColumn<VerificationLogEntry>.Descending(e => e.At), KeyColumn<VerificationLogEntry>.Descending(e => e.Id));
 
     /// <summary>The officers of a page of consents (consent is what lets the agency see them: no directory filter).</summary>
-    private static readonly ModelQuery<Guid[], Member> OfficersById = new((db, ids) => db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)));
+    private static readonly KeyedQuery<Guid, Member> OfficersById = new((db, ids) => db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)));
 
     /// <summary>The officers' current certificates (none replaced), newest first.</summary>
-    private static readonly ModelQuery<Guid[], Certificate> CurrentCertificatesOf = new((db, ids) =>
+    private static readonly KeyedQuery<Guid, Certificate> CurrentCertificatesOf = new((db, ids) =>
         db.Certificates.AsNoTracking().Where(x => ids.Contains(x.MemberId) && x.ReplacedById == null).OrderByDescending(x => x.IssuedOn).ThenByDescending(x => x.CreatedAt));
 
     private static readonly KeysetOrder<VerificationConsent> ByGrant = new("consent:granted",

@@ -21,8 +21,8 @@ public sealed class DuesLoaders(IDbContextFactory<MembershipDbContext> factory)
     /// </summary>
     internal static IQueryable<DuesPayment> OfMembers(MembershipDbContext db, IReadOnlyCollection<Guid> ids)
     {
-        var paid = db.DuesPayments.Where(p => p.PayerMemberId != null && ids.Contains(p.PayerMemberId.Value)).Select(p => p.Id)
-            .Union(db.DuesPaymentLines.Where(l => ids.Contains(l.MemberId)).Select(l => l.PaymentId));
+        var paid = db.DuesPayments.Where(p => p.PayerMemberId != null).WhereKeyIn(p => p.PayerMemberId!.Value, ids).Select(p => p.Id)
+            .Union(db.DuesPaymentLines.WhereKeyIn(l => l.MemberId, ids).Select(l => l.PaymentId));
         return db.DuesPayments.Where(p => paid.Contains(p.Id));
     }
 
@@ -30,7 +30,7 @@ public sealed class DuesLoaders(IDbContextFactory<MembershipDbContext> factory)
     public BatchLoader<Guid, IReadOnlyList<PaymentRefund>> RefundsOfPayment { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await db.DuesRefunds.AsNoTracking().Where(r => ids.Contains(r.PaymentId))
+        var rows = await db.DuesRefunds.AsNoTracking().WhereKeyIn(r => r.PaymentId, ids)
             .Join(db.DuesPayments, r => r.PaymentId, p => p.Id, (r, p) => new { Refund = r, p.Currency })
             .OrderBy(x => x.Refund.CreatedAt).ToListAsync(ct);
         return ids.ToDictionary(id => id, id => (IReadOnlyList<PaymentRefund>)[.. rows.Where(x => x.Refund.PaymentId == id).Select(x => new PaymentRefund(x.Refund, x.Currency))]);
@@ -39,7 +39,7 @@ public sealed class DuesLoaders(IDbContextFactory<MembershipDbContext> factory)
     public BatchLoader<Guid, DuesSubscription?> AutoRenewalOfMember { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await db.DuesSubscriptions.AsNoTracking().Where(s => ids.Contains(s.MemberId)).OrderByDescending(s => s.UpdatedAt).ToListAsync(ct);
+        var rows = await db.DuesSubscriptions.AsNoTracking().WhereKeyIn(s => s.MemberId, ids).OrderByDescending(s => s.UpdatedAt).ToListAsync(ct);
         return rows.GroupBy(s => s.MemberId).ToDictionary(g => g.Key, g => (DuesSubscription?)g.First());
     }, null);
 }

@@ -181,13 +181,13 @@ public sealed class ReminderLoaders(IDbContextFactory<MembershipDbContext> facto
     public BatchLoader<Guid, IReadOnlyList<RenewalReminder>> OfMember { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await db.RenewalReminders.AsNoTracking().Where(r => ids.Contains(r.MemberId)).OrderByDescending(r => r.SentAt).ThenByDescending(r => r.Id).ToListAsync(ct);
+        var rows = await db.RenewalReminders.AsNoTracking().WhereKeyIn(r => r.MemberId, ids).OrderByDescending(r => r.SentAt).ThenByDescending(r => r.Id).ToListAsync(ct);
         return ids.ToDictionary(id => id, id => (IReadOnlyList<RenewalReminder>)[.. rows.Where(r => r.MemberId == id).Take(100)]);
     }, []);
 
     public BatchLoader<Guid, DateTimeOffset?> MailSentAt { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.MailOutbox.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.SentAt, ct);
+        return await db.MailOutbox.AsNoTracking().WhereKeyIn(m => m.Id, ids).ToDictionaryAsync(m => m.Id, m => m.SentAt, ct);
     }, null);
 }

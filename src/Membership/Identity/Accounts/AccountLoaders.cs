@@ -19,9 +19,9 @@ public sealed class AccountLoaders(IDbContextFactory<MembershipDbContext> factor
     public BatchLoader<Guid, MemberAccountState> StateOfMember { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var invited = await db.AccountInvitations.AsNoTracking().Where(i => ids.Contains(i.MemberId))
+        var invited = await db.AccountInvitations.AsNoTracking().WhereKeyIn(i => i.MemberId, ids)
             .Select(i => new { i.MemberId, i.InvitedAt }).ToDictionaryAsync(i => i.MemberId, i => i.InvitedAt, ct);
-        var accounts = await db.Users.AsNoTracking().Where(u => u.MemberId != null && ids.Contains(u.MemberId.Value))
+        var accounts = await db.Users.AsNoTracking().Where(u => u.MemberId != null).WhereKeyIn(u => u.MemberId!.Value, ids)
             .Select(u => new { MemberId = u.MemberId!.Value, u.DisabledAt }).ToDictionaryAsync(u => u.MemberId, u => u.DisabledAt, ct);
         return ids.ToDictionary(id => id, id => new MemberAccountState(
             invited.TryGetValue(id, out var at) ? at : null, accounts.ContainsKey(id), accounts.GetValueOrDefault(id)));

@@ -88,13 +88,13 @@ internal sealed class WebhookDeliveryConnectionType() : ConnectionType<WebhookDe
 /// <summary>Per-request loaders: a delivery's event, a delivery's attempts (one query per level, however many deliveries).</summary>
 public sealed class WebhookLoaders(IDbContextFactory<MembershipDbContext> factory)
 {
-    private static readonly ModelQuery<Guid[], WebhookAttempt> AttemptsByDelivery = new((db, ids) =>
+    private static readonly KeyedQuery<Guid, WebhookAttempt> AttemptsByDelivery = new((db, ids) =>
         db.WebhookAttempts.AsNoTracking().Where(a => ids.Contains(a.DeliveryId)).OrderBy(a => a.At));
 
     public BatchLoader<Guid, WebhookEvent?> Event { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.WebhookEvents.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => (WebhookEvent?)e, ct);
+        return await db.WebhookEvents.AsNoTracking().WhereKeyIn(e => e.Id, ids).ToDictionaryAsync(e => e.Id, e => (WebhookEvent?)e, ct);
     }, null);
 
     public BatchLoader<Guid, IReadOnlyList<WebhookAttempt>> AttemptsOfDelivery { get; } = CertificationLoaders.Grouped(factory, AttemptsByDelivery, a => a.DeliveryId);
