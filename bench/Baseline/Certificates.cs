@@ -46,7 +46,7 @@ internal static class Certificates
         var wanted = replaced.Select(c => c.ReplacedById!.Value).Distinct().ToList();
         for (var generation = 0; wanted.Count > 0 && generation < MaxGenerations; generation++)
         {
-            foreach (var found in await connection.QueryAsync<CertificateRow>(Sql.CertificatesById, new { p1 = wanted.ToArray() }))
+            foreach (var found in await connection.QueryByKeysAsync<CertificateRow, Guid>(Sql.CertificatesById, [.. wanted]))
             {
                 known[found.Id] = found;
             }

@@ -170,13 +170,13 @@ internal sealed partial class Workloads
     private static async Task<Dictionary<Guid, TermRow>> TermsAsync(NpgsqlConnection connection, List<MemberRow> members)
     {
         var ids = members.Where(m => m.CurrentTermId is not null).Select(m => m.CurrentTermId!.Value).Distinct().ToArray();
-        return ids.Length == 0 ? [] : (await connection.QueryAsync<TermRow>(Sql.TermsById, new { p1 = ids })).ToDictionary(t => t.Id);
+        return ids.Length == 0 ? [] : (await connection.QueryByKeysAsync<TermRow, Guid>(Sql.TermsById, ids)).ToDictionary(t => t.Id);
     }
 
     private static async Task<Dictionary<Guid, AgencyRow>> AgenciesAsync(NpgsqlConnection connection, List<MemberRow> members)
     {
         var ids = members.Where(m => m.AgencyId is not null).Select(m => m.AgencyId!.Value).Distinct().ToArray();
-        return ids.Length == 0 ? [] : (await connection.QueryAsync<AgencyRow>(Sql.AgenciesById, new { p1 = ids })).ToDictionary(g => g.Id);
+        return ids.Length == 0 ? [] : (await connection.QueryByKeysAsync<AgencyRow, Guid>(Sql.AgenciesById, ids)).ToDictionary(g => g.Id);
     }
 
     private static Task<Dictionary<Guid, PlanRow>> PlansAsync(NpgsqlConnection connection, IEnumerable<TermRow> terms) =>

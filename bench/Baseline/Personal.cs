@@ -14,7 +14,7 @@ internal sealed partial class Workloads
         await using var connection = await db.OpenConnectionAsync(http.RequestAborted);
         var member = (await connection.QueryAsync<MemberRow>(Sql.MemberById, new { p1 = memberId })).Single();
         var terms = await TermsAsync(connection, [member]);
-        var certificates = (await connection.QueryAsync<CertificateRow>(Sql.CertificatesOfMembers, new { p1 = new[] { memberId } })).AsList();
+        var certificates = (await connection.QueryByKeysAsync<CertificateRow, Guid>(Sql.CertificatesOfMembers, [memberId])).AsList();
         var payments = await PaymentsAsync(connection, memberId);
         var plans = await PlansByIdAsync(connection, terms.Values.Select(t => t.PlanId).Concat(payments.Select(p => p.PlanId)));
         var today = Graph.Today();
@@ -76,8 +76,8 @@ internal sealed partial class Workloads
         var consents = (await connection.QueryAsync<ConsentRow>(Sql.ConsentsOfAgency, new { p1 = agencyId, p2 = first + 1 })).AsList();
         var page = consents.Take(first).ToList();
         var ids = page.Select(c => c.MemberId).ToArray();
-        var members = (await connection.QueryAsync<MemberRow>(Sql.MembersById, new { p1 = ids })).ToDictionary(m => m.Id);
-        var certificates = (await connection.QueryAsync<CertificateRow>(Sql.CurrentCertificatesOfMembers, new { p1 = ids })).ToLookup(c => c.MemberId);
+        var members = (await connection.QueryByKeysAsync<MemberRow, Guid>(Sql.MembersById, ids)).ToDictionary(m => m.Id);
+        var certificates = (await connection.QueryByKeysAsync<CertificateRow, Guid>(Sql.CurrentCertificatesOfMembers, ids)).ToLookup(c => c.MemberId);
         var today = Graph.Today();
 
         // One log row per certificate shown, with the status shown; one per officer who has none (the API's order: the officers as read).
@@ -143,8 +143,7 @@ internal sealed partial class Workloads
 
     private static async Task<List<PaymentRow>> PaymentsAsync(NpgsqlConnection connection, Guid memberId)
     {
-        await using var command = new NpgsqlCommand(Sql.DuesOfMembers, connection);
-        command.Parameters.AddWithValue("ids", new[] { memberId });
+        await using var command = Keys.CommandByKeys(connection, Sql.DuesOfMembers, "ids", [memberId]);
         await using var reader = await command.ExecuteReaderAsync();
         var payments = new List<PaymentRow>();
         while (await reader.ReadAsync())
@@ -166,6 +165,6 @@ internal sealed partial class Workloads
     private static async Task<Dictionary<Guid, PlanRow>> PlansByIdAsync(NpgsqlConnection connection, IEnumerable<Guid> ids)
     {
         var distinct = ids.Distinct().ToArray();
-        return distinct.Length == 0 ? [] : (await connection.QueryAsync<PlanRow>(Sql.PlansById, new { p1 = distinct })).ToDictionary(p => p.Id);
+        return distinct.Length == 0 ? [] : (await connection.QueryByKeysAsync<PlanRow, Guid>(Sql.PlansById, distinct)).ToDictionary(p => p.Id);
     }
 }

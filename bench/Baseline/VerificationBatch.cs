@@ -63,7 +63,7 @@ internal sealed partial class Workloads
 
         await InsertLogAsync(connection, log, agencyId, "Partner", client, now);
         var courseIds = answers.Select(a => a.Answer?.Certificate.CourseId).OfType<Guid>().Distinct().ToArray();
-        var courses = courseIds.Length == 0 ? [] : (await connection.QueryAsync<CourseRow>(Sql.CoursesById, new { p1 = courseIds })).ToDictionary(c => c.Id);
+        var courses = courseIds.Length == 0 ? [] : (await connection.QueryByKeysAsync<CourseRow, Guid>(Sql.CoursesById, courseIds)).ToDictionary(c => c.Id);
         await using var json = await StartAsync(http);
         json.WriteStartArray("verifyCertificates");
         foreach (var (asked, answer) in answers)

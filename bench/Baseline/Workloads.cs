@@ -114,8 +114,7 @@ internal sealed partial class Workloads(NpgsqlDataSource db, Limits limits)
     private static async Task<Dictionary<string, StateRow>> StatesAsync(NpgsqlConnection connection, IEnumerable<string> codes)
     {
         var distinct = codes.Distinct(StringComparer.Ordinal).ToArray();
-        await using var command = new NpgsqlCommand(Sql.StatesByCode, connection);
-        command.Parameters.AddWithValue("p1", distinct);
+        await using var command = Keys.CommandByKeys(connection, Sql.StatesByCode, "p1", distinct);
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<StateRow>();
         while (await reader.ReadAsync())

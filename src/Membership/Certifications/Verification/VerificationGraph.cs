@@ -45,7 +45,7 @@ internal static class CertificateSuccessors
         var wanted = replaced.Select(c => c.ReplacedById!.Value).Distinct().ToList();
         for (var generation = 0; wanted.Count > 0 && generation < MaxGenerations; generation++)
         {
-            foreach (var found in await db.Certificates.AsNoTracking().Where(x => wanted.Contains(x.Id)).ToListAsync(cancellationToken))
+            foreach (var found in await db.Certificates.AsNoTracking().WhereKeyIn(x => x.Id, wanted).ToListAsync(cancellationToken))
             {
                 known[found.Id] = found;
             }
