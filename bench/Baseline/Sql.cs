@@ -176,7 +176,6 @@ internal static class Sql
     public const string MemberById = MemberColumns + """
 
         WHERE m."Id" = @p1
-        LIMIT 2
         """;
 
     private const string CertificateColumns = """

@@ -12,6 +12,9 @@ namespace Membership.Members;
 
 internal static class MemberQueries
 {
+    /// <summary>The caller's own member row for <c>me</c>, compiled once (the member portal asks for it on every page).</summary>
+    private static readonly ModelQuery<Guid, Member> Self = new((db, id) => db.Members.AsNoTracking().Where(m => m.Id == id));
+
     public static void AddMemberQueries(this ObjectGraphType query)
     {
         query.Field<MemberType>("member")
@@ -32,7 +35,7 @@ internal static class MemberQueries
             {
                 var self = c.Caller().MemberId!.Value;
                 await using var db = await c.Db().CreateDbContextAsync(c.CancellationToken);
-                return await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == self, c.CancellationToken);
+                return (await Self.ToListAsync(db, self, c.CancellationToken)).SingleOrDefault();
             });
 
         query.Field<MemberType>("memberByNumber")

@@ -1,6 +1,6 @@
 using GraphQL.Types;
-using Membership.GraphQL;
 using Membership.Data;
+using Membership.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
 namespace Membership.Regions;
@@ -27,7 +27,10 @@ internal sealed class StateType : ObjectGraphType<UsState>
         Description = "A US state, district or territory.";
         Field(s => s.Code).Description("Two-letter postal code, e.g. AL.");
         Field(s => s.Name);
-        Field<NonNullGraphType<RegionType>>("region").Resolve(c => c.Service<RegionLoaders>().Region.Load(c.Source.RegionNumber));
+        // A state from the state loader (a member's, an agency's) comes with its region: no second statement for it.
+        Field<NonNullGraphType<RegionType>>("region").Resolve(c => c.Source.Region is { } region
+            ? LoaderResult.Of<Region?>(region)
+            : c.Service<RegionLoaders>().Region.Load(c.Source.RegionNumber));
     }
 }
 

@@ -7,17 +7,24 @@ namespace Membership.Dues.Payments;
 /// <summary>Per-request loaders of members' payments and renewals; each batch runs one query on its own DbContext.</summary>
 public sealed class DuesLoaders(IDbContextFactory<MembershipDbContext> factory)
 {
+    /// <summary>The query of <see cref="OfMembers"/> with the lines, newest first, compiled once: every <c>me { duesPayments }</c> runs it.</summary>
+    private static readonly KeyedQuery<Guid, DuesPayment> PaymentsOfMembers = new((db, ids) => db.DuesPayments.AsNoTracking().Include(p => p.Lines)
+        .Where(p => db.DuesPayments.Where(x => x.PayerMemberId != null && ids.Contains(x.PayerMemberId.Value)).Select(x => x.Id)
+            .Union(db.DuesPaymentLines.Where(l => ids.Contains(l.MemberId)).Select(l => l.PaymentId)).Contains(p.Id))
+        .OrderByDescending(p => p.CreatedAt));
+
     /// <summary>Payments a member made or was covered by, newest first (the latest 100).</summary>
     public BatchLoader<Guid, IReadOnlyList<DuesPayment>> PaymentsOfMember { get; } = new(async (ids, ct) =>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var payments = await OfMembers(db, ids).AsNoTracking().Include(p => p.Lines).OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
+        var payments = await PaymentsOfMembers.ToListAsync(db, ids, ct);
         return ids.ToDictionary(id => id, id => (IReadOnlyList<DuesPayment>)[.. payments.Where(p => p.PayerMemberId == id || p.Lines.Any(l => l.MemberId == id)).Take(100)]);
     }, []);
 
     /// <summary>
     /// Payments the members made or were covered by: the union of two index lookups (payer, then the lines' member), so
-    /// the database probes both indexes rather than testing "payer OR a line" on every payment.
+    /// the database probes both indexes rather than testing "payer OR a line" on every payment. (The loader's compiled
+    /// <see cref="PaymentsOfMembers"/> is the same query.)
     /// </summary>
     internal static IQueryable<DuesPayment> OfMembers(MembershipDbContext db, IReadOnlyCollection<Guid> ids)
     {
