@@ -12,8 +12,10 @@ internal sealed partial class Workloads
     {
         var memberId = Guid.Parse(Claim(http, "member_id"));
         await using var connection = await db.OpenConnectionAsync(http.RequestAborted);
-        var member = (await connection.QueryAsync<MemberRow>(Sql.MemberById, new { p1 = memberId })).Single();
-        var terms = await TermsAsync(connection, [member]);
+        // As the API's me: the member joined with its current term and state (one statement), as node reads it.
+        var (member, current) = (await connection.QueryAsync<MemberRow, TermRow, JoinedStateRow, JoinedRegionRow, (MemberRow, TermRow?)>(
+            Sql.MemberWithTermAndStateById, (m, t, _, _) => (m, t), new { p1 = memberId }, splitOn: "Id,Code,Number")).Single();
+        var terms = current is null ? new Dictionary<Guid, TermRow>() : new Dictionary<Guid, TermRow> { [current.Id] = current };
         var certificates = (await connection.QueryByKeysAsync<CertificateRow, Guid>(Sql.CertificatesOfMembers, [memberId])).AsList();
         var payments = await PaymentsAsync(connection, memberId);
         var plans = await PlansByIdAsync(connection, terms.Values.Select(t => t.PlanId).Concat(payments.Select(p => p.PlanId)));

@@ -173,11 +173,6 @@ internal static class Sql
         WHERE c."Id" = ANY (@p1)
         """;
 
-    public const string MemberById = MemberColumns + """
-
-        WHERE m."Id" = @p1
-        """;
-
     private const string CertificateColumns = """
         SELECT c."Id", c."CourseId", c."CreatedAt", c."DurationMinutes", c."ExpiresOn", c."HolderLastNameKey", c."HolderName", c."IssuedOn", c."Kind", c."MemberId", c."Number", c."ReplacedById", c."RevocationReason", c."RevokedAt", c."SuspendedAt", c."SuspensionReason", c."Title", c."VerificationCode"
         FROM "Certificates" AS c

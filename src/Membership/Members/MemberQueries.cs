@@ -12,9 +12,6 @@ namespace Membership.Members;
 
 internal static class MemberQueries
 {
-    /// <summary>The caller's own member row for <c>me</c>, compiled once (the member portal asks for it on every page).</summary>
-    private static readonly ModelQuery<Guid, Member> Self = new((db, id) => db.Members.AsNoTracking().Where(m => m.Id == id));
-
     public static void AddMemberQueries(this ObjectGraphType query)
     {
         query.Field<MemberType>("member")
@@ -33,9 +30,10 @@ internal static class MemberQueries
             .AuthorizeWithPolicy(Policies.Member)
             .ResolveAsync(async c =>
             {
-                var self = c.Caller().MemberId!.Value;
+                // The member portal asks for this on every page: the member comes with its status and state, in one statement.
                 await using var db = await c.Db().CreateDbContextAsync(c.CancellationToken);
-                return (await Self.ToListAsync(db, self, c.CancellationToken)).SingleOrDefault();
+                var rows = await MemberVisibility.ByIdWithTermAndStateAsync(db, c.Caller(), [c.Caller().MemberId!.Value], c.CancellationToken);
+                return rows is [var row] ? row.PrimeLoaders(c.RequestServices!) : null;
             });
 
         query.Field<MemberType>("memberByNumber")

@@ -306,6 +306,37 @@ public abstract class MemberQueryTests(ApiFixture api) : ApiTest(api)
     }
 
     [SkippableFact]
+    public async Task Me_reads_the_member_with_its_status_and_state_in_one_statement_and_answers_as_member_does()
+    {
+        var plan = await _data.PlanAsync();
+        var texan = await _data.MemberAsync(plan, await _data.AgencyAsync(state: "TX"));
+        var lapsed = await _data.MemberAsync(plan, await _data.AgencyAsync(state: "NY"), termStart: _data.Today.AddYears(-3));
+        var pending = await _data.MemberAsync(plan, activated: false);
+        const string fields = "id memberNumber email membershipStatus inGoodStanding state { code name region { number } } region { name } currentTerm { status endsOn }";
+
+        foreach (var member in new[] { texan, lapsed, pending })
+        {
+            var self = TestIdentity.Member(member.Id);
+            var asMember = (await Client.DataAsync($"query($id: ID!) {{ member(id: $id) {{ {fields} }} }}", new { id = TestData.MemberId(member) }, self)).At("member");
+            Api.Commands.Reset();
+            var me = (await Client.DataAsync($"{{ me {{ {fields} }} }}", identity: self)).At("me");
+            Assert.True(Api.Commands.Count == 1, $"me sent {Api.Commands.Count} statements: {string.Join(" | ", Api.Commands.Sent)}");
+            Assert.Equal(asMember.GetRawText(), me.GetRawText());
+
+            // node of one's own record takes the same path.
+            Api.Commands.Reset();
+            var node = (await Client.DataAsync($"query($id: ID!) {{ node(id: $id) {{ ... on Member {{ {fields} }} }} }}", new { id = TestData.MemberId(member) }, self)).At("node");
+            Assert.Equal(1, Api.Commands.Count);
+            Assert.Equal(asMember.GetRawText(), node.GetRawText());
+        }
+
+        Assert.Equal(("ACTIVE", "LAPSED", "TX"), (
+            (await Client.DataAsync("{ me { membershipStatus } }", identity: TestIdentity.Member(texan.Id))).Str("me.membershipStatus"),
+            (await Client.DataAsync("{ me { membershipStatus } }", identity: TestIdentity.Member(lapsed.Id))).Str("me.membershipStatus"),
+            (await Client.DataAsync("{ me { state { code } } }", identity: TestIdentity.Member(texan.Id))).Str("me.state.code")));
+    }
+
+    [SkippableFact]
     public async Task A_batch_of_one_key_sends_the_key_as_one_value_and_a_batch_of_several_answers_the_same()
     {
         var plan = await _data.PlanAsync();
@@ -323,7 +354,7 @@ public abstract class MemberQueryTests(ApiFixture api) : ApiTest(api)
         foreach (var member in members)
         {
             Api.Commands.Reset();
-            alone.Add((await Client.DataAsync($"query($id: ID!) {{ node(id: $id) {{ ... on Member {{ {fields} }} }} }}", new { id = TestData.MemberId(member) }, TestIdentity.Member(member.Id))).At("node").GetRawText());
+            alone.Add((await Client.DataAsync($"query($id: ID!) {{ member(id: $id) {{ {fields} }} }}", new { id = TestData.MemberId(member) }, TestIdentity.Member(member.Id))).At("member").GetRawText());
             Assert.True(Api.Commands.Count >= 5, $"{Api.Commands.Count} statements");
             Assert.All(Api.Commands.Sent, sql => Assert.DoesNotMatch(SeveralKeys, sql));
             Assert.Contains(Api.Commands.Sent, sql => sql.Contains("\"Id\" = @", StringComparison.Ordinal));
