@@ -272,13 +272,19 @@ public abstract class MemberQueryTests(ApiFixture api) : ApiTest(api)
         Assert.All(agencies[0].At("members").EnumerateArray(), m => Assert.Equal(first.Name, m.Str("agency.name")));
     }
 
+    /// <summary>An active member in Texas, a lapsed one in New York and a pending one with no agency: the statuses and states to compare.</summary>
+    private async Task<(Member Texan, Member Lapsed, Member Pending)> ActiveLapsedAndPendingAsync()
+    {
+        var plan = await _data.PlanAsync();
+        return (await _data.MemberAsync(plan, await _data.AgencyAsync(state: "TX")),
+            await _data.MemberAsync(plan, await _data.AgencyAsync(state: "NY"), termStart: _data.Today.AddYears(-3)),
+            await _data.MemberAsync(plan, activated: false));
+    }
+
     [SkippableFact]
     public async Task Node_reads_a_member_with_its_status_and_state_in_one_statement_for_staff_and_answers_as_member_does()
     {
-        var plan = await _data.PlanAsync();
-        var texan = await _data.MemberAsync(plan, await _data.AgencyAsync(state: "TX"));
-        var lapsed = await _data.MemberAsync(plan, await _data.AgencyAsync(state: "NY"), termStart: _data.Today.AddYears(-3));
-        var pending = await _data.MemberAsync(plan, activated: false);
+        var (texan, lapsed, pending) = await ActiveLapsedAndPendingAsync();
         const string fields = "id memberNumber membershipStatus inGoodStanding state { code name } region { number name } currentTerm { status endsOn }";
 
         foreach (var member in new[] { texan, lapsed, pending })
@@ -308,10 +314,7 @@ public abstract class MemberQueryTests(ApiFixture api) : ApiTest(api)
     [SkippableFact]
     public async Task Me_reads_the_member_with_its_status_and_state_in_one_statement_and_answers_as_member_does()
     {
-        var plan = await _data.PlanAsync();
-        var texan = await _data.MemberAsync(plan, await _data.AgencyAsync(state: "TX"));
-        var lapsed = await _data.MemberAsync(plan, await _data.AgencyAsync(state: "NY"), termStart: _data.Today.AddYears(-3));
-        var pending = await _data.MemberAsync(plan, activated: false);
+        var (texan, lapsed, pending) = await ActiveLapsedAndPendingAsync();
         const string fields = "id memberNumber email membershipStatus inGoodStanding state { code name region { number } } region { name } currentTerm { status endsOn }";
 
         foreach (var member in new[] { texan, lapsed, pending })
