@@ -130,7 +130,7 @@ internal sealed class TicketTypeNodeSource(IDbContextFactory<MembershipDbContext
         var staff = ((Caller)requestServices.GetService(typeof(Caller))!).IsStaff;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.TicketTypes.AsNoTracking()
-            .WhereKeyIn(t => t.Id, keys).Where(t => (staff || db.Conferences.Any(c => c.Id == t.ConferenceId && c.Status != ConferenceStatus.Draft)))
+            .WhereKeyIn(t => t.Id, keys).Where(t => staff || db.Conferences.Any(c => c.Id == t.ConferenceId && c.Status != ConferenceStatus.Draft))
             .ToDictionaryAsync(t => t.Id, t => (object)t, cancellationToken);
     }
 }
@@ -147,7 +147,7 @@ internal sealed class TicketOrderNodeSource(IDbContextFactory<MembershipDbContex
         var self = caller.MemberId;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.TicketOrders.AsNoTracking()
-            .WhereKeyIn(o => o.Id, keys).Where(o => (staff || (self != null && o.BuyerMemberId == self)))
+            .WhereKeyIn(o => o.Id, keys).Where(o => staff || (self != null && o.BuyerMemberId == self))
             .ToDictionaryAsync(o => o.Id, o => (object)o, cancellationToken);
     }
 }
@@ -164,8 +164,8 @@ internal sealed class TicketNodeSource(IDbContextFactory<MembershipDbContext> fa
         var self = caller.MemberId;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.Tickets.AsNoTracking()
-            .WhereKeyIn(t => t.Id, keys).Where(t => (staff || (self != null && (t.AttendeeMemberId == self
-                || db.TicketOrders.Any(o => o.Id == t.OrderId && o.BuyerMemberId == self)))))
+            .WhereKeyIn(t => t.Id, keys).Where(t => staff || (self != null && (t.AttendeeMemberId == self
+                || db.TicketOrders.Any(o => o.Id == t.OrderId && o.BuyerMemberId == self))))
             .ToDictionaryAsync(t => t.Id, t => (object)t, cancellationToken);
     }
 }
