@@ -19,8 +19,7 @@ public static class KeyFilter
     public static IQueryable<T> WhereKeyIn<T, TKey>(this IQueryable<T> source, Expression<Func<T, TKey>> key, IReadOnlyCollection<TKey> keys) =>
         source.Where(In(key, keys));
 
-    /// <summary>The condition of <see cref="WhereKeyIn"/>, for a query that combines it with others.</summary>
-    public static Expression<Func<T, bool>> In<T, TKey>(Expression<Func<T, TKey>> key, IReadOnlyCollection<TKey> keys)
+    private static Expression<Func<T, bool>> In<T, TKey>(Expression<Func<T, TKey>> key, IReadOnlyCollection<TKey> keys)
     {
         // A member of a constant object is what a captured variable looks like, so EF Core sends it as a parameter
         // (named after the member) and caches one query for every value.

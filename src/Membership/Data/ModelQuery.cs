@@ -20,10 +20,6 @@ public sealed class ModelQuery<TArg, TResult>(Expression<Func<MembershipDbContex
 
     public Task<List<TResult>> ToListAsync(MembershipDbContext db, TArg arg, CancellationToken cancellationToken) =>
         Run(db, arg).ToListAsync(cancellationToken);
-
-    public Task<Dictionary<TKey, TValue>> ToDictionaryAsync<TKey, TValue>(
-        MembershipDbContext db, TArg arg, Func<TResult, TKey> key, Func<TResult, TValue> value, CancellationToken cancellationToken)
-        where TKey : notnull => Run(db, arg).ToDictionaryAsync(key, value, cancellationToken);
 }
 
 /// <summary>
