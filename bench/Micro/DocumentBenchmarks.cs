@@ -58,7 +58,7 @@ public class DocumentBenchmarks
         var found = document ?? throw new InvalidOperationException(refusal?.Message);
         await services.GetRequiredService<IDocumentExecuter>().ExecuteAsync(new MembershipExecutionOptions
         {
-            Cached = found, Schema = _schema, Query = found.Text, Document = found.Document, Variables = Inputs.Empty,
+            Cached = found, Operation = OperationOf(found.Document), Schema = _schema, Query = found.Text, Document = found.Document, Variables = Inputs.Empty,
             RequestServices = _scope.ServiceProvider, User = _staff, UserContext = _userContext,
         });
         if (!_rules.All.OfType<CostRule>().Any() || !_rules.Cached.OfType<CostRule>().Any() || _rules.All.Count() <= _rules.Cached.Count())

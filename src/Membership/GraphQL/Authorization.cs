@@ -39,7 +39,7 @@ public static class AuthorizationMetadata
 /// It depends on the caller, so it runs for cached documents too; whether a document is public depends on the
 /// document alone, so a cached document is walked for that once.
 /// </summary>
-internal sealed class AuthenticationRule : ValidationRuleBase
+internal sealed class AuthenticationRule : ValidationRuleBase, Documents.IRequestValidationRule
 {
     private static readonly object Public = new();
 
@@ -69,7 +69,11 @@ internal sealed class AuthenticationRule : ValidationRuleBase
     }
 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
-        context.User?.Identity?.IsAuthenticated == true || _publicDocuments.TryGetValue(context.Document, out _) ? default : new(_visitor);
+        HasWorkFor(context.Document, context.Operation, context.User) ? new(_visitor) : default;
+
+    /// <summary>An anonymous caller, and a document not known to be public.</summary>
+    public bool HasWorkFor(GraphQLDocument document, GraphQLOperationDefinition operation, System.Security.Claims.ClaimsPrincipal? user) =>
+        user?.Identity?.IsAuthenticated != true && !_publicDocuments.TryGetValue(document, out _);
 
     private void RememberIfPublic(GraphQLDocument document, ValidationContext context)
     {

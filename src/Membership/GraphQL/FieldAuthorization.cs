@@ -152,4 +152,10 @@ internal sealed class MembershipUserContext(IServiceProvider services) : Diction
     /// <summary>Built on the first guarded field: a public query never asks for it.</summary>
     public RequestAuthorization Authorization =>
         Volatile.Read(ref _authorization) ?? Interlocked.CompareExchange(ref _authorization, RequestAuthorization.For(services), null) ?? _authorization;
+
+    /// <summary>
+    /// Set for a cached query without variables that no request rule needs to look at: the validator takes its parsed
+    /// arguments from there (<see cref="Documents.RequestValidator"/>).
+    /// </summary>
+    internal Documents.ValidatedOperation? ConstantArguments { get; set; }
 }

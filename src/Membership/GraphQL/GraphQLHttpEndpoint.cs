@@ -47,14 +47,14 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var (document, notRunnable) = FindOperation(request!, isGet, http.Response);
+        var (document, operation, notRunnable) = FindOperation(request!, isGet, http.Response);
         if (notRunnable is not null)
         {
             await WriteRefusalAsync(http, mediaType, notRunnable);
             return;
         }
 
-        if (await ExecuteWithinDeadlineAsync(http, document!, request!) is { } result)
+        if (await ExecuteWithinDeadlineAsync(http, document!, operation!, request!) is { } result)
         {
             await WriteResultAsync(http, mediaType, result);
         }
@@ -128,17 +128,17 @@ internal sealed class GraphQLHttpEndpoint(
     /// The document (persisted, cached or parsed) and in it the one operation to run: the named one, or the only one.
     /// Mutations are refused over GET.
     /// </summary>
-    private (CachedDocument? Document, Refusal? Refusal) FindOperation(GraphQLRequest request, bool isGet, HttpResponse response)
+    private (CachedDocument? Document, GraphQLOperationDefinition? Operation, Refusal? Refusal) FindOperation(GraphQLRequest request, bool isGet, HttpResponse response)
     {
         var (document, refusal) = documents.Find(request);
         if (document is null)
         {
-            return (null, Refusal.Result(refusal!));
+            return (null, null, Refusal.Result(refusal!));
         }
 
         if (SelectOperation(document.Document, request.OperationName) is not { } operation)
         {
-            return (null, Refusal.Result(string.IsNullOrEmpty(request.OperationName)
+            return (null, null, Refusal.Result(string.IsNullOrEmpty(request.OperationName)
                 ? new ExecutionError("The document holds several operations: name the one to run in 'operationName'.") { Code = ErrorCodes.OperationNotFound }
                 : new ExecutionError($"The document holds no operation named '{request.OperationName}'.") { Code = ErrorCodes.OperationNotFound }));
         }
@@ -146,17 +146,17 @@ internal sealed class GraphQLHttpEndpoint(
         if (isGet && operation.Operation == OperationType.Mutation)
         {
             response.Headers.Allow = "POST";
-            return (null, Refusal.Request(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MutationNotAllowedOverGet, "Mutations must be sent with POST."));
+            return (null, null, Refusal.Request(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MutationNotAllowedOverGet, "Mutations must be sent with POST."));
         }
 
-        return (document, null);
+        return (document, operation, null);
     }
 
     /// <summary>
     /// Validates and runs the operation under one deadline for both; the work stops too when the client goes away
     /// (then there is no result to write: null).
     /// </summary>
-    private async Task<ExecutionResult?> ExecuteWithinDeadlineAsync(HttpContext http, CachedDocument document, GraphQLRequest request)
+    private async Task<ExecutionResult?> ExecuteWithinDeadlineAsync(HttpContext http, CachedDocument document, GraphQLOperationDefinition operation, GraphQLRequest request)
     {
         var limits = options.Value;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(limits.ExecutionTimeoutSeconds), clock);
@@ -166,6 +166,7 @@ internal sealed class GraphQLHttpEndpoint(
             return await executer.ExecuteAsync(new MembershipExecutionOptions
             {
                 Cached = document,
+                Operation = operation,
                 Schema = schema,
                 Query = document.Text,
                 Document = document.Document,

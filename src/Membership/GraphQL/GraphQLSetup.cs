@@ -35,6 +35,8 @@ public static class GraphQLSetup
         services.AddSingleton<Documents.PersistedDocuments>();
         services.AddSingleton<global::GraphQL.PersistedDocuments.IPersistedDocumentLoader>(sp => sp.GetRequiredService<Documents.PersistedDocuments>());
         services.AddSingleton<Documents.DocumentSource>();
+        // Before AddGraphQL, which registers GraphQL's own validator only where none is: ours wraps it (Documents.CachedValidation).
+        services.AddSingleton<global::GraphQL.Validation.IDocumentValidator, Documents.RequestValidator>();
         services.AddGraphQL(builder => builder
             .AddSchema<MembershipSchema>()
             .AddGraphTypes(typeof(MembershipSchema).Assembly)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -44,7 +45,7 @@ internal sealed class DocumentCache : IDisposable
 /// <summary>One document's text and syntax tree, shared read-only by every request that sends the same text.</summary>
 internal sealed class CachedDocument(string text, GraphQLDocument document)
 {
-    private readonly ConcurrentDictionary<string, bool> _validatedOperations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ValidatedOperation> _validatedOperations = new(StringComparer.Ordinal);
 
     public string Text { get; } = text;
 
@@ -52,8 +53,26 @@ internal sealed class CachedDocument(string text, GraphQLDocument document)
 
     public bool Kept { get; set; }
 
-    /// <summary>Whether the operation (by name; the empty string for a document's only operation) passed validation before.</summary>
+    /// <summary>The operation (by name; the empty string for a document's only operation) if it passed validation before.</summary>
+    public ValidatedOperation? Validated(string? operationName) => _validatedOperations.GetValueOrDefault(operationName ?? string.Empty);
+
     public bool WasValidated(string? operationName) => _validatedOperations.ContainsKey(operationName ?? string.Empty);
 
-    public void MarkValidated(string? operationName) => _validatedOperations.TryAdd(operationName ?? string.Empty, true);
+    public void MarkValidated(string? operationName) => _validatedOperations.TryAdd(operationName ?? string.Empty, new ValidatedOperation());
+}
+
+/// <summary>
+/// An operation of a cached document that passed every rule. For a query without variables, whose arguments are all
+/// literals, it also keeps what GraphQL's validator made of them (<see cref="RequestValidator"/>): parsed once, then
+/// shared read-only by every request that runs the query.
+/// </summary>
+internal sealed class ValidatedOperation
+{
+    private Task<IValidationResult>? _parsedArguments;
+
+    public Task<IValidationResult>? ParsedArguments
+    {
+        get => Volatile.Read(ref _parsedArguments);
+        set => Volatile.Write(ref _parsedArguments, value);
+    }
 }

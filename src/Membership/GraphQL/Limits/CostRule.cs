@@ -14,7 +14,7 @@ namespace Membership.GraphQL.Limits;
 /// enabled, an operation made only of introspection fields is exempt: the standard introspection query is deeper than
 /// any real front-end query, and <see cref="IntrospectionDepthRule"/> bounds it instead.
 /// </summary>
-internal sealed class CostRule(CostLimits limits, IntrospectionSetting introspection, GraphQLMetrics metrics) : ValidationRuleBase
+internal sealed class CostRule(CostLimits limits, IntrospectionSetting introspection, GraphQLMetrics metrics) : ValidationRuleBase, Documents.IRequestValidationRule
 {
     /// <summary>
     /// Operations found within the limits whose price no variable can change (<see cref="VariablesCanChangePrice"/>):
@@ -28,17 +28,12 @@ internal sealed class CostRule(CostLimits limits, IntrospectionSetting introspec
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {
         // Other rules have refused the document (fragment cycles, unknown fields): there is nothing sound to price.
-        if (context.HasErrors || (introspection.Enabled && IsIntrospectionOnly(context.Operation)))
+        if (context.HasErrors || !HasWorkFor(context.Document, context.Operation, context.User))
         {
             return default;
         }
 
-        var fixedCost = context.Operation.Variables is not { Items.Count: > 0 }
-            || !(bool)_variablesMatter.GetValue(context.Document, static document => VariablesCanChangePrice(document));
-        if (fixedCost && _withinLimits.TryGetValue(context.Operation, out _))
-        {
-            return default;
-        }
+        var fixedCost = HasFixedCost(context.Document, context.Operation);
 
         context.CancellationToken.ThrowIfCancellationRequested();
         var depth = QueryCost.DepthOf(context);
@@ -64,6 +59,13 @@ internal sealed class CostRule(CostLimits limits, IntrospectionSetting introspec
 
         return default;
     }
+
+    /// <summary>Nothing to price: an introspection query (when enabled), or an operation found within the limits whose price no variable changes.</summary>
+    public bool HasWorkFor(GraphQLDocument document, GraphQLOperationDefinition operation, System.Security.Claims.ClaimsPrincipal? user) =>
+        !(introspection.Enabled && IsIntrospectionOnly(operation)) && !(HasFixedCost(document, operation) && _withinLimits.TryGetValue(operation, out _));
+
+    private bool HasFixedCost(GraphQLDocument document, GraphQLOperationDefinition operation) =>
+        operation.Variables is not { Items.Count: > 0 } || !(bool)_variablesMatter.GetValue(document, static d => VariablesCanChangePrice(d));
 
     /// <summary>
     /// Whether a variable can change the price or the depth: as a page size (<c>first</c>, <c>last</c>), in an <c>ids</c>
@@ -129,13 +131,15 @@ internal sealed class GraphQLMetrics
     private static readonly KeyValuePair<string, object?> FromCache = new("source", "cache");
     private static readonly KeyValuePair<string, object?> AllRules = new("rules", "all");
     private static readonly KeyValuePair<string, object?> RequestRules = new("rules", "request");
+    private static readonly KeyValuePair<string, object?> NoRules = new("rules", "none");
 
     public GraphQLMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
         SelectionsPriced = meter.CreateHistogram<int>(SelectionsPricedName, "{selection}", "Selections the cost rule looked at to price one operation.");
         Documents = meter.CreateCounter<long>(DocumentsName, "{document}", "Documents a request ran, by source: parsed from its text, or found in the document cache.");
-        Validations = meter.CreateCounter<long>(ValidationsName, "{operation}", "Operations validated, by rules: all of them, or only those that depend on the request (a cached operation).");
+        Validations = meter.CreateCounter<long>(ValidationsName, "{operation}",
+            "Operations validated, by rules: all of them, only those that depend on the request (a cached operation), or none (a cached operation none of those had anything to check for).");
     }
 
     public Histogram<int> SelectionsPriced { get; }
@@ -146,5 +150,23 @@ internal sealed class GraphQLMetrics
 
     public void RecordDocument(bool fromCache) => Documents.Add(1, fromCache ? FromCache : Parsed);
 
-    public void RecordValidation(bool requestRulesOnly) => Validations.Add(1, requestRulesOnly ? RequestRules : AllRules);
+    public void RecordValidation(ValidationRules rules) => Validations.Add(1, rules switch
+    {
+        ValidationRules.All => AllRules,
+        ValidationRules.Request => RequestRules,
+        _ => NoRules,
+    });
+}
+
+/// <summary>Which validation rules an operation ran with.</summary>
+internal enum ValidationRules
+{
+    /// <summary>Every rule: the operation had not passed validation on this instance before.</summary>
+    All,
+
+    /// <summary>A cached operation: only the rules that depend on the request.</summary>
+    Request,
+
+    /// <summary>A cached operation none of the request's rules had anything to check for.</summary>
+    None,
 }

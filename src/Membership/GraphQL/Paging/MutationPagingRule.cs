@@ -12,7 +12,7 @@ namespace Membership.GraphQL.Paging;
 /// a mutation is refused whole instead of writing and then failing in its payload. A well-formed cursor of another list
 /// is still found only where the list is paged.
 /// </summary>
-internal sealed class MutationPagingRule : ValidationRuleBase
+internal sealed class MutationPagingRule : ValidationRuleBase, Documents.IRequestValidationRule
 {
     private static readonly MatchingNodeVisitor<GraphQLField> Visitor = new((field, context) =>
     {
@@ -48,7 +48,10 @@ internal sealed class MutationPagingRule : ValidationRuleBase
 
     /// <summary>Queries are not walked at all: this rule runs for cached documents too, on every request.</summary>
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
-        context.Operation.Operation == OperationType.Mutation ? new(Visitor) : default;
+        HasWorkFor(context.Document, context.Operation, context.User) ? new(Visitor) : default;
+
+    public bool HasWorkFor(GraphQLDocument document, GraphQLOperationDefinition operation, System.Security.Claims.ClaimsPrincipal? user) =>
+        operation.Operation == OperationType.Mutation;
 
     /// <summary>A literal, or the variable's value as sent; null when absent or null.</summary>
     private static object? ValueOf(GraphQLValue value, ValidationContext context) => value switch

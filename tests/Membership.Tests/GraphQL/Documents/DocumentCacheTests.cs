@@ -26,7 +26,7 @@ public abstract class DocumentCacheTests(ApiFixture api) : ApiTest(api)
         Assert.Equal(first.GetRawText(), second.GetRawText());
         Assert.Equal(first.GetRawText(), third.GetRawText());
         Assert.Equal((1, 2), (counters.Parsed, counters.FromCache));
-        Assert.Equal((1, 2), (counters.FullyValidated, counters.ValidatedPerRequest));
+        Assert.Equal((1, 0, 2), (counters.FullyValidated, counters.ValidatedPerRequest, counters.ValidatedByNoRule)); // public, priced once: nothing left to check
     }
 
     [SkippableFact]
@@ -61,7 +61,8 @@ public abstract class DocumentCacheTests(ApiFixture api) : ApiTest(api)
         Assert.Equal(System.Text.Json.JsonValueKind.Null, asMember.Data.At("member.email").ValueKind);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, asMember.Data.At("member.phone").ValueKind);
         Expect.RequestError(asAnonymous, HttpStatusCode.Unauthorized, ErrorCodes.Unauthenticated);
-        Assert.Equal((1, 2), (counters.FullyValidated, counters.ValidatedPerRequest)); // the member and the stranger ran the cached document
+        // The member ran the cached document with no rule (signed in, its price fixed); the stranger with the caller's rule.
+        Assert.Equal((1, 1, 1), (counters.FullyValidated, counters.ValidatedPerRequest, counters.ValidatedByNoRule));
     }
 
     [SkippableFact]
@@ -135,6 +136,74 @@ public abstract class DocumentCacheTests(ApiFixture api) : ApiTest(api)
     }
 
     [SkippableFact]
+    public async Task A_cached_query_without_variables_runs_no_rule_and_still_applies_its_literal_arguments_and_directives()
+    {
+        var data = new TestData(Api);
+        var retired = await data.PlanAsync(MemberCategory.Retired);
+        await data.PlanAsync(MemberCategory.Student);
+        var query = Unique("""
+            {
+              retired: membershipPlans(category: RETIRED) { code category }
+              student: membershipPlans(category: STUDENT) @skip(if: true) { code }
+              agencies(first: 1) @include(if: false) { totalCount }
+            }
+            """);
+        using var counters = new DocumentCounters(Api.Services);
+
+        var runs = new List<System.Text.Json.JsonElement>();
+        for (var run = 0; run < 3; run++)
+        {
+            runs.Add(Expect.Success(await Client.PostAsync(query)));
+        }
+
+        // The arguments parsed on the first run are those of every later run: RETIRED plans only, the skipped fields left out.
+        Assert.All(runs, run => Assert.Equal(runs[0].GetRawText(), run.GetRawText()));
+        var plans = runs[2].GetProperty("retired").EnumerateArray().ToList();
+        Assert.Contains(plans, plan => plan.GetProperty("code").GetString() == retired.Code);
+        Assert.All(plans, plan => Assert.Equal("RETIRED", plan.GetProperty("category").GetString()));
+        Assert.False(runs[2].TryGetProperty("student", out _));
+        Assert.False(runs[2].TryGetProperty("agencies", out _));
+        Assert.Equal((1, 0, 2), (counters.FullyValidated, counters.ValidatedPerRequest, counters.ValidatedByNoRule));
+    }
+
+    [SkippableFact]
+    public async Task A_cached_operation_run_with_no_rule_still_coerces_its_variables_on_each_run()
+    {
+        var data = new TestData(Api);
+        var members = await data.MembersAsync(2, await data.PlanAsync());
+        var query = Unique("query($id: ID!) { node(id: $id) { id ... on Member { memberNumber } } }");
+        using var counters = new DocumentCounters(Api.Services);
+
+        var first = Expect.Success(await Client.PostAsync(query, new { id = TestData.MemberId(members[0]) }, TestIdentity.Staff));
+        var second = Expect.Success(await Client.PostAsync(query, new { id = TestData.MemberId(members[1]) }, TestIdentity.Staff));
+        var missing = await Client.PostAsync(query, new { id = (string?)null }, TestIdentity.Staff);
+        var wrongType = await Client.PostAsync(query, new { id = new[] { 1, 2 } }, TestIdentity.Staff);
+
+        Assert.Equal(members[0].MemberNumber, first.Str("node.memberNumber"));
+        Assert.Equal(members[1].MemberNumber, second.Str("node.memberNumber"));
+        Expect.RequestError(missing, HttpStatusCode.BadRequest, "INVALID_VALUE");
+        Expect.RequestError(wrongType, HttpStatusCode.BadRequest, "INVALID_VALUE");
+        Assert.Equal((1, 0, 3), (counters.FullyValidated, counters.ValidatedPerRequest, counters.ValidatedByNoRule));
+    }
+
+    [SkippableFact]
+    public async Task A_public_cached_query_still_refuses_an_anonymous_caller_once_it_asks_for_more()
+    {
+        // Two texts that differ by a field for signed-in callers: the public one, run with no rule, says nothing of the other.
+        var open = Unique("{ membershipPlans { code } }");
+        var closed = Unique("{ membershipPlans { code } members(first: 1) { totalCount } }");
+        using var counters = new DocumentCounters(Api.Services);
+
+        Expect.Success(await Client.PostAsync(open));
+        Expect.Success(await Client.PostAsync(open));
+        Expect.Success(await Client.PostAsync(closed, identity: TestIdentity.Staff));
+        var anonymous = await Client.PostAsync(closed);
+
+        Expect.RequestError(anonymous, HttpStatusCode.Unauthorized, ErrorCodes.Unauthenticated);
+        Assert.Equal((2, 1, 1), (counters.FullyValidated, counters.ValidatedPerRequest, counters.ValidatedByNoRule));
+    }
+
+    [SkippableFact]
     public async Task Each_operation_of_a_document_is_validated_before_it_runs_from_the_cache()
     {
         var query = Unique("query Plans { membershipPlans { code } } query Regions { regions { number } }");
@@ -146,7 +215,7 @@ public abstract class DocumentCacheTests(ApiFixture api) : ApiTest(api)
 
         Assert.NotEqual(0, regions.GetProperty("regions").GetArrayLength());
         Assert.Equal((1, 2), (counters.Parsed, counters.FromCache));
-        Assert.Equal((2, 1), (counters.FullyValidated, counters.ValidatedPerRequest));
+        Assert.Equal((2, 0, 1), (counters.FullyValidated, counters.ValidatedPerRequest, counters.ValidatedByNoRule));
     }
 }
 

@@ -7,7 +7,7 @@ namespace Membership.Tests.GraphQL.Documents;
 
 /// <summary>
 /// What one API instance reports through its GraphQL meter about documents: parsed or found in the cache, validated by
-/// every rule or only by those that depend on the request. Counted, not timed.
+/// every rule, only by those that depend on the request, or by none. Counted, not timed.
 /// </summary>
 internal sealed class DocumentCounters : IDisposable
 {
@@ -43,6 +43,9 @@ internal sealed class DocumentCounters : IDisposable
 
     /// <summary>Cached operations validated by the caller's and the variables' rules only.</summary>
     public int ValidatedPerRequest => _counts.GetValueOrDefault("rules=request");
+
+    /// <summary>Cached operations for which none of the request's rules had anything to check: no rule ran.</summary>
+    public int ValidatedByNoRule => _counts.GetValueOrDefault("rules=none");
 
     public void Dispose() => _listener.Dispose();
 }
