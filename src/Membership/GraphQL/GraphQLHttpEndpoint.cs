@@ -246,13 +246,25 @@ internal sealed class GraphQLHttpEndpoint(
         await WriteJsonAsync(http, LeaveOutErrorsPastLimit(result, options.Value.MaxErrors));
     }
 
-    /// <summary>Serialises straight into the response's pipe: no intermediate stream or buffer of our own.</summary>
+    /// <summary>
+    /// Serialises into pooled memory and sends the answer with its Content-Length in one write; an answer larger than
+    /// <see cref="GraphQLOptions.BufferedResponseBytes"/> goes on into the response's pipe and out chunked.
+    /// </summary>
     private async Task WriteJsonAsync(HttpContext http, ExecutionResult result)
     {
         var body = http.Response.BodyWriter;
         if (serializer is ResponseSerializer json)
         {
-            json.Write(body, result);
+            using (var buffer = new ResponseBuffer(body, options.Value.BufferedResponseBytes))
+            {
+                json.Write(buffer, result);
+                if (buffer.Complete)
+                {
+                    http.Response.ContentLength = buffer.Length;
+                    buffer.WriteToBody();
+                }
+            }
+
             await body.FlushAsync(http.RequestAborted);
         }
         else

@@ -20,6 +20,12 @@ public sealed class GraphQLOptions
     /// <summary>Most uses of one directive on one field, fragment or operation.</summary>
     public int MaxDirectiveRepeats { get; set; } = 5;
 
+    /// <summary>
+    /// Largest answer sent with a Content-Length, in one write from pooled memory; a larger one is sent chunked as it is
+    /// written. Bounds the memory one response holds.
+    /// </summary>
+    public int BufferedResponseBytes { get; set; } = 256 * 1024;
+
     /// <summary>Most errors in one response; the last one says how many more were left out.</summary>
     public int MaxErrors { get; set; } = 20;
 

@@ -1,4 +1,4 @@
-using System.IO.Pipelines;
+using System.Buffers;
 using System.Text.Json;
 using GraphQL.Execution;
 using GraphQL.SystemTextJson;
@@ -7,14 +7,14 @@ namespace Membership.GraphQL;
 
 /// <summary>
 /// GraphQL.NET's System.Text.Json serializer (the same converters, so the same JSON), able to write a result straight
-/// into a response's pipe: no stream adapter and no buffer of our own between the result and the socket.
+/// into a buffer writer (<see cref="ResponseBuffer"/>, the response's pipe): no stream adapter between the result and the socket.
 /// </summary>
 internal sealed class ResponseSerializer(IErrorInfoProvider errorInfoProvider) : GraphQLSerializer(errorInfoProvider)
 {
     private JsonWriterOptions? _writerOptions;
 
     /// <summary>Writes <paramref name="value"/> into <paramref name="body"/>; the caller flushes.</summary>
-    public void Write<T>(PipeWriter body, T value)
+    public void Write<T>(IBufferWriter<byte> body, T value)
     {
         // The writer takes indentation and escaping from its own options: the serializer's, once.
         _writerOptions ??= new JsonWriterOptions { Encoder = SerializerOptions.Encoder, Indented = SerializerOptions.WriteIndented, MaxDepth = SerializerOptions.MaxDepth };
