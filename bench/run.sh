@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark, end to end, on a fresh machine (Debian 12, .NET 10 SDK, PostgreSQL 15 server binaries):
-#   bash bench/run.sh [--members 1000000] [--duration 8] [--warmup 3] [--connections 16] [--reps 3] [--only plans,node,…] [--out DIR] [--profile]
+#   bash bench/run.sh [--members 1000000] [--duration 8] [--warmup 5] [--connections 16] [--reps 3] [--only plans,node,…] [--out DIR] [--profile]
 #   bash bench/run.sh --steady 600 [--members 100000] [--api-env DOTNET_GCgen0size=…]...   (memory: a mixed load, RSS and GC heap every 10 s)
 #   --no-postgraphile: leave out the third column (PostGraphile 5 over the same tables, bench/postgraphile, from npm)
 # A throwaway PostgreSQL cluster on a private port -> the API's `migrate` -> bench/data/generate.sql -> the API
@@ -15,7 +15,7 @@
 set -euo pipefail
 
 bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-members=1000000 duration=8 warmup=3 connections=16 reps=3 only="" out="$bench_root/bench/results/latest" seed=0.42 steady="" api_extra=() postgraphile=1 profile=""
+members=1000000 duration=8 warmup=5 connections=16 reps=3 only="" out="$bench_root/bench/results/latest" seed=0.42 steady="" api_extra=() postgraphile=1 profile=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --members) members="$2"; shift 2 ;;

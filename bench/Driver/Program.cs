@@ -3,7 +3,7 @@ using Driver;
 using Npgsql;
 
 // Usage (bench/run.sh passes all of it): Driver --api URL --baseline URL --db CONNECTION --log SERVER-LOG --out DIR
-//   [--duration 8] [--warmup 3] [--connections 16] [--reps 3] [--api-pid PID] [--only plans,node,…] [--cold-api MS] [--cold-baseline MS]
+//   [--duration 8] [--warmup 5] [--connections 16] [--reps 3] [--api-pid PID] [--only plans,node,…] [--cold-api MS] [--cold-baseline MS]
 //   [--steady SECONDS --counters DOTNET-COUNTERS --api-settings TEXT] (the memory run: see Steady.cs) [--postgraphile URL --cold-peer MS]
 // Credentials come from the environment: BENCH_STAFF_SECRET, BENCH_PARTNER_SECRET, BENCH_MEMBER_EMAIL,
 // BENCH_MEMBER_PASSWORD, BENCH_WEBHOOK_SECRET.
@@ -119,7 +119,7 @@ namespace Driver
                 (int)(Number("connections") ?? 16), (int)(Number("reps") ?? 3), (int?)Number("api-pid"), Get("only")?.Split(',').ToHashSet(),
                 Number("cold-api"), Number("cold-baseline"), Get("scale") ?? "", Number("steady") is { } steady ? TimeSpan.FromSeconds(steady) : null,
                 Get("counters"), Get("api-settings"), Get("postgraphile") is { } peer ? new Uri(peer) : null, Number("cold-peer"),
-                TimeSpan.FromSeconds(Number("warmup") ?? 3));
+                TimeSpan.FromSeconds(Number("warmup") ?? 5));
         }
     }
 }
