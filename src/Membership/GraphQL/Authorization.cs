@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
@@ -72,7 +73,7 @@ internal sealed class AuthenticationRule : ValidationRuleBase, Documents.IReques
         HasWorkFor(context.Document, context.Operation, context.User) ? new(_visitor) : default;
 
     /// <summary>An anonymous caller, and a document not known to be public.</summary>
-    public bool HasWorkFor(GraphQLDocument document, GraphQLOperationDefinition operation, System.Security.Claims.ClaimsPrincipal? user) =>
+    public bool HasWorkFor(GraphQLDocument document, GraphQLOperationDefinition operation, ClaimsPrincipal? user) =>
         user?.Identity?.IsAuthenticated != true && !_publicDocuments.TryGetValue(document, out _);
 
     private void RememberIfPublic(GraphQLDocument document, ValidationContext context)

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
+using System.Security.Claims;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Types;
@@ -60,8 +61,8 @@ internal sealed class CostRule(CostLimits limits, IntrospectionSetting introspec
         return default;
     }
 
-    /// <summary>Nothing to price: an introspection query (when enabled), or an operation found within the limits whose price no variable changes.</summary>
-    public bool HasWorkFor(GraphQLDocument document, GraphQLOperationDefinition operation, System.Security.Claims.ClaimsPrincipal? user) =>
+    /// <summary>Anything to price: not an introspection query (when enabled), nor an operation found within the limits before whose price no variable changes.</summary>
+    public bool HasWorkFor(GraphQLDocument document, GraphQLOperationDefinition operation, ClaimsPrincipal? user) =>
         !(introspection.Enabled && IsIntrospectionOnly(operation)) && !(HasFixedCost(document, operation) && _withinLimits.TryGetValue(operation, out _));
 
     private bool HasFixedCost(GraphQLDocument document, GraphQLOperationDefinition operation) =>

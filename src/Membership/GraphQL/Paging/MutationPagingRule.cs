@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using GraphQL;
 using GraphQL.Validation;
 using GraphQLParser.AST;
@@ -50,7 +51,7 @@ internal sealed class MutationPagingRule : ValidationRuleBase, Documents.IReques
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
         HasWorkFor(context.Document, context.Operation, context.User) ? new(Visitor) : default;
 
-    public bool HasWorkFor(GraphQLDocument document, GraphQLOperationDefinition operation, System.Security.Claims.ClaimsPrincipal? user) =>
+    public bool HasWorkFor(GraphQLDocument document, GraphQLOperationDefinition operation, ClaimsPrincipal? user) =>
         operation.Operation == OperationType.Mutation;
 
     /// <summary>A literal, or the variable's value as sent; null when absent or null.</summary>
