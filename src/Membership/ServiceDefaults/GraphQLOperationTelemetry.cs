@@ -44,10 +44,8 @@ internal sealed class GraphQLOperationTelemetry(IHttpContextAccessor http, ILogg
 
     private static (string Name, string Type) Describe(ExecutionOptions options)
     {
-        var operations = options.Document?.Definitions.OfType<GraphQLOperationDefinition>().ToList() ?? [];
-        var operation = string.IsNullOrEmpty(options.OperationName)
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.Value == options.OperationName);
+        // The endpoint chose the operation already; other callers (tests, tools) are looked up in the document.
+        var operation = options is Membership.GraphQL.Documents.MembershipExecutionOptions { Operation: var chosen } ? chosen : Find(options);
         var name = operation?.Name?.StringValue ?? options.OperationName ?? "(anonymous)";
         var type = operation?.Operation switch
         {
@@ -57,5 +55,13 @@ internal sealed class GraphQLOperationTelemetry(IHttpContextAccessor http, ILogg
             _ => "unknown",
         };
         return (name.Length > MaxNameLength ? name[..MaxNameLength] : name, type);
+    }
+
+    private static GraphQLOperationDefinition? Find(ExecutionOptions options)
+    {
+        var operations = options.Document?.Definitions.OfType<GraphQLOperationDefinition>().ToList() ?? [];
+        return string.IsNullOrEmpty(options.OperationName)
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.Value == options.OperationName);
     }
 }
