@@ -56,17 +56,18 @@ internal sealed class ResponseBuffer(PipeWriter body, int limit) : IBufferWriter
             return null;
         }
 
+        // The limit first: the pool may hand out an array longer than the limit asked for.
         var needed = (long)_written + Math.Max(sizeHint, 1);
-        if (needed <= buffer.Length)
-        {
-            return buffer;
-        }
-
         if (needed > limit)
         {
             body.Write(buffer.AsSpan(0, _written)); // headers are set by now: the response starts, chunked
             Release();
             return null;
+        }
+
+        if (needed <= buffer.Length)
+        {
+            return buffer;
         }
 
         var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(needed, 2L * buffer.Length), limit));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using GraphQL;
 using GraphQL.DI;
 using GraphQLParser.AST;
+using Membership.GraphQL.Documents;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
@@ -45,7 +46,7 @@ internal sealed class GraphQLOperationTelemetry(IHttpContextAccessor http, ILogg
     private static (string Name, string Type) Describe(ExecutionOptions options)
     {
         // The endpoint chose the operation already; other callers (tests, tools) are looked up in the document.
-        var operation = options is Membership.GraphQL.Documents.MembershipExecutionOptions { Operation: var chosen } ? chosen : Find(options);
+        var operation = options is MembershipExecutionOptions { Operation: var chosen } ? chosen : Find(options);
         var name = operation?.Name?.StringValue ?? options.OperationName ?? "(anonymous)";
         var type = operation?.Operation switch
         {
